@@ -1,0 +1,693 @@
+"""Language identification for paragraphs, titles and whole documents.
+
+Two detectors share one front end and differ only in their statistical model:
+
+``FastDetector`` (the default, ``get_detector("fast")``)
+    An exact, deterministic naive-Bayes scorer over character 1-, 2- and 3-grams that reuses
+    the n-gram profiles shipped inside the ``langdetect`` package (no new dependency, no
+    model file of our own). langdetect itself estimates the very same naive-Bayes posterior
+    by *random sampling* of n-grams; this detector sums every n-gram of a bounded sample
+    once, with integer arithmetic, so it is deterministic by construction and faster.
+    All languages of one script are scored at once: each n-gram maps to one Python ``int``
+    that packs the quantised costs ``-log p(gram | lang)`` of every language of that
+    script into fixed-width bit fields, so scoring a text is ``sum()`` over its n-grams.
+
+``LangdetectDetector`` (``get_detector("langdetect")``)
+    langdetect 1.0.9 behind the same front end, with a private ``DetectorFactory`` whose
+    seed is fixed to 0 (the global factory is never touched), loaded lazily.
+
+The shared front end, in order:
+
+1. Bound the work: at most :data:`MAX_SAMPLE_CHARS` characters are looked at, taken as
+   :data:`SAMPLE_CHUNKS` evenly spaced chunks of the text (deterministic).
+2. Count letters per script (:data:`SCRIPT_RANGES`). Fewer than :data:`MIN_LETTER_WEIGHT`
+   letter units (an ideograph, kana or Hangul syllable weighs :data:`WIDE_LETTER_WEIGHT`),
+   or a dominant script with no language, gives ``LanguageGuess("und", 0.0)``.
+3. Script shortcuts (:data:`SCRIPT_LANGUAGE`): Greek, Hebrew, Armenian, Georgian, Thai,
+   Hangul, kana, Bengali, Gurmukhi, Gujarati, Oriya, the Dravidian scripts, Sinhala, Khmer,
+   Lao, Myanmar and Thaana each name one language; the model is skipped.
+4. Otherwise the model scores only the languages of the dominant script
+   (:data:`SCRIPT_GROUPS`).
+5. Cyrillic is settled with letter evidence (:data:`CYRILLIC_ALPHABETS`,
+   :data:`SERBIAN_ONLY_LETTERS`, :data:`MACEDONIAN_ONLY_LETTERS`): ђ/ћ exclude Macedonian,
+   ѓ/ќ/ѕ exclude Serbian, and a text whose letters fall outside a language's alphabet
+   (beyond a small tolerance for foreign names) excludes that language. Belarusian (ў),
+   Kazakh and Mongolian, which no profile covers, are reached through their alphabets.
+
+Serbian: langdetect has no Serbian (nor Bosnian) profile and calls Serbian Cyrillic "mk",
+"bg" or "ru". ``FastDetector`` scores Serbian Cyrillic with a profile *derived* from
+langdetect's Croatian profile by transliterating every n-gram into Serbian Cyrillic (the
+standard Latin/Cyrillic mapping is one to one). Serbian, Bosnian and Croatian written in
+Latin script share one n-gram model here and come out as ``"hr"``: these detectors do not
+tell the Latin-script standards of Serbo-Croatian apart.
+
+Codes are langdetect's ISO 639-1 codes, with ``zh-cn``/``zh-tw`` normalised to ``"zh"``;
+Norwegian is ``"no"`` (langdetect's single Norwegian profile).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+from typing import Protocol
+
+import regex
+
+__all__ = [
+    "DETECTOR_NAMES",
+    "FastDetector",
+    "LangdetectDetector",
+    "LanguageDetector",
+    "LanguageGuess",
+    "UnknownDetectorError",
+    "default_detector",
+    "get_detector",
+]
+
+# --------------------------------------------------------------------------------------------
+# Tunables
+# --------------------------------------------------------------------------------------------
+
+#: Code returned when the language is not determined.
+UND = "und"
+
+#: Letter units below which a text is "und" (about three short words; see WIDE_LETTER_WEIGHT).
+MIN_LETTER_WEIGHT = 12
+
+#: Weight of one ideograph, kana or Hangul syllable in the letter count (about one word each,
+#: so four CJK characters pass MIN_LETTER_WEIGHT).
+WIDE_LETTER_WEIGHT = 3
+
+#: At most this many characters of a text are examined.
+MAX_SAMPLE_CHARS = 4000
+
+#: A longer text is sampled as this many evenly spaced chunks (deterministic).
+SAMPLE_CHUNKS = 4
+
+#: Fraction of a script's letters that may lie outside a Cyrillic language's alphabet (names,
+#: quotations) before that language is excluded.
+FOREIGN_LETTER_TOLERANCE = 0.02
+
+#: FastDetector: probability floor a model-based answer needs; below it the answer is "und".
+FAST_MIN_PROB = 0.0
+
+#: LangdetectDetector: probability floor a model-based answer needs; below it the answer is "und".
+LANGDETECT_MIN_PROB = 0.0
+
+# --------------------------------------------------------------------------------------------
+# Data tables
+# --------------------------------------------------------------------------------------------
+
+#: Script of a letter, by code point range (inclusive). Letters outside every range count
+#: toward no script but still dilute shares.
+SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    "Latin": ((0x41, 0x5A), (0x61, 0x7A), (0xAA, 0xAA), (0xBA, 0xBA), (0xC0, 0x24F),
+              (0x250, 0x2AF), (0x1E00, 0x1EFF), (0x2C60, 0x2C7F), (0xA720, 0xA7FF),
+              (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)),
+    "Greek": ((0x370, 0x3FF), (0x1F00, 0x1FFF)),
+    "Cyrillic": ((0x400, 0x52F), (0x1C80, 0x1C8F), (0x2DE0, 0x2DFF), (0xA640, 0xA69F)),
+    "Armenian": ((0x530, 0x58F), (0xFB13, 0xFB17)),
+    "Hebrew": ((0x590, 0x5FF), (0xFB1D, 0xFB4F)),
+    "Arabic": ((0x600, 0x6FF), (0x750, 0x77F), (0x8A0, 0x8FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
+    "Thaana": ((0x780, 0x7BF),),
+    "Devanagari": ((0x900, 0x97F), (0xA8E0, 0xA8FF)),
+    "Bengali": ((0x980, 0x9FF),),
+    "Gurmukhi": ((0xA00, 0xA7F),),
+    "Gujarati": ((0xA80, 0xAFF),),
+    "Oriya": ((0xB00, 0xB7F),),
+    "Tamil": ((0xB80, 0xBFF),),
+    "Telugu": ((0xC00, 0xC7F),),
+    "Kannada": ((0xC80, 0xCFF),),
+    "Malayalam": ((0xD00, 0xD7F),),
+    "Sinhala": ((0xD80, 0xDFF),),
+    "Thai": ((0xE00, 0xE7F),),
+    "Lao": ((0xE80, 0xEFF),),
+    "Myanmar": ((0x1000, 0x109F),),
+    "Georgian": ((0x10A0, 0x10FF), (0x1C90, 0x1CBF), (0x2D00, 0x2D2F)),
+    "Hangul": ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF),
+               (0xD7B0, 0xD7FF), (0xFFA0, 0xFFDC)),
+    "Khmer": ((0x1780, 0x17FF), (0x19E0, 0x19FF)),
+    "Kana": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
+    "Han": ((0x2E80, 0x2FDF), (0x3005, 0x3007), (0x3021, 0x3029), (0x3100, 0x312F),
+            (0x31A0, 0x31BF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+            (0x20000, 0x2FA1F), (0x30000, 0x3134F)),
+}
+
+#: Latin letters count this much when choosing the dominant script: Latin boilerplate, names
+#: and URLs are common inside non-Latin paragraphs, the reverse is rare.
+LATIN_DOMINANCE_WEIGHT = 0.5
+
+#: Scripts whose letters count WIDE_LETTER_WEIGHT each.
+WIDE_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
+
+#: Scripts that one language dominates: a text in such a script skips the model.
+SCRIPT_LANGUAGE: dict[str, str] = {
+    "Greek": "el",
+    "Hebrew": "he",
+    "Armenian": "hy",
+    "Georgian": "ka",
+    "Thai": "th",
+    "Hangul": "ko",
+    "Kana": "ja",
+    "Bengali": "bn",
+    "Gurmukhi": "pa",
+    "Gujarati": "gu",
+    "Oriya": "or",
+    "Tamil": "ta",
+    "Telugu": "te",
+    "Kannada": "kn",
+    "Malayalam": "ml",
+    "Sinhala": "si",
+    "Khmer": "km",
+    "Lao": "lo",
+    "Myanmar": "my",
+    "Thaana": "dv",
+}
+
+#: Scripts shared by several languages: the statistical model chooses among these profiles
+#: (langdetect profile names; "sr" is FastDetector's profile derived from "hr").
+SCRIPT_GROUPS: dict[str, tuple[str, ...]] = {
+    "Latin": ("af", "ca", "cs", "cy", "da", "de", "en", "es", "et", "fi", "fr", "hr", "hu", "id",
+              "it", "lt", "lv", "nl", "no", "pl", "pt", "ro", "sk", "sl", "so", "sq", "sv", "sw",
+              "tl", "tr", "vi"),
+    "Cyrillic": ("bg", "mk", "ru", "uk", "sr"),
+    "Arabic": ("ar", "fa", "ur"),
+    "Devanagari": ("hi", "mr", "ne"),
+    "Han": ("zh-cn", "zh-tw", "ja"),
+}
+
+#: In a Han/kana text, kana at or above this share of Han+kana letters means Japanese.
+KANA_SHARE_FOR_JAPANESE = 0.1
+
+#: Lower-case alphabets of the Cyrillic languages told apart. A language is excluded when more
+#: than FOREIGN_LETTER_TOLERANCE of the text's Cyrillic letters are not in its alphabet.
+#: be, kk and mn have no profile: they are chosen only when no profiled language fits,
+#: the smallest fitting alphabet winning.
+CYRILLIC_ALPHABETS: dict[str, str] = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюя",
+    "sr": "абвгдђежзијклљмнњопрстћуфхцчџш",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџш",
+    "be": "абвгдеёжзійклмнопрстуўфхцчшыьэюя",
+    "kk": "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+    "mn": "абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя",
+}
+
+#: Letters only Serbian uses (among sr/mk): their presence excludes Macedonian outright.
+SERBIAN_ONLY_LETTERS = "ђћЂЋ"
+
+#: Letters only Macedonian uses (among sr/mk): their presence excludes Serbian outright.
+MACEDONIAN_ONLY_LETTERS = "ѓќѕЃЌЅ"
+
+#: Letters Serbian and Macedonian share and Russian, Ukrainian, Bulgarian lack.
+SERBO_MACEDONIAN_LETTERS = "јљњџЈЉЊЏ"
+
+#: Latin (Gaj) to Serbian Cyrillic, digraphs first; used to derive the "sr" profile from "hr".
+SERBIAN_LATIN_DIGRAPHS: dict[str, str] = {
+    "dž": "џ", "Dž": "Џ", "DŽ": "Џ", "lj": "љ", "Lj": "Љ", "LJ": "Љ", "nj": "њ", "Nj": "Њ", "NJ": "Њ",
+}
+SERBIAN_LATIN_LETTERS: dict[str, str] = dict(zip(
+    "abcčćdđefghijklmnoprsštuvzžABCČĆDĐEFGHIJKLMNOPRSŠTUVZŽ",
+    "абцчћдђефгхијклмнопрсштувзжАБЦЧЋДЂЕФГХИЈКЛМНОПРСШТУВЗЖ",
+))
+
+# --------------------------------------------------------------------------------------------
+# Public types
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """A detected language: ISO 639-1 ``lang`` (or ``"und"``) and a probability in 0..1."""
+
+    lang: str
+    prob: float
+
+
+class LanguageDetector(Protocol):
+    """Anything that turns a text into a :class:`LanguageGuess`."""
+
+    name: str
+
+    def detect(self, text: str) -> LanguageGuess:
+        """Guess the language of ``text``; never raises on a ``str``."""
+        ...
+
+
+class UnknownDetectorError(ValueError):
+    """``get_detector`` was asked for a name it does not know."""
+
+
+UNDETERMINED = LanguageGuess(UND, 0.0)
+
+# --------------------------------------------------------------------------------------------
+# Front end shared by both detectors
+# --------------------------------------------------------------------------------------------
+
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]+")  # marks too: Indic vowel signs are marks
+_URL_RE = regex.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
+# Words of two or more capitals (acronyms, shouting): langdetect skips them, so do we.
+_CAPS_WORD_RE = regex.compile(r"\b\p{Lu}\p{Lu}+\b")
+
+
+@functools.cache
+def _script_tags() -> tuple[dict[int, str], dict[str, str]]:
+    """Translate table letter -> one-character script tag, and tag -> script name."""
+    table: dict[int, str] = {}
+    names: dict[str, str] = {}
+    for i, (script, ranges) in enumerate(SCRIPT_RANGES.items()):
+        tag = chr(1 + i)  # control characters: never letters, so never confused with one
+        names[tag] = script
+        for first, last in ranges:
+            for cp in range(first, last + 1):
+                table[cp] = tag
+    return table, names
+
+
+def _sample(text: str) -> str:
+    """A bounded, deterministic sample of ``text``: evenly spaced chunks, at most MAX_SAMPLE_CHARS."""
+    if len(text) <= MAX_SAMPLE_CHARS:
+        return text
+    size = MAX_SAMPLE_CHARS // SAMPLE_CHUNKS
+    step = (len(text) - size) // (SAMPLE_CHUNKS - 1)
+    return " ".join(text[i * step: i * step + size] for i in range(SAMPLE_CHUNKS))
+
+
+@dataclass(slots=True)
+class _Analysis:
+    """What the front end learnt about a text."""
+
+    text: str                       # cleaned sample (URLs and e-mail addresses removed)
+    letters: str                    # its letters, in order
+    counts: dict[str, int]          # letters per script name ("" = no known script)
+    weight: int                     # letter units (wide scripts weigh more)
+
+
+def _analyse(text: str) -> _Analysis:
+    """Sample, clean and count the letters of ``text`` per script."""
+    sample = _URL_RE.sub(" ", _sample(text))
+    letters = "".join(_LETTER_RE.findall(sample))
+    table, names = _script_tags()
+    counts: dict[str, int] = {}
+    other = 0
+    for tag, n in Counter(letters.translate(table)).items():
+        name = names.get(tag)
+        if name is None:
+            other += n
+        else:
+            counts[name] = n
+    if other:
+        counts[""] = other
+    weight = sum(n * (WIDE_LETTER_WEIGHT if s in WIDE_SCRIPTS else 1) for s, n in counts.items())
+    return _Analysis(sample, letters, counts, weight)
+
+
+def _dominant_script(counts: Mapping[str, int]) -> tuple[str, float]:
+    """The script (Han, kana and Hangul pooled as CJK first) with most letters, and its share."""
+    total = sum(counts.values())
+    pooled: dict[str, float] = dict(counts)
+    if "Latin" in pooled:
+        pooled["Latin"] *= LATIN_DOMINANCE_WEIGHT
+    cjk = sum(pooled.pop(s, 0) for s in ("Han", "Kana", "Hangul"))
+    if cjk:
+        pooled["CJK"] = cjk
+    script = max(sorted(pooled), key=lambda s: pooled[s])
+    if script == "CJK":
+        han, kana, hangul = (counts.get(s, 0) for s in ("Han", "Kana", "Hangul"))
+        if hangul >= han + kana:
+            script = "Hangul"
+        elif kana >= KANA_SHARE_FOR_JAPANESE * (han + kana):
+            script = "Kana"
+        else:
+            script = "Han"
+        return script, cjk / total
+    return script, counts[script] / total
+
+
+def _normalise_code(code: str) -> str:
+    """langdetect code -> ISO 639-1 (``zh-cn``/``zh-tw`` -> ``zh``)."""
+    return "zh" if code.startswith("zh") else code
+
+
+def _cyrillic_choice(scores: Mapping[str, float], letters: str) -> str | None:
+    """Pick a Cyrillic language from model ``scores`` (higher is better) and letter evidence.
+
+    Returns None when nothing is left (the caller then answers "und").
+    """
+    cyr = [c for c in letters.lower() if "\u0400" <= c <= "\u052f"]
+    if not cyr:
+        return max(scores, key=lambda k: scores[k]) if scores else None
+    has_sr = any(c in SERBIAN_ONLY_LETTERS for c in letters)
+    has_mk = any(c in MACEDONIAN_ONLY_LETTERS for c in letters)
+    hard_excluded = set()
+    if has_sr and not has_mk:
+        hard_excluded.add("mk")
+    if has_mk and not has_sr:
+        hard_excluded.add("sr")
+    histogram = Counter(cyr)
+    tolerance = FOREIGN_LETTER_TOLERANCE * len(cyr)
+    foreign = {
+        lang: sum(n for ch, n in histogram.items() if ch not in alphabet)
+        for lang, alphabet in CYRILLIC_ALPHABETS.items()
+        if lang not in hard_excluded
+    }
+    fitting = {lang for lang, n in foreign.items() if n <= tolerance}
+    modelled = [lang for lang in scores if lang in fitting]
+    if modelled:
+        return max(modelled, key=lambda k: scores[k])
+    unmodelled = [lang for lang in fitting if lang not in scores]
+    if unmodelled:
+        return min(unmodelled, key=lambda k: (len(CYRILLIC_ALPHABETS[k]), k))
+    # Nothing fits (mixed text): the model's best among the languages not excluded outright.
+    allowed = [lang for lang in scores if lang not in hard_excluded]
+    if allowed:
+        return max(allowed, key=lambda k: scores[k])
+    return None
+
+
+class _FrontEndDetector:
+    """Shared pipeline; subclasses supply ``_model_scores``."""
+
+    name: str = ""
+    min_prob: float = 0.0
+
+    def detect(self, text: str) -> LanguageGuess:
+        """Guess the language of ``text``; "und" when too short, letterless or unsure. Never raises."""
+        if not isinstance(text, str):
+            raise TypeError(f"detect() needs a str, not {type(text).__name__}")
+        try:
+            return self._detect(text)
+        except (RecursionError, MemoryError):  # pragma: no cover - defensive
+            raise
+        except Exception:  # pragma: no cover - a detector must never fail on text
+            return UNDETERMINED
+
+    def _detect(self, text: str) -> LanguageGuess:
+        if not text:
+            return UNDETERMINED
+        info = _analyse(text)
+        if info.weight < MIN_LETTER_WEIGHT:
+            return UNDETERMINED
+        script, share = _dominant_script(info.counts)
+        if script in SCRIPT_LANGUAGE:
+            return LanguageGuess(SCRIPT_LANGUAGE[script], round(share, 4))
+        group = SCRIPT_GROUPS.get(script)
+        if group is None:
+            return UNDETERMINED
+        probs = self._model_scores(info, script, group)
+        if not probs:
+            return UNDETERMINED
+        if script == "Cyrillic":
+            lang = _cyrillic_choice(probs, info.letters)
+            if lang is None:
+                return UNDETERMINED
+            prob = probs.get(lang, share)
+        else:
+            lang = max(sorted(probs), key=lambda k: probs[k])
+            prob = probs[lang]
+        if lang.startswith("zh"):
+            prob = sum(p for k, p in probs.items() if k.startswith("zh"))
+        prob = min(1.0, max(0.0, prob))
+        if prob < self.min_prob:
+            return UNDETERMINED
+        return LanguageGuess(_normalise_code(lang), round(prob, 4))
+
+    def _model_scores(self, info: _Analysis, script: str, group: tuple[str, ...]) -> dict[str, float]:
+        raise NotImplementedError
+
+
+# --------------------------------------------------------------------------------------------
+# Profiles (langdetect's shipped n-gram frequencies)
+# --------------------------------------------------------------------------------------------
+
+
+def _profiles_dir() -> Path:
+    import langdetect  # local import: only needed when a model is first used
+
+    return Path(langdetect.__file__).parent / "profiles"
+
+
+@functools.cache
+def _load_profile(code: str) -> tuple[dict[str, int], tuple[int, int, int]]:
+    """langdetect's profile for ``code``: n-gram counts and total n-grams per length."""
+    if code == "sr":
+        return _derive_serbian_cyrillic()
+    data = json.loads((_profiles_dir() / code).read_text(encoding="utf-8"))
+    n_words = data["n_words"]
+    return data["freq"], (n_words[0], n_words[1], n_words[2])
+
+
+_SR_DIGRAPH_RE = regex.compile("|".join(SERBIAN_LATIN_DIGRAPHS))
+
+
+def _to_serbian_cyrillic(text: str) -> str:
+    """Transliterate Gaj's Latin alphabet to Serbian Cyrillic (other characters unchanged)."""
+    text = _SR_DIGRAPH_RE.sub(lambda m: SERBIAN_LATIN_DIGRAPHS[m.group()], text)
+    return "".join(SERBIAN_LATIN_LETTERS.get(c, c) for c in text)
+
+
+def _derive_serbian_cyrillic() -> tuple[dict[str, int], tuple[int, int, int]]:
+    """A Serbian Cyrillic profile: langdetect's Croatian n-grams transliterated to Cyrillic."""
+    freq, n_words = _load_profile("hr")
+    out: dict[str, int] = {}
+    for gram, count in freq.items():
+        cyr = _to_serbian_cyrillic(gram)
+        if cyr.strip(" ") and all(c == " " or "\u0400" <= c <= "\u04ff" for c in cyr):
+            out[cyr] = out.get(cyr, 0) + count
+    return out, n_words
+
+
+@functools.cache
+def _ngram_normaliser() -> dict[int, str]:
+    """langdetect's per-character normalisation as a ``str.translate`` table (BMP)."""
+    from langdetect.utils.ngram import NGram
+
+    table: dict[int, str] = {}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        norm = NGram.normalize(ch)
+        if norm != ch:
+            table[cp] = norm
+    for cp in (0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0xA0, 0x1680, 0x3000):
+        table[cp] = " "
+    return table
+
+
+def _ngrams(text: str) -> list[str]:
+    """Every 1-, 2- and 3-gram of ``text`` in langdetect's sense (words padded with spaces).
+
+    Grams with a space inside are produced too; no profile holds one, so lookups drop them.
+    """
+    text = _CAPS_WORD_RE.sub(" ", unicodedata.normalize("NFC", text))
+    padded = " " + " ".join(text.translate(_ngram_normaliser()).split()) + " "
+    n = len(padded)
+    grams = list(padded)
+    grams += [padded[i:i + 2] for i in range(n - 1)]
+    grams += [padded[i:i + 3] for i in range(n - 2)]
+    return grams
+
+
+# --------------------------------------------------------------------------------------------
+# FastDetector
+# --------------------------------------------------------------------------------------------
+
+#: Smoothing added to every n-gram probability: langdetect's alpha / BASE_FREQ (0.5 / 10000).
+_SMOOTHING = 0.5 / 10000
+#: Costs are -log(p) in units of 1/_COST_SCALE nat.
+_COST_SCALE = 64
+#: Bits per packed field: 12 000 grams (3 per sampled char) x cost <= 700 fits with room.
+_FIELD_BITS = 32
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+#: Softmax temperature: log-likelihood differences are divided by this many nats per n-gram
+#: ... times sqrt(#grams), so confidence grows with length but not absurdly fast.
+_PROB_SHARPNESS = 1.0
+
+
+@dataclass(slots=True)
+class _PackedModel:
+    """All languages of one script: gram -> packed int (field 0 = 1, field i+1 = cost of lang i)."""
+
+    langs: tuple[str, ...]
+    table: dict[str, int]
+
+
+def _build_packed(langs: Iterable[str]) -> _PackedModel:
+    langs = tuple(langs)
+    unseen_cost = round(-math.log(_SMOOTHING) * _COST_SCALE)
+    base = 1
+    for i in range(len(langs)):
+        base |= unseen_cost << (_FIELD_BITS * (i + 1))
+    table: dict[str, int] = {}
+    for i, lang in enumerate(langs):
+        freq, n_words = _load_profile(lang)
+        shift = _FIELD_BITS * (i + 1)
+        for gram, count in freq.items():
+            if not 1 <= len(gram) <= 3 or count <= 0:
+                continue
+            p = count / n_words[len(gram) - 1]
+            saving = unseen_cost - round(-math.log(p + _SMOOTHING) * _COST_SCALE)
+            table[gram] = table.get(gram, base) - (saving << shift)
+    return _PackedModel(langs, table)
+
+
+class FastDetector(_FrontEndDetector):
+    """Default detector: exact naive Bayes over langdetect's n-gram profiles, deterministic.
+
+    Thread-safe: models are built lazily, once, under a lock, and read-only afterwards.
+    """
+
+    name = "fast"
+
+    def __init__(self, min_prob: float = FAST_MIN_PROB) -> None:
+        """``min_prob``: a model answer below this probability becomes "und"."""
+        self.min_prob = min_prob
+        self._models: dict[str, _PackedModel] = {}
+        self._lock = threading.Lock()
+
+    def _model(self, script: str, group: tuple[str, ...]) -> _PackedModel:
+        model = self._models.get(script)
+        if model is None:
+            with self._lock:
+                model = self._models.get(script)
+                if model is None:
+                    model = _build_packed(group)
+                    self._models[script] = model
+        return model
+
+    def _model_scores(self, info: _Analysis, script: str, group: tuple[str, ...]) -> dict[str, float]:
+        model = self._model(script, group)
+        text = info.text
+        if script != "Latin":  # as langdetect: Latin words are noise in a non-Latin text
+            text = regex.sub(r"[A-Za-z]+", " ", text)
+        grams = _ngrams(text)
+        total = sum(map(model.table.get, grams, repeat(0, len(grams))))
+        found = total & _FIELD_MASK
+        if not found:
+            return {}
+        costs = [(total >> (_FIELD_BITS * (i + 1))) & _FIELD_MASK for i in range(len(model.langs))]
+        best = min(costs)
+        # Log-likelihood gaps in nats, tempered by sqrt(#grams) so prob stays informative.
+        temper = _PROB_SHARPNESS / (_COST_SCALE * math.sqrt(found))
+        weights = [math.exp(-(c - best) * temper) for c in costs]
+        norm = sum(weights)
+        return {lang: w / norm for lang, w in zip(model.langs, weights)}
+
+    def warm_up(self) -> None:
+        """Build every script model now instead of on first use."""
+        for script, group in SCRIPT_GROUPS.items():
+            self._model(script, group)
+
+
+# --------------------------------------------------------------------------------------------
+# LangdetectDetector
+# --------------------------------------------------------------------------------------------
+
+
+class LangdetectDetector(_FrontEndDetector):
+    """langdetect behind the shared front end, with a private factory seeded with 0.
+
+    Deterministic across runs and processes (each call reseeds from the factory seed);
+    thread-safe (profiles load once, under a lock; each call uses its own ``Detector``).
+    langdetect has no Serbian: a Cyrillic text it calls "mk" without ѓ/ќ/ѕ but with
+    ј/љ/њ/џ is reported as :data:`LANGDETECT_SERBO_MACEDONIAN` decides.
+    """
+
+    name = "langdetect"
+
+    def __init__(self, min_prob: float = LANGDETECT_MIN_PROB) -> None:
+        """``min_prob``: a model answer below this probability becomes "und"."""
+        self.min_prob = min_prob
+        self._factory: object | None = None
+        self._lock = threading.Lock()
+
+    def _get_factory(self) -> object:
+        if self._factory is None:
+            with self._lock:
+                if self._factory is None:
+                    from langdetect.detector_factory import DetectorFactory
+
+                    factory = DetectorFactory()
+                    factory.load_profile(str(_profiles_dir()))
+                    factory.set_seed(0)
+                    self._factory = factory
+        return self._factory
+
+    def _model_scores(self, info: _Analysis, script: str, group: tuple[str, ...]) -> dict[str, float]:
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = self._get_factory().create()  # type: ignore[attr-defined]
+        detector.append(info.text)
+        try:
+            found = detector.get_probabilities()
+        except LangDetectException:
+            return {}
+        probs = {str(item.lang): float(item.prob) for item in found}
+        if script == "Cyrillic":
+            probs = _langdetect_serbian(probs, info.letters)
+        return probs
+
+
+#: What LangdetectDetector reports for Cyrillic text it calls "mk" that has ј/љ/њ/џ but none
+#: of ѓ/ќ/ѕ: "mk" (keep), "sr" or "und".
+LANGDETECT_SERBO_MACEDONIAN = "mk"
+
+
+def _langdetect_serbian(probs: dict[str, float], letters: str) -> dict[str, float]:
+    """Give langdetect's Cyrillic answer a Serbian option from script evidence."""
+    has_shared = any(c in SERBO_MACEDONIAN_LETTERS for c in letters)
+    has_mk = any(c in MACEDONIAN_ONLY_LETTERS for c in letters)
+    has_sr = any(c in SERBIAN_ONLY_LETTERS for c in letters)
+    if not probs:
+        return probs
+    top = max(probs, key=lambda k: probs[k])
+    if has_sr and not has_mk:
+        return {"sr": probs.get(top, 0.0)}
+    if top == "mk" and has_shared and not has_mk and LANGDETECT_SERBO_MACEDONIAN != "mk":
+        if LANGDETECT_SERBO_MACEDONIAN == "sr":
+            return {"sr": probs["mk"]}
+        return {}
+    return probs
+
+
+# --------------------------------------------------------------------------------------------
+# Registry
+# --------------------------------------------------------------------------------------------
+
+_DETECTORS: dict[str, type[_FrontEndDetector]] = {"fast": FastDetector, "langdetect": LangdetectDetector}
+
+#: Names ``get_detector`` accepts.
+DETECTOR_NAMES: tuple[str, ...] = tuple(_DETECTORS)
+
+_instances: dict[str, LanguageDetector] = {}
+_instances_lock = threading.Lock()
+
+
+def get_detector(name: str) -> LanguageDetector:
+    """The shared detector called ``name`` ("fast" or "langdetect").
+
+    Raises :class:`UnknownDetectorError` (a ``ValueError``) naming the valid names otherwise.
+    """
+    cls = _DETECTORS.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise UnknownDetectorError(
+            f"unknown language detector {name!r}; valid names: {', '.join(DETECTOR_NAMES)}"
+        )
+    with _instances_lock:
+        detector = _instances.get(name)
+        if detector is None:
+            detector = cls()
+            _instances[name] = detector
+    return detector
+
+
+def default_detector() -> LanguageDetector:
+    """The default detector (``FastDetector``), one cached instance per process."""
+    return get_detector("fast")
