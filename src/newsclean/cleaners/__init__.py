@@ -1,0 +1,76 @@
+"""The built-in cleaners, one module per kind of noise.
+
+========================  ==========================================================
+cleaner name              removes
+========================  ==========================================================
+``markdown``              markdown syntax; image-only lines; rules
+``separators``            lines of punctuation and symbols only
+``widgets``               reaction/rating widgets, counters, read time, weather, clocks
+``comment_forms``         "Leave a Reply", "Post Comment" and form field labels
+``hashtags``              hashtag lines (to ``metadata["hashtags"]``)
+``bylines``               bylines and datelines (to ``metadata["author"/"date"]``)
+``repeated_lines``        short lines repeated through the page
+``duplicates``            paragraphs and captions that appear twice
+``related_headlines``     teaser lists of other articles
+``trailers``              read-more lines, section labels, short lines after the body
+``boilerplate``           everything else that is not body, by a block classifier
+``title``                 the headline (to ``Result.title``)
+``calls_to_action``       like/subscribe/follow sentences inside paragraphs
+========================  ==========================================================
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .bylines import Bylines
+from .calls_to_action import CallsToAction
+from .comments import CommentForms
+from .duplicates import Duplicates
+from .hashtags import Hashtags
+from .markdown import MarkdownSyntax
+from .related import RelatedHeadlines
+from .repeated import RepeatedLines
+from .separators import Separators
+from .title import Title
+from .trailers import Trailers
+from .widgets import Widgets
+
+__all__ = [
+    "Bylines",
+    "CallsToAction",
+    "CommentForms",
+    "Duplicates",
+    "Hashtags",
+    "MarkdownSyntax",
+    "RelatedHeadlines",
+    "RepeatedLines",
+    "Separators",
+    "Title",
+    "Trailers",
+    "Widgets",
+    "default_cleaners",
+]
+
+
+def default_cleaners() -> list[Any]:
+    """Fresh instances of the built-in cleaners, in the default order."""
+    cleaners: list[Any] = [
+        MarkdownSyntax(),
+        Separators(),
+        Widgets(),
+        CommentForms(),
+        Hashtags(),
+        Bylines(),
+        RepeatedLines(),
+        Duplicates(),
+        RelatedHeadlines(),
+        Trailers(),
+    ]
+    try:
+        from .boilerplate import Boilerplate
+    except ImportError:  # pragma: no cover - the classifier module is optional while it is built
+        pass
+    else:
+        cleaners.append(Boilerplate())
+    cleaners += [Title(), CallsToAction()]
+    return cleaners

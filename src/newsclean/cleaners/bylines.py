@@ -1,0 +1,130 @@
+"""Bylines and datelines (``by | Feb 12, 2025``, ``Posted by Jane Doe on 3 March 2024``),
+lifted into ``metadata["author"]`` and ``metadata["date"]`` (ISO 8601 when parseable)."""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import ClassVar
+
+import regex
+
+from ..document import Document
+from ..lexicon import all_phrases, available_phrase_languages, phrases
+from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
+
+__all__ = ["Bylines", "parse_date"]
+
+_ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DMY_DOT = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+_SLASH = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_SPLIT = regex.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s)\s*")
+
+
+@lru_cache(maxsize=1)
+def _month_table() -> dict[str, int]:
+    """Month names and abbreviations of every language in the lexicon → month number."""
+    table: dict[str, int] = {}
+    for lang in available_phrase_languages():
+        names = phrases(lang, "months")
+        if names and len(names) % 12 == 0:
+            for i, name in enumerate(names):
+                table.setdefault(name.rstrip("."), i % 12 + 1)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _month_pattern() -> regex.Pattern[str] | None:
+    names = sorted(_month_table(), key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(regex.escape(n) for n in names)
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})"
+        rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?![\p{{L}}\d])"
+    )
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return _dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None)."""
+    folded = fold(text)
+    m = _ISO.search(folded)
+    if m:
+        return _iso(int(m[1]), int(m[2]), int(m[3]))
+    pattern = _month_pattern()
+    if pattern is not None:
+        m = pattern.search(folded)
+        if m:
+            month = _month_table()[(m["m1"] or m["m2"]).rstrip(".")]
+            day, year = (m["d1"], m["y1"]) if m["m1"] else (m["d2"], m["y2"])
+            return _iso(int(year), month, int(day))
+    m = _DMY_DOT.search(folded)
+    if m:
+        return _iso(int(m[3]), int(m[2]), int(m[1]))
+    m = _SLASH.search(folded)
+    if m:
+        a, b = int(m[1]), int(m[2])
+        if a > 12 >= b:
+            return _iso(int(m[3]), b, a)
+        if b > 12 >= a:
+            return _iso(int(m[3]), a, b)
+    return None
+
+
+@dataclass(frozen=True)
+class Bylines:
+    """Drop byline and dateline lines, recording author and date in metadata.
+
+    Options:
+        max_words: longest line (in words) taken as a byline.
+        datelines: also drop short lines that are only a date (with weekday/time words).
+    """
+
+    name: ClassVar[str] = "bylines"
+    max_words: int = 12
+    datelines: bool = True
+
+    def __call__(self, doc: Document) -> None:
+        prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
+        for unit in doc.undecided():
+            text = unit.visible
+            n = word_count(text)
+            if n > self.max_words or ends_like_sentence(text) and not text.endswith((".", ":")):
+                continue
+            folded = fold(text)
+            m = prefixes.match(folded) if prefixes is not None else None
+            date = parse_date(text)
+            if m is not None and (n <= 8 or date):
+                rest = text[m.end():].strip(" :|-–—")
+                author = _author(rest)
+                if author:
+                    doc.add_metadata("author", author) if "author" not in doc.metadata else None
+                if date and "date" not in doc.metadata:
+                    doc.add_metadata("date", date)
+                doc.drop(unit, "byline", author=author, date=date)
+            elif self.datelines and date and n <= 6 and _mostly_date(text):
+                if "date" not in doc.metadata:
+                    doc.add_metadata("date", date)
+                doc.drop(unit, "dateline", date=date)
+
+
+def _author(rest: str) -> str | None:
+    for chunk in _SPLIT.split(rest):
+        chunk = regex.split(r"\s(?:on|am|le|el|il|op|em|на|on:)\s", chunk, maxsplit=1)[0].strip()
+        if chunk and not regex.search(r"\d", chunk) and regex.search(r"\p{L}", chunk) and word_count(chunk) <= 5:
+            return chunk
+    return None
+
+
+def _mostly_date(text: str) -> bool:
+    """True when little but the date (and weekday, time or 'updated' words) is on the line."""
+    rest = regex.sub(r"[\p{N}\p{P}\p{S}\s]+", " ", fold(text)).split()
+    table = _month_table()
+    return sum(1 for w in rest if w.rstrip(".") not in table) <= 3

@@ -1,0 +1,47 @@
+"""Paragraphs and captions that appear twice: image alt text followed by the visible caption
+(other quotes and dashes), a teaser repeated above the article. One copy stays — the first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Document, Unit
+from ..textshape import comparison_key
+
+__all__ = ["Duplicates"]
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    """Drop a later copy of a paragraph, comparing words only (case, quotes and dashes ignored).
+
+    Options:
+        min_words: shortest paragraph (in words) compared; short lines are left to other cleaners.
+        near_window: units apart within which a copy that contains the other (a caption with a
+            photo credit added) also counts as a duplicate.
+    """
+
+    name: ClassVar[str] = "duplicates"
+    min_words: int = 6
+    near_window: int = 3
+
+    def __call__(self, doc: Document) -> None:
+        seen: dict[str, Unit] = {}
+        recent: list[tuple[Unit, str]] = []
+        for unit in doc.units:
+            if not unit.kept:
+                continue
+            key = comparison_key(unit.visible)
+            if key.count(" ") + 1 < self.min_words:
+                continue
+            first = seen.get(key)
+            if first is not None:
+                doc.drop(unit, "duplicate_paragraph", first_start=first.start)
+                continue
+            near = next((u for u, k in recent if unit.index - u.index <= self.near_window
+                         and (key in k or k in key) and min(len(k), len(key)) >= 0.8 * max(len(k), len(key))), None)
+            if near is not None:
+                doc.drop(unit, "duplicate_caption", first_start=near.start)
+                continue
+            seen[key] = unit
+            recent = [*recent[-self.near_window:], (unit, key)]

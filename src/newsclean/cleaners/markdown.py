@@ -1,0 +1,168 @@
+"""Markdown syntax: images, link syntax, heading markers, emphasis, rules, list bullets.
+
+Scrapers that turn pages into markdown leave syntax around the words. The anchor text of a
+link stays (its length is recorded as ``unit.link_chars`` for the boilerplate classifier); the
+brackets and the URL are cut. A line that is only an image goes, unless its alt text is a
+caption that appears nowhere else in the page. Everything cut is recorded with its reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from ..document import Document, Unit
+from ..textshape import comparison_key, word_count
+
+__all__ = ["MarkdownSyntax"]
+
+# Bounded classes keep every pattern linear: a run never rescans more than its bound.
+_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,1000})\]\(\s{0,5}([^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})"
+                       r"(?:\s{1,5}\"[^\"\n]{0,500}\")?\s{0,5}\)")
+_LINKED_IMAGE_OPEN = regex.compile(r"\[(?=!\[)")
+_LINK = regex.compile(r"\[([^\[\]\n]{0,1000})\]\(\s{0,5}(?:[^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})"
+                      r"(?:\s{1,5}\"[^\"\n]{0,500}\")?\s{0,5}\)")
+_REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
+_REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
+_AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
+_HEADING = regex.compile(r"^(#{1,6})[ \t]+")
+_HEADING_TAIL = regex.compile(r"[ \t]+#{1,6}[ \t]*$")
+_RULE = regex.compile(r"^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})$")
+_BULLET = regex.compile(r"^(?:[*+\-•·▪►◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_QUOTE = regex.compile(r"^(?:>[ \t]?){1,10}")
+_STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])")
+_EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*])")
+_CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
+
+
+@dataclass(frozen=True)
+class MarkdownSyntax:
+    """Cut markdown syntax and drop image-only and rule lines.
+
+    Options:
+        keep_unique_captions: keep the alt text of an image-only line when it reads as a caption
+            (``min_caption_words`` words or more) and no other line carries the same words.
+        min_caption_words: see above.
+        strip_bullets: cut list bullets (``*``, ``-``, ``1.``) at the start of a line.
+    """
+
+    name: ClassVar[str] = "markdown"
+    keep_unique_captions: bool = True
+    min_caption_words: int = 8
+    strip_bullets: bool = True
+
+    def __call__(self, doc: Document) -> None:
+        keys: dict[str, int] | None = None
+        for unit in doc.units:
+            text = unit.text
+            if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
+                    and "`" not in text and "<" not in text and not text[:1] in "-=>+•·▪►◦‣0123456789":
+                continue
+            if _RULE.match(text):
+                doc.drop(unit, "rule")
+                continue
+            if _REF_DEF.match(text):
+                doc.drop(unit, "link_definition")
+                continue
+            if "![" in text:
+                rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", text))
+                rest = _LINK.sub(lambda m: m.group(1), rest) if "](" in rest else rest
+                if not regex.search(r"[\p{L}\p{N}]", rest):
+                    if keys is None:
+                        keys = _key_counts(doc)
+                    self._image_line(doc, unit, keys)
+                    continue
+            self._cut_syntax(doc, unit)
+
+    def _image_line(self, doc: Document, unit: Unit, keys: dict[str, int]) -> None:
+        alts = [m.group(1).strip() for m in _IMAGE.finditer(unit.text)]
+        alt = max(alts, key=len, default="")
+        half = _doubled(alt)
+        if half is not None:  # alt text written twice is a headline stand-in, not a caption
+            doc.drop(unit, "image", alt=half[:200])
+            return
+        key = comparison_key(alt)
+        if (self.keep_unique_captions and word_count(alt) >= self.min_caption_words
+                and keys.get(key, 0) == 0 and not _contained_elsewhere(doc, unit, key)):
+            for m in _IMAGE.finditer(unit.text):
+                doc.cut_text(unit, m.start(), m.start(1), "image_syntax")
+                doc.cut_text(unit, m.end(1), m.end(), "image_syntax")
+            for m in _LINKED_IMAGE_OPEN.finditer(unit.text):
+                doc.cut_text(unit, m.start(), m.end(), "image_syntax")
+            unit.kind = "caption"
+            return
+        doc.drop(unit, "image", alt=alt[:200])
+
+    def _cut_syntax(self, doc: Document, unit: Unit) -> None:
+        text = unit.text
+        m = _HEADING.match(text)
+        if m:
+            doc.cut_text(unit, 0, m.end(), "heading_marker")
+            unit.kind = "heading"
+            t = _HEADING_TAIL.search(text)
+            if t:
+                doc.cut_text(unit, t.start(), t.end(), "heading_marker")
+        m = _QUOTE.match(text)
+        if m:
+            doc.cut_text(unit, 0, m.end(), "blockquote_marker")
+        elif self.strip_bullets:
+            m = _BULLET.match(text)
+            if m:
+                doc.cut_text(unit, m.start(), m.end(), "list_bullet")
+                unit.kind = unit.kind or "list_item"
+        if "![" in text:
+            for m in _IMAGE.finditer(text):
+                doc.cut_text(unit, m.start(), m.end(), "inline_image")
+            for m in _LINKED_IMAGE_OPEN.finditer(text):
+                doc.cut_text(unit, m.start(), m.end(), "image_syntax")
+        if "](" in text:
+            for m in _LINK.finditer(text):
+                if m.start() > 0 and text[m.start() - 1] == "!":
+                    continue
+                doc.cut_text(unit, m.start(), m.start(1), "link_syntax")
+                doc.cut_text(unit, m.end(1), m.end(), "link_syntax")
+                unit.link_chars += len(m.group(1).strip())
+        if "][" in text:
+            for m in _REF_LINK.finditer(text):
+                doc.cut_text(unit, m.start(), m.start(1), "link_syntax")
+                doc.cut_text(unit, m.end(1), m.end(), "link_syntax")
+                unit.link_chars += len(m.group(1).strip())
+        if "<" in text:
+            for m in _AUTOLINK.finditer(text):
+                doc.cut_text(unit, m.start(), m.end(), "autolink")
+        if "*" in text or "_" in text:
+            for pattern in (_STRONG, _EMPH):
+                for m in pattern.finditer(text):
+                    doc.cut_text(unit, m.start(), m.start(2), "emphasis_marker")
+                    doc.cut_text(unit, m.end(2), m.end(), "emphasis_marker")
+        if "`" in text:
+            for m in _CODE.finditer(text):
+                doc.cut_text(unit, m.start(), m.start(1), "code_marker")
+                doc.cut_text(unit, m.end(1), m.end(), "code_marker")
+        if unit.cuts and not unit.visible:
+            doc.drop(unit, "syntax_only")
+
+
+def _doubled(text: str) -> str | None:
+    """``"X X"`` → ``"X"`` when alt text repeats itself."""
+    words = text.split()
+    n = len(words)
+    if n >= 2 and n % 2 == 0 and words[: n // 2] == words[n // 2:]:
+        return " ".join(words[: n // 2])
+    return None
+
+
+def _key_counts(doc: Document) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for u in doc.units:
+        if "![" not in u.text:
+            k = comparison_key(u.text)
+            counts[k] = counts.get(k, 0) + 1
+    return counts
+
+
+def _contained_elsewhere(doc: Document, unit: Unit, key: str) -> bool:
+    if len(key) < 20:
+        return False
+    return any(u is not unit and key in comparison_key(u.text) for u in doc.units if len(u.text) >= len(key))

@@ -1,0 +1,92 @@
+"""Related-headline lists: "more stories", "most read", and teaser lists whose every headline is
+followed by the same author or date line.
+
+Two shapes, in any language:
+
+- *interleaved*: headline-like lines each followed by a line another cleaner already removed as
+  repeated chrome (an author name, a date, a counter);
+- *labelled*: a section label from the lexicon (``Related``, ``Most read``, ``Прочитајте
+  повеќе``) followed by headline-like lines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Decision, Document, Unit
+from ..lexicon import all_phrases
+from ..textshape import fold, is_headline_like, phrase_matcher, word_count
+
+__all__ = ["RelatedHeadlines"]
+
+_CHROME_REASONS = frozenset({"repeated_line", "byline", "dateline", "numeric_line", "counter"})
+
+
+@dataclass(frozen=True)
+class RelatedHeadlines:
+    """Drop runs of headline-like lines that form a teaser list.
+
+    Options:
+        min_items: headlines an interleaved or labelled run needs.
+        max_words: longest line (in words) taken as a headline.
+    """
+
+    name: ClassVar[str] = "related_headlines"
+    min_items: int = 3
+    max_words: int = 40
+
+    def __call__(self, doc: Document) -> None:
+        self._interleaved(doc)
+        self._labelled(doc)
+
+    def _interleaved(self, doc: Document) -> None:
+        run: list[Unit] = []
+        followed = 0
+        pending: Unit | None = None
+        for unit in doc.units:
+            if unit.decision is Decision.DROP:
+                if pending is not None and unit.reason in _CHROME_REASONS:
+                    followed += 1
+                    pending = None
+                continue
+            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words) and (pending is None):
+                run.append(unit)
+                pending = unit
+                continue
+            self._flush(doc, run, followed)
+            run, followed = [], 0
+            pending = None
+            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words):
+                run.append(unit)
+                pending = unit
+        self._flush(doc, run, followed)
+
+    def _flush(self, doc: Document, run: list[Unit], followed: int) -> None:
+        if len(run) >= self.min_items and followed >= max(self.min_items, len(run) - 1):
+            for u in run:
+                doc.drop(u, "related_headline", items=len(run))
+
+    def _labelled(self, doc: Document) -> None:
+        labels = phrase_matcher(all_phrases("section_labels"), anchored=True)
+        if labels is None:
+            return
+        units = doc.units
+        for i, unit in enumerate(units):
+            if not unit.kept or word_count(unit.visible) > 6:
+                continue
+            folded = fold(unit.visible).strip(" :>»›→-–—|")
+            m = labels.match(folded)
+            if m is None or len(folded) - m.end() > 3:
+                continue
+            items: list[Unit] = []
+            for u in units[i + 1:]:
+                if not u.kept:
+                    continue
+                if is_headline_like(u.visible, max_words=self.max_words) and word_count(u.visible) >= 3:
+                    items.append(u)
+                else:
+                    break
+            if len(items) >= 2:
+                doc.drop(unit, "related_label", label=m.group().strip())
+                for u in items:
+                    doc.drop(u, "related_headline", items=len(items))

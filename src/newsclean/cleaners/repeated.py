@@ -1,0 +1,36 @@
+"""Short lines repeated through a page: an author line after every related headline, "Share",
+"Reply", "Advertisement". The repetition is the evidence, whatever the language."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Document
+from ..textshape import word_count
+
+__all__ = ["RepeatedLines"]
+
+
+@dataclass(frozen=True)
+class RepeatedLines:
+    """Drop every copy of a short line that occurs ``min_repeats`` times or more.
+
+    Options:
+        min_repeats: occurrences that make a line chrome.
+        max_words: longest line (in words) considered; longer repeats are the duplicates
+            cleaner's business.
+    """
+
+    name: ClassVar[str] = "repeated_lines"
+    min_repeats: int = 3
+    max_words: int = 6
+
+    def __call__(self, doc: Document) -> None:
+        counts = Counter(u.visible for u in doc.units if u.kept and word_count(u.visible) <= self.max_words)
+        repeated = {t for t, c in counts.items() if c >= self.min_repeats and not t.endswith(":")}
+        if not repeated:
+            return
+        for unit in doc.units:
+            if unit.kept and unit.visible in repeated:
+                doc.drop(unit, "repeated_line", count=counts[unit.visible])

@@ -1,0 +1,58 @@
+"""The headline: the headline-like line just before the article's first body paragraph goes to
+``Result.title``; copies of it (the page's ``<title>`` with a site suffix, a repeated ``<h1>``)
+are dropped."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Document, Unit
+from ..textshape import comparison_key, ends_like_sentence, is_headline_like, word_count
+
+__all__ = ["Title"]
+
+
+def _is_body(unit: Unit, body_words: int) -> bool:
+    n = word_count(unit.visible)
+    return n >= 2.5 * body_words or (n >= body_words and ends_like_sentence(unit.visible))
+
+
+@dataclass(frozen=True)
+class Title:
+    """Choose the headline.
+
+    Options:
+        body_words: a line with this many words that ends like a sentence is body.
+        lookback: kept lines before the first body paragraph searched for the headline.
+        max_words: longest headline in words.
+    """
+
+    name: ClassVar[str] = "title"
+    body_words: int = 12
+    lookback: int = 3
+    max_words: int = 30
+
+    def __call__(self, doc: Document) -> None:
+        kept = doc.kept()
+        first_body = next((i for i, u in enumerate(kept) if _is_body(u, self.body_words)), None)
+        if first_body is None or first_body == 0:
+            return
+        title: Unit | None = None
+        for u in reversed(kept[max(0, first_body - self.lookback):first_body]):
+            if is_headline_like(u.visible, max_words=self.max_words) and word_count(u.visible) >= 3 \
+                    and not u.visible.islower():
+                title = u
+                break
+        if title is None:
+            return
+        doc.set_title(title)
+        key = comparison_key(title.visible)
+        for u in kept:
+            if u is title:
+                continue
+            other = comparison_key(u.visible)
+            if other == key:
+                doc.drop(u, "title_copy")
+            elif (u.index < title.index and key and (other.startswith(key) or other.endswith(key))
+                  and word_count(u.visible) - word_count(title.visible) <= 6):
+                doc.drop(u, "page_title", title=title.visible[:120])

@@ -1,0 +1,55 @@
+"""What follows the article: "Read the full report at …", section links ("Top News"), a lone
+source tag ("CNN") or other short lines after the last body paragraph."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..document import Document
+from ..lexicon import all_phrases
+from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
+
+__all__ = ["Trailers"]
+
+
+@dataclass(frozen=True)
+class Trailers:
+    """Drop read-more lines, section labels, and short lines after the body.
+
+    Options:
+        read_more_words: longest line (in words) taken as a read-more trailer.
+        after_body_words: lines of at most this many words after the last body paragraph go.
+        body_words: a kept line with this many words that ends like a sentence is body.
+    """
+
+    name: ClassVar[str] = "trailers"
+    read_more_words: int = 15
+    after_body_words: int = 3
+    body_words: int = 10
+
+    def __call__(self, doc: Document) -> None:
+        read_more = phrase_matcher(all_phrases("read_more"), anchored=True)
+        labels = phrase_matcher(all_phrases("section_labels"), anchored=True)
+        for unit in doc.undecided():
+            text = unit.visible
+            n = word_count(text)
+            folded = fold(text)
+            if read_more is not None and n <= self.read_more_words:
+                m = read_more.match(folded)
+                if m is not None:
+                    doc.drop(unit, "read_more", phrase=m.group().strip())
+                    continue
+            if labels is not None and n <= 5:
+                stripped = folded.strip(" :>»›→-–—|")
+                m = labels.match(stripped)
+                if m is not None and len(stripped) - m.end() <= 2:
+                    doc.drop(unit, "section_label", label=m.group().strip())
+        kept = doc.kept()
+        last_body = max((u.index for u in kept if word_count(u.visible) >= self.body_words
+                         and ends_like_sentence(u.visible)), default=None)
+        if last_body is None:
+            return
+        for unit in kept:
+            if unit.index > last_body and word_count(unit.visible) <= self.after_body_words \
+                    and unit.decision.value == "undecided":
+                doc.drop(unit, "after_body")

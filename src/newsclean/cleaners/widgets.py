@@ -1,0 +1,96 @@
+"""Page widgets: reaction and star-rating blocks, counters, read-time lines, weather and clocks.
+
+The shapes are general, not one site's words:
+
+- *label/value runs*: three or more groups of a short label (often written twice, as the
+  widget's icon text and caption) followed by a number or percentage — reaction widgets
+  (``Happy / Happy / 0 %``) and rating histograms (``5 Star / 0%``);
+- *numeric lines*: a line of numbers, dates, times, percentages or a temperature with at most a
+  unit symbol (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``);
+- *counters and read time*: a short line of numbers and widget words from the lexicon
+  (``12 Comments``, ``Read Time: 3 Minute, 2 Second``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from ..document import Document, Unit
+from ..lexicon import all_phrases
+from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
+
+__all__ = ["Widgets"]
+
+_VALUE = regex.compile(r"^[+\-−]?\d{1,7}(?:[.,]\d{1,4})?\s?(?:%|[kKmM]\+?)?$")
+_NUMERIC = regex.compile(
+    r"^(?:[\p{N}\p{P}\p{S}\s]|(?<![\p{L}])(?:[°º]?[CFK]|am|pm|AM|PM|h|hrs?|min|km/h|mph)(?![\p{L}]))+$"
+)
+_HAS_DIGIT = regex.compile(r"\p{N}")
+_LABEL_WORDS = 4
+
+
+def _is_label(unit: Unit) -> bool:
+    t = unit.visible
+    return 0 < len(t) <= 40 and word_count(t) <= _LABEL_WORDS and not ends_like_sentence(t) and not _VALUE.match(t)
+
+
+@dataclass(frozen=True)
+class Widgets:
+    """Drop reaction, rating, counter, read-time, weather and clock widgets.
+
+    Options:
+        min_groups: label/value groups that make a widget run.
+        max_counter_words: longest line (in words) taken as a counter or read-time line.
+    """
+
+    name: ClassVar[str] = "widgets"
+    min_groups: int = 3
+    max_counter_words: int = 8
+
+    def __call__(self, doc: Document) -> None:
+        self._label_value_runs(doc)
+        labels = phrase_matcher(all_phrases("widget_labels"))
+        headers = phrase_matcher(all_phrases("widget_labels"), anchored=True)
+        for unit in doc.undecided():
+            text = unit.visible
+            if _HAS_DIGIT.search(text) and _NUMERIC.match(text):
+                doc.drop(unit, "numeric_line")
+                continue
+            if word_count(text) > self.max_counter_words or labels is None:
+                continue
+            folded = fold(text)
+            m = labels.search(folded)
+            if m is None:
+                continue
+            rest = regex.sub(r"[\p{N}\p{P}\p{S}\s]+", " ", labels.sub(" ", folded)).strip()
+            if _HAS_DIGIT.search(text) and word_count(rest) <= 3:
+                doc.drop(unit, "counter", label=m.group().strip())
+            elif not rest and headers is not None and headers.match(folded):
+                doc.drop(unit, "widget_label", label=m.group().strip())
+
+    def _label_value_runs(self, doc: Document) -> None:
+        units = [u for u in doc.units if u.kept]
+        i = 0
+        while i < len(units):
+            groups, j = 0, i
+            while j < len(units) and _is_label(units[j]):
+                k = j + 1
+                while k < len(units) and k - j < 3 and units[k].visible == units[j].visible:
+                    k += 1
+                if k < len(units) and _VALUE.match(units[k].visible):
+                    groups += 1
+                    j = k + 1
+                else:
+                    break
+            if groups >= self.min_groups:
+                header = units[i - 1] if i > 0 else None
+                for u in units[i:j]:
+                    doc.drop(u, "label_value_widget", groups=groups)
+                if header is not None and header.kept and word_count(header.visible) <= 3 \
+                        and not ends_like_sentence(header.visible) and header.block != units[i].block:
+                    doc.drop(header, "widget_header")
+                i = j
+            else:
+                i += 1

@@ -1,0 +1,305 @@
+"""The document model: an input string that is never changed, its lines, and the decisions on them.
+
+A :class:`Document` holds the input (``source``) and one :class:`Unit` per non-empty line, each
+with its normalised text and an offset map back into ``source``. Cleaners never edit text: they
+*decide* — drop a unit with a reason, cut a part of a unit (a sentence, link syntax) with a
+reason, keep a unit, move a unit to the title, record metadata. The body is assembled from what
+was kept (see :mod:`newsclean.result`), so every output character has an input offset and every
+removal a named cleaner and a stable reason code.
+"""
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .normalize import Normalized, OffsetMap, normalize_line
+
+__all__ = ["Cut", "Decision", "Document", "Unit"]
+
+_LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+class Decision(enum.Enum):
+    """What the pipeline has decided about a unit so far."""
+
+    UNDECIDED = "undecided"  #: nobody has decided; kept at the end
+    KEEP = "keep"  #: a cleaner decided it is body
+    DROP = "drop"  #: removed, with a reason
+    TITLE = "title"  #: the headline: goes to ``Result.title``
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A removal inside a unit, in the unit's normalised-text offsets."""
+
+    start: int
+    end: int
+    cleaner: str
+    reason: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+class Unit:
+    """One non-empty line of the input, normalised, with the decisions taken on it.
+
+    Attributes:
+        index: position among the document's units.
+        start, end: offsets of the line's first and last non-space character in the input.
+        text: the normalised line (ftfy-repaired, spaces folded).
+        block: index of the blank-line-separated block the line belongs to.
+        gap_before: blank lines between this unit and the previous one.
+        decision, cleaner, reason, detail: the decision on the whole unit and who took it.
+        cuts: removals inside the unit.
+        kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"image"``...).
+        link_chars: characters of the visible text that were link anchors (markdown input).
+    """
+
+    __slots__ = ("index", "start", "end", "text", "map", "block", "gap_before", "decision", "cleaner",
+                 "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces")
+
+    def __init__(self, index: int, start: int, end: int, norm: Normalized, block: int, gap_before: int) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text: str = norm.text
+        self.map: OffsetMap = norm.map
+        self.block = block
+        self.gap_before = gap_before
+        self.decision = Decision.UNDECIDED
+        self.cleaner: str | None = None
+        self.reason: str | None = None
+        self.detail: dict[str, Any] = {}
+        self.cuts: list[Cut] = []
+        self.kind: str | None = None
+        self.link_chars = 0
+        self.features: dict[str, Any] = {}
+        self._visible: str | None = None
+        self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
+
+    def __repr__(self) -> str:
+        return f"Unit({self.index}, {self.decision.value}, {self.visible[:40]!r})"
+
+    @property
+    def kept(self) -> bool:
+        """True while the unit is undecided or kept."""
+        return self.decision in (Decision.UNDECIDED, Decision.KEEP)
+
+    # ---- the visible text: ``text`` minus cuts
+    def _build(self) -> None:
+        out: list[str] = []
+        pieces: list[tuple[int, int, int]] = []
+        vis = 0
+        pos = 0
+        spans = [(c.start, c.end) for c in sorted(self.cuts, key=lambda c: c.start)]
+        spans.append((len(self.text), len(self.text)))
+        text = self.text
+        for cs, ce in spans:
+            a, b = pos, max(pos, cs)
+            if a < b:
+                if not out or out[-1].endswith(" "):
+                    while a < b and text[a] == " ":
+                        a += 1
+                if a < b:
+                    pieces.append((vis, a, b))
+                    out.append(text[a:b])
+                    vis += b - a
+            pos = max(pos, ce)
+        # strip a trailing space left by a cut
+        if out and out[-1].endswith(" "):
+            last_vis, a, b = pieces[-1]
+            while b > a and text[b - 1] == " ":
+                b -= 1
+            out[-1] = text[a:b]
+            if a < b:
+                pieces[-1] = (last_vis, a, b)
+            else:
+                pieces.pop()
+                out.pop()
+        self._visible = "".join(out)
+        self._pieces = pieces
+
+    @property
+    def visible(self) -> str:
+        """The unit's text without the parts cut from it: what the body will show."""
+        if self._visible is None:
+            self._build()
+        return self._visible  # type: ignore[return-value]
+
+    def pieces(self) -> list[tuple[int, int, int]]:
+        """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""
+        if self._pieces is None:
+            self._build()
+        return self._pieces  # type: ignore[return-value]
+
+    def visible_to_text(self, i: int, *, end: bool = False) -> int:
+        """Offset in ``text`` of visible offset ``i`` (``end=True`` maps an end offset)."""
+        pieces = self.pieces()
+        if not pieces:
+            return 0
+        for vs, a, b in pieces:
+            length = b - a
+            if i < vs + length or (end and i == vs + length):
+                return a + max(0, i - vs)
+        return pieces[-1][2]
+
+    def source_spans(self) -> list[tuple[int, int]]:
+        """Input spans of the visible text, merged where adjacent."""
+        spans: list[tuple[int, int]] = []
+        pieces = self.pieces()
+        for n, (_, a, b) in enumerate(pieces):
+            s, e = self.map.span(a, b)
+            if n == 0 and a == 0:
+                s = self.start
+            if n == len(pieces) - 1 and b == len(self.text):
+                e = self.end
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+            else:
+                spans.append((s, e))
+        return spans
+
+
+class Document:
+    """An input text, its units, and the decisions the cleaners take on them.
+
+    Cleaners call :meth:`drop`, :meth:`cut`, :meth:`keep`, :meth:`set_title` and
+    :meth:`add_metadata`; the pipeline attributes each decision to the running cleaner.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.units: list[Unit] = []
+        self.metadata: dict[str, Any] = {}
+        self.invisible: list[tuple[int, int]] = []  # lines with only invisible characters
+        self.language_hint: str | None = None
+        self.current_cleaner = "newsclean"
+        self._journal: list[Callable[[], None]] | None = None
+        self._segment()
+
+    def _segment(self) -> None:
+        source = self.source
+        gap = 0
+        block = -1
+        pos = 0
+        n = len(source)
+        breaks = _LINE_BREAK.finditer(source)
+        while pos <= n:
+            m = next(breaks, None)
+            le = m.start() if m else n
+            if le > pos:
+                norm = normalize_line(source, pos, le)
+                if norm.text:
+                    line = source[pos:le]
+                    lead = len(line) - len(line.lstrip())
+                    trail = len(line.rstrip())
+                    if gap or block < 0:
+                        block += 1
+                    self.units.append(Unit(len(self.units), pos + lead, pos + trail, norm, block,
+                                           gap if self.units else 0))
+                    gap = 0
+                else:
+                    gap += 1
+                    line = source[pos:le]
+                    if line.strip():
+                        self.invisible.append((pos, le))
+            elif self.units:
+                gap += 1
+            if m is None:
+                break
+            pos = m.end()
+
+    # ---- views
+    def undecided(self) -> Iterator[Unit]:
+        """Units no cleaner has decided on yet."""
+        return (u for u in self.units if u.decision is Decision.UNDECIDED)
+
+    def kept(self) -> list[Unit]:
+        """Units that will be in the body as things stand (undecided or kept)."""
+        return [u for u in self.units if u.kept]
+
+    @property
+    def title_unit(self) -> Unit | None:
+        """The unit chosen as the headline, if any."""
+        for u in self.units:
+            if u.decision is Decision.TITLE:
+                return u
+        return None
+
+    # ---- decisions
+    def _record(self, undo: Callable[[], None]) -> None:
+        if self._journal is not None:
+            self._journal.append(undo)
+
+    def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any]) -> None:
+        old = (unit.decision, unit.cleaner, unit.reason, unit.detail)
+
+        def undo() -> None:
+            unit.decision, unit.cleaner, unit.reason, unit.detail = old
+
+        self._record(undo)
+        unit.decision = decision
+        unit.cleaner = self.current_cleaner
+        unit.reason = reason
+        unit.detail = detail
+
+    def drop(self, unit: Unit, reason: str, **detail: Any) -> None:
+        """Remove the whole unit from the body, with a stable reason code (``"repeated_byline"``)."""
+        self._decide(unit, Decision.DROP, reason, detail)
+
+    def keep(self, unit: Unit, reason: str | None = None, **detail: Any) -> None:
+        """Mark the unit as body, so later cleaners that only look at undecided units leave it."""
+        self._decide(unit, Decision.KEEP, reason, detail)
+
+    def set_title(self, unit: Unit, reason: str = "headline", **detail: Any) -> None:
+        """Make the unit the document's title (it leaves the body)."""
+        current = self.title_unit
+        if current is not None and current is not unit:
+            self._decide(current, Decision.UNDECIDED, None, {})
+        self._decide(unit, Decision.TITLE, reason, detail)
+
+    def cut(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
+        """Remove ``unit.visible[start:end]`` from the body (offsets in the *visible* text)."""
+        if end <= start:
+            return
+        a = unit.visible_to_text(start)
+        b = unit.visible_to_text(end, end=True)
+        self.cut_text(unit, a, b, reason, **detail)
+
+    def cut_text(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
+        """Remove ``unit.text[start:end]`` from the body (offsets in the normalised text)."""
+        start, end = max(0, start), min(len(unit.text), end)
+        if end <= start:
+            return
+        unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
+        unit._visible = unit._pieces = None
+
+        def undo() -> None:
+            unit.cuts.pop()
+            unit._visible = unit._pieces = None
+
+        self._record(undo)
+
+    def add_metadata(self, key: str, value: Any) -> None:
+        """Record metadata; list values extend an existing list without duplicates."""
+        old = self.metadata.get(key, _MISSING)
+        if isinstance(value, list):
+            merged = list(old) if isinstance(old, list) else []
+            merged.extend(v for v in value if v not in merged)
+            self.metadata[key] = merged
+        else:
+            self.metadata[key] = value
+
+        def undo() -> None:
+            if old is _MISSING:
+                self.metadata.pop(key, None)
+            else:
+                self.metadata[key] = old
+
+        self._record(undo)
+
+
+_MISSING = object()

@@ -1,0 +1,162 @@
+"""Normalisation of one line of input, with a map back to the input's offsets.
+
+The input string is never changed. Each line is *read* through :func:`normalize_line`, which
+returns the text the cleaners see — mojibake and other Unicode damage repaired by ftfy, runs of
+white space (no-break spaces included) folded to one space, invisible format characters and
+control characters dropped — together with an :class:`OffsetMap` that turns any offset in that
+text back into an offset in the input.
+
+Where ftfy replaced several input characters by one (``â€™`` → ``’``), offsets inside the
+replaced run cannot be told apart; the map then follows spaCy's ``alignment_mode="expand"``:
+a span that touches a replaced run covers all of it in the input.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import ftfy
+import regex
+
+__all__ = ["OffsetMap", "Normalized", "normalize_line", "normalize_text"]
+
+# Characters that ftfy might change: Latin-1 range (all UTF-8-as-cp1252 mojibake starts there),
+# cp1252's extra letters, entities, ligatures, fullwidth forms, controls and surrogates.
+_NEEDS_FTFY = regex.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\xff&\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    r"\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufb00-\ufb06\uff01-\uff5e"
+    r"\ud800-\udfff]"
+)
+# Cheap test for mojibake-ish sequences among the candidates: without one of these, only the
+# cheap fixes (controls, surrogates, NFC) can apply, and we do those ourselves.
+_MOJIBAKE_HINT = regex.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e"
+                               r"\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}|&[#\w]+;|[\ufb00-\ufb06\uff01-\uff5e]")
+_WS_OR_WORD = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+|[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False)
+_MAX_FTFY = 100_000  # longer runs skip ftfy's encoding repair (it is quadratic in places)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Piecewise map from offsets in normalised text to offsets in the input.
+
+    Segment *k* covers normalised offsets ``norm[k]..norm[k+1]`` and input offsets
+    ``src[k]..src[k+1]``; when ``equal[k]`` the two correspond character by character, otherwise
+    the whole normalised segment stands for the whole input segment.
+    """
+
+    norm: tuple[int, ...]
+    src: tuple[int, ...]
+    equal: tuple[bool, ...]
+
+    def start(self, i: int) -> int:
+        """Input offset where normalised offset ``i`` starts (``expand`` rule)."""
+        k = max(0, min(bisect_right(self.norm, i) - 1, len(self.equal) - 1))
+        if self.equal[k]:
+            return min(self.src[k] + (i - self.norm[k]), self.src[k + 1])
+        return self.src[k]
+
+    def end(self, i: int) -> int:
+        """Input offset just after the normalised character ``i - 1`` (``expand`` rule)."""
+        if i <= 0:
+            return self.src[0]
+        k = max(0, min(bisect_right(self.norm, i - 1) - 1, len(self.equal) - 1))
+        if self.equal[k]:
+            return min(self.src[k] + (i - self.norm[k]), self.src[k + 1])
+        return self.src[k + 1]
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Input span of the normalised span ``[a, b)``."""
+        return self.start(a), max(self.start(a), self.end(b))
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised line and its :class:`OffsetMap` into the input."""
+
+    text: str
+    map: OffsetMap
+
+
+def _clean_chars(s: str) -> str:
+    """Drop control characters, replace lone surrogates, compose to NFC."""
+    if _BAD_CHARS.search(s):
+        s = _BAD_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", s)
+    if not s.isascii() and not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    return s
+
+
+def _fix(s: str) -> str:
+    """Repair one run of non-space characters."""
+    if len(s) <= _MAX_FTFY and _NEEDS_FTFY.search(s) and _MOJIBAKE_HINT.search(s):
+        s = ftfy.fix_text(s, _FTFY_CONFIG)
+    return _clean_chars(s)
+
+
+def normalize_line(source: str, start: int = 0, end: int | None = None) -> Normalized:
+    """Normalise ``source[start:end]`` (one line, no line breaks) without copying the input.
+
+    ftfy repairs each run of non-space characters (mojibake, entities, ligatures, width);
+    white space runs become one space and are stripped at both ends; zero-width and soft-hyphen
+    characters vanish; control characters vanish; lone surrogates become U+FFFD.
+    """
+    end = len(source) if end is None else end
+    line = source[start:end]
+    if line.isascii() and line.isprintable() and "  " not in line and "&" not in line:
+        lead = len(line) - len(line.lstrip(" "))
+        text = line.strip(" ")
+        s = start + lead
+        return Normalized(text, OffsetMap((0, len(text)), (s, s + len(text)), (True,)))
+
+    # Segments alternate: a word (or one folded space) and a zero-length gap that absorbs what
+    # normalisation dropped up to the next segment, so input offsets stay contiguous.
+    norm: list[int] = []
+    src: list[int] = []
+    equal: list[bool] = []
+    out: list[str] = []
+    pos = 0  # length of the normalised text so far
+    space_at: int | None = None  # input offset of a white-space run not yet written
+    space_len = 0
+    for m in _WS_OR_WORD.finditer(line):
+        piece = m.group()
+        a, b = start + m.start(), start + m.end()
+        if piece[0].isspace() or piece[0] in _INVISIBLE:
+            if any(c.isspace() for c in piece) and space_at is None:
+                space_at, space_len = a, b - a
+            continue
+        fixed = _fix(piece)
+        if not fixed:
+            continue
+        if space_at is not None and out:
+            norm.append(pos)
+            src.append(space_at)
+            equal.append(space_len == 1 and source[space_at] == " ")
+            out.append(" ")
+            pos += 1
+        space_at = None
+        norm.append(pos)
+        src.append(a)
+        equal.append(fixed == piece)
+        out.append(fixed)
+        pos += len(fixed)
+        norm.append(pos)  # the gap after this word
+        src.append(b)
+        equal.append(True)
+    if not out:
+        return Normalized("", OffsetMap((0, 0), (start, start), (True,)))
+    norm.pop()  # the last gap is not a segment: its start is the final boundary
+    equal.pop()
+    return Normalized("".join(out), OffsetMap(tuple(norm) + (pos,), tuple(src), tuple(equal)))
+
+
+_WS_RUN = regex.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """Normalise any text the way lines are normalised, line by line (for comparisons and tests)."""
+    lines = (normalize_line(text, m.start(), m.end()).text for m in regex.finditer(r"[^\r\n]+", text))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,262 @@
+"""Pipelines: an ordered list of named cleaners, run over a :class:`~newsclean.document.Document`.
+
+A cleaner is any object with a ``name`` and a ``__call__(doc)`` that records decisions on the
+document; the built-in ones are small dataclasses (configurable by their fields). A plain
+function works too — give it a name with :func:`cleaner`::
+
+    @newsclean.cleaner("no_weather")
+    def drop_weather(doc):
+        for unit in doc.undecided():
+            if "weather" in unit.visible.lower():
+                doc.drop(unit, "weather_line")
+
+    pipeline = newsclean.Pipeline.default().insert_before("title", drop_weather)
+    result = pipeline.clean(text)
+
+Pipelines are immutable: ``without``, ``only``, ``insert_before``, ``replace``... return new
+pipelines. They pickle, so they travel to worker processes.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
+
+from .document import Document
+from .errors import ConfigError, UnknownCleanerError
+from .language import LanguageDetector, get_detector
+from .result import CleanerFailure, Result, assemble
+
+__all__ = ["Cleaner", "FunctionCleaner", "InputFormat", "Pipeline", "cleaner"]
+
+InputFormat = Literal["auto", "text", "markdown", "html"]
+_F = TypeVar("_F", bound=Callable[[Document], None])
+
+
+@runtime_checkable
+class Cleaner(Protocol):
+    """What the pipeline runs: a name, and a call that records decisions on a document."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> None:
+        """Look at ``doc`` and record decisions (``doc.drop``, ``doc.cut``, ``doc.keep``...)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class FunctionCleaner:
+    """A plain function ``f(doc) -> None`` used as a cleaner under ``name``."""
+
+    name: str
+    func: Callable[[Document], None]
+
+    def __call__(self, doc: Document) -> None:
+        self.func(doc)
+
+
+def cleaner(name: str) -> Callable[[_F], _F]:
+    """Decorator naming a function as a cleaner; :class:`Pipeline` accepts the function itself."""
+
+    def wrap(func: _F) -> _F:
+        func.cleaner_name = name  # type: ignore[attr-defined]
+        return func
+
+    return wrap
+
+
+def _as_cleaner(obj: Any) -> Cleaner:
+    if isinstance(obj, FunctionCleaner) or (hasattr(obj, "name") and callable(obj)):
+        return obj  # type: ignore[no-any-return]
+    name = getattr(obj, "cleaner_name", None)
+    if callable(obj) and name:
+        return FunctionCleaner(name, obj)
+    raise ConfigError(
+        f"{obj!r} is not a cleaner: give it a `name` attribute and a `__call__(doc)`, "
+        "or decorate a function with @newsclean.cleaner('its_name')"
+    )
+
+
+class Pipeline:
+    """An ordered, named list of cleaners plus the options of the whole run.
+
+    Args:
+        cleaners: the cleaners, run in order.
+        detector: language detector for paragraphs, title and document: a name
+            (``"fast"``, the default, or ``"langdetect"``), an object with
+            ``detect(text) -> LanguageGuess``, or ``None`` to skip language labelling.
+        html_timeout: seconds the HTML extraction of one document may take.
+        catch_errors: when True (default), a cleaner that raises is recorded in
+            ``Result.errors`` and its decisions on that document are undone; when False the
+            exception propagates (useful while writing a cleaner).
+    """
+
+    def __init__(self, cleaners: Iterable[Any], *, detector: str | LanguageDetector | None = "fast",
+                 html_timeout: float = 10.0, catch_errors: bool = True) -> None:
+        self._cleaners: tuple[Cleaner, ...] = tuple(_as_cleaner(c) for c in cleaners)
+        names = [c.name for c in self._cleaners]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ConfigError(f"cleaner names must be unique; repeated: {', '.join(dupes)}")
+        if isinstance(detector, str):
+            get_detector(detector)  # validate early, with a helpful message
+        self.detector = detector
+        self.html_timeout = float(html_timeout)
+        self.catch_errors = catch_errors
+
+    # ---- construction
+    @classmethod
+    def default(cls, **options: Any) -> Pipeline:
+        """The default pipeline: every built-in cleaner in its default order."""
+        from .cleaners import default_cleaners
+
+        return cls(default_cleaners(), **options)
+
+    def _with(self, cleaners: Iterable[Any]) -> Pipeline:
+        return Pipeline(cleaners, detector=self.detector, html_timeout=self.html_timeout,
+                        catch_errors=self.catch_errors)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Cleaner names, in order."""
+        return tuple(c.name for c in self._cleaners)
+
+    @property
+    def cleaners(self) -> tuple[Cleaner, ...]:
+        """The cleaners, in order."""
+        return self._cleaners
+
+    def __iter__(self) -> Iterator[Cleaner]:
+        return iter(self._cleaners)
+
+    def __len__(self) -> int:
+        return len(self._cleaners)
+
+    def __getitem__(self, name: str) -> Cleaner:
+        return self._cleaners[self._index(name)]
+
+    def __repr__(self) -> str:
+        return f"Pipeline([{', '.join(self.names)}], detector={self.detector!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Pipeline) and self._cleaners == other._cleaners
+                and self.detector == other.detector and self.html_timeout == other.html_timeout)
+
+    def _index(self, name: str) -> int:
+        for i, c in enumerate(self._cleaners):
+            if c.name == name:
+                return i
+        raise UnknownCleanerError(f"no cleaner named {name!r} in this pipeline; it has: {', '.join(self.names)}")
+
+    def without(self, *names: str) -> Pipeline:
+        """A pipeline without the named cleaners (unknown names raise UnknownCleanerError)."""
+        for n in names:
+            self._index(n)
+        return self._with(c for c in self._cleaners if c.name not in names)
+
+    def only(self, *names: str) -> Pipeline:
+        """A pipeline of just the named cleaners, in the order given."""
+        return self._with(self[n] for n in names)
+
+    def reorder(self, names: Sequence[str]) -> Pipeline:
+        """The same cleaners in a new order; ``names`` must name each exactly once."""
+        if sorted(names) != sorted(self.names):
+            raise ConfigError(f"reorder needs each of {', '.join(self.names)} exactly once")
+        return self.only(*names)
+
+    def insert_before(self, name: str, new: Any) -> Pipeline:
+        """A pipeline with ``new`` inserted before the cleaner ``name``."""
+        i = self._index(name)
+        return self._with([*self._cleaners[:i], new, *self._cleaners[i:]])
+
+    def insert_after(self, name: str, new: Any) -> Pipeline:
+        """A pipeline with ``new`` inserted after the cleaner ``name``."""
+        i = self._index(name) + 1
+        return self._with([*self._cleaners[:i], new, *self._cleaners[i:]])
+
+    def append(self, new: Any) -> Pipeline:
+        """A pipeline with ``new`` added at the end."""
+        return self._with([*self._cleaners, new])
+
+    def replace(self, name: str, new: Any) -> Pipeline:
+        """A pipeline with the cleaner ``name`` swapped for ``new``."""
+        i = self._index(name)
+        return self._with([*self._cleaners[:i], new, *self._cleaners[i + 1:]])
+
+    def configure(self, name: str, **options: Any) -> Pipeline:
+        """A pipeline whose cleaner ``name`` has the given options changed (dataclass fields)."""
+        current = self[name]
+        if not dataclasses.is_dataclass(current):
+            raise ConfigError(f"cleaner {name!r} has no options to configure")
+        fields = {f.name for f in dataclasses.fields(current) if f.init}
+        bad = sorted(set(options) - fields)
+        if bad:
+            raise ConfigError(f"cleaner {name!r} has no option {', '.join(bad)}; its options: "
+                              f"{', '.join(sorted(fields)) or '(none)'}")
+        return self.replace(name, dataclasses.replace(current, **options))  # type: ignore[type-var]
+
+    # ---- running
+    def _detector(self) -> LanguageDetector | None:
+        if self.detector is None:
+            return None
+        if isinstance(self.detector, str):
+            return get_detector(self.detector)
+        return self.detector
+
+    def run(self, doc: Document) -> tuple[CleanerFailure, ...]:
+        """Run every cleaner over ``doc``; return the failures (their decisions undone)."""
+        failures: list[CleanerFailure] = []
+        for c in self._cleaners:
+            doc.current_cleaner = c.name
+            doc._journal = []
+            try:
+                c(doc)
+            except Exception as exc:
+                if not self.catch_errors:
+                    raise
+                for undo in reversed(doc._journal):
+                    undo()
+                failures.append(CleanerFailure(c.name, type(exc).__name__, str(exc)[:500]))
+            finally:
+                doc._journal = None
+        doc.current_cleaner = "newsclean"
+        return tuple(failures)
+
+    def clean_text(self, text: str) -> Result:
+        """Clean a text (plain or markdown) and return the :class:`Result`."""
+        doc = Document(text)
+        failures = self.run(doc)
+        return assemble(doc, self._detector(), failures)
+
+    def clean(self, data: str | bytes, *, input_format: InputFormat = "auto") -> Result:
+        """Clean one document: text, markdown, HTML, or bytes of any of these.
+
+        Args:
+            data: the document. ``bytes`` are decoded (BOM, UTF-8, declared charset, then
+                detection); offsets then refer to ``result.source``, the decoded text.
+            input_format: ``"auto"`` (default) recognises HTML; ``"text"`` and
+                ``"markdown"`` skip the HTML check; ``"html"`` forces extraction.
+
+        Raises:
+            TypeError: ``data`` is neither ``str`` nor ``bytes``.
+            ConfigError: ``input_format`` is not one of the four values.
+        """
+        from .inputs import prepare
+
+        if input_format not in ("auto", "text", "markdown", "html"):
+            raise ConfigError(f"input_format must be 'auto', 'text', 'markdown' or 'html', not {input_format!r}")
+        prepared = prepare(data, input_format, timeout=self.html_timeout)
+        result = self.clean_text(prepared.text)
+        return prepared.finish(result)
+
+    __call__ = clean
+
+    def clean_many(self, texts: Iterable[str | bytes], *, jobs: int = 1, chunksize: int = 8,
+                   input_format: InputFormat = "auto") -> Iterator[Result]:
+        """Clean many documents lazily, results in input order; ``jobs > 1`` uses processes."""
+        if jobs <= 1:
+            for t in texts:
+                yield self.clean(t, input_format=input_format)
+            return
+        from .parallel import imap_ordered
+
+        yield from imap_ordered(self, texts, jobs=jobs, chunksize=chunksize, input_format=input_format)

@@ -1,0 +1,236 @@
+"""What :func:`newsclean.clean` returns, and how it is assembled from a :class:`Document`.
+
+The body is built at the end from the units the pipeline kept: consecutive kept units of one
+block that read as one wrapped paragraph are joined with a space, other units stand alone, and
+paragraphs are joined by a blank line. Every paragraph carries its input offsets and its
+language; every removal its input offsets, the cleaner that made it and a stable reason code.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import regex
+
+from .document import Decision, Document, Unit
+from .language import LanguageDetector
+
+__all__ = ["CleanerFailure", "Paragraph", "Removal", "Result", "assemble"]
+
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？；：\"”»’)\]]\s*$")
+_STARTS_LOWER = regex.compile(r"^\p{Ll}")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the body.
+
+    ``source[start:end]`` is the input it came from; when a cleaner cut something out of it
+    (a call to action, link syntax), ``spans`` lists the input runs that were kept.
+    """
+
+    text: str
+    start: int
+    end: int
+    lang: str
+    lang_prob: float
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A span of the input left out of the body, with who removed it and why.
+
+    ``reason`` is a stable code within the cleaner (``"repeated_byline"``); ``code`` joins the
+    two (``"bylines/repeated_byline"``) for counting and filtering. ``detail`` holds the
+    evidence (matched phrase, classifier score and features).
+    """
+
+    start: int
+    end: int
+    cleaner: str
+    reason: str
+    text: str
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def code(self) -> str:
+        """``cleaner/reason``."""
+        return f"{self.cleaner}/{self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class CleanerFailure:
+    """A cleaner that raised on this document; the pipeline went on without it."""
+
+    cleaner: str
+    error: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """The cleaned document.
+
+    Attributes:
+        source: the text all offsets refer to (the input; for bytes, the decoded input; for
+            HTML, the text extracted from it).
+        text: the article body, paragraphs joined by a blank line. ``str(result)`` is this.
+        title: the headline, when the input carries one.
+        title_span: input offsets of the headline.
+        title_lang: the headline's language.
+        paragraphs: the body's paragraphs with offsets and languages.
+        removed: every span left out, with its reason, in input order.
+        language: the body's language (``"und"`` when unknown); ``language_prob`` its share.
+        metadata: what was lifted out of the noise (hashtags, author, date, ...).
+        errors: cleaners that failed on this document.
+    """
+
+    source: str
+    text: str
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    title_lang: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    language: str = "und"
+    language_prob: float = 0.0
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    errors: tuple[CleanerFailure, ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+    def removed_by(self) -> Counter[str]:
+        """Characters removed per ``cleaner/reason`` code."""
+        counts: Counter[str] = Counter()
+        for r in self.removed:
+            counts[r.code] += r.end - r.start
+        return counts
+
+    def to_dict(self, *, include_source: bool = False) -> dict[str, Any]:
+        """A JSON-ready dict of the whole result (the source only when asked for)."""
+        out: dict[str, Any] = {
+            "text": self.text,
+            "title": self.title,
+            "title_span": list(self.title_span) if self.title_span else None,
+            "title_lang": self.title_lang,
+            "language": self.language,
+            "language_prob": round(self.language_prob, 4),
+            "paragraphs": [
+                {"text": p.text, "start": p.start, "end": p.end, "lang": p.lang,
+                 "lang_prob": round(p.lang_prob, 4), "spans": [list(s) for s in p.spans]}
+                for p in self.paragraphs
+            ],
+            "removed": [
+                {"start": r.start, "end": r.end, "cleaner": r.cleaner, "reason": r.reason,
+                 "text": r.text, "detail": _jsonable(dict(r.detail))}
+                for r in self.removed
+            ],
+            "metadata": _jsonable(dict(self.metadata)),
+            "errors": [asdict(e) for e in self.errors],
+        }
+        if include_source:
+            out["source"] = self.source
+        return out
+
+    def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 friendly: ``ensure_ascii=False``)."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 4)
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)
+
+
+def _joins(prev: Unit, unit: Unit) -> bool:
+    """True when ``unit`` continues ``prev``'s paragraph (a hard-wrapped line)."""
+    return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
+            and not _ENDS_SENTENCE.search(prev.visible) and bool(_STARTS_LOWER.match(unit.visible)))
+
+
+def _snippet(source: str, start: int, end: int, limit: int = 200) -> str:
+    text = " ".join(source[start:end].split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[CleanerFailure, ...] = (),
+             source: str | None = None) -> Result:
+    """Build the :class:`Result` from the decisions recorded on ``doc``."""
+    groups: list[list[Unit]] = []
+    removed: list[Removal] = []
+    title_unit: Unit | None = None
+    for unit in doc.units:
+        if unit.decision is Decision.TITLE:
+            title_unit = unit
+        elif unit.decision is Decision.DROP:
+            removed.append(Removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
+                                   _snippet(doc.source, unit.start, unit.end), dict(unit.detail)))
+            continue
+        for cut in unit.cuts:
+            s, e = unit.map.span(cut.start, cut.end)
+            removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(doc.source, s, e), dict(cut.detail)))
+        if unit.decision is Decision.TITLE:
+            continue
+        if not unit.visible:
+            if not unit.cuts:
+                removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))
+            continue
+        if groups and _joins(groups[-1][-1], unit):
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    for s, e in doc.invisible:
+        removed.append(Removal(s, e, "normalize", "invisible_characters", "", {}))
+    removed.sort(key=lambda r: (r.start, r.end))
+
+    paragraphs: list[Paragraph] = []
+    lang_weight: Counter[str] = Counter()
+    for group in groups:
+        text = " ".join(u.visible for u in group)
+        spans: list[tuple[int, int]] = []
+        for u in group:
+            spans.extend(u.source_spans())
+        guess_lang, guess_prob = ("und", 0.0)
+        if detector is not None:
+            g = detector.detect(text)
+            guess_lang, guess_prob = g.lang, g.prob
+        if guess_lang != "und":
+            lang_weight[guess_lang] += len(text)
+        paragraphs.append(Paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
+
+    title = title_span = title_lang = None
+    if title_unit is not None:
+        title = title_unit.visible or title_unit.text
+        title_span = (title_unit.start, title_unit.end)
+        title_lang = detector.detect(title).lang if detector is not None else None
+
+    language, language_prob = "und", 0.0
+    if lang_weight:
+        language, weight = lang_weight.most_common(1)[0]
+        language_prob = weight / sum(len(p.text) for p in paragraphs)
+    return Result(
+        source=doc.source if source is None else source,
+        text="\n\n".join(p.text for p in paragraphs),
+        title=title,
+        title_span=title_span,
+        title_lang=title_lang,
+        paragraphs=tuple(paragraphs),
+        removed=tuple(removed),
+        language=language,
+        language_prob=language_prob,
+        metadata=dict(doc.metadata),
+        errors=errors,
+    )
