@@ -1,0 +1,200 @@
+"""Language data for boilerplate detection: stoplists and boilerplate phrase lists.
+
+All language knowledge lives in package data under ``newsclean/data/`` (see ``data/SOURCES.md``
+for where every list comes from); this module only loads it.  Languages are named by ISO 639-1
+code; :func:`stopwords` and :func:`phrases` also accept langdetect-style tags such as ``"zh-cn"``,
+``"pt-BR"`` or ``"sr_Latn"`` (the part before ``-``/``_`` is used) and a few legacy aliases
+(``nb``/``nn`` -> ``no``, ``iw`` -> ``he``, ``in`` -> ``id``, ``fil`` -> ``tl``, ``sh`` -> ``sr``).
+
+Stoplists
+    ``data/stoplists/<code>.txt``: one word per line, lowercase (``str.lower``), NFC, ASCII
+    apostrophes; lines starting with ``#`` are comments.  A ``# density: char`` comment marks
+    languages written without spaces (``zh``, ``ja``, ``th``): measure stopword density there by
+    characters, not whitespace tokens (see :func:`density_unit` and SOURCES.md).  The jusText
+    lists were built from whitespace tokens, so a few entries keep attached punctuation
+    (e.g. Korean ``있다.``); look up whitespace tokens as they are (after :func:`normalize`), as
+    jusText does, optionally also with surrounding punctuation stripped.
+
+Phrase lists
+    ``data/phrases/<code>.json``, one object per language whose keys are a subset of
+    :data:`PHRASE_KINDS`, each mapping to a list of strings::
+
+        {"comment_form":    ["leave a reply", "your email address will not be published", ...],
+         "call_to_action":  ["subscribe to our newsletter", "follow us on", ...],
+         "read_more":       ["read more", "continue reading", ...],
+         "widget_labels":   ["min read", "share", "print", ...],
+         "section_labels":  ["related articles", "most read", ...],
+         "byline_prefixes": ["by", "written by", "author:"],
+         "months":          ["january", ..., "jan", ...]}
+
+    Every phrase is already in :func:`normalize` form (NFC, casefolded, typographic apostrophes
+    replaced by ASCII ``'``, single spaces).  **Callers must apply** :func:`normalize` **to the
+    text before matching.**  Intended use per kind: ``widget_labels`` and ``section_labels`` match
+    a whole (stripped) line; ``byline_prefixes`` and ``read_more`` match at the start of a line;
+    ``comment_form`` and ``call_to_action`` may match anywhere in a line when the phrase has at
+    least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
+    ``months`` are for recognising date lines, not for matching on their own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib.resources import files
+from typing import Literal
+
+__all__ = [
+    "PHRASE_KINDS",
+    "UnknownPhraseKindError",
+    "all_phrases",
+    "available_phrase_languages",
+    "available_stoplists",
+    "density_unit",
+    "normalize",
+    "phrases",
+    "stopwords",
+]
+
+#: The keys a phrase file may use, in documentation order.
+PHRASE_KINDS: tuple[str, ...] = (
+    "comment_form",
+    "call_to_action",
+    "read_more",
+    "widget_labels",
+    "section_labels",
+    "byline_prefixes",
+    "months",
+)
+
+_PKG = "newsclean"
+_ALIASES: dict[str, str] = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl", "sh": "sr"}
+_APOSTROPHES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'"}
+)
+_SPACES = re.compile(r"\s+")
+
+
+class UnknownPhraseKindError(ValueError):
+    """Raised by :func:`phrases` / :func:`all_phrases` for a kind not in :data:`PHRASE_KINDS`."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"unknown phrase kind {kind!r}; expected one of: {', '.join(PHRASE_KINDS)}")
+        self.kind = kind
+
+
+def normalize(text: str) -> str:
+    """Normalise text the way the phrase lists are stored, so that plain ``in``/``==`` works.
+
+    NFC; typographic apostrophes (U+2019, U+2018, U+02BC, ...) -> ``'``; ``str.casefold``;
+    the combining dot that casefolding leaves after Turkish ``İ`` (``i̇``) removed; runs of
+    whitespace collapsed to one space; stripped.
+    """
+    out = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).casefold()
+    out = out.replace("i\u0307", "i")
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", out).strip())
+
+
+def _base_code(lang: str) -> str:
+    code = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
+    return _ALIASES.get(code, code)
+
+
+def _listing(folder: str, suffix: str) -> tuple[str, ...]:
+    root = files(_PKG).joinpath("data", folder)
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(p.name[: -len(suffix)] for p in root.iterdir() if p.name.endswith(suffix)))
+
+
+@lru_cache(maxsize=1)
+def available_stoplists() -> tuple[str, ...]:
+    """ISO 639-1 codes that have a stoplist, sorted."""
+    return _listing("stoplists", ".txt")
+
+
+@lru_cache(maxsize=1)
+def available_phrase_languages() -> tuple[str, ...]:
+    """ISO 639-1 codes that have a phrase file, sorted."""
+    return _listing("phrases", ".json")
+
+
+@lru_cache(maxsize=None)
+def _stoplist_file(code: str) -> tuple[frozenset[str], Literal["word", "char"]]:
+    if code not in available_stoplists():
+        return frozenset(), "word"
+    text = files(_PKG).joinpath("data", "stoplists", f"{code}.txt").read_text(encoding="utf-8")
+    words: set[str] = set()
+    unit: Literal["word", "char"] = "word"
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line.replace(" ", "") == "#density:char":
+                unit = "char"
+            continue
+        words.add(line)
+        words.add(normalize(line))  # casefold variant (e.g. German "ß" -> "ss")
+    return frozenset(words), unit
+
+
+def stopwords(lang: str) -> frozenset[str]:
+    """The stoplist for ``lang`` (ISO 639-1 or a tag like ``"zh-cn"``); empty if unknown.
+
+    Contains each entry as stored (``str.lower`` form, as jusText uses) and its :func:`normalize`
+    form, so tokens lowered either way are found.  Cached.
+    """
+    return _stoplist_file(_base_code(lang))[0]
+
+
+def density_unit(lang: str) -> Literal["word", "char"]:
+    """``"char"`` for languages written without spaces (zh, ja, th), else ``"word"``."""
+    return _stoplist_file(_base_code(lang))[1]
+
+
+@lru_cache(maxsize=None)
+def _phrase_file(code: str) -> dict[str, tuple[str, ...]]:
+    if code not in available_phrase_languages():
+        return {}
+    raw = json.loads(files(_PKG).joinpath("data", "phrases", f"{code}.json").read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise ValueError(f"phrases/{code}.json: expected an object")
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, items in raw.items():
+        if kind not in PHRASE_KINDS:
+            raise UnknownPhraseKindError(kind)
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise ValueError(f"phrases/{code}.json: {kind!r} must be a list of strings")
+        out[kind] = tuple(dict.fromkeys(normalize(x) for x in items if x.strip()))
+    return out
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in PHRASE_KINDS:
+        raise UnknownPhraseKindError(kind)
+
+
+def phrases(lang: str, kind: str) -> tuple[str, ...]:
+    """Phrases of ``kind`` for ``lang``, normalised; ``()`` for a language without a phrase file.
+
+    Raises :class:`UnknownPhraseKindError` (a ``ValueError``) if ``kind`` is not in
+    :data:`PHRASE_KINDS`.  Cached.
+    """
+    _check_kind(kind)
+    return _phrase_file(_base_code(lang)).get(kind, ())
+
+
+@lru_cache(maxsize=None)
+def _all_phrases(kind: str) -> tuple[str, ...]:
+    merged: dict[str, None] = {}
+    for code in available_phrase_languages():
+        merged.update(dict.fromkeys(_phrase_file(code).get(kind, ())))
+    return tuple(merged)
+
+
+def all_phrases(kind: str) -> tuple[str, ...]:
+    """Union of :func:`phrases` over every language (for text whose language is unknown). Cached."""
+    _check_kind(kind)
+    return _all_phrases(kind)

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Regenerate ``src/newsclean/data/stoplists/<iso639-1>.txt`` from their source packages.
+
+Sources (see ``src/newsclean/data/SOURCES.md`` for licences and per-language details):
+
+* jusText 3.0.2 (BSD-2-Clause) ``justext/stoplists/<LanguageName>.txt`` -- the primary source,
+  built by the jusText authors from Wikipedia; these are the lists jusText's stopword-density
+  thresholds were tuned with, so they are kept whole (only normalised, never trimmed).
+* stopwords-iso via the ``stopwordsiso`` PyPI package 0.7.1 (MIT) ``stopwordsiso/stopwords-iso.json``
+  -- only for languages jusText lacks (ja, so, th, zh).
+* ``HAND_WRITTEN`` below -- only for ``pa`` (Punjabi in Gurmukhi script), for which neither package
+  (nor ``stop-words``, ``stopwords``, ``many-stop-words``) has a list.  jusText's
+  ``Western_Panjabi`` is Shahmukhi (Perso-Arabic script) and would never match the Gurmukhi text
+  that langdetect labels ``pa``.
+
+Conversion applied to every entry: strip, Unicode NFC, typographic apostrophes
+(U+2019, U+2018, U+02BC, U+0060, U+00B4) -> ASCII ``'``, ``str.lower()`` (what jusText itself
+applies), drop empty entries and entries with no letter at all (punctuation/digits, present in
+the stopwords-iso ``zh`` list), de-duplicate keeping the source order (jusText lists are ordered
+by frequency).  ``sr`` additionally gets the standard Serbian Cyrillic->Latin transliteration of
+every Cyrillic entry appended, because Serbian news is published in both scripts.
+
+Usage::
+
+    .venv/bin/python tools/build_stoplists.py                      # needs justext + stopwordsiso importable
+    .venv/bin/python tools/build_stoplists.py --stopwordsiso /tmp/stopwordsiso-0.7.1-py3-none-any.whl
+
+``pip download --no-deps stopwordsiso==0.7.1`` fetches the wheel without installing it.
+
+A second sub-command prints WordPress core translations from ``.mo`` files (as shipped in
+Debian's ``wordpress-l10n`` package), which is how the comment-form phrases in
+``data/phrases/*.json`` were looked up::
+
+    .venv/bin/python tools/build_stoplists.py wp-strings /path/to/wp-content/languages de_DE ru_RU
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import json
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT_DIR = REPO / "src" / "newsclean" / "data" / "stoplists"
+
+#: ISO 639-1 code -> jusText stoplist name.  Every langdetect language jusText has, plus sr and bs.
+JUSTEXT_NAMES: dict[str, str] = {
+    "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "bs": "Bosnian",
+    "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish", "de": "German", "el": "Greek",
+    "en": "English", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish",
+    "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian",
+    "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "kn": "Kannada", "ko": "Korean",
+    "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "ml": "Malayalam", "mr": "Marathi",
+    "ne": "Nepali", "nl": "Dutch", "no": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian",
+    "sr": "Serbian", "sv": "Swedish", "sw": "Swahili", "ta": "Tamil", "te": "Telugu",
+    "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese",
+}
+
+#: Languages jusText lacks, filled from stopwords-iso.
+STOPWORDSISO_CODES: tuple[str, ...] = ("ja", "so", "th", "zh")
+
+#: Languages written without spaces between words: density must be measured by characters.
+CHAR_DENSITY: frozenset[str] = frozenset({"ja", "th", "zh"})
+
+#: Hand-written, reviewed lists for languages no packaged source covers.
+#: pa (Gurmukhi): postpositions, genitive/case markers, copula forms, pronouns, conjunctions,
+#: light verbs and common auxiliaries of standard Eastern Punjabi.
+HAND_WRITTEN: dict[str, tuple[str, ...]] = {
+    "pa": (
+        "ਦੇ", "ਦੀ", "ਦਾ", "ਦੀਆਂ", "ਨੂੰ", "ਨੇ", "ਵਿੱਚ", "ਵਿਚ", "ਤੇ", "ਅਤੇ", "ਹੈ", "ਹਨ", "ਸੀ", "ਸਨ",
+        "ਇਸ", "ਉਸ", "ਇਹ", "ਉਹ", "ਇਨ੍ਹਾਂ", "ਉਨ੍ਹਾਂ", "ਤੋਂ", "ਲਈ", "ਨਾਲ", "ਕਿ", "ਵੀ", "ਕੇ", "ਜੋ", "ਜਿਸ",
+        "ਜਿਨ੍ਹਾਂ", "ਕਰ", "ਕਰਨ", "ਕਰਦੇ", "ਕਰਦਾ", "ਕਰਦੀ", "ਕੀਤਾ", "ਕੀਤੀ", "ਕੀਤੇ", "ਹੋ", "ਹੋਇਆ", "ਹੋਈ",
+        "ਹੋਏ", "ਹੋਣ", "ਹੁੰਦਾ", "ਹੁੰਦੀ", "ਹੁੰਦੇ", "ਗਿਆ", "ਗਈ", "ਗਏ", "ਰਿਹਾ", "ਰਹੀ", "ਰਹੇ", "ਜਾਂ", "ਪਰ",
+        "ਇੱਕ", "ਇਕ", "ਕੋਈ", "ਨਹੀਂ", "ਨਾ", "ਤਾਂ", "ਹੀ", "ਉੱਤੇ", "ਉਤੇ", "ਵੱਲੋਂ", "ਵਲੋਂ", "ਤੱਕ", "ਤਕ",
+        "ਜਦੋਂ", "ਜਦ", "ਜੇ", "ਜੇਕਰ", "ਆਪਣੇ", "ਆਪਣੀ", "ਆਪਣਾ", "ਸਾਰੇ", "ਬਾਅਦ", "ਪਹਿਲਾਂ", "ਕਈ", "ਹੋਰ",
+        "ਵਾਲੇ", "ਵਾਲਾ", "ਵਾਲੀ", "ਦੌਰਾਨ", "ਬਾਰੇ", "ਅਨੁਸਾਰ", "ਕੁਝ", "ਸਭ", "ਕਿਉਂਕਿ", "ਇਸੇ", "ਉਸੇ", "ਅਸੀਂ",
+        "ਤੁਸੀਂ", "ਮੈਂ", "ਸਾਡੇ", "ਤੁਹਾਡੇ", "ਮੇਰੇ", "ਜਾ", "ਜਾਂਦਾ", "ਜਾਂਦੀ", "ਜਾਂਦੇ", "ਦਿੱਤਾ", "ਦਿੱਤੀ", "ਦਿੱਤੇ",
+        "ਲਿਆ", "ਗੱਲ", "ਵਜੋਂ", "ਰਾਹੀਂ", "ਕੋਲ", "ਅੰਦਰ", "ਬਾਹਰ", "ਹੁਣ", "ਫਿਰ", "ਕਦੇ", "ਕਿਵੇਂ", "ਕੀ",
+        "ਕਿੱਥੇ", "ਕਿਉਂ", "ਜਿਵੇਂ", "ਏਨਾ", "ਬਹੁਤ", "ਸਿਰਫ਼", "ਵੱਖ", "ਦੂਜੇ", "ਨਾਲ਼",
+    ),
+}
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+
+# Serbian Cyrillic -> Latin (gaj's alphabet), the official 1:1 mapping (digraphs lj, nj, dž).
+_SR_CYR2LAT = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
+    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
+    "ч": "č", "џ": "dž", "ш": "š",
+}
+
+
+def normalise_entry(word: str) -> str:
+    """The per-entry conversion described in the module docstring."""
+    return unicodedata.normalize("NFC", word.strip()).translate(_APOSTROPHES).lower()
+
+
+def has_letter(word: str) -> bool:
+    return any(unicodedata.category(ch).startswith("L") for ch in word)
+
+
+def sr_latin(word: str) -> str:
+    return "".join(_SR_CYR2LAT.get(ch, ch) for ch in word)
+
+
+def clean(words: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in words:
+        w = normalise_entry(raw)
+        if not w or not has_letter(w) or any(ch.isspace() for ch in w) or w in seen:
+            continue
+        seen.add(w)
+        out.append(w)
+    return out
+
+
+def justext_dir() -> Path:
+    import justext  # type: ignore[import-untyped]
+
+    return Path(justext.__file__).resolve().parent / "stoplists"
+
+
+def justext_version() -> str:
+    from importlib.metadata import version
+
+    return version("jusText")
+
+
+def load_stopwordsiso(path: str | None) -> tuple[dict[str, list[str]], str]:
+    """Return (data, description) from an installed package, a wheel, or a bare JSON file."""
+    if path is None:
+        from importlib.metadata import version
+        from importlib.resources import files
+
+        text = files("stopwordsiso").joinpath("stopwords-iso.json").read_text(encoding="utf-8")
+        return json.loads(text), f"stopwordsiso {version('stopwordsiso')}"
+    p = Path(path)
+    if p.suffix == ".whl":
+        with zipfile.ZipFile(p) as zf:
+            text = zf.read("stopwordsiso/stopwords-iso.json").decode("utf-8")
+        ver = p.name.split("-")[1]
+        return json.loads(text), f"stopwordsiso {ver}"
+    return json.loads(p.read_text(encoding="utf-8")), f"stopwords-iso JSON {p.name}"
+
+
+def write_list(code: str, words: list[str], source: str, out_dir: Path) -> int:
+    header = [f"# source: {source}", "# converted by tools/build_stoplists.py (NFC, ASCII apostrophe, lower())"]
+    if code in CHAR_DENSITY:
+        header.append("# density: char")
+    text = "\n".join(header + words) + "\n"
+    (out_dir / f"{code}.txt").write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def build(args: argparse.Namespace) -> int:
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jdir = justext_dir()
+    jver = justext_version()
+    total = 0
+    rows: list[tuple[str, int, int, str]] = []
+    for code, name in sorted(JUSTEXT_NAMES.items()):
+        raw = (jdir / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        words = clean(raw)
+        source = f"jusText {jver} stoplists/{name}.txt (BSD-2-Clause)"
+        if code == "sr":
+            latin = [sr_latin(w) for w in words]
+            words = clean(words + latin)
+            source += " + Serbian Cyrillic->Latin transliteration"
+        size = write_list(code, words, source, out_dir)
+        rows.append((code, len(words), size, source))
+        total += size
+    swi, swi_desc = load_stopwordsiso(args.stopwordsiso)
+    for code in STOPWORDSISO_CODES:
+        words = clean(swi[code])
+        source = f"{swi_desc} stopwords-iso.json[{code!r}] (MIT)"
+        size = write_list(code, words, source, out_dir)
+        rows.append((code, len(words), size, source))
+        total += size
+    for code, hand in HAND_WRITTEN.items():
+        words = clean(list(hand))
+        source = "hand-written, reviewed (tools/build_stoplists.py HAND_WRITTEN)"
+        size = write_list(code, words, source, out_dir)
+        rows.append((code, len(words), size, source))
+        total += size
+    for code, n, size, source in sorted(rows):
+        print(f"{code}\t{n}\t{size}\t{source}")
+    print(f"total\t{sum(r[1] for r in rows)}\t{total}\t{len(rows)} languages")
+    return 0
+
+
+def wp_strings(args: argparse.Namespace) -> int:
+    """Print the translations of the comment-form msgids from WordPress core ``.mo`` files."""
+    msgids = [
+        "Leave a Reply", "Leave a Reply to %s", "Your email address will not be published.",
+        "Required fields are marked %s", "Post Comment", "Cancel reply", "Leave a comment",
+        "Leave a Comment", "Your comment is awaiting moderation.", "Comments are closed.",
+        'You must be <a href="%s">logged in</a> to post a comment.', "Log in to Reply",
+        "&laquo; Older Comments", "Newer Comments &raquo;", "Recent Posts", "Recent Comments",
+        "Save my name, email, and website in this browser for the next time I comment.",
+    ]
+    for locale in args.locales:
+        with open(Path(args.dir) / f"{locale}.mo", "rb") as fh:
+            catalog = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
+        print(f"== {locale}")
+        for msgid in msgids:
+            print(f"  {msgid!r} -> {catalog.get(msgid)!r}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="cmd")
+    parser.add_argument("--out", default=str(OUT_DIR), help="output directory (default: package data)")
+    parser.add_argument("--stopwordsiso", default=None, help="stopwordsiso wheel or JSON (default: import it)")
+    wp = sub.add_parser("wp-strings", help="print WordPress comment-form translations from .mo files")
+    wp.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
+    wp.add_argument("locales", nargs="+")
+    args = parser.parse_args(argv)
+    if args.cmd == "wp-strings":
+        return wp_strings(args)
+    return build(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
