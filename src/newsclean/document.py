@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from .normalize import Normalized, OffsetMap, normalize_line
+from .textshape import fold, word_count
 
 __all__ = ["Cut", "Decision", "Document", "Unit"]
 
@@ -59,7 +60,8 @@ class Unit:
     """
 
     __slots__ = ("index", "start", "end", "text", "map", "block", "gap_before", "decision", "cleaner",
-                 "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces")
+                 "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces", "_nwords",
+                 "_folded")
 
     def __init__(self, index: int, start: int, end: int, norm: Normalized, block: int, gap_before: int) -> None:
         self.index = index
@@ -79,6 +81,8 @@ class Unit:
         self.features: dict[str, Any] = {}
         self._visible: str | None = None
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
+        self._nwords: int | None = None
+        self._folded: str | None = None
 
     def __repr__(self) -> str:
         return f"Unit({self.index}, {self.decision.value}, {self.visible[:40]!r})"
@@ -128,6 +132,23 @@ class Unit:
         if self._visible is None:
             self._build()
         return self._visible  # type: ignore[return-value]
+
+    @property
+    def nwords(self) -> int:
+        """Words in the visible text (CJK characters count half a word each)."""
+        if self._nwords is None:
+            self._nwords = word_count(self.visible)
+        return self._nwords
+
+    @property
+    def folded(self) -> str:
+        """The visible text casefolded, quotes and dashes normalised: for phrase matching."""
+        if self._folded is None:
+            self._folded = fold(self.visible)
+        return self._folded
+
+    def _invalidate(self) -> None:
+        self._visible = self._pieces = self._nwords = self._folded = None
 
     def pieces(self) -> list[tuple[int, int, int]]:
         """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""
@@ -275,11 +296,11 @@ class Document:
         if end <= start:
             return
         unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
-        unit._visible = unit._pieces = None
+        unit._invalidate()
 
         def undo() -> None:
             unit.cuts.pop()
-            unit._visible = unit._pieces = None
+            unit._invalidate()
 
         self._record(undo)
 

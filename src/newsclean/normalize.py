@@ -35,6 +35,9 @@ _MOJIBAKE_HINT = regex.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\
 _WS_OR_WORD = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+|[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
+# invisible characters, surrogates, entities.
+_SPECIAL = regex.compile(r"[^\S ]|  |[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff&\ufb00-\ufb06\uff01-\uff5e]")
 _FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False)
 _MAX_FTFY = 100_000  # longer runs skip ftfy's encoding repair (it is quadratic in places)
 
@@ -106,7 +109,9 @@ def normalize_line(source: str, start: int = 0, end: int | None = None) -> Norma
     """
     end = len(source) if end is None else end
     line = source[start:end]
-    if line.isascii() and line.isprintable() and "  " not in line and "&" not in line:
+    if (line.isascii() and line.isprintable() and "  " not in line and "&" not in line) or (
+            not line.isascii() and not _SPECIAL.search(line) and not _MOJIBAKE_HINT.search(line)
+            and unicodedata.is_normalized("NFC", line)):
         lead = len(line) - len(line.lstrip(" "))
         text = line.strip(" ")
         s = start + lead

@@ -23,6 +23,8 @@ __all__ = [
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+_CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+")
+_ASCII_WORDISH = regex.compile(r"[A-Za-z0-9]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
@@ -42,12 +44,15 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``; CJK and Thai characters count one word each... divided by two."""
+    """Words in ``text``: space-separated tokens holding a letter or digit; in scripts written
+    without spaces (CJK, Thai) every two characters count as one word."""
+    if text.isascii():
+        return sum(1 for t in text.split() if _ASCII_WORDISH.search(t))
     n = len(WORD.findall(text))
-    cjk = len(_CJK.findall(text))
-    if cjk:
-        n = n - len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+", text)) + (cjk + 1) // 2
-    return max(n, 0)
+    if _CJK.search(text):
+        runs = _CJK_RUN.findall(text)
+        n += sum((len(r) + 1) // 2 for r in runs) - len(runs)
+    return n
 
 
 def letter_count(text: str) -> int:
@@ -65,9 +70,9 @@ def ends_like_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text))
 
 
-def is_headline_like(text: str, *, max_words: int = 30) -> bool:
+def is_headline_like(text: str, *, max_words: int = 30, nwords: int | None = None) -> bool:
     """A line that reads as a headline or list item: a few words, no full stop at the end."""
-    n = word_count(text)
+    n = word_count(text) if nwords is None else nwords
     if n < 2 or n > max_words:
         return False
     stripped = text.rstrip("\"'”’»)] ")

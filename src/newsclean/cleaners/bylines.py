@@ -95,10 +95,10 @@ class Bylines:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
         for unit in doc.undecided():
             text = unit.visible
-            n = word_count(text)
+            n = unit.nwords
             if n > self.max_words or ends_like_sentence(text) and not text.endswith((".", ":")):
                 continue
-            folded = fold(text)
+            folded = unit.folded
             m = prefixes.match(folded) if prefixes is not None else None
             date = parse_date(text)
             if m is not None and (n <= 8 or date):

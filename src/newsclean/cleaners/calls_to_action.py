@@ -14,7 +14,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import all_phrases
-from ..textshape import fold, phrase_matcher, sentences
+from ..textshape import phrase_matcher, sentences
 
 __all__ = ["CallsToAction"]
 
@@ -36,7 +36,7 @@ class CallsToAction:
             if not unit.kept:
                 continue
             text = unit.visible
-            folded = fold(text)
+            folded = unit.folded
             if not matcher.search(folded):
                 continue
             spans = sentences(text)

@@ -12,7 +12,7 @@ from typing import ClassVar
 
 from ..document import Document
 from ..lexicon import all_phrases
-from ..textshape import fold, phrase_matcher, word_count
+from ..textshape import phrase_matcher
 
 __all__ = ["CommentForms"]
 
@@ -39,8 +39,8 @@ class CommentForms:
             if not unit.kept:
                 continue
             text = unit.visible
-            n = word_count(text)
-            m = matcher.search(fold(text)) if n <= self.max_words else None
+            n = unit.nwords
+            m = matcher.search(unit.folded) if n <= self.max_words else None
             if m is not None and (m.start() <= 3 or n <= 12):
                 doc.drop(unit, "comment_form", phrase=m.group())
                 in_form = True

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases
-from ..textshape import fold, is_headline_like, phrase_matcher, word_count
+from ..textshape import is_headline_like, phrase_matcher
 
 __all__ = ["RelatedHeadlines"]
 
@@ -49,14 +49,14 @@ class RelatedHeadlines:
                     followed += 1
                     pending = None
                 continue
-            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words) and (pending is None):
+            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words, nwords=unit.nwords) and (pending is None):
                 run.append(unit)
                 pending = unit
                 continue
             self._flush(doc, run, followed)
             run, followed = [], 0
             pending = None
-            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words):
+            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words, nwords=unit.nwords):
                 run.append(unit)
                 pending = unit
         self._flush(doc, run, followed)
@@ -72,9 +72,9 @@ class RelatedHeadlines:
             return
         units = doc.units
         for i, unit in enumerate(units):
-            if not unit.kept or word_count(unit.visible) > 6:
+            if not unit.kept or unit.nwords > 6:
                 continue
-            folded = fold(unit.visible).strip(" :>»›→-–—|")
+            folded = unit.folded.strip(" :>»›→-–—|")
             m = labels.match(folded)
             if m is None or len(folded) - m.end() > 3:
                 continue
@@ -82,7 +82,7 @@ class RelatedHeadlines:
             for u in units[i + 1:]:
                 if not u.kept:
                     continue
-                if is_headline_like(u.visible, max_words=self.max_words) and word_count(u.visible) >= 3:
+                if is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3:
                     items.append(u)
                 else:
                     break

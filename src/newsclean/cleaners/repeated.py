@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Document
-from ..textshape import word_count
 
 __all__ = ["RepeatedLines"]
 
@@ -27,7 +26,7 @@ class RepeatedLines:
     max_words: int = 6
 
     def __call__(self, doc: Document) -> None:
-        counts = Counter(u.visible for u in doc.units if u.kept and word_count(u.visible) <= self.max_words)
+        counts = Counter(u.visible for u in doc.units if u.kept and u.nwords <= self.max_words)
         repeated = {t for t, c in counts.items() if c >= self.min_repeats and not t.endswith(":")}
         if not repeated:
             return

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Document, Unit
-from ..textshape import comparison_key, ends_like_sentence, is_headline_like, word_count
+from ..textshape import comparison_key, ends_like_sentence, is_headline_like
 
 __all__ = ["Title"]
 
 
 def _is_body(unit: Unit, body_words: int) -> bool:
-    n = word_count(unit.visible)
+    n = unit.nwords
     return n >= 2.5 * body_words or (n >= body_words and ends_like_sentence(unit.visible))
 
 
@@ -39,7 +39,7 @@ class Title:
             return
         title: Unit | None = None
         for u in reversed(kept[max(0, first_body - self.lookback):first_body]):
-            if is_headline_like(u.visible, max_words=self.max_words) and word_count(u.visible) >= 3 \
+            if is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
                     and not u.visible.islower():
                 title = u
                 break
@@ -54,5 +54,5 @@ class Title:
             if other == key:
                 doc.drop(u, "title_copy")
             elif (u.index < title.index and key and (other.startswith(key) or other.endswith(key))
-                  and word_count(u.visible) - word_count(title.visible) <= 6):
+                  and u.nwords - title.nwords <= 6):
                 doc.drop(u, "page_title", title=title.visible[:120])

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..document import Document
 from ..lexicon import all_phrases
-from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
+from ..textshape import ends_like_sentence, phrase_matcher
 
 __all__ = ["Trailers"]
 
@@ -31,9 +31,8 @@ class Trailers:
         read_more = phrase_matcher(all_phrases("read_more"), anchored=True)
         labels = phrase_matcher(all_phrases("section_labels"), anchored=True)
         for unit in doc.undecided():
-            text = unit.visible
-            n = word_count(text)
-            folded = fold(text)
+            n = unit.nwords
+            folded = unit.folded
             if read_more is not None and n <= self.read_more_words:
                 m = read_more.match(folded)
                 if m is not None:
@@ -45,11 +44,11 @@ class Trailers:
                 if m is not None and len(stripped) - m.end() <= 2:
                     doc.drop(unit, "section_label", label=m.group().strip())
         kept = doc.kept()
-        last_body = max((u.index for u in kept if word_count(u.visible) >= self.body_words
+        last_body = max((u.index for u in kept if u.nwords >= self.body_words
                          and ends_like_sentence(u.visible)), default=None)
         if last_body is None:
             return
         for unit in kept:
-            if unit.index > last_body and word_count(unit.visible) <= self.after_body_words \
+            if unit.index > last_body and unit.nwords <= self.after_body_words \
                     and unit.decision.value == "undecided":
                 doc.drop(unit, "after_body")

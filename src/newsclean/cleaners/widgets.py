@@ -19,7 +19,7 @@ import regex
 
 from ..document import Document, Unit
 from ..lexicon import all_phrases
-from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
+from ..textshape import ends_like_sentence, phrase_matcher, word_count
 
 __all__ = ["Widgets"]
 
@@ -58,9 +58,9 @@ class Widgets:
             if _HAS_DIGIT.search(text) and _NUMERIC.match(text):
                 doc.drop(unit, "numeric_line")
                 continue
-            if word_count(text) > self.max_counter_words or labels is None:
+            if unit.nwords > self.max_counter_words or labels is None:
                 continue
-            folded = fold(text)
+            folded = unit.folded
             m = labels.search(folded)
             if m is None:
                 continue
