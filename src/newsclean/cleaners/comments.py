@@ -38,7 +38,6 @@ class CommentForms:
         for unit in doc.units:
             if not unit.kept:
                 continue
-            text = unit.visible
             n = unit.nwords
             m = matcher.search(unit.folded) if n <= self.max_words else None
             if m is not None and (m.start() <= 3 or n <= 12):
