@@ -52,6 +52,7 @@ __all__ = [
     "available_phrase_languages",
     "available_stoplists",
     "density_unit",
+    "month_numbers",
     "normalize",
     "phrases",
     "stopwords",
@@ -198,3 +199,24 @@ def all_phrases(kind: str) -> tuple[str, ...]:
     """Union of :func:`phrases` over every language (for text whose language is unknown). Cached."""
     _check_kind(kind)
     return _all_phrases(kind)
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Month names of every language (CLDR: wide, abbreviated, genitive) → month number 1-12.
+
+    Names are casefolded NFC without trailing dots; a name that means different months in two
+    languages is left out. Regenerate ``data/months.json`` with ``tools/build_months.py``.
+    """
+    data = json.loads(files("newsclean").joinpath("data", "months.json").read_text(encoding="utf-8"))
+    table: dict[str, int] = {}
+    clashes: set[str] = set()
+    for months in data["months"].values():
+        for number, names in enumerate(months, start=1):
+            for name in names:
+                if table.get(name, number) != number:
+                    clashes.add(name)
+                table[name] = number
+    for name in clashes:
+        del table[name]
+    return table

@@ -10,7 +10,7 @@ from typing import ClassVar
 import regex
 
 from ..document import Document
-from ..lexicon import all_phrases, available_phrase_languages, phrases
+from ..lexicon import all_phrases, month_numbers
 from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
 
 __all__ = ["Bylines", "parse_date"]
@@ -21,16 +21,9 @@ _SLASH = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _SPLIT = regex.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s)\s*")
 
 
-@lru_cache(maxsize=1)
 def _month_table() -> dict[str, int]:
-    """Month names and abbreviations of every language in the lexicon → month number."""
-    table: dict[str, int] = {}
-    for lang in available_phrase_languages():
-        names = phrases(lang, "months")
-        if names and len(names) % 12 == 0:
-            for i, name in enumerate(names):
-                table.setdefault(name.rstrip("."), i % 12 + 1)
-    return table
+    """Month names of every language (CLDR data) → month number."""
+    return month_numbers()
 
 
 @lru_cache(maxsize=1)

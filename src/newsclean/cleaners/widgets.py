@@ -6,7 +6,7 @@ The shapes are general, not one site's words:
   widget's icon text and caption) followed by a number or percentage — reaction widgets
   (``Happy / Happy / 0 %``) and rating histograms (``5 Star / 0%``);
 - *numeric lines*: a line of numbers, dates, times, percentages or a temperature with at most a
-  unit symbol (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``);
+  unit symbol (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``); a lone number is left to context;
 - *counters and read time*: a short line of numbers and widget words from the lexicon
   (``12 Comments``, ``Read Time: 3 Minute, 2 Second``).
 """
@@ -28,6 +28,8 @@ _NUMERIC = regex.compile(
     r"^(?:[\p{N}\p{P}\p{S}\s]|(?<![\p{L}])(?:[°º]?[CFK]|am|pm|AM|PM|h|hrs?|min|km/h|mph)(?![\p{L}]))+$"
 )
 _HAS_DIGIT = regex.compile(r"\p{N}")
+# A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
+_LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
 
 
@@ -55,7 +57,7 @@ class Widgets:
         headers = phrase_matcher(all_phrases("widget_labels"), anchored=True)
         for unit in doc.undecided():
             text = unit.visible
-            if _HAS_DIGIT.search(text) and _NUMERIC.match(text):
+            if _HAS_DIGIT.search(text) and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
                 doc.drop(unit, "numeric_line")
                 continue
             if unit.nwords > self.max_counter_words or labels is None:

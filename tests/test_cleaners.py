@@ -1,0 +1,256 @@
+"""Each built-in cleaner alone: what it removes, in more than one language or script, and what it
+leaves. A cleaner is run in a pipeline of its own, so these tests document it in isolation."""
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Pipeline, Result
+from newsclean.cleaners import (
+    Bylines,
+    CallsToAction,
+    CommentForms,
+    Duplicates,
+    Hashtags,
+    MarkdownSyntax,
+    RelatedHeadlines,
+    RepeatedLines,
+    Separators,
+    Title,
+    Trailers,
+    Widgets,
+)
+
+BODY_EN = ("The city council approved the new budget on Monday after a long debate about "
+           "school funding and road repairs.")
+BODY_DE = ("Der Stadtrat hat am Montag nach einer langen Debatte über Schulen und Straßen "
+           "den neuen Haushalt beschlossen.")
+BODY_MK = ("Советот на градот го одобри новиот буџет во понеделникот по долга расправа за "
+           "училиштата и патиштата.")
+BODY_RU = ("Городской совет в понедельник после долгих споров утвердил новый бюджет на "
+           "школы и ремонт дорог.")
+
+
+def run(*cleaners: object, text: str) -> Result:
+    return Pipeline(cleaners, detector=None).clean_text(text)
+
+
+def codes(result: Result) -> list[str]:
+    return [r.code for r in result.removed]
+
+
+class TestMarkdownSyntax:
+    def test_link_syntax_goes_and_the_anchor_text_stays(self) -> None:
+        r = run(MarkdownSyntax(), text="Read [the report](https://example.org/r \"t\") today.")
+        assert r.text == "Read the report today."
+        assert set(codes(r)) == {"markdown/link_syntax"}
+
+    def test_image_only_line_goes(self) -> None:
+        r = run(MarkdownSyntax(), text=f"![logo](https://x.org/logo.png)\n\n{BODY_EN}")
+        assert r.text == BODY_EN
+        assert codes(r) == ["markdown/image"]
+
+    def test_alt_text_written_twice_is_not_kept_as_a_caption(self) -> None:
+        alt = "Ministers meet in Brussels to discuss the new defence plan"
+        r = run(MarkdownSyntax(), text=f"![{alt} {alt}](https://x.org/a.jpg)\n\n{BODY_EN}")
+        assert alt not in r.text
+
+    def test_unique_caption_in_alt_text_is_kept(self) -> None:
+        alt = "Министрите се состанаа во Брисел за да разговараат за новиот план за одбрана"
+        r = run(MarkdownSyntax(), text=f"![{alt}](https://x.org/a.jpg)\n\n{BODY_MK}")
+        assert r.text.startswith(alt)
+
+    def test_heading_markers_and_emphasis_go(self) -> None:
+        r = run(MarkdownSyntax(), text="## Главные **новости** дня\n\nОн сказал *очень* тихо.")
+        assert r.text == "Главные новости дня\n\nОн сказал очень тихо."
+
+    def test_rules_go_but_snake_case_and_arithmetic_stay(self) -> None:
+        r = run(MarkdownSyntax(), text="* * *\n\nThe field user_name_x is 2 * 3 * 4 wide.")
+        assert r.text == "The field user_name_x is 2 * 3 * 4 wide."
+
+
+class TestSeparators:
+    @pytest.mark.parametrize("line", ["___", "* * *", "• • •", "——", "|"])
+    def test_symbol_only_lines_go(self, line: str) -> None:
+        assert run(Separators(), text=f"{line}\n{BODY_EN}").text == BODY_EN
+
+    def test_lines_with_letters_or_digits_stay(self) -> None:
+        assert run(Separators(), text="— 42 —\n日本").text == "— 42 —\n\n日本"
+
+
+class TestWidgets:
+    def test_reaction_widget_goes_in_any_language(self) -> None:
+        widget = "\n".join(f"{w}\n{w}\n0 %" for w in ["Радост", "Тага", "Бес", "Изненадување"])
+        r = run(Widgets(), text=f"{BODY_MK}\n\n{widget}")
+        assert r.text == BODY_MK
+        assert set(codes(r)) == {"widgets/label_value_widget"}
+
+    def test_star_rating_histogram_goes(self) -> None:
+        widget = "\n".join(f"{n} Sterne\n{n * 10}%" for n in range(5, 0, -1))
+        assert run(Widgets(), text=f"{BODY_DE}\n\n{widget}").text == BODY_DE
+
+    @pytest.mark.parametrize("line", ["-1.2 C", "21/02/2025 19:37", "0 0", "23°C", "12:45 PM"])
+    def test_numeric_widgets_go(self, line: str) -> None:
+        assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
+
+    @pytest.mark.parametrize("line", ["Read Time:3 Minute, 2 Second", "5 min read", "Lesezeit: 4 Minuten"])
+    def test_read_time_and_counters_go(self, line: str) -> None:
+        assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
+
+    def test_a_short_list_of_two_numbers_is_not_a_widget(self) -> None:
+        text = f"{BODY_EN}\nWins\n12\nLosses\n3"
+        assert run(Widgets(), text=text).text.count("\n\n") == 4
+
+    def test_sentences_with_numbers_stay(self) -> None:
+        text = "Prices rose 3 % in March.\nОколу 20 % од граѓаните гласаа."
+        assert run(Widgets(), text=text).text == text.replace("\n", "\n\n")
+
+
+class TestCommentForms:
+    @pytest.mark.parametrize("lines", [
+        ["Leave a Reply", "Your email address will not be published. Required fields are marked *"],
+        ["Post Comment"],
+        ["Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht."],
+    ])
+    def test_comment_form_goes(self, lines: list[str]) -> None:
+        r = run(CommentForms(), text=BODY_EN + "\n\n" + "\n".join(lines))
+        assert r.text == BODY_EN
+        assert all(c.startswith("comment_forms/") for c in codes(r))
+
+    def test_news_about_comments_stays(self) -> None:
+        text = ("The minister declined to leave a reply to the letter, saying the email address of "
+                "the sender would not be published by the ministry under any circumstances at all.")
+        assert run(CommentForms(), text=text).text == text
+
+
+class TestHashtags:
+    def test_hashtag_line_goes_to_metadata(self) -> None:
+        r = run(Hashtags(), text=f"{BODY_EN}\n\n#Ukraine #NATO #Україна #日本")
+        assert r.text == BODY_EN
+        assert r.metadata["hashtags"] == ["Ukraine", "NATO", "Україна", "日本"]
+
+    def test_trailing_hashtag_run_is_cut_from_the_paragraph(self) -> None:
+        r = run(Hashtags(), text="Die Wahl war knapp. #Wahl #Berlin #Politik")
+        assert r.text == "Die Wahl war knapp."
+        assert r.metadata["hashtags"] == ["Wahl", "Berlin", "Politik"]
+
+    def test_a_sentence_about_a_hashtag_stays(self) -> None:
+        text = "The #MeToo movement changed how newsrooms cover harassment, editors said."
+        assert run(Hashtags(), text=text).text == text
+
+
+class TestBylines:
+    def test_byline_with_date_goes_to_metadata(self) -> None:
+        r = run(Bylines(), text=f"by | Feb 12, 2025\n\n{BODY_EN}")
+        assert r.text == BODY_EN
+        assert r.metadata["date"] == "2025-02-12"
+
+    def test_byline_author_in_german(self) -> None:
+        r = run(Bylines(), text=f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}")
+        assert r.text == BODY_DE
+        assert r.metadata["author"] == "Anna Schmidt"
+        assert r.metadata["date"] == "2024-03-03"
+
+    def test_sentence_starting_with_by_stays(self) -> None:
+        text = "By the end of the day, the council had approved the budget."
+        assert run(Bylines(), text=text).text == text
+
+
+class TestRepeatedLines:
+    def test_author_line_repeated_after_each_teaser_goes(self) -> None:
+        items = "\n\n".join(f"Наслов број {i} за вести\n\nЈана Петровска" for i in range(4))
+        r = run(RepeatedLines(), text=f"{BODY_MK}\n\n{items}")
+        assert "Јана Петровска" not in r.text
+        assert "Наслов број 0" in r.text
+
+    def test_speaker_labels_in_an_interview_stay(self) -> None:
+        text = "\n".join(["Q:", "Why now?", "A:", "Because.", "Q:", "And then?", "A:", "We wait."])
+        assert run(RepeatedLines(), text=text).text.count("Q:") == 2
+
+
+class TestDuplicates:
+    def test_caption_written_twice_keeps_one_copy(self) -> None:
+        a = "From left, the ministers of Spain and Italy attend a meeting in Rome on Friday. - John Doe/AP"
+        b = "From left, the ministers of Spain and Italy attend a meeting in Rome on Friday. – John Doe/AP"
+        r = run(Duplicates(), text=f"{a}\n{b}\n{BODY_EN}")
+        assert r.text == f"{a}\n\n{BODY_EN}"
+        assert codes(r) == ["duplicates/duplicate_paragraph"]
+
+    def test_repeated_paragraph_in_cyrillic(self) -> None:
+        r = run(Duplicates(), text=f"{BODY_RU}\n\n{BODY_EN}\n\n{BODY_RU}")
+        assert r.text == f"{BODY_RU}\n\n{BODY_EN}"
+
+    def test_short_repeated_lines_are_not_its_business(self) -> None:
+        assert run(Duplicates(), text="Yes.\nYes.").text == "Yes.\n\nYes."
+
+
+class TestRelatedHeadlines:
+    def test_interleaved_teaser_list_goes(self) -> None:
+        heads = ["Путин: Во Русија нема да има мобилизација", "Нов рекорд на берзата во Скопје",
+                 "Полицијата запленила дрога во Битола", "Студентите протестираат пред Владата"]
+        items = "\n\n".join(f"{h}\n\nСаше Ивановски" for h in heads)
+        pipeline = Pipeline([RepeatedLines(), RelatedHeadlines()], detector=None)
+        r = pipeline.clean_text(f"{BODY_MK}\n\n{items}")
+        assert r.text == BODY_MK
+
+    def test_labelled_list_goes(self) -> None:
+        text = (f"{BODY_EN}\n\nRelated articles\nMayor resigns after budget row\n"
+                "Schools to reopen next week\nFloods hit the northern valley")
+        assert run(RelatedHeadlines(), text=text).text == BODY_EN
+
+    def test_subheadings_between_paragraphs_stay(self) -> None:
+        text = f"{BODY_EN}\n\nWhat happens next\n\n{BODY_EN.replace('Monday', 'Tuesday')}"
+        assert run(RelatedHeadlines(), text=text).text == text
+
+
+class TestTrailers:
+    def test_read_more_and_section_label_go(self) -> None:
+        r = run(Trailers(), text=f"{BODY_EN}\nRead the full report at Example.com.\nTop News")
+        assert r.text == BODY_EN
+        assert codes(r) == ["trailers/read_more", "trailers/section_label"]
+
+    def test_lone_source_tag_after_the_body_goes(self) -> None:
+        r = run(Trailers(), text=f"{BODY_RU}\n\nТАСС")
+        assert r.text == BODY_RU
+        assert codes(r) == ["trailers/after_body"]
+
+    def test_short_line_inside_the_body_stays(self) -> None:
+        text = f"{BODY_EN}\n\nNo comment.\n\n{BODY_EN}"
+        assert "No comment." in run(Trailers(), text=text).text
+
+
+class TestTitle:
+    def test_headline_before_the_body_becomes_the_title(self) -> None:
+        r = run(Title(), text=f"Стадтрат beschließt Haushalt für 2025\n\n{BODY_DE}")
+        assert r.title == "Стадтрат beschließt Haushalt für 2025"
+        assert r.text == BODY_DE
+
+    def test_page_title_with_site_suffix_goes(self) -> None:
+        text = f"Council approves budget | The Daily Example\n\nCouncil approves budget\n\n{BODY_EN}"
+        r = run(Title(), text=text)
+        assert r.title == "Council approves budget"
+        assert r.text == BODY_EN
+        assert codes(r) == ["title/page_title"]
+
+    def test_no_title_when_the_text_starts_with_the_body(self) -> None:
+        assert run(Title(), text=f"{BODY_EN}\n\n{BODY_DE}").title is None
+
+
+class TestCallsToAction:
+    def test_call_to_action_sentences_are_cut_from_the_paragraph(self) -> None:
+        text = ("The vote is on Friday. Stay tuned as we break down the latest developments. "
+                "Don't forget to like, subscribe, and hit the notification bell for more updates!")
+        r = run(CallsToAction(), text=text)
+        assert r.text == "The vote is on Friday."
+        assert codes(r) == ["calls_to_action/call_to_action"] * 2
+
+    def test_german_call_to_action(self) -> None:
+        r = run(CallsToAction(), text="Die Wahl ist am Sonntag. Folgen Sie uns auf Twitter!")
+        assert r.text == "Die Wahl ist am Sonntag."
+
+    @pytest.mark.parametrize("text", [
+        "Subscribers rose to 5 million in the third quarter, the company said.",
+        "\"Follow us on this road to peace,\" the president told the crowd.",
+        "She said the campaign asked voters to share their stories with the council.",
+    ])
+    def test_news_that_mentions_subscribers_or_quotes_a_call_stays(self, text: str) -> None:
+        assert run(CallsToAction(), text=text).text == text
