@@ -13,7 +13,7 @@ import pytest
 
 import newsclean
 
-from .conftest import seed_cases
+from conftest import seed_cases
 
 CASES = seed_cases()
 IDS = [gold["file"] for _, gold in CASES]

@@ -1,0 +1,102 @@
+"""Properties that hold for any text: never raises, offsets point at the text they came from,
+nothing leaves the body without a recorded reason, deterministic, idempotent."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsclean
+from newsclean.normalize import normalize_text
+
+from conftest import seed_cases
+
+PIPELINE = newsclean.Pipeline.default()
+
+# Text built from the pieces scraped pages are made of, plus arbitrary Unicode.
+PIECES = st.sampled_from([
+    "\n", "\n\n", "\r\n", " ", "\u00a0", "\t", "#", "# ", "**", "*", "_", "![", "](", ")", "[", "]", "http://x.org/a",
+    "Leave a Reply", "0 %", "Happy", "by | Feb 12, 2025", "Read more", "#NATO ", "—", "’", "â€™", "Ã©",
+    "Stay tuned for more.", "The council approved the budget on Monday after a long debate.",
+    "Советот го одобри буџетот.", "日本の国会は予算を承認した。", "\u200b", "\x00", "\ud800", "&amp;", "é", "e\u0301",
+])
+TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(TEXTS)
+def test_any_text_gives_a_result(text: str) -> None:
+    result = PIPELINE.clean_text(text)
+    assert isinstance(result.text, str)
+
+
+@FAST
+@given(TEXTS)
+def test_paragraph_offsets_point_at_the_text_they_came_from(text: str) -> None:
+    result = PIPELINE.clean_text(text)
+    for p in result.paragraphs:
+        assert 0 <= p.start <= p.end <= len(result.source)
+        assert all(p.start <= s <= e <= p.end for s, e in p.spans)
+        if len(p.spans) == 1 and not any(r.start >= p.start and r.end <= p.end for r in result.removed):
+            assert normalize_text(result.source[p.start:p.end]) == p.text
+
+
+@FAST
+@given(TEXTS)
+def test_every_non_space_character_is_accounted_for(text: str) -> None:
+    result = PIPELINE.clean_text(text)
+    covered = bytearray(len(text))
+    spans = [s for p in result.paragraphs for s in p.spans] + [(r.start, r.end) for r in result.removed]
+    if result.title_span:
+        spans.append(result.title_span)
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    lost = [(i, c) for i, c in enumerate(text) if not covered[i] and not c.isspace()
+            and c not in "\u200b\u200c\u200d\u2060\ufeff\u00ad"]
+    assert lost == []
+
+
+@FAST
+@given(TEXTS)
+def test_every_removal_names_its_cleaner_and_reason(text: str) -> None:
+    result = PIPELINE.clean_text(text)
+    for r in result.removed:
+        assert r.cleaner and r.reason
+        assert 0 <= r.start <= r.end <= len(text)
+
+
+@FAST
+@given(TEXTS)
+def test_cleaning_is_deterministic(text: str) -> None:
+    assert PIPELINE.clean_text(text).to_dict() == PIPELINE.clean_text(text).to_dict()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS)
+def test_cleaning_the_body_again_changes_nothing(text: str) -> None:
+    once = PIPELINE.clean_text(text).text
+    assert PIPELINE.clean_text(once).text == once
+
+
+def test_seed_bodies_are_idempotent_too() -> None:
+    for text, _ in seed_cases():
+        once = newsclean.clean(text).text
+        assert newsclean.clean(once).text == once
+
+
+def test_input_string_is_never_changed() -> None:
+    text = "Itâ€™s   here.\u00a0\n\nLeave a Reply"
+    copy = "".join(text)
+    result = newsclean.clean(text)
+    assert text == copy and result.source is text
+
+
+def test_mojibake_is_repaired_and_offsets_still_point_into_the_input() -> None:
+    text = "Headline\n\nThe ministerâ€™s plan was approved by the council on Monday evening after debate."
+    result = newsclean.clean(text)
+    [p] = [p for p in result.paragraphs if "minister" in p.text]
+    assert "minister’s" in p.text
+    assert text[p.start:p.end].startswith("The ministerâ€™s")
+    assert re.sub(r"\s+", " ", text[p.start:p.end]).endswith("after debate.")
