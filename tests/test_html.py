@@ -1,0 +1,266 @@
+"""Behaviour of newsclean.html: HTML detection, extraction with trafilatura, time bound."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean.errors import ExtractionError, ExtractionTimeout
+from newsclean.html import Extraction, extract, extract_bytes, looks_like_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- detection
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>",
+        "\ufeff  <!doctype HTML>\n<html>",
+        '<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">',
+        "<!-- saved from url -->\n<html lang=en><p>hi",
+        "<body><p>Only a body.</p></body>",
+        "Scraped junk before <html><body>the page</body></html>",
+        "<div><p>First paragraph.</p><p>Second paragraph.</p></div>",
+        "<p>One paragraph fragment.</p>",
+        '<div class="story">\n<h2>Heading</h2>\n<p>Text.</p>\n<ul><li>a</li><li>b</li></ul>\n</div>',
+        "Line one<br>line two<br>line three<br>line four",
+    ],
+)
+def test_html_documents_and_fragments_are_detected(text: str) -> None:
+    assert looks_like_html(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Just a plain sentence about the weather.",
+        "Use <p> tags for paragraphs, <div> for layout and <br> for line breaks.",
+        "# Heading\n\nSome *markdown* with one <br> tag and a [link](https://example.com).\n\n- item\n- item",
+        "Footnote<sup>1</sup> in a markdown paragraph with **bold** text.",
+        "if a < b and c > d then swap them",
+        "x<y, y>z, 3 < 4 > 2 and <= >= <> all over",
+        "Text with <b>bold</b> and <i>italic</i> inline tags only.",
+        "<p>starts like html</p> but carries on as ordinary prose for the rest of the text",
+        ("A long article that quotes one example, <div><p>hi</p></div>, in the middle. " + "Words. " * 400),
+    ],
+)
+def test_plain_text_and_markdown_are_not_html(text: str) -> None:
+    assert not looks_like_html(text)
+
+
+def test_detection_is_fast_on_huge_input() -> None:
+    text = "a < b " * 2_000_000 + "<p>x</p>" * 1000
+    start = time.perf_counter()
+    looks_like_html(text)
+    assert time.perf_counter() - start < 0.5
+
+
+# --------------------------------------------------------------------------- extraction
+def test_article_text_and_metadata() -> None:
+    result = extract(fixture("article.html"))
+    assert isinstance(result, Extraction)
+    assert result.title == "Harbour Bridge Reopens After Repairs"
+    assert result.metadata["title"] == result.title
+    assert result.metadata["author"] == "Maria Lindqvist"
+    assert result.metadata["date"] == "2023-05-17"
+    assert result.metadata["sitename"] == "The Coastal Gazette"
+    assert result.metadata["tags"] == ["infrastructure"]
+    assert result.metadata["extraction"] == "trafilatura"
+    assert all(v is not None for v in result.metadata.values())
+    assert all(k == k.lower() for k in result.metadata)
+    # paragraphs are separate lines, in order, no blank lines
+    lines = result.text.split("\n")
+    assert "" not in lines
+    assert any(line.startswith("The harbour bridge reopened to traffic") for line in lines)
+    assert lines[-1].startswith("Cyclists will have a separate lane")
+    # hard-wrapped source lines are joined inside a paragraph
+    assert "repairs, ending long detours" in result.text
+    # navigation is gone
+    assert "Sport" not in result.text
+
+
+def test_fragment_is_extracted() -> None:
+    result = extract("<div><p>First paragraph of the story.</p><p>Second paragraph.</p></div>")
+    assert result.text == "First paragraph of the story.\nSecond paragraph."
+
+
+def test_non_utf8_bytes_with_meta_charset() -> None:
+    data = (FIXTURES / "cyrillic_cp1251.html").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    result = extract_bytes(data)
+    assert result.metadata["encoding"] == "cp1251"
+    assert result.title == "Новый мост открыт для движения"
+    assert result.metadata["author"] == "Иван Петров"
+    assert "В среду утром в городе открыли новый мост через реку." in result.text
+    assert "Главная" not in result.text
+
+
+def test_declared_charset_for_bytes_without_meta() -> None:
+    html = "<html><body><article><p>" + "Привет, мир. Это статья. " * 10 + "</p></article></body></html>"
+    result = extract_bytes(html.encode("cp1251"), declared="windows-1251")
+    assert "Привет, мир." in result.text
+
+
+def test_page_trafilatura_rejects_falls_back_to_body_text() -> None:
+    import trafilatura
+
+    html = fixture("footer_only.html")
+    assert trafilatura.extract(html, favor_recall=True) is None  # the premise of this test
+    result = extract(html)
+    assert result.metadata["extraction"] == "fallback"
+    assert result.text == "Moved. See the archive"
+    assert result.title == "Page moved"
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html><body></body></html>", "<html><body><script>x=1</script></body></html>"])
+def test_empty_pages_give_empty_text(html: str) -> None:
+    result = extract(html)
+    assert result.text == ""
+    assert result.metadata["extraction"] == "fallback"
+
+
+def test_comments_are_left_out_by_default_and_can_be_included() -> None:
+    html = (
+        "<html><body><article><p>" + "The main story text goes here. " * 10 + "</p></article>"
+        '<section id="comments"><div class="comment"><p>' + "A reader comment saying something. " * 3
+        + "</p></div></section></body></html>"
+    )
+    assert "reader comment" not in extract(html).text
+    assert "reader comment" in extract(html, include_comments=True).text
+
+
+# --------------------------------------------------------------------------- time bound
+def _nested(depth: int) -> str:
+    para = "<p>Deep paragraph text that is long enough to be taken as the article body here.</p>"
+    return "<html><body>" + "<div>" * depth + para * 5 + "</div>" * depth + "</body></html>"
+
+
+def _huge_page(size: int) -> str:
+    rnd = random.Random(7)
+    words = "the of and to in a is that for it as was with be by on not he this are or from at".split()
+    parts = ["<html><head><title>Huge</title></head><body><article>"]
+    n = 0
+    while n < size:
+        sentence = " ".join(rnd.choice(words) for _ in range(rnd.randint(8, 30))).capitalize() + ". "
+        part = f"<p>{sentence * 4}</p>\n"
+        parts.append(part)
+        n += len(part)
+    parts.append("</article></body></html>")
+    return "".join(parts)
+
+
+def test_deeply_nested_html_keeps_its_text_and_returns_quickly() -> None:
+    start = time.perf_counter()
+    result = extract(_nested(5000), timeout=10)
+    assert time.perf_counter() - start < 10
+    assert result.text.count("Deep paragraph text") == 5
+    assert result.metadata["flattened"] is True
+
+
+def test_unclosed_deep_nesting() -> None:
+    result = extract("<html><body>" + "<div><span>" * 5000 + "<p>Deep text at the bottom", timeout=10)
+    assert "Deep text at the bottom" in result.text
+
+
+@pytest.mark.slow
+def test_five_megabyte_page_returns_or_times_out_within_the_bound() -> None:
+    html = _huge_page(4_900_000)
+    start = time.perf_counter()
+    try:
+        result = extract(html, timeout=10)
+    except ExtractionTimeout:
+        pass
+    else:
+        assert len(result.text) > 4_000_000
+    assert time.perf_counter() - start < 11
+
+
+def test_timeout_is_enforced() -> None:
+    html = _huge_page(2_000_000)
+    start = time.perf_counter()
+    with pytest.raises(ExtractionTimeout):
+        extract(html, timeout=0.2)
+    assert time.perf_counter() - start < 1.5
+
+
+def test_timeout_is_enforced_outside_the_main_thread() -> None:
+    html = _huge_page(2_000_000)
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        start = time.perf_counter()
+        try:
+            extract(html, timeout=0.2)
+        except ExtractionTimeout as exc:
+            outcome["exc"] = exc
+        outcome["seconds"] = time.perf_counter() - start
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(30)
+    assert isinstance(outcome.get("exc"), ExtractionTimeout)
+    assert isinstance(outcome["seconds"], float) and outcome["seconds"] < 1.5
+
+
+def test_timeout_exception_hierarchy() -> None:
+    assert issubclass(ExtractionTimeout, ExtractionError)
+
+
+def test_tracer_is_restored_after_extraction() -> None:
+    import sys
+
+    before = sys.gettrace()
+    extract(fixture("article.html"))
+    with pytest.raises(ExtractionTimeout):
+        extract(_huge_page(1_000_000), timeout=0.05)
+    assert sys.gettrace() is before
+
+
+def test_no_timeout() -> None:
+    assert extract(fixture("article.html"), timeout=None).title == "Harbour Bridge Reopens After Repairs"
+
+
+# --------------------------------------------------------------------------- robustness
+_html_bits = st.sampled_from(
+    ["<p>", "</p>", "<div>", "</div>", "<br>", "<html>", "<body>", "<!DOCTYPE html>", "<script>", "</script>",
+     "<table><tr><td>", "<!--", "-->", "<a href='x'>", "</a>", "&amp;", "&#0;", "<?xml ?>", "<", ">", "\x00",
+     "<meta charset=utf-8>", "<![CDATA[", "]]>", "<title>", "</title>", "<svg>", "<math>"]
+)
+_html_like = st.lists(st.one_of(_html_bits, st.text(max_size=30)), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=500), _html_like))
+def test_looks_like_html_never_raises(text: str) -> None:
+    assert looks_like_html(text) in (True, False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=300), _html_like))
+def test_extract_never_raises(text: str) -> None:
+    try:
+        result = extract(text, timeout=10)
+    except ExtractionTimeout:  # documented; should not happen on tiny inputs
+        pytest.fail("tiny input timed out")
+    assert isinstance(result.text, str)
+    assert all(v is not None for v in result.metadata.values())
+    assert result.metadata["extraction"] in ("trafilatura", "fallback")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=300))
+def test_extract_bytes_never_raises(data: bytes) -> None:
+    assert isinstance(extract_bytes(data).text, str)
