@@ -1,0 +1,415 @@
+"""The general boilerplate classifier: every line no other cleaner decided on is scored as body or
+boilerplate — menus, section lists, banners, share bars, "most read" boxes, footers, legal lines,
+comment threads, pagination.
+
+The design follows jusText (paragraph classification by length, stopword density and link density,
+then context) and boilerpipe (shallow text features of a block and its neighbours), for text:
+
+1. The document's language is detected once, from its longest lines; its stoplist gives the
+   stopword density of each line (by words, or by characters for zh/ja/th).
+2. Each undecided line gets cheap shallow features — length, sentence punctuation, stopword
+   density, link density, capitalisation, digits and symbols, repetition in the page, position,
+   its blank-line block — plus the same features averaged over windows of its neighbours and its
+   distance to the nearest line that reads like running text.
+3. Stage 1, a logistic regression over those features, scores every line.
+4. Stage 2, a second logistic regression, adds the stage-1 scores of the neighbours and the
+   line's place relative to the *main run* (the contiguous stretch with the most body text,
+   found by a maximum-sum pass over the stage-1 scores): a short line between two body
+   paragraphs stays, the same line inside a menu goes.
+
+Both regressions are trained by ``tools/train_boilerplate.py`` on the development pages and
+stored as plain JSON weights (``data/boilerplate_model.json``): inference is pure Python, one
+pass over the text of each line and a handful of linear passes over the page.
+
+Every removal is recorded as ``classifier`` with the score and the line's key features.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, ClassVar
+
+from ..document import Decision, Document, Unit
+from ..lexicon import available_stoplists, density_unit, stopwords
+
+__all__ = ["Boilerplate", "FEATURES", "document_features", "load_model"]
+
+# Sentence-final punctuation (after closing quotes/brackets are stripped).
+_END_SENT = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔", "։", ";")
+_CLOSERS = "\"'”’»)]*_ "
+_PUNCT_STRIP = ".,;:!?\"'“”‘’«»()[]{}<>*_-–—/|…·•¿¡"
+_SEPARATORS = ("|", "•", "·", "»", "›", "/", "→", "«", "‹", "►", "▶")
+_DIGITS = str.maketrans("", "", "0123456789")
+_NO_SPACE_SCRIPTS_MIN = 0x2E80  # CJK radicals and above (Han, kana, Hangul); Thai is 0x0E00..0x0E7F
+
+#: names of the per-line features, in model order (the trainer and the runtime share this list)
+BASE = (
+    "lw",          # log(1 + words)
+    "lc",          # log(1 + characters)
+    "short",       # words <= 3
+    "long",        # words >= 25
+    "end_sent",    # ends with sentence punctuation
+    "end_colon",   # ends with ':'
+    "end_other",   # ends with ',', '-', '|', '>' ...
+    "sents",       # log(1 + inner sentence ends)
+    "stop",        # stopword density (document language)
+    "stop_hi",     # stopword density >= 0.3 (0.15 by characters)
+    "common",      # share of tokens among the page's 40 most frequent tokens
+    "link",        # share of characters that were link anchors
+    "caps",        # share of words starting with a capital (cased scripts)
+    "upper",       # share of upper-case letters
+    "digits",      # share of digits
+    "symbols",     # share of characters neither letter/digit nor space
+    "seps",        # log(1 + separator characters such as | • » /)
+    "url",         # has a URL, e-mail or domain
+    "legal",       # has ©, (c) or a year-like range typical of footers
+    "heading",     # kind == heading
+    "list_item",   # kind == list_item
+    "caption",     # kind == caption
+    "rep",         # log(copies of the same text in the page)
+    "pos",         # relative position in the page
+    "pos_edge",    # distance of the position from the middle
+    "block_n",     # log(1 + lines in the blank-line block)
+    "block_w",     # log(1 + words in the block)
+    "block_avg",   # mean words per line in the block
+    "gap",         # blank lines before (capped at 3)
+    "drop_before",  # log(1 + lines dropped by earlier cleaners just before)
+    "drop_after",   # same, just after
+    "bodyish",     # the line reads like running text (a heuristic)
+)
+_WINDOWED = ("lw", "end_sent", "stop", "link", "short", "bodyish", "caps")
+CONTEXT = tuple(f"{n}_w{w}" for w in (1, 3, 8) for n in _WINDOWED) + (
+    "prev_lw", "next_lw", "prev_end", "next_end",
+    "dist_body_prev", "dist_body_next", "body_between", "words_near",
+)
+#: stage-1 features
+FEATURES = BASE + CONTEXT
+#: features added for stage 2
+STAGE2 = ("s1", "s1_w1", "s1_w2", "s1_w5", "s1_prev", "s1_next", "s1_wmax3",
+          "in_run", "run_dist", "before_run", "after_run", "run_share")
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict[str, Any]:
+    """The trained weights (``data/boilerplate_model.json``), cached."""
+    text = files("newsclean").joinpath("data", "boilerplate_model.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+# ---------------------------------------------------------------- language
+def _no_space_share(text: str) -> float:
+    n = 0
+    for c in text:
+        o = ord(c)
+        if o >= _NO_SPACE_SCRIPTS_MIN and o < 0xAC00 or 0xE00 <= o <= 0xE7F:
+            n += 1
+    return n / max(1, len(text))
+
+
+@lru_cache(maxsize=None)
+def _stop_table(lang: str) -> tuple[frozenset[str], bool]:
+    words = stopwords(lang)
+    if density_unit(lang) == "char":
+        return frozenset(w for w in words if len(w) == 1), True
+    return words, False
+
+
+def _detect_language(units: list[Unit]) -> str:
+    """The page's language from its longest lines; stoplist evidence when detection fails."""
+    longest = heapq.nlargest(6, units, key=lambda u: len(u.visible))
+    sample = " ".join(u.visible for u in longest)[:3000]
+    if not sample:
+        return "und"
+    lang = "und"
+    try:
+        from ..language import default_detector
+
+        guess = default_detector().detect(sample)
+        if guess.lang != "und" and guess.prob >= 0.3:
+            lang = guess.lang
+    except Exception:  # pragma: no cover - detection is a hint, never a failure
+        pass
+    if lang != "und" and stopwords(lang):
+        return lang
+    if _no_space_share(sample) > 0.3:
+        return "zh" if lang == "und" else lang
+    tokens = [t.strip(_PUNCT_STRIP).lower() for t in sample.split()]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return lang
+    best, best_hits = lang, 0
+    for code in available_stoplists():
+        table, by_char = _stop_table(code)
+        if by_char:
+            continue
+        hits = sum(1 for t in tokens if t in table)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    return best if best_hits >= max(2, 0.1 * len(tokens)) else lang
+
+
+# ---------------------------------------------------------------- features
+def _line_features(u: Unit, stop: frozenset[str], by_char: bool, common: frozenset[str]) -> list[float]:
+    vis = u.visible
+    L = len(vis) or 1
+    n = u.nwords
+    toks = vis.split()
+    low = [t.strip(_PUNCT_STRIP).lower() for t in toks]
+    low = [t for t in low if t]
+    nt = len(low) or 1
+    if by_char:
+        cjk = [c for c in vis if ord(c) >= _NO_SPACE_SCRIPTS_MIN or 0xE00 <= ord(c) <= 0xE7F]
+        if len(cjk) >= 0.3 * L:
+            stop_d = sum(1 for c in cjk if c in stop) / len(cjk)
+        else:
+            stop_d = sum(1 for t in low if t in stop) / nt
+        stop_hi = 1.0 if stop_d >= 0.15 else 0.0
+    else:
+        stop_d = sum(1 for t in low if t in stop) / nt
+        stop_hi = 1.0 if stop_d >= 0.3 else 0.0
+    common_d = sum(1 for t in low if t in common) / nt
+    stripped = vis.rstrip(_CLOSERS)
+    last = stripped[-1:] if stripped else ""
+    end_sent = 1.0 if stripped.endswith(_END_SENT) else 0.0
+    end_colon = 1.0 if last in (":", "：") else 0.0
+    end_other = 1.0 if last in (",", "-", "|", ">", "»", "›", "/", "–", "—", "+") else 0.0
+    inner = vis.count(". ") + vis.count("? ") + vis.count("! ") + vis.count("。") + vis.count("！") + vis.count("？")
+    alpha_words = [t for t in toks if t[:1].isalpha()]
+    cased = [t for t in alpha_words if t[0].upper() != t[0].lower()]
+    caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
+    upper = sum(map(str.isupper, vis))
+    letters = sum(map(str.isalpha, vis)) or 1
+    digits = L - len(vis.translate(_DIGITS))
+    alnum = sum(map(str.isalnum, vis))
+    symbols = L - alnum - vis.count(" ")
+    seps = sum(vis.count(s) for s in _SEPARATORS)
+    lv = vis.lower()
+    url = 1.0 if ("http" in lv or "www." in lv or "@" in lv or ".com" in lv) else 0.0
+    legal = 1.0 if ("©" in vis or "(c)" in lv or "&copy" in lv) else 0.0
+    kind = u.kind
+    bodyish = 1.0 if (n >= 12 and (end_sent or n >= 30) and (stop_hi or by_char)
+                      and u.link_chars < 0.4 * L) else 0.0
+    return [
+        math.log1p(n), math.log1p(L), 1.0 if n <= 3 else 0.0, 1.0 if n >= 25 else 0.0,
+        end_sent, end_colon, end_other, math.log1p(inner), stop_d, stop_hi, common_d,
+        min(1.0, u.link_chars / L), caps, upper / letters, digits / L, symbols / L,
+        math.log1p(seps), url, legal,
+        1.0 if kind == "heading" else 0.0, 1.0 if kind == "list_item" else 0.0,
+        1.0 if kind == "caption" else 0.0,
+        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, float(min(3, u.gap_before)), 0.0, 0.0, bodyish,
+    ]
+
+
+_I = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _window_means(col: list[float], w: int) -> list[float]:
+    """Mean of ``col`` over ``[i - w, i + w]`` without ``i`` itself, by prefix sums."""
+    n = len(col)
+    pre = [0.0] * (n + 1)
+    s = 0.0
+    for i, v in enumerate(col):
+        s += v
+        pre[i + 1] = s
+    out = [0.0] * n
+    for i in range(n):
+        a, b = max(0, i - w), min(n, i + w + 1)
+        cnt = b - a - 1
+        out[i] = (pre[b] - pre[a] - col[i]) / cnt if cnt > 0 else 0.0
+    return out
+
+
+def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit], list[list[float]], str]:
+    """The kept units of ``doc`` in order, their stage-1 feature rows, and the page language."""
+    all_units = doc.units
+    seq = [u for u in all_units if u.kept]
+    if not seq:
+        return seq, [], lang or "und"
+    if lang is None:
+        lang = _detect_language(seq)
+    stop, by_char = _stop_table(lang) if lang != "und" else (frozenset(), False)
+    # the page's most frequent tokens: function words in any language
+    counts: Counter[str] = Counter()
+    for u in seq:
+        if u.nwords >= 8:
+            counts.update(t.lower() for t in u.visible.split())
+    common = frozenset(t for t, c in counts.most_common(40) if c >= 3)
+    rows = [_line_features(u, stop, by_char, common) for u in seq]
+    n = len(seq)
+    total = len(all_units) or 1
+    # repetition, position, blocks, dropped neighbours
+    reps = Counter(u.visible for u in seq)
+    block_n: Counter[int] = Counter()
+    block_w: Counter[int] = Counter()
+    for u in seq:
+        block_n[u.block] += 1
+        block_w[u.block] += u.nwords
+    i_rep, i_pos, i_edge = _I["rep"], _I["pos"], _I["pos_edge"]
+    i_bn, i_bw, i_ba = _I["block_n"], _I["block_w"], _I["block_avg"]
+    i_db, i_da = _I["drop_before"], _I["drop_after"]
+    for k, u in enumerate(seq):
+        r = rows[k]
+        r[i_rep] = math.log(reps[u.visible])
+        pos = u.index / total
+        r[i_pos] = pos
+        r[i_edge] = abs(pos - 0.5)
+        bn, bw = block_n[u.block], block_w[u.block]
+        r[i_bn] = math.log1p(bn)
+        r[i_bw] = math.log1p(bw)
+        r[i_ba] = min(4.0, math.log1p(bw / bn))
+        prev_idx = seq[k - 1].index if k else -1
+        next_idx = seq[k + 1].index if k + 1 < n else total
+        r[i_db] = math.log1p(u.index - prev_idx - 1)
+        r[i_da] = math.log1p(next_idx - u.index - 1)
+    # neighbour windows
+    cols = [_window_means([r[_I[name]] for r in rows], w) for w in (1, 3, 8) for name in _WINDOWED]
+    for k, r in enumerate(rows):
+        r.extend(c[k] for c in cols)
+    lw = [r[_I["lw"]] for r in rows]
+    endc = [r[_I["end_sent"]] for r in rows]
+    body = [r[_I["bodyish"]] for r in rows]
+    words = [u.nwords for u in seq]
+    # distance (in lines) to the nearest body-like line before / after
+    dprev = [0.0] * n
+    last = -10**9
+    for k in range(n):
+        dprev[k] = k - last
+        if body[k]:
+            last = k
+    dnext = [0.0] * n
+    nxt = 10**9
+    for k in range(n - 1, -1, -1):
+        dnext[k] = nxt - k
+        if body[k]:
+            nxt = k
+    # words within 5 lines either side
+    pre = [0] * (n + 1)
+    for k in range(n):
+        pre[k + 1] = pre[k] + words[k]
+    for k, r in enumerate(rows):
+        dp = min(dprev[k], 50)
+        dn = min(dnext[k], 50)
+        near = pre[min(n, k + 6)] - pre[max(0, k - 5)] - words[k]
+        r += [
+            lw[k - 1] if k else 0.0, lw[k + 1] if k + 1 < n else 0.0,
+            endc[k - 1] if k else 0.0, endc[k + 1] if k + 1 < n else 0.0,
+            math.log1p(dp), math.log1p(dn), 1.0 if dp <= 3 and dn <= 3 else 0.0,
+            math.log1p(near),
+        ]
+    return seq, rows, lang
+
+
+def _dot(coef: list[float], intercept: float, row: list[float]) -> float:
+    s = intercept
+    for c, v in zip(coef, row):
+        s += c * v
+    return s
+
+
+def _sigmoid(z: float) -> float:
+    if z < -30:
+        return 0.0
+    if z > 30:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def stage2_features(words: list[int], rows: list[list[float]], s1: list[float],
+                    run_margin: float) -> list[list[float]]:
+    """Stage-2 rows: stage-1 rows plus neighbour scores and the place relative to the main run
+    (``words``: word count of each line)."""
+    n = len(words)
+    m1 = _window_means(s1, 1)
+    m2 = _window_means(s1, 2)
+    m5 = _window_means(s1, 5)
+    # main run: maximum-sum stretch of (score - margin) weighted by words
+    best, best_a, best_b = 0.0, 0, -1
+    cur, cur_a = 0.0, 0
+    for k in range(n):
+        g = (s1[k] - run_margin) * max(1, words[k])
+        if cur <= 0:
+            cur, cur_a = g, k
+        else:
+            cur += g
+        if cur > best:
+            best, best_a, best_b = cur, cur_a, k
+    run_words = sum(words[best_a:best_b + 1]) if best_b >= 0 else 0
+    all_words = sum(words) or 1
+    share = run_words / all_words
+    out = []
+    for k in range(n):
+        inside = best_a <= k <= best_b
+        if inside or best_b < 0:
+            dist = 0
+        else:
+            dist = best_a - k if k < best_a else k - best_b
+        wmax = max(s1[max(0, k - 3):k] + s1[k + 1:k + 4], default=0.0)
+        out.append(rows[k] + [
+            s1[k], m1[k], m2[k], m5[k],
+            s1[k - 1] if k else 0.0, s1[k + 1] if k + 1 < n else 0.0, wmax,
+            1.0 if inside else 0.0, math.log1p(min(dist, 100)),
+            1.0 if k < best_a else 0.0, 1.0 if best_b >= 0 and k > best_b else 0.0, share,
+        ])
+    return out
+
+
+def score_document(doc: Document, model: dict[str, Any] | None = None,
+                   lang: str | None = None) -> tuple[list[Unit], list[list[float]], list[float], str]:
+    """Score the kept units of ``doc``: ``(units, stage-2 rows, body probabilities, language)``."""
+    model = model or load_model()
+    seq, rows, lang = document_features(doc, lang)
+    if not seq:
+        return seq, [], [], lang
+    m1, m2 = model["stage1"], model["stage2"]
+    c1, b1 = m1["coef"], m1["intercept"]
+    s1 = [_sigmoid(_dot(c1, b1, r)) for r in rows]
+    rows2 = stage2_features([u.nwords for u in seq], rows, s1, model.get("run_margin", 0.5))
+    c2, b2 = m2["coef"], m2["intercept"]
+    s2 = [_sigmoid(_dot(c2, b2, r)) for r in rows2]
+    return seq, rows2, s2, lang
+
+
+_DETAIL = ("words", "end_sent", "stop", "link", "caps", "rep", "s1_w2", "in_run")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Classify every undecided line as body or boilerplate and drop the boilerplate.
+
+    Options:
+        threshold: a line whose body probability is below this is dropped (the trained
+            default balances precision and recall on the development pages; lower keeps more).
+        min_keep_words: a line with at least this many words that ends like a sentence and has
+            a body-like stopword density is never dropped (0 turns the guard off).
+        language: the page language (ISO 639-1) instead of detecting it.
+    """
+
+    name: ClassVar[str] = "boilerplate"
+    threshold: float | None = None
+    min_keep_words: int = 0
+    language: str | None = None
+
+    def __call__(self, doc: Document) -> None:
+        model = load_model()
+        seq, rows, probs, lang = score_document(doc, model, self.language)
+        if not seq:
+            return
+        threshold = model.get("threshold", 0.5) if self.threshold is None else self.threshold
+        i_end, i_stop_hi = _I["end_sent"], _I["stop_hi"]
+        names = FEATURES + STAGE2
+        idx = {n: names.index(n) for n in _DETAIL if n in names}
+        for u, r, p in zip(seq, rows, probs):
+            if u.decision is not Decision.UNDECIDED or p >= threshold:
+                continue
+            if self.min_keep_words and u.nwords >= self.min_keep_words and r[i_end] and r[i_stop_hi]:
+                continue
+            detail: dict[str, Any] = {"score": round(p, 3), "lang": lang, "words": u.nwords}
+            for key, j in idx.items():
+                if key != "words":
+                    detail[key] = round(r[j], 3)
+            doc.drop(u, "classifier", **detail)
