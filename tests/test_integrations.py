@@ -9,8 +9,12 @@ import pytest
 import newsclean
 from newsclean.integrations import result_metadata, result_record
 
-BODY = ("The city council met on Monday evening and approved the budget for the coming year "
-        "after a long debate about schools, roads and the new library.")
+BODY = ("The city council met on Monday evening and approved the budget for the coming year after a long "
+        "debate about schools, roads and the new library.\n\n"
+        "Council members said the new library would open in the spring, and that the schools would receive "
+        "more money for teachers than they did last year.\n\n"
+        "The mayor, who had opposed the plan at first, said she was pleased with the outcome and thanked the "
+        "residents who came to speak at the meeting.")
 NOISY = f"Leave a Reply\n\n{BODY}\n\nShare this:"
 
 
@@ -23,8 +27,7 @@ def test_result_record_shape_is_json_and_stable() -> None:
     assert set(meta) == {"title", "language", "language_prob", "source_chars", "paragraphs", "removed",
                          "removed_chars", "errors", "page"}
     assert meta["removed_chars"].get("comment_forms", 0) >= len("Leave a Reply")
-    for p in meta["paragraphs"]:
-        assert NOISY[p["start"]:p["end"]].startswith(result.text[:20])
+    assert [NOISY[p["start"]:p["end"]] for p in meta["paragraphs"]] == result.text.split("\n\n")
     assert json.loads(json.dumps(record)) == record
     assert result_metadata(newsclean.clean("", input_format="text"))["paragraphs"] == []
 
@@ -38,7 +41,8 @@ def test_datatrove_step_in_local_executor(tmp_path) -> None:
     from newsclean.integrations.datatrove import NewscleanStep
 
     docs = [Document(text=NOISY, id="noisy"), Document(text="Leave a Reply", id="empty-after"),
-            Document(text=f"<html><body><article><p>{BODY}</p></article></body></html>", id="html")]
+            Document(text="<html><body><article><p>" + BODY.replace("\n\n", "</p><p>") + "</p></article></body></html>",
+                     id="html")]
     out = tmp_path / "out.jsonl"
 
     def write(data, rank: int = 0, world_size: int = 1):  # a writer that needs no extra package
@@ -57,7 +61,8 @@ def test_datatrove_step_in_local_executor(tmp_path) -> None:
     meta = rows[0]["metadata"]["newsclean"]
     assert meta["language"] == "en"
     assert any(r["cleaner"] == "comment_forms" for r in meta["removed"])
-    assert NOISY[meta["paragraphs"][0]["start"]:meta["paragraphs"][0]["end"]] == BODY
+    first = meta["paragraphs"][0]
+    assert NOISY[first["start"]:first["end"]] == BODY.split("\n\n")[0]
     stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
     flat = json.dumps(stats)
     assert "removed_chars/comment_forms" in flat and "dropped" in flat

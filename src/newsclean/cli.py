@@ -931,7 +931,7 @@ def _check_output(parser: argparse.ArgumentParser, paths: Sequence[str], output:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (0 ok, 1 a file failed, 2 usage, 130 interrupted)."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     paths: list[str] = args.paths or [STDIN]
     if paths.count(STDIN) > 1:
         parser.error("standard input ('-') can be named once")

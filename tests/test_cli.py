@@ -1,0 +1,227 @@
+"""The ``newsclean`` command, driven for real (``python -m newsclean`` in a subprocess) over a messy tree."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import newsclean
+from newsclean.cli import _out_names, main, pipeline_from_config, sniff_binary
+from newsclean.errors import ConfigError
+
+SRC = str(Path(newsclean.__file__).resolve().parents[1])
+BODY = ("The city council met on Monday evening and approved the budget for the coming year after a long "
+        "debate about schools, roads and the new library.\n\n"
+        "Council members said the new library would open in the spring, and that the schools would receive "
+        "more money for teachers than they did last year.\n\n"
+        "The mayor, who had opposed the plan at first, said she was pleased with the outcome and thanked the "
+        "residents who came to speak at the meeting.")
+RU = "Москва. Президент заявил, что экономика страны растёт быстрее, чем ожидалось аналитиками и банками."
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00"
+
+
+def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.run([sys.executable, "-m", "newsclean", *args], cwd=cwd, input=stdin, env=env,
+                          capture_output=True, timeout=120)
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Hash of every regular file under root (symlinks not followed)."""
+    out = {}
+    for dirpath, _, files in os.walk(root):
+        for name in files:
+            p = Path(dirpath, name)
+            if p.is_file() and not p.is_symlink():
+                out[str(p.relative_to(root))] = hashlib.sha256(p.read_bytes()).hexdigest()
+    return out
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("cli")
+    src = base / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "ru").mkdir()
+    (src / "a.txt").write_text(f"Leave a Reply\n\n{BODY}\n", encoding="utf-8")
+    (src / "sub" / "b.md").write_text(f"# Budget approved\n\n{BODY} **Schools** win.\n", encoding="utf-8")
+    (src / "sub" / "c.html").write_text(
+        "<html><head><title>Budget</title></head><body><nav>Home | News</nav><article><p>"
+        + BODY.replace("\n\n", "</p><p>") + "</p>"
+        "</article></body></html>", encoding="utf-8")
+    (src / "sub" / "fake.html").write_bytes(PNG + bytes(range(256)))  # an image named .html
+    (src / "sub" / "image.png").write_bytes(PNG)                        # not selected by the globs
+    (src / "empty.txt").write_bytes(b"")
+    (src / "ru" / "cp1251.txt").write_bytes(RU.encode("windows-1251"))
+    (src / ".hidden.txt").write_text(BODY, encoding="utf-8")
+    os.symlink("..", src / "sub" / "loop")                             # a directory symlink loop
+    os.symlink("nowhere.txt", src / "dangling.txt")                    # a broken symlink
+    return base
+
+
+EXPECTED = {"a.txt", "empty.txt", "ru/cp1251.txt", "sub/b.txt", "sub/c.txt"}
+
+
+def test_tree_to_directory_in_parallel(tree: Path) -> None:
+    before = snapshot(tree / "in")
+    proc = run("in", "-o", "out", "-j", "2", "--stats", "stats.json", cwd=tree)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err  # the broken symlink failed; everything else went on
+    out = tree / "out"
+    assert {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} == EXPECTED
+    assert (out / "a.txt").read_text(encoding="utf-8") == BODY + "\n"
+    assert (out / "sub" / "c.txt").read_text(encoding="utf-8").strip() == BODY
+    assert "Budget approved" in (out / "sub" / "b.txt").read_text(encoding="utf-8")
+    assert (out / "ru" / "cp1251.txt").read_text(encoding="utf-8").strip() == RU
+    assert (out / "empty.txt").read_bytes() == b""
+    assert "dangling.txt: broken symlink" in err
+    assert "sub/fake.html: skipped: PNG image" in err
+    assert "symlink loop" in err
+    assert "newsclean: 7 files" in err  # the closing summary
+    assert snapshot(tree / "in") == before  # inputs untouched
+    assert not [p for p in tree.rglob(".newsclean-tmp-*")]
+
+    stats = json.loads((tree / "stats.json").read_text())
+    assert stats["files"] == {"total": 7, "cleaned": 5, "empty": 1, "binary_skipped": 1,
+                              "too_large_skipped": 0, "failed": 1, "skipped_existing": 0}
+    assert stats["failures"] == [{"id": "dangling.txt", "message": "broken symlink (its target does not exist)"}]
+    assert stats["removed_chars"]["comment_forms"] >= len("Leave a Reply")
+    assert 0 < stats["removed_share"]["comment_forms"] < 1
+    assert stats["decoded_by_detection"] == 1
+    assert stats["bytes_in"] > stats["bytes_out"] > 0 and stats["seconds"] > 0 and stats["jobs"] == 2
+
+    # --skip-existing resumes: only the missing output is made again
+    (out / "a.txt").unlink()
+    mtime = (out / "sub" / "c.txt").stat().st_mtime_ns
+    proc = run("in", "-o", "out", "-j", "1", "--skip-existing", "--stats", "stats2.json", "-q", cwd=tree)
+    assert proc.returncode == 1 and proc.stderr.decode().count("\n") == 1  # -q: just the failure
+    assert (out / "a.txt").read_text(encoding="utf-8") == BODY + "\n"
+    assert (out / "sub" / "c.txt").stat().st_mtime_ns == mtime
+    stats = json.loads((tree / "stats2.json").read_text())
+    assert stats["files"]["skipped_existing"] == 4 and stats["files"]["cleaned"] == 1
+
+
+def test_jsonl_stream_on_stdout(tree: Path) -> None:
+    proc = run("in", "--format", "jsonl", "-j", "1", "-q", cwd=tree)
+    assert proc.returncode == 1
+    rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a.txt", "empty.txt", "ru/cp1251.txt", "sub/b.md", "sub/c.html"]
+    assert all(set(r) == {"id", "text", "metadata"} for r in rows)
+    a = rows[0]
+    assert a["text"] == BODY
+    assert a["metadata"]["language"] == "en"
+    assert a["metadata"]["removed"][0]["cleaner"] == "comment_forms"
+    assert a["metadata"]["paragraphs"][0]["start"] == len("Leave a Reply\n\n")
+    assert rows[2]["metadata"]["page"]["encoding"] == "cp1251"
+    assert rows[4]["metadata"]["page"]["input_format"] == "html"
+    assert rows[1]["text"] == ""
+
+
+def test_json_files_and_resumed_jsonl_file(tree: Path) -> None:
+    proc = run("in/a.txt", "in/ru", "--format", "json", "-o", "outj", "-j", "1", cwd=tree)
+    assert proc.returncode == 0, proc.stderr.decode()
+    result = json.loads((tree / "outj" / "a.json").read_text(encoding="utf-8"))
+    assert result["text"] == BODY and result["removed"][0]["reason"] == "comment_form"
+    assert json.loads((tree / "outj" / "cp1251.json").read_text(encoding="utf-8"))["text"] == RU
+
+    # an interrupted earlier run: one whole record, then half a line; --skip-existing keeps the
+    # record, drops the half line and adds what is missing
+    earlier = json.dumps({"id": "a.txt", "text": "from before", "metadata": {}}) + "\n"
+    (tree / "all.jsonl").write_text(earlier + '{"id": "cp12', encoding="utf-8")
+    proc = run("in/a.txt", "in/ru", "--format", "jsonl", "-o", "all.jsonl", "--skip-existing", "-q", cwd=tree)
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(x) for x in (tree / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["text"]) for r in rows] == [("a.txt", "from before"), ("cp1251.txt", RU)]
+
+
+def test_stdin_to_stdout(tree: Path) -> None:
+    proc = run(cwd=tree, stdin=f"Leave a Reply\n\n{BODY}".encode())
+    assert proc.returncode == 0 and proc.stdout.decode() == BODY + "\n" and proc.stderr == b""
+    proc = run("-", "--format", "jsonl", cwd=tree, stdin=RU.encode("cp1251"))
+    record = json.loads(proc.stdout)
+    assert record["id"] == "-" and record["text"] == RU and record["metadata"]["page"]["encoding"] == "cp1251"
+
+
+def test_config_file(tree: Path) -> None:
+    (tree / "nc.toml").write_text('[pipeline]\ndisable = ["markdown"]\ndetector = "none"\n'
+                                  '[cleaners.widgets]\nmin_groups = 4\n', encoding="utf-8")
+    proc = run("in/sub/b.md", "--config", "nc.toml", "--format", "jsonl", cwd=tree)
+    assert proc.returncode == 0, proc.stderr.decode()
+    record = json.loads(proc.stdout)
+    assert "**Schools**" in record["text"]  # markdown syntax kept: that cleaner was disabled
+    assert record["metadata"]["language"] == "und"  # no detector
+
+
+def test_usage_errors_exit_2(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    proc = run("in", "-o", "in/out", cwd=tree)
+    assert proc.returncode == 2 and b"inside input directory" in proc.stderr
+    assert not (tree / "in" / "out").exists()
+    (tree / "bad.toml").write_text("[pipeline\n", encoding="utf-8")
+    cases = [
+        (["--no-such-flag"], "unrecognized"),
+        ([str(tree / "in"), "--config", str(tree / "bad.toml")], "not valid TOML"),
+        ([str(tree / "in"), "--config", str(tree / "missing.toml")], "cannot read config"),
+        ([str(tree / "in"), "--disable", "nonsense"], "no cleaner named 'nonsense'"),
+        ([str(tree / "in"), "-j", "-1"], "--jobs"),
+        ([str(tree / "in"), "-o", str(tree / "x.jsonl"), "-"], "standard input"),
+        ([str(tree / "in"), "--format", "jsonl", "-o", str(tree)], "is a directory"),
+        ([str(tree / "in"), "-o", str(tree)], "inside output directory"),
+    ]
+    for argv, message in cases:
+        with pytest.raises(SystemExit) as exc:
+            main(argv)
+        assert exc.value.code == 2, argv
+        assert message in capsys.readouterr().err, argv
+
+
+def test_fail_fast(tree: Path) -> None:
+    proc = run("in/dangling.txt", "in/a.txt", "--fail-fast", "-j", "1", cwd=tree)
+    assert proc.returncode == 1 and proc.stdout == b""  # stopped before a.txt
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and capsys.readouterr().out.strip() == f"newsclean {newsclean.__version__}"
+
+
+def test_pipeline_from_config_validation() -> None:
+    pipeline, fmt = pipeline_from_config({"pipeline": {"disable": ["title"], "input_format": "text",
+                                                       "html_timeout": 2}, "cleaners": {"widgets": {"min_groups": 5}}})
+    assert "title" not in pipeline.names and fmt == "text" and pipeline.html_timeout == 2.0
+    assert pipeline["widgets"].min_groups == 5  # type: ignore[attr-defined]
+    # the command line wins over the file: --enable brings back what the file disabled
+    config = {"pipeline": {"disable": ["title", "markdown"]}}
+    assert "title" in pipeline_from_config(config, enable=["title"])[0].names
+    assert "markdown" not in pipeline_from_config(config, enable=["title"])[0].names
+    assert "hashtags" not in pipeline_from_config(config, disable=["hashtags"])[0].names
+    assert pipeline_from_config({}, detector="none")[0].detector is None
+    for bad, message in [
+        ({"pipline": {}}, "unknown config table"),
+        ({"pipeline": {"disabled": []}}, "unknown [pipeline] key"),
+        ({"pipeline": {"disable": "title"}}, "list of cleaner names"),
+        ({"pipeline": {"detector": "gpt"}}, "detector"),
+        ({"pipeline": {"html_timeout": -1}}, "html_timeout"),
+        ({"cleaners": {"nope": {}}}, "no such cleaner"),
+        ({"cleaners": {"widgets": {"no_such_option": 1}}}, "no option"),
+        ({"cleaners": {"widgets": {"min_groups": "four"}}}, "must be an integer"),
+    ]:
+        with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+            pipeline_from_config(bad)
+
+
+def test_sniff_binary_and_output_names() -> None:
+    assert sniff_binary(PNG) == "PNG image"
+    assert sniff_binary(b"%PDF-1.7\n") == "PDF document"
+    assert sniff_binary(b"PK\x03\x04rest") is not None
+    assert sniff_binary(b"abc\x00\x01\x02" * 100) is not None
+    assert sniff_binary("plain text, ünïcode".encode()) is None
+    assert sniff_binary("utf-16 text".encode("utf-16-le")) is None
+    assert sniff_binary(b"") is None
+    assert _out_names(["a.md", "a.txt", "b.html"], ".txt") == {"a.txt": "a.txt", "a.md": "a.md.txt",
+                                                                "b.html": "b.txt"}
