@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsclean.language import (  # noqa: E402
+from newsclean.language import (
     FastDetector,
     LangdetectDetector,
     LanguageDetector,
@@ -34,10 +34,12 @@ from newsclean.language import (  # noqa: E402
 DEFAULT_DATA = ROOT.parent / "shared" / "langid" / "sentences"
 
 #: Dataset codes that langdetect 1.0.9 has a profile for ("nb"/"nn" through its "no").
-LANGDETECT_SUPPORTED = frozenset(
-    "af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml mr "
-    "nb ne nl nn pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh".split()
-)
+LANGDETECT_SUPPORTED = frozenset({
+    "af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr",
+    "gu", "he", "hi", "hr", "hu", "id", "it", "ja", "kn", "ko", "lt", "lv", "mk", "ml", "mr", "nb",
+    "ne", "nl", "nn", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "so", "sq", "sv", "sw", "ta", "te",
+    "th", "tl", "tr", "uk", "ur", "vi", "zh",
+})
 
 #: Accepted answers per true label, beyond the label itself.
 EQUIVALENT = {"nb": {"no"}, "nn": {"no"}}
