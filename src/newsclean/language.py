@@ -49,12 +49,13 @@ from __future__ import annotations
 import functools
 import json
 import math
+import sys
 import threading
 import unicodedata
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Protocol
 
@@ -293,9 +294,21 @@ class _Analysis:
     weight: int                     # letter units (wide scripts weigh more)
 
 
+#: ASCII bytes that are not letters: deleted with ``bytes.translate`` to count ASCII letters fast.
+_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
 def _analyse(text: str) -> _Analysis:
     """Sample, clean and count the letters of ``text`` per script."""
-    sample = _URL_RE.sub(" ", _sample(text))
+    sample = _sample(text)
+    if sample.isascii():
+        # Fast path, same result: URLs need "://" or "@"; ASCII letters are A-Z, a-z (Latin).
+        if "://" in sample or "@" in sample:
+            sample = _URL_RE.sub(" ", sample)
+        letters = sample.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
+        n = len(letters)
+        return _Analysis(sample, letters, {"Latin": n} if n else {}, n)
+    sample = _URL_RE.sub(" ", sample)
     letters = "".join(_LETTER_RE.findall(sample))
     table, names = _script_tags()
     counts: dict[str, int] = {}
@@ -494,13 +507,28 @@ def _ngram_normaliser() -> dict[int, str]:
     return table
 
 
+def _ngram_words(text: str) -> list[str]:
+    """The words of ``text`` in langdetect's sense: acronyms dropped, characters normalised."""
+    text = _CAPS_WORD_RE.sub(" ", text if text.isascii() else unicodedata.normalize("NFC", text))
+    return text.translate(_ngram_normaliser()).split()
+
+
+def _word_ngrams(word: str) -> list[str]:
+    """Every 1-, 2- and 3-gram of ``" " + word + " "``."""
+    padded = " " + word + " "
+    n = len(padded)
+    grams = list(padded)
+    grams += [padded[i:i + 2] for i in range(n - 1)]
+    grams += [padded[i:i + 3] for i in range(n - 2)]
+    return grams
+
+
 def _ngrams(text: str) -> list[str]:
     """Every 1-, 2- and 3-gram of ``text`` in langdetect's sense (words padded with spaces).
 
     Grams with a space inside are produced too; no profile holds one, so lookups drop them.
     """
-    text = _CAPS_WORD_RE.sub(" ", unicodedata.normalize("NFC", text))
-    padded = " " + " ".join(text.translate(_ngram_normaliser()).split()) + " "
+    padded = " " + " ".join(_ngram_words(text)) + " "
     n = len(padded)
     grams = list(padded)
     grams += [padded[i:i + 2] for i in range(n - 1)]
@@ -520,18 +548,40 @@ _COST_SCALE = 64
 #: is under 2**23, so 32-bit fields never carry into their neighbour.
 _FIELD_BITS = 32
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
+_BYTE_ORDER = sys.byteorder  # arrays are native-endian
+_U32 = next(t for t in "IL" if array(t).itemsize == 4)
 #: prob is a softmax over the script's languages of their log-likelihoods (nats) times
 #: _PROB_SHARPNESS / sqrt(#grams): naive Bayes is wildly over-confident, and this tempering
 #: keeps prob informative (confidence grows with length, but slowly).
 _PROB_SHARPNESS = 1.0
 
 
+#: FastDetector: words whose packed score is cached per script model (the cache is emptied
+#: when full). Text is scored word by word: every n-gram of the padded text lies inside one
+#: padded word (``" w "``) except the space unigrams and the trigrams with a space in the
+#: middle, and no profile holds either, so the sum over words equals the sum over the text.
+WORD_CACHE_SIZE = 100_000
+
+
 @dataclass(slots=True)
 class _PackedModel:
-    """All languages of one script: gram -> packed int (field 0 = 1, field i+1 = cost of lang i)."""
+    """All languages of one script: gram -> packed int (field 0 = 1, field i+1 = cost of lang i),
+    and a cache word -> the packed sum of its padded n-grams."""
 
     langs: tuple[str, ...]
     table: dict[str, int]
+    words: dict[str, int]
+
+    def score_word(self, word: str) -> int:
+        """Packed sum over the n-grams of ``" " + word + " "`` (cached)."""
+        total = self.words.get(word)
+        if total is None:
+            get = self.table.get
+            total = sum(get(g, 0) for g in _word_ngrams(word))
+            if len(self.words) >= WORD_CACHE_SIZE:
+                self.words.clear()
+            self.words[word] = total
+        return total
 
 
 def _build_packed(langs: Iterable[str]) -> _PackedModel:
@@ -545,12 +595,12 @@ def _build_packed(langs: Iterable[str]) -> _PackedModel:
         freq, n_words = _load_profile(lang)
         shift = _FIELD_BITS * (i + 1)
         for gram, count in freq.items():
-            if not 1 <= len(gram) <= 3 or count <= 0:
-                continue
+            if not 1 <= len(gram) <= 3 or count <= 0 or not gram.strip(" ") or " " in gram.strip(" "):
+                continue  # (no profile has a gram of spaces or a space inside: see WORD_CACHE_SIZE)
             p = count / n_words[len(gram) - 1]
             saving = unseen_cost - round(-math.log(p + _SMOOTHING) * _COST_SCALE)
             table[gram] = table.get(gram, base) - (saving << shift)
-    return _PackedModel(langs, table)
+    return _PackedModel(langs, table, {})
 
 
 class FastDetector(_FrontEndDetector):
@@ -580,16 +630,22 @@ class FastDetector(_FrontEndDetector):
     def _model_scores(self, info: _Analysis, script: str, group: tuple[str, ...]) -> dict[str, float]:
         model = self._model(script, group)
         text = _model_text(info, script)
-        grams = _ngrams(text)
-        total = sum(map(model.table.get, grams, repeat(0, len(grams))))
+        cached = model.words.get
+        total = 0
+        for word in _ngram_words(text):
+            packed = cached(word)
+            total += model.score_word(word) if packed is None else packed
         found = total & _FIELD_MASK
         if not found:
             return {}
-        costs = [(total >> (_FIELD_BITS * (i + 1))) & _FIELD_MASK for i in range(len(model.langs))]
+        nlangs = len(model.langs)
+        # every field at once: the packed int's bytes read as 32-bit unsigned words
+        costs = array(_U32, total.to_bytes(4 * (nlangs + 1), _BYTE_ORDER))[1:]
         best = min(costs)
         # Log-likelihood gaps in nats, tempered by sqrt(#grams) so prob stays informative.
-        temper = _PROB_SHARPNESS / (_COST_SCALE * math.sqrt(found))
-        weights = [math.exp(-(c - best) * temper) for c in costs]
+        temper = -_PROB_SHARPNESS / (_COST_SCALE * math.sqrt(found))
+        exp = math.exp
+        weights = [exp((c - best) * temper) for c in costs]
         norm = sum(weights)
         return {lang: w / norm for lang, w in zip(model.langs, weights)}
 
