@@ -20,7 +20,10 @@ Time bound -- why it is built this way
     * a 5 MB article page: parsing 0.1 s, ``extract(favor_recall=True)`` 2.8 s, but
       metadata extraction 11 s, almost all of it htmldate's *extensive* date search
       (regexes over the whole text); with ``extensive_search=False`` metadata takes 1.6 s.
-      So the extensive date search is only used below ``_EXTENSIVE_DATE_MAX_CHARS``.
+      On an ordinary 390 kB development page (dragnet/131) the extensive search handed 48
+      strings to dateparser and took 47-90 s (trafilatura's text extraction: 0.4 s). So
+      the extensive date search is never used: dates come from meta tags, JSON-LD,
+      ``<time>``/``<abbr>`` elements and the URL. A 5 MB page now takes ~5 s in all.
     * 5,000 nested ``<div>``: libxml2 silently stops building the tree at depth 256, so
       everything after the first deep element is *lost* (and ``huge_tree=True`` only moves
       the limit; trafilatura then takes seconds and still loses text). We therefore flatten
@@ -39,7 +42,9 @@ Time bound -- why it is built this way
     costs ~15-20 % on trafilatura and is removed afterwards (a previous tracer, e.g. a
     debugger or coverage, is chained and restored). The only code it cannot interrupt is a
     single long C call (one lxml parse or one regex over the page), and those are bounded
-    by the size limits above (~0.1-0.3 s on 5 MB).
+    by the size limits above (~0.1-0.3 s on 5 MB). The first call in a process also pays
+    trafilatura's one-time initialisation (justext stoplists, ~3 s) *before* the deadline
+    starts, so that a short timeout does not always fail on the first page.
 
 Fallback
     When trafilatura returns nothing (or fails), the text of ``<body>`` minus scripts,
@@ -68,8 +73,6 @@ __all__ = ["MAX_HTML_CHARS", "Extraction", "extract", "extract_bytes", "looks_li
 
 #: Inputs longer than this are stripped of non-text payload, then truncated.
 MAX_HTML_CHARS = 5_000_000
-#: htmldate's extensive (full-text) date search only below this size (it costs ~2 s/MB).
-_EXTENSIVE_DATE_MAX_CHARS = 1_000_000
 #: Tags nesting deeper than this are dropped before parsing (libxml2 gives up at 256).
 _MAX_DEPTH = 180
 #: looks_like_html() looks at most at this many characters.
@@ -224,10 +227,14 @@ _PAYLOAD = regex.compile(
        |(?<=["'(])data:[^"')\s]{200,}""",
     regex.IGNORECASE | regex.DOTALL | regex.VERBOSE,
 )
+# Characters lxml refuses in text (C0 controls but tab/newline/CR, non-characters, lone surrogates).
+_XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _VOID = frozenset("area base br col embed hr img input link meta param source track wbr keygen".split())
 # Elements libxml2 closes implicitly: they do not pile up even when never closed.
 _AUTOCLOSE = frozenset("p li dt dd tr td th option optgroup thead tbody tfoot colgroup rp rt html head body".split())
-_ANY_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+_ANY_TAG = regex.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+_RAW_TEXT = ("script", "style", "textarea", "xmp", "title", "noembed", "noframes")
+_RAW_END = {name: regex.compile(rf"</{name}\s*>", regex.IGNORECASE) for name in _RAW_TEXT}
 
 
 def _shrink(html: str, max_chars: int) -> tuple[str, bool]:
@@ -243,16 +250,29 @@ def _shrink(html: str, max_chars: int) -> tuple[str, bool]:
 def _flatten(html: str, max_depth: int = _MAX_DEPTH) -> tuple[str, bool]:
     """Drop the tags that would nest deeper than *max_depth*, keeping all text.
 
-    Linear in the number of tags. Depth is approximated the way libxml2 builds the tree:
-    void and implicitly-closed elements do not count. Returns (html, changed).
+    Simulates roughly how libxml2 builds the tree: void and implicitly closed elements do
+    not nest, a closing tag closes every element opened after its match (stray closing tags
+    are ignored), and comments and the content of ``<script>``/``<style>``/``<textarea>``
+    are skipped. Linear time: each character is scanned once. Returns (html, changed).
     """
     if html.count("<") <= max_depth:
         return html, False
-    depth = 0
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
     dropped: dict[str, int] = {}
     pieces: list[str] = []
-    last = 0
-    for m in _ANY_TAG.finditer(html):
+    last = pos = 0
+    while True:
+        m = _ANY_TAG.search(html, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group(0).startswith("<!--"):
+            end = html.find("-->", m.start() + 4)
+            if end < 0:
+                break
+            pos = end + 3
+            continue
         closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
         if name in _VOID or name in _AUTOCLOSE or selfclosing:
             continue
@@ -261,15 +281,26 @@ def _flatten(html: str, max_depth: int = _MAX_DEPTH) -> tuple[str, bool]:
                 dropped[name] -= 1
                 pieces.append(html[last:m.start()])
                 last = m.end()
-            elif depth:
-                depth -= 1
-        elif depth >= max_depth:
+            elif open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+        elif len(stack) >= max_depth:
             dropped[name] = dropped.get(name, 0) + 1
             pieces.append(html[last:m.start()])
             pieces.append(" ")
             last = m.end()
         else:
-            depth += 1
+            if name in _RAW_TEXT:
+                end_m = _RAW_END[name].search(html, pos)
+                if end_m is None:
+                    break
+                pos = end_m.end()
+                continue
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
     if not pieces:
         return html, False
     pieces.append(html[last:])
@@ -332,15 +363,22 @@ def _fallback_text(html: str) -> str:
     return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
 
 
+def _date_params() -> dict[str, Any]:
+    """htmldate settings: no extensive (full-text, dateparser) search -- see the module docstring."""
+    import datetime
+
+    today = datetime.datetime.now().astimezone().strftime("%Y-%m-%d")
+    return {"original_date": True, "extensive_search": False, "max_date": today}
+
+
 def _run_trafilatura(html: str, *, url: str | None, favor_recall: bool, include_comments: bool,
                      include_tables: bool) -> tuple[str, dict[str, object], bool]:
     """(text, metadata, ok): ok is False when trafilatura returned nothing."""
     import trafilatura
 
-    params = {"extensive_search": len(html) <= _EXTENSIVE_DATE_MAX_CHARS, "original_date": True}
     document = trafilatura.bare_extraction(
         html, url=url, favor_recall=favor_recall, include_comments=include_comments,
-        include_tables=include_tables, with_metadata=True, date_extraction_params=params,
+        include_tables=include_tables, with_metadata=True, date_extraction_params=_date_params(),
         output_format="python",
     )
     if document is None:
@@ -352,6 +390,30 @@ def _run_trafilatura(html: str, *, url: str | None, favor_recall: bool, include_
     return unicodedata.normalize("NFC", text.strip()), meta, bool(text.strip())
 
 
+_warmed_up = False
+
+
+def _warm_up() -> None:
+    """Pay trafilatura's one-time initialisation outside the deadline.
+
+    The first extraction that reaches trafilatura's justext fallback builds and lower-cases
+    the union of all justext stoplists (~3-4 s, then cached), and compiles many regexes; a
+    first call with a short timeout would otherwise always time out. A tiny extraction
+    that takes that path warms all of it.
+    """
+    global _warmed_up
+    if _warmed_up:
+        return
+    _warmed_up = True
+    try:
+        _run_trafilatura(
+            "<html><body><div><p>Warm up.</p><p>Second line.</p></div></body></html>",
+            url=None, favor_recall=True, include_comments=False, include_tables=True,
+        )
+    except Exception:  # noqa: BLE001 - an optimisation only
+        pass
+
+
 def _metadata_only(html: str, url: str | None) -> dict[str, object]:
     from trafilatura.metadata import extract_metadata
     from trafilatura.utils import load_html
@@ -359,8 +421,7 @@ def _metadata_only(html: str, url: str | None) -> dict[str, object]:
     tree = load_html(html)
     if tree is None:
         return {}
-    params = {"extensive_search": len(html) <= _EXTENSIVE_DATE_MAX_CHARS, "original_date": True}
-    return _metadata_of(extract_metadata(tree, default_url=url, date_config=params))
+    return _metadata_of(extract_metadata(tree, default_url=url, date_config=_date_params()))
 
 
 def extract(
@@ -391,8 +452,10 @@ def extract(
         ExtractionTimeout: the extraction did not finish within *timeout* seconds.
         ExtractionError: trafilatura and the fallback both failed with an internal error.
     """
+    _warm_up()
     deadline = _Deadline(timeout)
     meta: dict[str, object] = {}
+    html = _XML_INCOMPATIBLE.sub("", html)
     html, truncated = _shrink(html, max_chars)
     html, flattened = _flatten(html)
     html = _as_document(html)
