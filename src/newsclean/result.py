@@ -161,6 +161,29 @@ def _joins(prev: Unit, unit: Unit) -> bool:
             and not _ENDS_SENTENCE.search(prev.visible) and bool(_STARTS_LOWER.match(unit.visible)))
 
 
+def _dropped_between_cuts(source: str, unit: Unit) -> list[Removal]:
+    """Removals for input characters of a cut unit that neither a kept run nor a cut covers.
+
+    Normalisation drops control and invisible characters; in an uncut unit they sit inside the
+    paragraph's span, but next to a cut they can fall between the kept runs and the cut spans
+    (``"Follow us on Twitter \\x00"`` with the call to action cut). They are reported as removed
+    by ``normalize``, like lines of invisible characters only, so every input character stays
+    accounted for.
+    """
+    covered = sorted([unit.map.span(c.start, c.end) for c in unit.cuts] + unit.source_spans())
+    out: list[Removal] = []
+    pos = unit.start
+    for s, e in [*covered, (unit.end, unit.end)]:
+        if s > pos:
+            gap = source[pos:s]
+            stripped = gap.strip()
+            if stripped:
+                a = pos + (len(gap) - len(gap.lstrip()))
+                out.append(Removal(a, a + len(stripped), "normalize", "invisible_characters", "", {}))
+        pos = max(pos, e)
+    return out
+
+
 def _snippet(source: str, start: int, end: int, limit: int = 200) -> str:
     text = " ".join(source[start:end].split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -184,6 +207,8 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
             removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(doc.source, s, e), dict(cut.detail)))
         if unit.decision is Decision.TITLE:
             continue
+        if unit.cuts:
+            removed.extend(_dropped_between_cuts(doc.source, unit))
         if not unit.visible:
             if not unit.cuts:
                 removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))
