@@ -5,8 +5,8 @@
     import dask.bag as db
     from newsclean.integrations.dask import clean_bag, clean_dataframe
 
-    records = clean_bag(db.read_text("scraped/*.txt", files_per_partition=1, linedelimiter=None))
-    records.map(json.dumps).to_textfiles("clean/*.jsonl")
+    pages = db.from_sequence(paths, partition_size=200).map(lambda p: Path(p).read_bytes())
+    clean_bag(pages).map(json.dumps).to_textfiles("clean/*.jsonl")
 
     ddf = dd.read_parquet("pages.parquet")
     ddf = clean_dataframe(ddf, column="html", output_column="body")
