@@ -27,7 +27,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\
 
 def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONPATH": SRC + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    return subprocess.run([sys.executable, "-m", "newsclean", *args], cwd=cwd, input=stdin, env=env,
+    return subprocess.run([sys.executable, "-m", "newsclean", *args], check=False, cwd=cwd, input=stdin, env=env,
                           capture_output=True, timeout=120)
 
 
@@ -225,3 +225,16 @@ def test_sniff_binary_and_output_names() -> None:
     assert sniff_binary(b"") is None
     assert _out_names(["a.md", "a.txt", "b.html"], ".txt") == {"a.txt": "a.txt", "a.md": "a.md.txt",
                                                                 "b.html": "b.txt"}
+
+
+def test_same_output_name_from_two_paths_is_refused(tmp_path: Path) -> None:
+    from newsclean.cli import clean_files
+
+    for d in ("x", "y"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "page.txt").write_text(BODY, encoding="utf-8")
+    stats = clean_files([str(tmp_path / "x"), str(tmp_path / "y")], pipeline=newsclean.Pipeline.default(),
+                        output=str(tmp_path / "out"), jobs=1, quiet=True)
+    assert stats.cleaned == 1 and stats.failed == 1
+    assert "separate runs" in stats.failures[0]["message"]
+    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == BODY + "\n"

@@ -31,7 +31,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any, Literal
 
 from . import __version__
@@ -391,7 +390,7 @@ def _process(task: _Task) -> FileReport:
     except NewscleanError as exc:
         report.message = f"{type(exc).__name__}: {exc}"
         return report
-    except Exception as exc:  # a bug: report it on this file and go on with the others
+    except Exception as exc:  # noqa: BLE001 - a bug: report it on this file and go on with the others
         report.message = f"unexpected {type(exc).__name__} while cleaning: {exc}"
         return report
     report.chars_in = len(result.source)
@@ -508,11 +507,11 @@ class RunStats:
     def summary(self) -> str:
         """Two or three human lines for stderr."""
         lines = [
-            f"{self.files} files ({self.cleaned} cleaned, {self.empty} empty, {self.binary} binary skipped, "
-            f"{self.too_large} too large, {self.failed} failed, {self.skipped_existing} already done) "
-            f"in {self.seconds:.1f} s ({self.files_per_second:.1f} files/s)",
-            f"{_size(self.bytes_in)} in, {_size(self.bytes_out)} out; removed "
-            f"{_pct(sum(self.removed_chars.values()), self.chars_in)} of the input characters",
+            (f"{self.files} files ({self.cleaned} cleaned, {self.empty} empty, {self.binary} binary skipped, "
+             f"{self.too_large} too large, {self.failed} failed, {self.skipped_existing} already done) "
+             f"in {self.seconds:.1f} s ({self.files_per_second:.1f} files/s)"),
+            (f"{_size(self.bytes_in)} in, {_size(self.bytes_out)} out; removed "
+             f"{_pct(sum(self.removed_chars.values()), self.chars_in)} of the input characters"),
         ]
         share = self.removed_share()
         if share:
@@ -522,7 +521,8 @@ class RunStats:
         if self.cleaner_errors:
             lines.append("cleaner errors: " + ", ".join(f"{k} x{v}" for k, v in self.cleaner_errors.items()))
         if self.interrupted:
-            lines.append("interrupted: the files above were written completely; rerun with --skip-existing to go on")
+            lines.append("interrupted: every output written so far is complete (counts above cover the files reported in "
+                         "order); rerun with --skip-existing to go on")
         return "\n".join(lines)
 
 
@@ -627,7 +627,7 @@ def clean_files(
     Raises:
         OSError: the JSONL output file cannot be created.
     """
-    from tqdm import tqdm
+    from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
     console = _Console(quiet, verbose)
     out_stream = stdout if stdout is not None else sys.stdout
@@ -649,10 +649,21 @@ def clean_files(
             with open(jsonl_file, encoding="utf-8", newline="") as old:
                 sink.write(old.read(good) if good else "")
 
+    # Within one directory output names never clash (see _out_names); across several paths on
+    # the command line they can (a/x.txt and b/x.txt -> OUT/x.txt): only then are names kept.
+    claimed: set[str] | None = set() if per_file and len(paths) > 1 else None
+
     def tasks() -> Iterator[_Task]:
         for item in iter_inputs(paths, globs=globs, hidden=hidden, out_ext=_EXT[fmt] if per_file else None,
                                 warn=console.warn):
             dest = os.path.join(output, item.out_rel) if per_file and item.out_rel and output else None
+            if claimed is not None and dest is not None:
+                if dest in claimed:
+                    yield _Task(item.rel, item.path, None, fmt, input_format, max_bytes,
+                                problem=f"its output {dest} is the output of an earlier input too; "
+                                        "clean these paths in separate runs (or with --format jsonl)")
+                    continue
+                claimed.add(dest)
             if item.path is None:  # standard input: read here, cleaned like any file
                 data = (stdin if stdin is not None else sys.stdin.buffer).read()
                 yield _Task(STDIN, None, None, fmt, input_format, max_bytes, data=data)
@@ -669,6 +680,7 @@ def clean_files(
     stream = itertools.chain(head, stream)
     stats.jobs = workers
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes may be forked after this
     bar = tqdm(total=None, unit="file", disable=(True if quiet else None) if progress is None else not progress,
                file=sys.stderr, dynamic_ncols=True, leave=False)
     console.bar = bar if not bar.disable else None
@@ -727,12 +739,13 @@ def load_config(path: str) -> dict[str, Any]:
         import tomllib
     else:  # pragma: no cover - Python 3.10
         try:
-            import tomli as tomllib
+            import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
         except ImportError as exc:
             raise ConfigError("reading --config on Python 3.10 needs the 'tomli' package: pip install tomli") from exc
     try:
         with open(path, "rb") as f:
-            return tomllib.load(f)
+            config: dict[str, Any] = tomllib.load(f)
+            return config
     except OSError as exc:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
@@ -960,6 +973,9 @@ def main(argv: list[str] | None = None) -> int:
                             hidden=args.hidden, input_format=input_format,  # type: ignore[arg-type]
                             skip_existing=args.skip_existing, fail_fast=args.fail_fast,
                             max_bytes=int(args.max_size * 1_000_000), quiet=args.quiet, verbose=args.verbose)
+    except KeyboardInterrupt:  # before the cleaning loop started (it handles its own)
+        console.error("interrupted")
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `newsclean dir | head`: the reader left; stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -14,7 +14,6 @@ running finish (so they never leave half-written files) and re-raises ``Keyboard
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 from collections import deque

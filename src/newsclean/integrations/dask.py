@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 try:
-    import dask.bag as db
+    import dask.bag as db  # type: ignore[import-untyped,unused-ignore]
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
         "newsclean.integrations.dask needs dask: pip install 'newsclean[dask]' (or pip install 'dask[bag,dataframe]')"
@@ -33,7 +33,7 @@ from . import removed_chars_by_cleaner, result_metadata, result_record
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = ["clean_bag", "clean_dataframe", "clean_partition", "clean_records"]
 
@@ -71,13 +71,13 @@ def clean_bag(bag: db.Bag, pipeline: Pipeline | None = None, *, input_format: In
     See :func:`clean_records` for the items accepted. Lazy, like any bag operation: call
     ``.compute()``, ``.to_textfiles()`` or ``.to_dataframe()`` on the result.
     """
-    from dask import delayed
+    from dask.delayed import delayed
 
     pipe = delayed(pipeline if pipeline is not None else Pipeline.default(), traverse=False)
     parts = [delayed(clean_records)(part, pipe, input_format=input_format, text_key=text_key, id_key=id_key,
                                     partition=i)
-             for i, part in enumerate(bag.to_delayed())]
-    return db.from_delayed(parts)
+             for i, part in enumerate(bag.to_delayed())]  # type: ignore[no-untyped-call,unused-ignore]
+    return db.from_delayed(parts)  # type: ignore[no-any-return,no-untyped-call,unused-ignore]
 
 
 def clean_partition(df: pd.DataFrame, pipeline: Pipeline | None = None, *, column: str = "text",
@@ -91,7 +91,7 @@ def clean_partition(df: pd.DataFrame, pipeline: Pipeline | None = None, *, colum
     :func:`newsclean.integrations.result_metadata`, one string per row so Parquet writers need
     no nested schema). Missing values (None/NaN) give an empty body.
     """
-    import pandas as pd
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
     pipe = pipeline if pipeline is not None else Pipeline.default()
     bodies: list[str] = []
@@ -130,7 +130,7 @@ def clean_dataframe(ddf: dd.DataFrame, pipeline: Pipeline | None = None, *, colu
     if column not in ddf.columns:
         raise KeyError(f"no column {column!r} to clean; the dataframe has: {', '.join(map(str, ddf.columns))}")
     pipe = pipeline if pipeline is not None else Pipeline.default()
-    options = dict(column=column, output_column=output_column, input_format=input_format, prefix=prefix,
-                   keep_metadata=keep_metadata)
-    meta = clean_partition(ddf._meta, pipe, **options)  # type: ignore[arg-type]
-    return ddf.map_partitions(clean_partition, pipe, meta=meta, **options)
+    options: dict[str, Any] = {"column": column, "output_column": output_column, "input_format": input_format,
+                               "prefix": prefix, "keep_metadata": keep_metadata}
+    meta = clean_partition(ddf._meta, pipe, **options)
+    return ddf.map_partitions(clean_partition, pipe, meta=meta, **options)  # type: ignore[no-any-return,no-untyped-call,unused-ignore]

@@ -24,8 +24,8 @@ from collections.abc import Iterator
 from typing import Any
 
 try:
-    from datatrove.data import Document, DocumentsPipeline
-    from datatrove.pipeline.base import PipelineStep
+    from datatrove.data import Document, DocumentsPipeline  # type: ignore[import-untyped,unused-ignore]
+    from datatrove.pipeline.base import PipelineStep  # type: ignore[import-untyped,unused-ignore]
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
         "newsclean.integrations.datatrove needs datatrove: pip install 'newsclean[datatrove]' "
