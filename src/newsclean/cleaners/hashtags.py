@@ -12,7 +12,12 @@ from ..document import Document
 __all__ = ["Hashtags"]
 
 _TAG = regex.compile(r"(?<![\p{L}\p{N}_&#/])#([\p{L}\p{M}][\p{L}\p{M}\p{N}_]{0,139})")
-_TRAILING = regex.compile(r"(?:\s{0,5}#[\p{L}\p{M}][\p{L}\p{M}\p{N}_]{0,139}){3,}\s*$")
+# One hashtag ending the searched range; _trailing_tags walks back over a run of them. (A single
+# pattern for the whole run, searched forwards, rescans the run from every tag: quadratic.)
+_LAST_TAG = regex.compile(r"#[\p{L}\p{M}][\p{L}\p{M}\p{N}_]{0,139}\Z")
+_SPACE = regex.compile(r"\s")
+_MAX_TAG = 141  # "#" and at most 140 tag characters
+_MAX_GAP = 5  # white space allowed before each tag of a run
 _TOKEN = regex.compile(r"\S+")
 
 
@@ -42,7 +47,33 @@ class Hashtags:
                 doc.drop(unit, "hashtag_line", count=len(tags))
                 doc.add_metadata("hashtags", tags)
                 continue
-            m = _TRAILING.search(text)
-            if m and m.start() > 0:
-                doc.cut(unit, m.start(), m.end(), "trailing_hashtags")
-                doc.add_metadata("hashtags", _TAG.findall(m.group()))
+            start = _trailing_tags(text)
+            if start is not None and start > 0:
+                doc.cut(unit, start, len(text), "trailing_hashtags")
+                doc.add_metadata("hashtags", _TAG.findall(text, start))
+
+
+def _trailing_tags(text: str, min_run: int = 3) -> int | None:
+    """Start of the run of ``min_run`` or more hashtags that ends ``text``, or None.
+
+    Tags in the run are separated by at most five white-space characters, which belong to the
+    run, as do up to five before its first tag; white space after the last tag is ignored.
+    Linear: each tag is matched once, in a window of its maximum length.
+    """
+    pos = len(text)
+    while pos > 0 and _SPACE.match(text, pos - 1):
+        pos -= 1
+    count = 0
+    start: int | None = None
+    while pos > 0:
+        m = _LAST_TAG.search(text, max(0, pos - _MAX_TAG), pos)
+        if m is None:
+            break
+        count += 1
+        pos = m.start()
+        gap = 0
+        while pos > 0 and gap < _MAX_GAP and _SPACE.match(text, pos - 1):
+            pos -= 1
+            gap += 1
+        start = pos
+    return start if count >= min_run else None
