@@ -5,12 +5,16 @@ could otherwise rescan.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import regex
 
 __all__ = [
     "WORD",
+    "PhraseMatcher",
     "comparison_key",
     "ends_like_sentence",
     "fold",
@@ -18,6 +22,7 @@ __all__ = [
     "letter_count",
     "phrase_matcher",
     "sentences",
+    "trie_alternation",
     "words",
 ]
 
@@ -28,7 +33,7 @@ _ASCII_WORDISH = regex.compile(r"[A-Za-z0-9]")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
-_SENTENCE_END = regex.compile(r"[.!?…。！？]+[\"'”’»)\]]*(?=\s+|$)")
+_SENTENCE_END = regex.compile(r"(?<![.!?…。！？])[.!?…。！？]+[\"'”’»)\]]*(?=\s+|$)")
 _TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _CJK_SENTENCE = regex.compile(r"(?<=[。！？])")
 
@@ -62,7 +67,8 @@ def letter_count(text: str) -> int:
 
 def comparison_key(text: str) -> str:
     """Lower-case words joined by one space: equal for copies that differ only in punctuation."""
-    return " ".join(w.casefold().replace("’", "'") for w in WORD.findall(text))
+    # casefold maps character by character, so folding the joined words is the same
+    return " ".join(WORD.findall(text)).casefold().replace("’", "'")
 
 
 def ends_like_sentence(text: str) -> bool:
@@ -107,15 +113,99 @@ def _next_starts_sentence(text: str, end: int) -> bool:
     return c.isupper() or c.isdigit() or c in "\"'“‘«„¿¡(" or not c.isalpha() or bool(_CJK.match(c))
 
 
-@lru_cache(maxsize=64)
-def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> regex.Pattern[str] | None:
-    """A pattern matching any of ``phrases`` (already folded) on word boundaries in folded text.
+_LN_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 
-    ``anchored`` matches only at the start of the text. Returns None for an empty list.
+
+@lru_cache(maxsize=4096)
+def _ln_tokens(text: str) -> frozenset[str]:
+    """The maximal runs of letters and digits in ``text`` (cached: several matchers ask)."""
+    return frozenset(_LN_TOKEN.findall(text))
+
+
+class PhraseMatcher:
+    """A compiled phrase alternation with a cheap, exact pre-test for :meth:`search`.
+
+    A match of ``phrase`` begins and ends on a letter/digit boundary, so every maximal run of
+    letters and digits in the phrase is also a maximal run in the text. ``search`` first checks
+    that the text holds the longest run of at least one phrase (a set test on the text's runs)
+    and runs the alternation only then: same answers, a fraction of the time on the many lines
+    that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
+    """
+
+    __slots__ = ("regex", "_keys")
+
+    def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None) -> None:
+        self.regex = pattern
+        self._keys = keys  # None: some phrase has no letter or digit, no pre-test possible
+
+    def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        if self._keys is not None and not args and not kwargs and self._keys.isdisjoint(_ln_tokens(text)):
+            return None
+        return self.regex.search(text, *args, **kwargs)
+
+    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self.regex.match(text, *args, **kwargs)
+
+    def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
+        return self.regex.sub(repl, text, *args, **kwargs)  # type: ignore[no-any-return]
+
+    def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
+        return self.regex.finditer(text, *args, **kwargs)  # type: ignore[no-any-return]
+
+    def findall(self, text: str, *args: Any, **kwargs: Any) -> list[Any]:
+        return self.regex.findall(text, *args, **kwargs)  # type: ignore[no-any-return]
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=64)
+def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> PhraseMatcher | None:
+    """A matcher for any of ``phrases`` (already folded) on word boundaries in folded text.
+
+    ``anchored`` matches only at the start of the text. Returns None for an empty list. The
+    matcher has the ``search``/``match``/``sub``/``finditer`` of a compiled pattern.
     """
     cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
     alternation = "|".join(regex.escape(p) for p in cleaned)
     prefix = r"^\W{0,3}" if anchored else r"(?<![\p{L}\p{N}])"
-    return regex.compile(prefix + r"(?:" + alternation + r")(?![\p{L}\p{N}])")
+    pattern = regex.compile(prefix + r"(?:" + alternation + r")(?![\p{L}\p{N}])")
+    keys: frozenset[str] | None = None
+    if not anchored:  # (anchored: match() at the start is cheap already)
+        runs = [_LN_TOKEN.findall(p) for p in cleaned]
+        if all(runs):
+            keys = frozenset(max(r, key=len) for r in runs)
+    return PhraseMatcher(pattern, keys)
+
+
+def trie_alternation(items: Iterable[str]) -> str:
+    """A regular expression (source text) matching any of ``items``, factored as a trie.
+
+    ``a|ab|abc`` becomes ``a(?:b(?:c)?)?``: at each position the engine follows one branch
+    per character instead of trying every item in turn, so a list of hundreds of names costs
+    about as much as one (the plain alternation of ~330 month names ran at 12 µs a character).
+    Longer items are preferred where one is a prefix of another, like a longest-first list.
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for item in items:
+        if not item:
+            continue
+        node = trie
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+        return body
+
+    return emit(trie)
