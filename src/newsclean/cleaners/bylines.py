@@ -11,14 +11,15 @@ import regex
 
 from ..document import Document
 from ..lexicon import all_phrases, month_numbers
-from ..textshape import ends_like_sentence, fold, phrase_matcher, word_count
+from ..textshape import ends_like_sentence, fold, phrase_matcher, trie_alternation, word_count
 
 __all__ = ["Bylines", "parse_date"]
 
 _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DMY_DOT = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 _SLASH = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-_SPLIT = regex.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s)\s*")
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+_SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
 
 
 def _month_table() -> dict[str, int]:
@@ -31,7 +32,7 @@ def _month_pattern() -> regex.Pattern[str] | None:
     names = sorted(_month_table(), key=len, reverse=True)
     if not names:
         return None
-    alt = "|".join(regex.escape(n) for n in names)
+    alt = trie_alternation(names)  # a plain alternation of ~330 names cost 12 µs a character
     return regex.compile(
         rf"(?<![\p{{L}}])(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})"
         rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?![\p{{L}}\d])"
@@ -47,6 +48,8 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None)."""
+    if not _FOUR_DIGITS.search(text):  # every form below has a four-digit year (fold adds no digit)
+        return None
     folded = fold(text)
     m = _ISO.search(folded)
     if m:
