@@ -25,7 +25,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-import regex
+import regex  # type: ignore[import-untyped]
 
 __all__ = ["DecodedText", "decode_bytes", "normalize_charset"]
 
@@ -83,7 +83,7 @@ _WHATWG_ALIASES: dict[str, str] = {
 
 _PRESCAN_BYTES = 4096
 _META_CHARSET = regex.compile(
-    r"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.IGNORECASE
+    r"""<meta\b[^<>]{0,2000}?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", regex.IGNORECASE
 )
 _XML_DECL = regex.compile(r"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']\s*([A-Za-z0-9_.:\-]+)""",
                           regex.IGNORECASE)
@@ -159,9 +159,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
         enc = normalize_charset(label)
         if enc is None:
             continue
-        text = _strict(data, enc)
-        if text is not None:
-            return DecodedText(text, enc, True, f"{where}: {label}")
+        declared_text = _strict(data, enc)
+        if declared_text is not None:
+            return DecodedText(declared_text, enc, True, f"{where}: {label}")
 
     # 4. statistical detection
     detected = _detect(data)
