@@ -164,4 +164,4 @@ def test_random_bytes_never_raise(data: bytes, declared: str | None) -> None:
 def test_any_utf8_text_round_trips(text: str) -> None:
     result = decode_bytes(text.encode("utf-8"))
     assert result.confident
-    assert result.text == (text[1:] if text.startswith("\ufeff") else text)
+    assert result.text == (text.removeprefix("\ufeff"))

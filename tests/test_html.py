@@ -150,7 +150,7 @@ def _nested(depth: int) -> str:
 
 def _huge_page(size: int) -> str:
     rnd = random.Random(7)
-    words = "the of and to in a is that for it as was with be by on not he this are or from at".split()
+    words = ["the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "he", "this", "are", "or", "from", "at"]
     parts = ["<html><head><title>Huge</title></head><body><article>"]
     n = 0
     while n < size:

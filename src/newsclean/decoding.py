@@ -156,12 +156,12 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
     # 3. declarations: in the document first, then the caller's
     sniffed = _sniff_declared(data)
     for label, where in ((sniffed, "declared in document"), (declared, "declared by caller")):
-        enc = normalize_charset(label)
-        if enc is None:
+        codec = normalize_charset(label)
+        if codec is None:
             continue
-        declared_text = _strict(data, enc)
+        declared_text = _strict(data, codec)
         if declared_text is not None:
-            return DecodedText(declared_text, enc, True, f"{where}: {label}")
+            return DecodedText(declared_text, codec, True, f"{where}: {label}")
 
     # 4. statistical detection
     detected = _detect(data)
