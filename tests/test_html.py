@@ -264,3 +264,17 @@ def test_extract_never_raises(text: str) -> None:
 @given(st.binary(max_size=300))
 def test_extract_bytes_never_raises(data: bytes) -> None:
     assert isinstance(extract_bytes(data).text, str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x" + "<html>" * 11000, "x" + "<p>" * 30000, "<script>" * 600_000, "<!--" * 1_200_000, "<div" * 1_000_000],
+)
+def test_pathological_markup_is_handled_in_linear_time(text: str) -> None:
+    start = time.perf_counter()
+    looks_like_html(text)
+    try:
+        extract(text, timeout=3, max_chars=1_000_000)
+    except ExtractionTimeout:
+        pass  # the documented way out: what matters is that it returns within the bound
+    assert time.perf_counter() - start < 4.5

@@ -94,7 +94,8 @@ _DOC_START = regex.compile(
         <(?:!doctype\s+html|html|head|body)\b""",
     regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
 )
-_DOC_TAGS = regex.compile(r"<(?:html|head|body)\b[^<>]*>.*?</(?:html|head|body)\s*>", regex.IGNORECASE | regex.DOTALL)
+_DOC_OPEN = regex.compile(r"<(?:html|head|body)\b[^<>]*>", regex.IGNORECASE)
+_DOC_CLOSE = regex.compile(r"</(?:html|head|body)\s*>", regex.IGNORECASE)
 # A whole text wrapped in one block element: "<p>...</p>", "<div class=x>...</div>".
 _WRAPPED = regex.compile(
     r"<(p|div|article|section|main|ul|ol|table|blockquote|h[1-6])\b[^<>]*>.*</\1\s*>", regex.IGNORECASE | regex.DOTALL
@@ -126,7 +127,8 @@ def looks_like_html(text: str) -> bool:
     window = text[:_SNIFF_CHARS]
     if _DOC_START.match(window):
         return True
-    if _DOC_TAGS.search(window):
+    opened = _DOC_OPEN.search(window)
+    if opened is not None and _DOC_CLOSE.search(window, opened.end()) is not None:
         return True
     if _WRAPPED.fullmatch(window.strip()) and len(text) <= _SNIFF_CHARS:
         return True
@@ -222,14 +224,14 @@ class _Deadline:
 
 
 # --------------------------------------------------------------------------- pre-passes
-_PAYLOAD = regex.compile(
-    r"""<script\b(?![^>]*application/ld\+json)[^>]*>.*?</script\s*>
-       |<style\b[^>]*>.*?</style\s*>
-       |<svg\b[^>]*>.*?</svg\s*>
-       |<!--.*?-->
-       |(?<=["'(])data:[^"')\s]{200,}""",
-    regex.IGNORECASE | regex.DOTALL | regex.VERBOSE,
-)
+# Payload stripped from over-long pages: element start -> its end (scanned linearly).
+_PAYLOAD_START = regex.compile(r"<!--|<(script|style|svg)\b[^<>]*>", regex.IGNORECASE)
+_PAYLOAD_END = {
+    "": regex.compile(r"-->"),
+    **{name: regex.compile(rf"</{name}\s*>", regex.IGNORECASE) for name in ("script", "style", "svg")},
+}
+_LD_JSON = regex.compile(r"application/ld\+json", regex.IGNORECASE)
+_DATA_URI = regex.compile(r"""(?<=["'(])data:[^"'()\s<>]{200,}""")
 # Characters lxml refuses in text (C0 controls but tab/newline/CR, non-characters, lone surrogates).
 _XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"])
@@ -240,11 +242,31 @@ _RAW_TEXT = ("script", "style", "textarea", "xmp", "title", "noembed", "noframes
 _RAW_END = {name: regex.compile(rf"</{name}\s*>", regex.IGNORECASE) for name in _RAW_TEXT}
 
 
+def _strip_payload(html: str) -> str:
+    """Remove comments, scripts (but JSON-LD), styles, SVG and long data: URIs. Linear time."""
+    pieces: list[str] = []
+    last = pos = 0
+    while (m := _PAYLOAD_START.search(html, pos)) is not None:
+        name = (m.group(1) or "").lower()
+        end = _PAYLOAD_END[name].search(html, m.end())
+        stop = len(html) if end is None else end.end()
+        if name == "script" and _LD_JSON.search(m.group(0)):
+            pos = stop
+            continue
+        pieces.append(html[last:m.start()])
+        last = pos = stop
+        if end is None:
+            break
+    pieces.append(html[last:])
+    stripped: str = _DATA_URI.sub("", "".join(pieces))
+    return stripped
+
+
 def _shrink(html: str, max_chars: int) -> tuple[str, bool]:
     """Strip non-text payload from an over-long page, then truncate it. Returns (html, truncated)."""
     if len(html) <= max_chars:
         return html, False
-    html = _PAYLOAD.sub("", html)
+    html = _strip_payload(html)
     if len(html) <= max_chars:
         return html, False
     return html[:max_chars], True
