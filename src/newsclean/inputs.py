@@ -6,7 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .result import Result
+import regex
+
+from .errors import ExtractionError
+from .result import CleanerFailure, Result
 
 __all__ = ["Prepared", "prepare"]
 
@@ -19,15 +22,16 @@ class Prepared:
     input_format: str
     metadata: Mapping[str, Any] = field(default_factory=dict)
     title: str | None = None
+    errors: tuple[CleanerFailure, ...] = ()
 
     def finish(self, result: Result) -> Result:
-        """Merge what was learnt before cleaning (HTML metadata, encoding) into ``result``."""
-        if not self.metadata and self.title is None:
+        """Merge what was learnt before cleaning (HTML metadata, encoding, errors) into ``result``."""
+        if not self.metadata and self.title is None and not self.errors:
             return result
         merged = dict(self.metadata)
         merged.update(result.metadata)  # what the cleaners found wins over page metadata
         title = result.title if result.title is not None else self.title
-        return dataclasses.replace(result, metadata=merged, title=title)
+        return dataclasses.replace(result, metadata=merged, title=title, errors=self.errors + result.errors)
 
 
 def prepare(data: str | bytes, input_format: str = "auto", *, timeout: float = 10.0) -> Prepared:
@@ -53,7 +57,13 @@ def prepare(data: str | bytes, input_format: str = "auto", *, timeout: float = 1
     if input_format == "html" or (input_format == "auto" and _is_html(text)):
         from .html import extract
 
-        extraction = extract(text, timeout=timeout)
+        try:
+            extraction = extract(text, timeout=timeout)
+        except ExtractionError as exc:
+            # Never a hang and never an exception for odd input: clean the tag-stripped page.
+            meta.update({"input_format": "html", "extraction": "tags_stripped"})
+            failure = CleanerFailure("html", type(exc).__name__, str(exc)[:500])
+            return Prepared(strip_tags(text), "html", meta, None, (failure,))
         meta.update(extraction.metadata)
         meta["input_format"] = "html"
         return Prepared(extraction.text, "html", meta, extraction.title)
@@ -65,3 +75,23 @@ def _is_html(text: str) -> bool:
     from .html import looks_like_html
 
     return looks_like_html(text)
+
+
+_DROP_ELEMENTS = regex.compile(r"<(script|style|noscript|template|svg)\b[^>]{0,2000}>.{0,2000000}?</\1\s{0,10}>",
+                               regex.IGNORECASE | regex.DOTALL)
+_BLOCK_TAG = regex.compile(r"</?(?:p|div|br|li|h[1-6]|tr|section|article|header|footer|blockquote|pre|table|ul|ol)"
+                           r"\b[^<>]{0,5000}>", regex.IGNORECASE)
+_ANY_TAG = regex.compile(r"<[^<>]{0,5000}>|<!--.{0,100000}?-->", regex.DOTALL)
+
+
+def strip_tags(html: str) -> str:
+    """The text of an HTML page by plain tag stripping: the last resort when extraction fails.
+
+    Linear in the input: every pattern's repetition is bounded.
+    """
+    import html as _html
+
+    text = _DROP_ELEMENTS.sub(" ", html)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub(" ", text)
+    return _html.unescape(text)
