@@ -6,7 +6,8 @@ path, whose extraction has a time bound::
 
     NewscleanError
      ├── ConfigError (also ValueError)          bad option, unknown cleaner, bad config file
-     │    └── UnknownCleanerError (also KeyError)
+     │    ├── UnknownCleanerError (also KeyError)
+     │    └── UnknownDetectorError (in newsclean.language)
      └── ExtractionError                        HTML could not be extracted
           └── ExtractionTimeout                 extraction exceeded its time bound
 

@@ -61,6 +61,8 @@ from typing import Protocol
 
 import regex
 
+from .errors import ConfigError
+
 __all__ = [
     "DETECTOR_NAMES",
     "FastDetector",
@@ -245,7 +247,7 @@ class LanguageDetector(Protocol):
         ...
 
 
-class UnknownDetectorError(ValueError):
+class UnknownDetectorError(ConfigError):
     """``get_detector`` was asked for a name it does not know."""
 
 
