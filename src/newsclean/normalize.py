@@ -17,6 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import ftfy
+import ftfy.fixes as _ftfy_fixes
 import regex
 
 __all__ = ["OffsetMap", "Normalized", "normalize_line", "normalize_text"]
@@ -32,8 +33,12 @@ _NEEDS_FTFY = regex.compile(
 # cheap fixes (controls, surrogates, NFC) can apply, and we do those ourselves.
 _MOJIBAKE_HINT = regex.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e"
                                r"\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}|&[#\w]+;|[\ufb00-\ufb06\uff01-\uff5e]")
-_WS_OR_WORD = regex.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+|[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Zero-width non-joiner and joiner (U+200C, U+200D) are spelling inside a word — Persian
+# "می‌شود", Indic conjuncts, emoji sequences — so they stay inside words and are only dropped at
+# a word's edges; the other invisible characters separate words like spaces do.
+_WS_OR_WORD = regex.compile(r"[\s\u200b\u2060\ufeff\u00ad]+|[^\s\u200b\u2060\ufeff\u00ad]+")
+_INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad")
+_JOINERS = "\u200c\u200d"
 _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
 # invisible characters, surrogates, entities.
@@ -85,7 +90,13 @@ class Normalized:
 
 
 def _clean_chars(s: str) -> str:
-    """Drop control characters, replace lone surrogates, compose to NFC."""
+    """Read C1 controls as Windows-1252 (``s\\x92engager`` is ``s’engager`` decoded as Latin-1),
+    drop the other control characters and joiners at the edges, replace lone surrogates, compose
+    to NFC."""
+    if _BAD_CHARS.search(s):
+        s = _ftfy_fixes.fix_c1_controls(s)
+    if s[:1] in _JOINERS or s[-1:] in _JOINERS:
+        s = s.strip(_JOINERS)
     if _BAD_CHARS.search(s):
         s = _BAD_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", s)
     if not s.isascii() and not unicodedata.is_normalized("NFC", s):
