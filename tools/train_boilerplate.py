@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import math
 import pickle
 import re
 import sys
@@ -39,10 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsclean.cleaners import default_cleaners  # noqa: E402
-from newsclean.cleaners.boilerplate import FEATURES, STAGE2, document_features, stage2_features  # noqa: E402
-from newsclean.document import Decision, Document  # noqa: E402
-from newsclean.pipeline import Pipeline  # noqa: E402
+from newsclean.cleaners import default_cleaners
+from newsclean.cleaners.boilerplate import FEATURES, STAGE2, document_features, stage2_features
+from newsclean.document import Decision, Document
+from newsclean.pipeline import Pipeline
 
 DATA = Path("/work/shared/devdata/pages.jsonl.gz")
 RENDERINGS = ("plain", "layout", "markdown", "residual")
@@ -184,8 +183,8 @@ def _arrays(docs: list[dict], key: str = "rows"):
 
 
 def _fit(X, y, w, C: float):
-    from sklearn.linear_model import LogisticRegression
     import numpy as np
+    from sklearn.linear_model import LogisticRegression
 
     mu = X.mean(axis=0)
     sd = X.std(axis=0)

@@ -28,22 +28,26 @@ from __future__ import annotations
 import heapq
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any, ClassVar
 
 from ..document import Decision, Document, Unit
 from ..lexicon import available_stoplists, density_unit, stopwords
 
-__all__ = ["Boilerplate", "FEATURES", "document_features", "load_model"]
+__all__ = ["FEATURES", "Boilerplate", "document_features", "load_model"]
 
 # Sentence-final punctuation (after closing quotes/brackets are stripped).
 _END_SENT = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔", "։", ";")
 _CLOSERS = "\"'”’»)]*_ "
 _PUNCT_STRIP = ".,;:!?\"'“”‘’«»()[]{}<>*_-–—/|…·•¿¡"
 _SEPARATORS = ("|", "•", "·", "»", "›", "/", "→", "«", "‹", "►", "▶")
+_TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 _DIGITS = str.maketrans("", "", "0123456789")
 _NO_SPACE_SCRIPTS_MIN = 0x2E80  # CJK radicals and above (Han, kana, Hangul); Thai is 0x0E00..0x0E7F
 
@@ -111,7 +115,7 @@ def _no_space_share(text: str) -> float:
     return n / max(1, len(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stop_table(lang: str) -> tuple[frozenset[str], bool]:
     words = stopwords(lang)
     if density_unit(lang) == "char":
@@ -125,15 +129,10 @@ def _detect_language(units: list[Unit]) -> str:
     sample = " ".join(u.visible for u in longest)[:3000]
     if not sample:
         return "und"
-    lang = "und"
-    try:
-        from ..language import default_detector
+    from ..language import default_detector
 
-        guess = default_detector().detect(sample)
-        if guess.lang != "und" and guess.prob >= 0.3:
-            lang = guess.lang
-    except Exception:  # pragma: no cover - detection is a hint, never a failure
-        pass
+    guess = default_detector().detect(sample)  # never raises on a str
+    lang = guess.lang if guess.lang != "und" and guess.prob >= 0.3 else "und"
     if lang != "und" and stopwords(lang):
         return lang
     if _no_space_share(sample) > 0.3:
@@ -377,6 +376,55 @@ def score_document(doc: Document, model: dict[str, Any] | None = None,
 _DETAIL = ("words", "end_sent", "stop", "link", "caps", "rep", "s1_w2", "in_run")
 
 
+def _comment_header(u: Unit) -> bool:
+    """A short line carrying a name-like word and a date or time: a comment's signature line."""
+    if u.nwords > 12 or u.nwords < 2:
+        return False
+    vis = u.visible
+    if not any(c.isdigit() for c in vis):
+        return False
+    if vis.rstrip(_CLOSERS).endswith((".", "!", "?")):
+        return False
+    has_time = _TIME.search(vis) is not None
+    if not has_time and not (_YEAR.search(vis) and len(_DAY.findall(vis)) >= 1):
+        return False
+    return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
+
+
+def comment_thread(seq: list[Unit], probs: list[float], threshold: float, *, max_gap: int = 25,
+                   min_headers: int = 3, min_article_words: int = 80) -> tuple[int, int, int] | None:
+    """``(start, end, headers)`` (positions in ``seq``, end inclusive) of a comment thread after the
+    article: three or more signature lines (a name with a date or time) close to one another, each
+    followed by text, with an article's worth of body above the first."""
+    heads = [k for k, u in enumerate(seq) if _comment_header(u)]
+    if len(heads) < min_headers:
+        return None
+    chains: list[list[int]] = []
+    for k in heads:
+        if chains and k - chains[-1][-1] <= max_gap and k - chains[-1][-1] > 1:
+            chains[-1].append(k)
+        elif chains and k - chains[-1][-1] == 1:
+            continue
+        else:
+            chains.append([k])
+    best = max(chains, key=len)
+    if len(best) < min_headers:
+        return None
+    start = best[0]
+    before = sum(u.nwords for u, p in zip(seq[:start], probs[:start]) if p >= threshold)
+    if before < min_article_words:
+        return None
+    end = best[-1]
+    k = end + 1
+    while k < len(seq) and k - best[-1] <= max_gap:
+        u = seq[k]
+        if u.nwords <= 5 and not u.visible.rstrip(_CLOSERS).endswith((".", "!", "?")):
+            break
+        end = k
+        k += 1
+    return start, end, len(best)
+
+
 @dataclass(frozen=True)
 class Boilerplate:
     """Classify every undecided line as body or boilerplate and drop the boilerplate.
@@ -387,12 +435,32 @@ class Boilerplate:
         min_keep_words: a line with at least this many words that ends like a sentence and has
             a body-like stopword density is never dropped (0 turns the guard off).
         language: the page language (ISO 639-1) instead of detecting it.
+        near_good: a line that reads like running text (12+ words, sentence end, body-like
+            stopword density) is kept, next to a kept line, when its probability is at least
+            ``near_good`` times the threshold (0 turns the context pass off).
+        comment_threads: drop a comment thread after the article (signature lines with a name
+            and a date or time, three or more, each followed by text) whatever its score.
     """
 
     name: ClassVar[str] = "boilerplate"
     threshold: float | None = None
     min_keep_words: int = 0
     language: str | None = None
+    comment_threads: bool = True
+    near_good: float = 0.5
+
+    @staticmethod
+    def _extend(rows: list[list[float]], probs: list[float], keep: list[bool], floor: float) -> None:
+        """jusText's context pass: a line that reads like running text and scores at least
+        ``floor`` is kept when the line next to it (skipping one) is kept; forwards and backwards."""
+        i_body = _I["bodyish"]
+        n = len(probs)
+        for order in (range(n), range(n - 1, -1, -1)):
+            for k in order:
+                if keep[k] or not rows[k][i_body] or probs[k] < floor:
+                    continue
+                if any(0 <= j < n and keep[j] for j in (k - 1, k + 1, k - 2, k + 2)):
+                    keep[k] = True
 
     def __call__(self, doc: Document) -> None:
         model = load_model()
@@ -403,8 +471,20 @@ class Boilerplate:
         i_end, i_stop_hi = _I["end_sent"], _I["stop_hi"]
         names = FEATURES + STAGE2
         idx = {n: names.index(n) for n in _DETAIL if n in names}
-        for u, r, p in zip(seq, rows, probs):
-            if u.decision is not Decision.UNDECIDED or p >= threshold:
+        if self.comment_threads:
+            thread = comment_thread(seq, probs, threshold)
+            if thread is not None:
+                start, end, heads = thread
+                for k in range(start, end + 1):
+                    u = seq[k]
+                    if u.decision is Decision.UNDECIDED:
+                        doc.drop(u, "comment_thread", score=round(probs[k], 3), headers=heads,
+                                 thread_lines=end - start + 1, words=u.nwords)
+        keep = [p >= threshold for p in probs]
+        if self.near_good > 0:
+            self._extend(rows, probs, keep, threshold * self.near_good)
+        for u, r, p, kp in zip(seq, rows, probs, keep):
+            if u.decision is not Decision.UNDECIDED or kp:
                 continue
             if self.min_keep_words and u.nwords >= self.min_keep_words and r[i_end] and r[i_stop_hi]:
                 continue

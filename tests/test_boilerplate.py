@@ -1,0 +1,135 @@
+"""Behaviour of the boilerplate classifier: menus go, paragraphs stay, in any script."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from newsclean.cleaners.boilerplate import Boilerplate, load_model
+from newsclean.document import Decision, Document
+from newsclean.pipeline import Pipeline
+
+MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Weather", "Contact us"]
+
+EN_PARAS = [
+    "The city council voted on Tuesday to approve a new budget that increases spending on public "
+    "transport by twelve percent, after months of debate between the mayor and the opposition.",
+    "Officials said the money would be used to buy forty new buses and to extend the tram line to "
+    "the northern suburbs, where commuters have long complained about overcrowded services.",
+    "Critics of the plan argued that the council had not explained how it would pay for the "
+    "increase without raising local taxes, and they promised to challenge the vote in court.",
+    "The mayor dismissed those concerns, saying that the city had set aside reserves for exactly "
+    "this kind of investment and that residents would see the first new buses by the spring.",
+]
+
+RU_PARAS = [
+    "В четверг городской совет утвердил новый бюджет, который увеличивает расходы на общественный "
+    "транспорт на двенадцать процентов, после нескольких месяцев споров между мэром и оппозицией.",
+    "Как сообщили чиновники, эти деньги будут потрачены на покупку сорока новых автобусов и на "
+    "продление трамвайной линии в северные районы, где жители давно жалуются на переполненный транспорт.",
+    "Критики плана заявили, что совет так и не объяснил, откуда возьмутся средства, и пообещали "
+    "оспорить это решение в суде, если бюджет не будет пересмотрен до конца года.",
+]
+RU_MENU = ["Главная", "Новости", "Политика", "Экономика", "Спорт", "Культура", "Контакты"]
+
+ZH_PARAS = [
+    "市议会星期二投票通过了新的预算，将公共交通支出增加百分之十二。在此之前，市长和反对派之间进行了几个月的辩论，"
+    "双方就资金的来源和使用方式发生了激烈的争论。",
+    "官员表示，这笔资金将用于购买四十辆新公交车，并将有轨电车线路延伸到北部郊区。那里的通勤者长期以来一直抱怨交通拥挤，"
+    "希望政府能够尽快改善他们的出行条件。",
+    "批评者认为，议会没有解释如何在不提高地方税收的情况下支付这笔费用，他们表示将会在法庭上对这一决定提出质疑。",
+]
+ZH_MENU = ["首页", "新闻", "国际", "财经", "体育", "文化", "联系我们"]
+
+
+def _pipeline() -> Pipeline:
+    return Pipeline.default(detector=None)
+
+
+def _body(text: str) -> str:
+    return unicodedata.normalize("NFKC", _pipeline().clean_text(text).text)
+
+
+def _page(menu: list[str], paras: list[str], footer: list[str]) -> str:
+    return "\n".join(menu) + "\n\n" + "\n\n".join(paras) + "\n\n" + "\n".join(footer) + "\n"
+
+
+def test_model_is_small_and_matches_features() -> None:
+    from newsclean.cleaners.boilerplate import FEATURES, STAGE2
+
+    model = load_model()
+    assert len(model["stage1"]["coef"]) == len(FEATURES)
+    assert len(model["stage2"]["coef"]) == len(FEATURES) + len(STAGE2)
+
+
+def test_all_boilerplate_page_gives_empty_body() -> None:
+    text = "\n".join(MENU) + "\n\n" + "\n".join(["Privacy policy", "Terms of use", "© 2024 Example Media",
+                                                   "Follow us", "Facebook", "Twitter", "Instagram"])
+    assert _body(text).strip() == ""
+
+
+def test_all_body_page_loses_nothing() -> None:
+    text = "\n\n".join(EN_PARAS)
+    result = _pipeline().clean_text(text)
+    for para in EN_PARAS:
+        assert para in result.text
+    assert not [r for r in result.removed if r.cleaner == "boilerplate"]
+
+
+def test_menu_between_paragraphs_goes() -> None:
+    text = _page(MENU, EN_PARAS[:2], []) + "\n".join(["Politics", "Economy", "Science", "Health", "Travel"]) \
+        + "\n\n" + "\n\n".join(EN_PARAS[2:])
+    body = _body(text)
+    for para in EN_PARAS:
+        assert para in body
+    for item in ("Politics", "Economy", "Science", "Health", "Travel", "Business", "Weather"):
+        assert item not in body
+
+
+def test_page_chrome_goes_around_english_article() -> None:
+    text = _page(MENU, EN_PARAS, ["Share this article", "Privacy policy", "Terms of use",
+                                  "© 2024 Example Media. All rights reserved."])
+    body = _body(text)
+    for para in EN_PARAS:
+        assert para in body
+    assert "Privacy policy" not in body and "Contact us" not in body
+
+
+@pytest.mark.parametrize("menu,paras", [(RU_MENU, RU_PARAS), (ZH_MENU, ZH_PARAS)], ids=["cyrillic", "cjk"])
+def test_other_scripts(menu: list[str], paras: list[str]) -> None:
+    text = _page(menu, paras, menu[:4])
+    body = _body(text)
+    for para in paras:
+        assert unicodedata.normalize("NFKC", para) in body
+    for item in menu:
+        assert item not in body
+
+
+def test_removal_detail_has_score_and_features() -> None:
+    doc = Document(_page(MENU, EN_PARAS, []))
+    Pipeline([Boilerplate()], detector=None).run(doc)
+    dropped = [u for u in doc.units if u.decision is Decision.DROP]
+    assert dropped
+    for u in dropped:
+        assert u.cleaner == "boilerplate" and u.reason == "classifier"
+        assert 0.0 <= u.detail["score"] < 1.0
+        for key in ("words", "stop", "link", "end_sent", "lang"):
+            assert key in u.detail
+
+
+def test_threshold_option() -> None:
+    doc = Document(_page(MENU, EN_PARAS, []))
+    Pipeline([Boilerplate(threshold=0.0)], detector=None).run(doc)
+    assert all(u.decision is Decision.UNDECIDED for u in doc.units)
+
+
+def test_many_one_word_lines_finish() -> None:
+    text = "\n".join(f"w{i % 977}" for i in range(50_000))
+    doc = Document(text)
+    Pipeline([Boilerplate()], detector=None).run(doc)
+    assert len(doc.units) == 50_000
+
+
+def test_empty_and_whitespace() -> None:
+    assert _body("") == ""
+    assert _body("\n\n   \n") == ""
