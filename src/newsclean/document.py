@@ -22,6 +22,7 @@ from .textshape import fold, word_count
 __all__ = ["Cut", "Decision", "Document", "Unit"]
 
 _LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 class Decision(enum.Enum):
@@ -79,7 +80,7 @@ class Unit:
         self.kind: str | None = None
         self.link_chars = 0
         self.features: dict[str, Any] = {}
-        self._visible: str | None = None
+        self._visible: str | None = norm.text  # no cuts yet: the visible text is the text
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
         self._nwords: int | None = None
         self._folded: str | None = None
@@ -202,15 +203,15 @@ class Document:
         self._segment()
 
     def _segment(self) -> None:
+        # str.splitlines breaks at exactly the characters of _LINE_BREAK (\r\n as one break)
         source = self.source
+        units = self.units
         gap = 0
         block = -1
         pos = 0
-        n = len(source)
-        breaks = _LINE_BREAK.finditer(source)
-        while pos <= n:
-            m = next(breaks, None)
-            le = m.start() if m else n
+        for piece in source.splitlines(True):
+            end = pos + len(piece)
+            le = end - (2 if piece.endswith("\r\n") else 1) if piece[-1:] in _BREAK_CHARS else end
             if le > pos:
                 norm = normalize_line(source, pos, le)
                 if norm.text:
@@ -219,19 +220,15 @@ class Document:
                     trail = len(line.rstrip())
                     if gap or block < 0:
                         block += 1
-                    self.units.append(Unit(len(self.units), pos + lead, pos + trail, norm, block,
-                                           gap if self.units else 0))
+                    units.append(Unit(len(units), pos + lead, pos + trail, norm, block, gap if units else 0))
                     gap = 0
                 else:
                     gap += 1
-                    line = source[pos:le]
-                    if line.strip():
+                    if source[pos:le].strip():
                         self.invisible.append((pos, le))
-            elif self.units:
+            elif units:
                 gap += 1
-            if m is None:
-                break
-            pos = m.end()
+            pos = end
 
     # ---- views
     def undecided(self) -> Iterator[Unit]:

@@ -52,7 +52,7 @@ def word_count(text: str) -> int:
     """Words in ``text``: space-separated tokens holding a letter or digit; in scripts written
     without spaces (CJK, Thai) every two characters count as one word."""
     if text.isascii():
-        return sum(1 for t in text.split() if _ASCII_WORDISH.search(t))
+        return len(list(filter(_ASCII_WORDISH.search, text.split())))
     n = len(WORD.findall(text))
     if _CJK.search(text):
         runs = _CJK_RUN.findall(text)

@@ -35,7 +35,7 @@ _LABEL_WORDS = 4
 
 def _is_label(unit: Unit) -> bool:
     t = unit.visible
-    return 0 < len(t) <= 40 and word_count(t) <= _LABEL_WORDS and not ends_like_sentence(t) and not _VALUE.match(t)
+    return 0 < len(t) <= 40 and unit.nwords <= _LABEL_WORDS and not ends_like_sentence(t) and not _VALUE.match(t)
 
 
 @dataclass(frozen=True)
