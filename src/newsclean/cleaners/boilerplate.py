@@ -46,8 +46,9 @@ _CLOSERS = "\"'”’»)]*_ "
 _PUNCT_STRIP = ".,;:!?\"'“”‘’«»()[]{}<>*_-–—/|…·•¿¡"
 _SEPARATORS = ("|", "•", "·", "»", "›", "/", "→", "«", "‹", "►", "▶")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_DAY = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
+                   r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
+_LABEL = re.compile(r"^\w{2,20}: ")
 _DIGITS = str.maketrans("", "", "0123456789")
 _NO_SPACE_SCRIPTS_MIN = 0x2E80  # CJK radicals and above (Han, kana, Hangul); Thai is 0x0E00..0x0E7F
 
@@ -377,7 +378,8 @@ _DETAIL = ("words", "end_sent", "stop", "link", "caps", "rep", "s1_w2", "in_run"
 
 
 def _comment_header(u: Unit) -> bool:
-    """A short line carrying a name-like word and a date or time: a comment's signature line."""
+    """A short line carrying a name-like word and a date or time: a comment's signature line
+    (not a ``Label: value`` field)."""
     if u.nwords > 12 or u.nwords < 2:
         return False
     vis = u.visible
@@ -385,8 +387,9 @@ def _comment_header(u: Unit) -> bool:
         return False
     if vis.rstrip(_CLOSERS).endswith((".", "!", "?")):
         return False
-    has_time = _TIME.search(vis) is not None
-    if not has_time and not (_YEAR.search(vis) and len(_DAY.findall(vis)) >= 1):
+    if _LABEL.match(vis):  # "Source: ...", "Updated: ..." are fields, not signatures
+        return False
+    if _TIME.search(vis) is None and _DATE.search(vis) is None:
         return False
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
 
@@ -409,6 +412,10 @@ def comment_thread(seq: list[Unit], probs: list[float], threshold: float, *, max
             chains.append([k])
     best = max(chains, key=len)
     if len(best) < min_headers:
+        return None
+    # different people sign comments; one author signing every entry is a blog archive
+    names = {"".join(c for c in seq[k].visible.casefold() if c.isalpha()) for k in best}
+    if len(names) < 0.5 * len(best):
         return None
     start = best[0]
     before = sum(u.nwords for u, p in zip(seq[:start], probs[:start]) if p >= threshold)
@@ -468,7 +475,7 @@ class Boilerplate:
         if not seq:
             return
         threshold = model.get("threshold", 0.5) if self.threshold is None else self.threshold
-        i_end, i_stop_hi = _I["end_sent"], _I["stop_hi"]
+        i_link, i_stop_hi = _I["link"], _I["stop_hi"]
         names = FEATURES + STAGE2
         idx = {n: names.index(n) for n in _DETAIL if n in names}
         if self.comment_threads:
@@ -486,7 +493,8 @@ class Boilerplate:
         for u, r, p, kp in zip(seq, rows, probs, keep):
             if u.decision is not Decision.UNDECIDED or kp:
                 continue
-            if self.min_keep_words and u.nwords >= self.min_keep_words and r[i_end] and r[i_stop_hi]:
+            if self.min_keep_words and u.nwords >= self.min_keep_words and r[i_stop_hi] \
+                    and r[i_link] < 0.3:
                 continue
             detail: dict[str, Any] = {"score": round(p, 3), "lang": lang, "words": u.nwords}
             for key, j in idx.items():
