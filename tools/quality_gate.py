@@ -1,0 +1,120 @@
+"""Quality gate: fail (exit 1) when a score drops below its floor in ``quality-floors.toml``.
+
+    PYTHONPATH=src .venv/bin/python tools/quality_gate.py            # check against the floors
+    PYTHONPATH=src .venv/bin/python tools/quality_gate.py --measure  # print figures, check nothing
+
+Runs ``../shared/eval/score.py`` with the project's cleaner (``newsclean:clean``): the seed
+documents (every seed must be ``ok``: all must-keep snippets present, all must-remove absent,
+body F1 at or above its floor) and the plain-text rendering of every ``every``-th development
+page (ALL and per-dataset body F1 at or above their floors). One line per figure::
+
+    gate: plain every10 ALL F1 0.712 >= floor 0.700 ok
+
+A scorer that cannot run, or a page that raises, fails the gate too.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+FLOORS = ROOT / "quality-floors.toml"
+
+
+def run_scorer(args: list[str], cleaner: str) -> dict[str, Any]:
+    """Run the scorer with ``args`` and return its JSON report."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [sys.executable, str(SCORER), "--cleaner", cleaner, *args, "--json", str(out)]
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if proc.returncode != 0 or not out.exists():
+            raise RuntimeError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+class Gate:
+    """Collects figure-versus-floor checks and prints one line for each."""
+
+    def __init__(self, measure_only: bool) -> None:
+        self.measure_only = measure_only
+        self.failures = 0
+
+    def check(self, label: str, value: float, floor: float | None) -> None:
+        if self.measure_only or floor is None:
+            print(f"gate: {label} {value:.3f}" + ("" if floor is None else f" (floor {floor:.3f})"))
+            return
+        ok = value >= floor
+        self.failures += not ok
+        print(f"gate: {label} {value:.3f} {'>=' if ok else '<'} floor {floor:.3f} {'ok' if ok else 'FAIL'}")
+
+    def fail(self, label: str, why: str) -> None:
+        self.failures += 1
+        print(f"gate: {label} FAIL {why}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--floors", type=Path, default=FLOORS)
+    ap.add_argument("--cleaner", default="newsclean:clean")
+    ap.add_argument("--measure", action="store_true", help="print the figures without checking floors")
+    args = ap.parse_args(argv)
+    floors = tomllib.loads(args.floors.read_text(encoding="utf-8"))
+    gate = Gate(args.measure)
+
+    seeds_floor = floors.get("seeds", {})
+    try:
+        report = run_scorer(["--seeds"], args.cleaner)
+    except RuntimeError as exc:
+        gate.fail("seeds", str(exc))
+    else:
+        for error in report.get("errors", []):
+            gate.fail("seeds", f"raised: {error}")
+        for name, row in report["seeds"].items():
+            status = not row["missing"] and not row["leaked"]
+            if not status and not args.measure:
+                gate.fail(f"seeds {name}", f"missing {row['missing']} leaked {row['leaked']}")
+            gate.check(f"seeds {name} F1", row["f1"], seeds_floor.get("min_f1"))
+
+    for section in ("plain",):
+        spec = floors.get(section)
+        if not spec:
+            continue
+        every = int(spec.get("every", 10))
+        label = f"{section} every{every}"
+        try:
+            report = run_scorer(["--input", section, "--every", str(every)], args.cleaner)
+        except RuntimeError as exc:
+            gate.fail(label, str(exc))
+            continue
+        for error in report.get("errors", [])[:5]:
+            gate.fail(label, f"raised: {error}")
+        body = report["body"]
+        gate.check(f"{label} ALL F1", body["ALL"]["f1"], spec.get("all_f1"))
+        for dataset, floor in sorted(spec.get("datasets", {}).items()):
+            if dataset not in body:
+                gate.fail(f"{label} {dataset}", "no pages scored")
+                continue
+            gate.check(f"{label} {dataset} F1", body[dataset]["f1"], floor)
+        if args.measure:
+            for dataset, m in sorted(body.items()):
+                print(f"gate: {label} {dataset} F1 {m['f1']:.4f} (n={m['pages']})")
+    if gate.failures:
+        print(f"gate: FAILED ({gate.failures} figure(s) below floor or broken)")
+        return 1
+    print("gate: passed" if not args.measure else "gate: measured (nothing checked)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
