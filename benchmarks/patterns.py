@@ -2,7 +2,7 @@
 
     PYTHONPATH=src .venv/bin/python benchmarks/patterns.py [--filter NAME] [--sizes 10000 1000000]
 
-For each pattern (see ``fuzz/patterns.py`` for how patterns are found and adversarial strings
+For each pattern (see ``fuzz/adversarial.py`` for how patterns are found and adversarial strings
 built), the adversarial strings are screened at 2,000 characters, and the slowest is timed at
 each size (CPU time of ``findall`` + ``match``). A linear pattern has a flat time per character
 across sizes; a quadratic one grows 100 times from 10 KB to 1 MB. A size is skipped when the
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 
-from patterns import adversarial_string, discover_patterns, time_run, worst_cores  # noqa: E402
+from adversarial import adversarial_string, discover_patterns, time_run, worst_cores
 
 SKIP_AFTER_SECONDS = 2.0
 GROWTH_LIMIT = 10.0
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     failed = False
     for i, n in enumerate(sizes):
-        timed = [(r[2][i], r[0], r[1]) for r in rows if r[2][i] is not None]
+        timed = [(t, r[0], r[1]) for r in rows if (t := r[2][i]) is not None]
         if timed:
             t, name, label = max(timed)
             print(f"slowest at {n:>9,} chars: {name} on {label}: {t * 1e9:.1f} ns/char ({t * n:.3f} s)")

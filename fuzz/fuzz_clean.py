@@ -19,18 +19,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # Dependencies first, uninstrumented: coverage of json, ftfy or lxml says nothing about newsclean,
 # and instrumenting the language detector's scoring loops made one tiny input take 25 s.
-import ftfy  # noqa: E402,F401
-import regex  # noqa: E402,F401
-import trafilatura  # noqa: E402,F401
+import ftfy  # noqa: F401
+import regex  # noqa: F401
+import trafilatura  # noqa: F401
 
 with atheris.instrument_imports(include=["newsclean"], exclude=["newsclean.language"]):
+    from properties import check_clean
+
     import newsclean
     import newsclean.cleaners
     import newsclean.html
     import newsclean.inputs
-    from properties import check_clean
 
-from strategies import _MARKUP, _NEWS, _PHRASES, HOSTILE_CHARS  # noqa: E402
+from strategies import _MARKUP, _NEWS, _PHRASES, HOSTILE_CHARS
 
 _PIECES: tuple[str, ...] = (*_NEWS, *_MARKUP, *HOSTILE_CHARS, *_PHRASES[:400])
 _BREAKS = ("\n", "\n\n", "\r\n", "\u2028", "\x85", " ", "")

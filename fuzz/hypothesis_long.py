@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-from properties import check_clean  # noqa: E402
-from strategies import documents, documents_bytes  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+from properties import check_clean
+from strategies import documents, documents_bytes
 
 
 def main(argv: list[str] | None = None) -> int:

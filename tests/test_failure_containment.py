@@ -18,7 +18,7 @@ from newsclean import Document, Pipeline
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 
-from properties import check_result  # noqa: E402
+from properties import check_result
 
 TEXT = ("Council approves budget\n\nBy Jane Roe\n\nThe city council approved the new budget on Monday "
         "after a long debate about schools.\n\nLeave a reply")
@@ -37,7 +37,7 @@ def half_done(doc: Document) -> None:
 
 
 def _pipeline(*extra: object, **options: object) -> Pipeline:
-    base = Pipeline.default(detector=None, **options)  # type: ignore[arg-type]
+    base = Pipeline.default(detector=None, **options)
     return base.insert_after("markdown", extra[0]) if extra else base
 
 

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 
-from properties import PropertyViolation, check_clean, check_result  # noqa: E402
-from strategies import HOSTILE_CHARS, documents, documents_bytes  # noqa: E402
+from properties import PropertyViolation, check_clean, check_result
+from strategies import HOSTILE_CHARS, documents, documents_bytes
 
-import newsclean  # noqa: E402
+import newsclean
 
 FUZZ_SETTINGS = settings(max_examples=200, deadline=None, database=None, derandomize=True,
                          suppress_health_check=list(HealthCheck))

@@ -19,7 +19,7 @@ import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 
-from patterns import (  # noqa: E402
+from adversarial import (
     NamedPattern,
     adversarial_string,
     adversarial_strings,
@@ -28,7 +28,7 @@ from patterns import (  # noqa: E402
     worst_cores,
 )
 
-from newsclean import lexicon  # noqa: E402
+from newsclean import lexicon
 
 LENGTH = 100_000
 BOUND_SECONDS = 1.0

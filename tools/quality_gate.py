@@ -22,10 +22,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+else:  # Python 3.10: pip install tomli
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -37,7 +37,7 @@ def run_scorer(args: list[str], cleaner: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         cmd = [sys.executable, str(SCORER), "--cleaner", cleaner, *args, "--json", str(out)]
-        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        proc = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True)
         if proc.returncode != 0 or not out.exists():
             raise RuntimeError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
         return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

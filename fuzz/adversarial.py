@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import itertools
 import pkgutil
 import re
 import time
@@ -279,7 +280,7 @@ def _cores(np: NamedPattern, max_cores: int) -> list[str]:
     for pieces in alternatives[:20]:
         for k in range(3, min(len(pieces), 12) + 1):
             add("".join(p[0] for p in pieces[:k]))
-        for a, b in zip(pieces, pieces[1:]):
+        for a, b in itertools.pairwise(pieces):
             add(a[0] + b[0])
             if len(a) > 1 or len(b) > 1:
                 add(a[-1] + b[-1])
