@@ -119,7 +119,8 @@ def _drop_elements(html: str) -> str:
             continue
         out.append(html[pos:m.start()])
         out.append(" ")
-        pos = close.match(html, at).end()  # type: ignore[union-attr]
+        closed = close.match(html, at)
+        pos = closed.end() if closed is not None else at
     out.append(html[pos:])
     return "".join(out)
 
