@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import accumulate
+from operator import mul
 from typing import Any, ClassVar
 
 from ..document import Decision, Document, Unit
@@ -208,20 +210,22 @@ def _line_features(u: Unit, stop: frozenset[str], by_char: bool, common: frozens
 _I = {name: i for i, name in enumerate(FEATURES)}
 
 
-def _window_means(col: list[float], w: int) -> list[float]:
-    """Mean of ``col`` over ``[i - w, i + w]`` without ``i`` itself, by prefix sums."""
-    n = len(col)
-    pre = [0.0] * (n + 1)
-    s = 0.0
-    for i, v in enumerate(col):
-        s += v
-        pre[i + 1] = s
-    out = [0.0] * n
+def _bounds(n: int, w: int) -> list[tuple[int, int, float]]:
+    """``(start, end, 1 / count)`` of the window ``[i - w, i + w]`` without ``i``, for each ``i``."""
+    out = []
     for i in range(n):
         a, b = max(0, i - w), min(n, i + w + 1)
         cnt = b - a - 1
-        out[i] = (pre[b] - pre[a] - col[i]) / cnt if cnt > 0 else 0.0
+        out.append((a, b, 1.0 / cnt if cnt > 0 else 0.0))
     return out
+
+
+def _window_means(col: list[float], w: int, bounds: list[tuple[int, int, float]] | None = None) -> list[float]:
+    """Mean of ``col`` over ``[i - w, i + w]`` without ``i`` itself, by prefix sums."""
+    if bounds is None:
+        bounds = _bounds(len(col), w)
+    pre = [0.0, *accumulate(col)]
+    return [(pre[b] - pre[a] - v) * inv for (a, b, inv), v in zip(bounds, col)]
 
 
 def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit], list[list[float]], str]:
@@ -267,7 +271,8 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
         r[i_db] = math.log1p(u.index - prev_idx - 1)
         r[i_da] = math.log1p(next_idx - u.index - 1)
     # neighbour windows
-    cols = [_window_means([r[_I[name]] for r in rows], w) for w in (1, 3, 8) for name in _WINDOWED]
+    bounds = {w: _bounds(len(rows), w) for w in (1, 3, 8)}
+    cols = [_window_means([r[_I[name]] for r in rows], w, bounds[w]) for w in (1, 3, 8) for name in _WINDOWED]
     for k, r in enumerate(rows):
         r.extend(c[k] for c in cols)
     lw = [r[_I["lw"]] for r in rows]
@@ -305,10 +310,7 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
 
 
 def _dot(coef: list[float], intercept: float, row: list[float]) -> float:
-    s = intercept
-    for c, v in zip(coef, row):
-        s += c * v
-    return s
+    return intercept + sum(map(mul, coef, row))
 
 
 def _sigmoid(z: float) -> float:
