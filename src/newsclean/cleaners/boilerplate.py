@@ -447,6 +447,9 @@ class Boilerplate:
         near_good: a line that reads like running text (12+ words, sentence end, body-like
             stopword density) is kept, next to a kept line, when its probability is at least
             ``near_good`` times the threshold (0 turns the context pass off).
+        clean_share, clean_factor: on a page whose words are at least ``clean_share`` in lines
+            that read like running text (text another extractor already cleaned), the threshold
+            is multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
         comment_threads: drop a comment thread after the article (signature lines with a name
             and a date or time, three or more, each followed by text) whatever its score.
     """
@@ -457,6 +460,8 @@ class Boilerplate:
     language: str | None = None
     comment_threads: bool = True
     near_good: float = 0.5
+    clean_share: float = 0.8
+    clean_factor: float = 0.5
 
     @staticmethod
     def _extend(rows: list[list[float]], probs: list[float], keep: list[bool], floor: float) -> None:
@@ -489,6 +494,14 @@ class Boilerplate:
                     if u.decision is Decision.UNDECIDED:
                         doc.drop(u, "comment_thread", score=round(probs[k], 3), headers=heads,
                                  thread_lines=end - start + 1, words=u.nwords)
+        if self.clean_share < 1.0:
+            # already-extracted text (most words in lines that read like running text): the
+            # little chrome left is short, so only clear boilerplate goes
+            i_body = _I["bodyish"]
+            total = sum(u.nwords for u in seq) or 1
+            running = sum(u.nwords for u, r in zip(seq, rows) if r[i_body])
+            if running >= self.clean_share * total:
+                threshold *= self.clean_factor
         keep = [p >= threshold for p in probs]
         if self.near_good > 0:
             self._extend(rows, probs, keep, threshold * self.near_good)
