@@ -452,6 +452,9 @@ class Boilerplate:
             is multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
         comment_threads: drop a comment thread after the article (signature lines with a name
             and a date or time, three or more, each followed by text) whatever its score.
+        min_lines: with fewer lines than this still in the body, the classifier abstains: there
+            is no page around them to judge by. This also keeps cleaning idempotent: cleaning a
+            short result again keeps what the first pass kept.
     """
 
     name: ClassVar[str] = "boilerplate"
@@ -462,6 +465,7 @@ class Boilerplate:
     near_good: float = 0.5
     clean_share: float = 0.8
     clean_factor: float = 0.5
+    min_lines: int = 3
 
     @staticmethod
     def _extend(rows: list[list[float]], probs: list[float], keep: list[bool], floor: float) -> None:
@@ -477,6 +481,8 @@ class Boilerplate:
                     keep[k] = True
 
     def __call__(self, doc: Document) -> None:
+        if sum(1 for u in doc.units if u.kept) < self.min_lines:
+            return
         model = load_model()
         seq, rows, probs, lang = score_document(doc, model, self.language)
         if not seq:

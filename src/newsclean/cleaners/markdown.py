@@ -26,14 +26,14 @@ _LINK = regex.compile(r"\[([^\[\]\n]{0,1000})\]\(\s{0,5}(?:[^()\s]{0,2000}(?:\([
 _REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
-_HEADING = regex.compile(r"^(#{1,6})[ \t]+")
+_HEADING = regex.compile(r"^(?:#{1,6}[ \t]+){1,20}")
 _HEADING_TAIL = regex.compile(r"[ \t]+#{1,6}[ \t]*$")
 # A rule: three or more of one of * - _ = with spaces or tabs between. Written as a lookahead for
 # the three marks and one character class for the rest: the repeated group ``(?:\*[ \t]*){3,}$``
 # backtracks quadratically on a long almost-rule ("*\t" * 50000 + "x" took 2.4 s).
 _RULE = regex.compile(r"^(?:(?=(?:\*[ \t]*){3})[* \t]+|(?=(?:-[ \t]*){3})[- \t]+|(?=(?:_[ \t]*){3})[_ \t]+"
                       r"|(?=(?:=[ \t]*){3})[= \t]+)$")
-_BULLET = regex.compile(r"^(?:[*+\-•·▪►◦‣]|\d{1,3}[.)])[ \t]+(?=\S)")
+_BULLET = regex.compile(r"^[*+\-•·▪►◦‣][ \t]+(?=\S)")  # numbers ("1.") stay: they are words
 _QUOTE = regex.compile(r"^(?:>[ \t]?){1,10}")
 _STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])")
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*])")
@@ -48,7 +48,8 @@ class MarkdownSyntax:
         keep_unique_captions: keep the alt text of an image-only line when it reads as a caption
             (``min_caption_words`` words or more) and no other line carries the same words.
         min_caption_words: see above.
-        strip_bullets: cut list bullets (``*``, ``-``, ``1.``) at the start of a line.
+        strip_bullets: cut list bullets (``*``, ``-``, ``•``) at the start of a line; list
+            numbers (``1.``) are words and stay.
     """
 
     name: ClassVar[str] = "markdown"

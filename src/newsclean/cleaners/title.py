@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..document import Document, Unit
+from ..document import Decision, Document, Unit
 from ..textshape import comparison_key, ends_like_sentence, is_headline_like
 
 __all__ = ["Title"]
@@ -25,20 +25,26 @@ class Title:
         body_words: a line with this many words that ends like a sentence is body.
         lookback: kept lines before the first body paragraph searched for the headline.
         max_words: longest headline in words.
+        rescue_from: cleaners whose drops may still be the headline (by default the block
+            classifier's: a lone short line before the body is the headline, not a menu item).
     """
 
     name: ClassVar[str] = "title"
     body_words: int = 12
     lookback: int = 3
     max_words: int = 30
+    rescue_from: tuple[str, ...] = ("boilerplate",)
 
     def __call__(self, doc: Document) -> None:
-        kept = doc.kept()
-        first_body = next((i for i, u in enumerate(kept) if _is_body(u, self.body_words)), None)
+        # Candidates: lines still in the body, and lines only the block classifier dropped (a
+        # short headline has little text to score; its place before the body is what marks it).
+        candidates = [u for u in doc.units if u.kept or (u.decision is Decision.DROP and u.cleaner in self.rescue_from)]
+        first_body = next((i for i, u in enumerate(candidates) if u.kept and _is_body(u, self.body_words)), None)
         if first_body is None or first_body == 0:
             return
+        kept = doc.kept()
         title: Unit | None = None
-        for u in reversed(kept[max(0, first_body - self.lookback):first_body]):
+        for u in reversed(candidates[max(0, first_body - self.lookback):first_body]):
             if is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
                     and not u.visible.islower():
                 title = u

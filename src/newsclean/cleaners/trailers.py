@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+import regex
+
 from ..document import Document
 from ..lexicon import all_phrases
 from ..textshape import ends_like_sentence, phrase_matcher
 
 __all__ = ["Trailers"]
+
+# A source tag: one to three words whose letters are all capitals, optionally in brackets.
+_SOURCE_TAG = regex.compile(r"^[\p{P}\s]{0,3}(?:\p{Lu}[\p{Lu}\p{N}.&/-]{1,15}[\s/,&]{0,3}){1,3}[\p{P}\s]{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -20,12 +25,16 @@ class Trailers:
         read_more_words: longest line (in words) taken as a read-more trailer.
         after_body_words: lines of at most this many words after the last body paragraph go.
         body_words: a kept line with this many words that ends like a sentence is body.
+        source_tags_only: after the body, drop only lines shaped like a source tag (letters all
+            capitals: ``CNN``, ``(AFP)``, ``ТАСС``); False drops every short line there, sign-offs
+            and author names included.
     """
 
     name: ClassVar[str] = "trailers"
     read_more_words: int = 15
     after_body_words: int = 3
     body_words: int = 10
+    source_tags_only: bool = True
 
     def __call__(self, doc: Document) -> None:
         read_more = phrase_matcher(all_phrases("read_more"), anchored=True)
@@ -50,5 +59,6 @@ class Trailers:
             return
         for unit in kept:
             if unit.index > last_body and unit.nwords <= self.after_body_words \
-                    and unit.decision.value == "undecided":
+                    and unit.decision.value == "undecided" \
+                    and (not self.source_tags_only or _SOURCE_TAG.match(unit.visible)):
                 doc.drop(unit, "after_body")
