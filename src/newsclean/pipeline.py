@@ -85,13 +85,18 @@ class Pipeline:
             (``"fast"``, the default, or ``"langdetect"``), an object with
             ``detect(text) -> LanguageGuess``, or ``None`` to skip language labelling.
         html_timeout: seconds the HTML extraction of one document may take.
+        skip_on_html: cleaners not run on text extracted from HTML. By default the block
+            classifier: trafilatura has already removed the page's boilerplate with the whole
+            DOM, and on the development pages the classifier then costs more recall than it
+            gains precision (body F1 0.890 with it, 0.907 without, every 3rd page).
         catch_errors: when True (default), a cleaner that raises is recorded in
             ``Result.errors`` and its decisions on that document are undone; when False the
             exception propagates (useful while writing a cleaner).
     """
 
     def __init__(self, cleaners: Iterable[Any], *, detector: str | LanguageDetector | None = "fast",
-                 html_timeout: float = 10.0, catch_errors: bool = True) -> None:
+                 html_timeout: float = 10.0, catch_errors: bool = True,
+                 skip_on_html: Iterable[str] = ("boilerplate",)) -> None:
         self._cleaners: tuple[Cleaner, ...] = tuple(_as_cleaner(c) for c in cleaners)
         names = [c.name for c in self._cleaners]
         dupes = sorted({n for n in names if names.count(n) > 1})
@@ -101,6 +106,7 @@ class Pipeline:
             get_detector(detector)  # validate early, with a helpful message
         self.detector = detector
         self.html_timeout = float(html_timeout)
+        self.skip_on_html = tuple(skip_on_html)
         self.catch_errors = catch_errors
 
     # ---- construction
@@ -113,6 +119,7 @@ class Pipeline:
 
     def _with(self, cleaners: Iterable[Any]) -> Pipeline:
         return Pipeline(cleaners, detector=self.detector, html_timeout=self.html_timeout,
+                        skip_on_html=self.skip_on_html,
                         catch_errors=self.catch_errors)
 
     @property
@@ -139,7 +146,8 @@ class Pipeline:
 
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Pipeline) and self._cleaners == other._cleaners
-                and self.detector == other.detector and self.html_timeout == other.html_timeout)
+                and self.detector == other.detector and self.html_timeout == other.html_timeout
+                and self.skip_on_html == other.skip_on_html)
 
     def _index(self, name: str) -> int:
         for i, c in enumerate(self._cleaners):
@@ -202,10 +210,11 @@ class Pipeline:
             return get_detector(self.detector)
         return self.detector
 
-    def run(self, doc: Document) -> tuple[CleanerFailure, ...]:
-        """Run every cleaner over ``doc``; return the failures (their decisions undone)."""
+    def run(self, doc: Document, cleaners: Iterable[Cleaner] | None = None) -> tuple[CleanerFailure, ...]:
+        """Run every cleaner (or the given ones) over ``doc``; return the failures (their
+        decisions undone)."""
         failures: list[CleanerFailure] = []
-        for c in self._cleaners:
+        for c in self._cleaners if cleaners is None else cleaners:
             doc.current_cleaner = c.name
             doc._journal = []
             try:
@@ -213,8 +222,7 @@ class Pipeline:
             except Exception as exc:
                 if not self.catch_errors:
                     raise
-                for undo in reversed(doc._journal):
-                    undo()
+                doc._rollback(doc._journal)
                 failures.append(CleanerFailure(c.name, type(exc).__name__, str(exc)[:500]))
             finally:
                 doc._journal = None
@@ -245,7 +253,11 @@ class Pipeline:
         if input_format not in ("auto", "text", "markdown", "html"):
             raise ConfigError(f"input_format must be 'auto', 'text', 'markdown' or 'html', not {input_format!r}")
         prepared = prepare(data, input_format, timeout=self.html_timeout)
-        result = self.clean_text(prepared.text)
+        doc = Document(prepared.text)
+        cleaners = self._cleaners
+        if prepared.input_format == "html":
+            cleaners = tuple(c for c in cleaners if c.name not in self.skip_on_html)
+        result = assemble(doc, self._detector(), self.run(doc, cleaners))
         return prepared.finish(result)
 
     __call__ = clean

@@ -1,0 +1,79 @@
+"""HTML through newsclean.clean(): recognised, extracted, cleaned; metadata merged; bytes decoded
+by the page's charset; a page trafilatura returns nothing for; a timed-out extraction."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import newsclean
+from newsclean import Pipeline
+
+HTML = Path(__file__).parent / "fixtures" / "html"
+EXAMPLE = Path(__file__).parents[1] / "examples" / "news-page.html"
+
+
+def test_an_html_page_comes_out_as_its_cleaned_body_with_page_metadata() -> None:
+    r = newsclean.clean(EXAMPLE.read_text(encoding="utf-8"))
+    assert r.text.startswith("The harbour bridge reopened to traffic")
+    for noise in ("Most read", "Leave a Reply", "All rights reserved", "like and share", "#HarbourBridge"):
+        assert noise not in r.text
+    assert r.title == "Harbour bridge reopens after repairs"
+    assert r.metadata["author"] == "Maria Lopez"
+    assert r.metadata["date"] == "2024-05-14"
+    assert r.metadata["input_format"] == "html"
+    assert r.metadata["hashtags"] == ["HarbourBridge", "CityNews", "Infrastructure"]
+
+
+def test_offsets_refer_to_the_extracted_text_exposed_as_source() -> None:
+    r = newsclean.clean(EXAMPLE.read_text(encoding="utf-8"))
+    assert "<p>" not in r.source
+    for p in r.paragraphs:
+        assert r.source[p.start:p.end] == p.text
+
+
+def test_bytes_with_a_non_utf8_charset_are_decoded_by_the_page_declaration() -> None:
+    r = newsclean.clean((HTML / "cyrillic_cp1251.html").read_bytes())
+    assert "В среду утром в городе открыли новый мост" in r.text
+    assert r.language == "ru"
+    assert r.metadata["encoding"] == "cp1251"
+
+
+def test_text_that_merely_mentions_tags_is_cleaned_as_text() -> None:
+    text = ("In HTML, a paragraph starts with <p> and a line break is <br>, the tutorial explains "
+            "to readers who have never written a web page before.")
+    r = newsclean.clean(text)
+    assert r.text == text
+    assert "input_format" not in r.metadata
+
+
+def test_an_html_fragment_is_recognised() -> None:
+    fragment = ("<div><p>The council met on Monday and approved the new budget after a long debate.</p>"
+                "<p>The mayor said the vote was a relief for the schools that had waited a year.</p></div>")
+    r = newsclean.clean(fragment)
+    assert "<p>" not in r.text and "approved the new budget" in r.text
+
+
+def test_the_input_format_option_overrides_the_guess() -> None:
+    page = "<p>Ein <b>kurzer</b> Satz über den Stadtrat und seinen Haushalt für das nächste Jahr.</p>"
+    assert "<b>" in newsclean.clean(page, input_format="text").text
+    assert "<b>" not in newsclean.clean(page, input_format="html").text
+
+
+def test_a_page_trafilatura_returns_nothing_for_falls_back_to_its_text() -> None:
+    r = newsclean.clean((HTML / "footer_only.html").read_text(encoding="utf-8"))
+    assert r.metadata["extraction"] == "fallback"
+    assert r.errors == ()
+
+
+def test_the_block_classifier_is_skipped_on_extracted_html_by_default() -> None:
+    assert Pipeline.default().skip_on_html == ("boilerplate",)
+    page = EXAMPLE.read_text(encoding="utf-8")
+    everything = Pipeline.default(skip_on_html=()).clean(page)
+    assert [r.cleaner for r in newsclean.clean(page).removed if r.cleaner == "boilerplate"] == []
+    assert isinstance(everything.text, str)
+
+
+def test_extraction_that_times_out_still_gives_a_result() -> None:
+    page = "<html><body>" + "<div><p>Council news paragraph.</p></div>" * 3000 + "</body></html>"
+    r = Pipeline.default(html_timeout=0.001).clean(page)
+    assert [e.error for e in r.errors] == ["ExtractionTimeout"]
+    assert r.metadata["extraction"] == "tags_stripped"
