@@ -10,19 +10,29 @@ removal a named cleaner and a stable reason code.
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from .normalize import Normalized, OffsetMap, normalize_line
+from .normalize import OffsetMap, normalize_line
 from .textshape import fold, word_count
 
 __all__ = ["Cut", "Decision", "Document", "Unit"]
 
 _LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# Every character of normalize._SPECIAL but the line breaks, and (besides "  ") the characters a
+# mojibake hint runs on. Searched once over the whole input (``re``: its scan of a character
+# class is several times faster than ``regex``'s), they find every line normalisation might
+# change; the other lines take normalize_line's fast path inline: same text, same offsets.
+_SPECIAL_IN_LINE = re.compile("[\x00-\x09\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\xa0\xad\u1680\u2000-\u200d\u202f\u205f"
+                              "\u2060\u3000\ufeff\ud800-\udfff&\ufb00-\ufb06\uff01-\uff5e]")
+_MOJIBAKE_PAIR = re.compile("[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                            "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}")
 
 
 class Decision(enum.Enum):
@@ -54,25 +64,30 @@ class Unit:
         text: the normalised line (ftfy-repaired, spaces folded).
         block: index of the blank-line-separated block the line belongs to.
         gap_before: blank lines between this unit and the previous one.
-        decision, cleaner, reason, detail: the decision on the whole unit and who took it.
+        decision, cleaner, reason, detail: the decision on the whole unit and who took it
+            (set them through :class:`Document`'s ``drop``/``keep``/``set_title`` only).
+        kept: True while the unit is undecided or kept (kept in step with ``decision``).
         cuts: removals inside the unit.
         kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"image"``...).
         link_chars: characters of the visible text that were link anchors (markdown input).
     """
 
-    __slots__ = ("index", "start", "end", "text", "map", "block", "gap_before", "decision", "cleaner",
+    __slots__ = ("index", "start", "end", "text", "_map", "block", "gap_before", "decision", "kept", "cleaner",
                  "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces", "_nwords",
                  "_folded")
 
-    def __init__(self, index: int, start: int, end: int, norm: Normalized, block: int, gap_before: int) -> None:
+    def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
+                 gap_before: int) -> None:
         self.index = index
         self.start = start
         self.end = end
-        self.text: str = norm.text
-        self.map: OffsetMap = norm.map
+        self.text: str = text
+        self._map = map  # None: ``text`` is ``source[start:end]`` character for character
         self.block = block
         self.gap_before = gap_before
         self.decision = Decision.UNDECIDED
+        #: True while the unit is undecided or kept (maintained by :class:`Document` with ``decision``).
+        self.kept = True
         self.cleaner: str | None = None
         self.reason: str | None = None
         self.detail: dict[str, Any] = {}
@@ -80,7 +95,7 @@ class Unit:
         self.kind: str | None = None
         self.link_chars = 0
         self.features: dict[str, Any] = {}
-        self._visible: str | None = norm.text  # no cuts yet: the visible text is the text
+        self._visible: str | None = text  # no cuts yet: the visible text is the text
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
         self._nwords: int | None = None
         self._folded: str | None = None
@@ -89,9 +104,11 @@ class Unit:
         return f"Unit({self.index}, {self.decision.value}, {self.visible[:40]!r})"
 
     @property
-    def kept(self) -> bool:
-        """True while the unit is undecided or kept."""
-        return self.decision in (Decision.UNDECIDED, Decision.KEEP)
+    def map(self) -> OffsetMap:
+        """Offsets in ``text`` to offsets in the input."""
+        if self._map is None:
+            self._map = OffsetMap((0, len(self.text)), (self.start, self.start + len(self.text)), (True,))
+        return self._map
 
     # ---- the visible text: ``text`` minus cuts
     def _build(self) -> None:
@@ -170,6 +187,8 @@ class Unit:
 
     def source_spans(self) -> list[tuple[int, int]]:
         """Input spans of the visible text, merged where adjacent."""
+        if not self.cuts:  # one piece, the whole text: the unit's own span
+            return [(self.start, self.end)]
         spans: list[tuple[int, int]] = []
         pieces = self.pieces()
         for n, (_, a, b) in enumerate(pieces):
@@ -206,13 +225,49 @@ class Document:
         # str.splitlines breaks at exactly the characters of _LINE_BREAK (\r\n as one break)
         source = self.source
         units = self.units
+        append = units.append
         gap = 0
         block = -1
         pos = 0
+        # Lines that normalisation may change: those touched by a special character or a
+        # mojibake hint (all non-ASCII lines when the input is not NFC). The others take
+        # normalize_line's fast path, inline: same text, same offsets.
+        dirty = [m.start() for m in _SPECIAL_IN_LINE.finditer(source)]
+        i = source.find("  ")
+        while i >= 0:
+            dirty.append(i)
+            i = source.find("  ", i + 2)
+        if source.isascii():
+            nfc = True
+        else:
+            # (the other mojibake hints, "&...;" and ligatures/fullwidth forms, are special)
+            dirty += [i for m in _MOJIBAKE_PAIR.finditer(source) for i in (m.start(), m.end() - 1)]
+            nfc = unicodedata.is_normalized("NFC", source)
+        dirty.sort()
+        dirty.append(len(source))
+        d = 0
+        next_dirty = dirty[0]
+        break_chars = _BREAK_CHARS
         for piece in source.splitlines(True):
             end = pos + len(piece)
-            le = end - (2 if piece.endswith("\r\n") else 1) if piece[-1:] in _BREAK_CHARS else end
+            le = end - (2 if piece.endswith("\r\n") else 1) if piece[-1:] in break_chars else end
             if le > pos:
+                while next_dirty < pos:
+                    d += 1
+                    next_dirty = dirty[d]
+                if next_dirty >= le and (nfc or piece.isascii()):
+                    line = source[pos:le]
+                    text = line.strip(" ")
+                    if text:
+                        s = pos + (len(line) - len(line.lstrip(" ")))
+                        if gap or block < 0:
+                            block += 1
+                        append(Unit(len(units), s, s + len(text), text, None, block, gap if units else 0))
+                        gap = 0
+                    else:
+                        gap += 1
+                    pos = end
+                    continue
                 norm = normalize_line(source, pos, le)
                 if norm.text:
                     line = source[pos:le]
@@ -220,7 +275,7 @@ class Document:
                     trail = len(line.rstrip())
                     if gap or block < 0:
                         block += 1
-                    units.append(Unit(len(units), pos + lead, pos + trail, norm, block, gap if units else 0))
+                    append(Unit(len(units), pos + lead, pos + trail, norm.text, norm.map, block, gap if units else 0))
                     gap = 0
                 else:
                     gap += 1
@@ -233,7 +288,8 @@ class Document:
     # ---- views
     def undecided(self) -> Iterator[Unit]:
         """Units no cleaner has decided on yet."""
-        return (u for u in self.units if u.decision is Decision.UNDECIDED)
+        undecided = Decision.UNDECIDED
+        return (u for u in self.units if u.decision is undecided)
 
     def kept(self) -> list[Unit]:
         """Units that will be in the body as things stand (undecided or kept)."""
@@ -248,25 +304,43 @@ class Document:
         return None
 
     # ---- decisions
+    # The journal (set by the pipeline while a cleaner runs) holds what undoes each decision:
+    # ``(unit, decision, cleaner, reason, detail)`` for a decision, ``unit`` for a cut, a
+    # callable for anything else. Tuples instead of closures: a page records thousands.
     def _record(self, undo: Callable[[], None]) -> None:
         if self._journal is not None:
             self._journal.append(undo)
 
+    def _rollback(self, journal: list[Any]) -> None:
+        """Undo the journal's entries, last first."""
+        for entry in reversed(journal):
+            if type(entry) is tuple:
+                unit, unit.decision, unit.cleaner, unit.reason, unit.detail = entry
+                unit.kept = unit.decision is Decision.UNDECIDED or unit.decision is Decision.KEEP
+            elif isinstance(entry, Unit):
+                entry.cuts.pop()
+                entry._invalidate()
+            else:
+                entry()
+
     def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any]) -> None:
-        old = (unit.decision, unit.cleaner, unit.reason, unit.detail)
-
-        def undo() -> None:
-            unit.decision, unit.cleaner, unit.reason, unit.detail = old
-
-        self._record(undo)
+        if self._journal is not None:
+            self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
         unit.decision = decision
+        unit.kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
         unit.cleaner = self.current_cleaner
         unit.reason = reason
         unit.detail = detail
 
     def drop(self, unit: Unit, reason: str, **detail: Any) -> None:
         """Remove the whole unit from the body, with a stable reason code (``"repeated_byline"``)."""
-        self._decide(unit, Decision.DROP, reason, detail)
+        if self._journal is not None:
+            self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
+        unit.decision = Decision.DROP
+        unit.kept = False
+        unit.cleaner = self.current_cleaner
+        unit.reason = reason
+        unit.detail = detail
 
     def keep(self, unit: Unit, reason: str | None = None, **detail: Any) -> None:
         """Mark the unit as body, so later cleaners that only look at undecided units leave it."""
@@ -294,12 +368,7 @@ class Document:
             return
         unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
         unit._invalidate()
-
-        def undo() -> None:
-            unit.cuts.pop()
-            unit._invalidate()
-
-        self._record(undo)
+        self._record(unit)  # type: ignore[arg-type]
 
     def add_metadata(self, key: str, value: Any) -> None:
         """Record metadata; list values extend an existing list without duplicates."""
