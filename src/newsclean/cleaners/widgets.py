@@ -33,6 +33,21 @@ _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)
 _LABEL_WORDS = 4
 
 
+_VALUE_MAX_LEN = 16  # sign, 7 digits, separator and 4 decimals, space, "%" or "k+"
+_VALUE_FIRST = frozenset("+-−")
+
+
+def _is_value(text: str) -> bool:
+    """``_VALUE.match(text)``, with a cheap test first (a value starts with a sign or a digit;
+    non-ASCII first characters go to the pattern: its Unicode tables may be newer than Python's)."""
+    if not text or len(text) > _VALUE_MAX_LEN:
+        return False
+    c = text[0]
+    if not ("0" <= c <= "9" or c in _VALUE_FIRST or not c.isascii()):
+        return False
+    return _VALUE.match(text) is not None
+
+
 def _is_label(unit: Unit) -> bool:
     t = unit.visible
     return 0 < len(t) <= 40 and unit.nwords <= _LABEL_WORDS and not ends_like_sentence(t) and not _VALUE.match(t)
@@ -74,14 +89,25 @@ class Widgets:
 
     def _label_value_runs(self, doc: Document) -> None:
         units = [u for u in doc.units if u.kept]
+        values = [_is_value(u.visible) for u in units]
+        if self.min_groups > 0 and sum(values) < self.min_groups:
+            return  # every group ends with a value line: no run can be long enough
+        labels: list[bool | None] = [None] * len(units)
+
+        def is_label(j: int) -> bool:
+            label = labels[j]
+            if label is None:
+                label = labels[j] = _is_label(units[j])
+            return label
+
         i = 0
         while i < len(units):
             groups, j = 0, i
-            while j < len(units) and _is_label(units[j]):
+            while j < len(units) and is_label(j):
                 k = j + 1
                 while k < len(units) and k - j < 3 and units[k].visible == units[j].visible:
                     k += 1
-                if k < len(units) and _VALUE.match(units[k].visible):
+                if k < len(units) and values[k]:
                     groups += 1
                     j = k + 1
                 else:
