@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import accumulate
-from operator import mul
+from operator import mul, sub
 from typing import Any, ClassVar
 
 from ..document import Decision, Document, Unit
@@ -52,6 +52,10 @@ _DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|r
                    r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
 _LABEL = re.compile(r"^\w{2,20}: ")
 _DIGITS = str.maketrans("", "", "0123456789")
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_LETTERS = _ASCII_UPPER + b"abcdefghijklmnopqrstuvwxyz"
+_ASCII_DIGITS = b"0123456789"
+_ANY_DIGIT = re.compile(r"\d")
 _NO_SPACE_SCRIPTS_MIN = 0x2E80  # CJK radicals and above (Han, kana, Hangul); Thai is 0x0E00..0x0E7F
 
 #: names of the per-line features, in model order (the trainer and the runtime share this list)
@@ -156,41 +160,57 @@ def _detect_language(units: list[Unit]) -> str:
 
 
 # ---------------------------------------------------------------- features
+def _ascii_counts(vis: str) -> tuple[int, int, int, int]:
+    """``(upper, letters, digits, alnum)`` character counts of ``vis``."""
+    if vis.isascii():
+        b = vis.encode("ascii")
+        L = len(b)
+        upper = L - len(b.translate(None, _ASCII_UPPER))
+        letters = L - len(b.translate(None, _ASCII_LETTERS))
+        digits = L - len(b.translate(None, _ASCII_DIGITS))
+        return upper, letters, digits, letters + digits
+    return (sum(map(str.isupper, vis)), sum(map(str.isalpha, vis)),
+            sum(map(vis.count, "0123456789")), sum(map(str.isalnum, vis)))
+
+
 def _line_features(u: Unit, stop: frozenset[str], by_char: bool, common: frozenset[str]) -> list[float]:
     vis = u.visible
     L = len(vis) or 1
     n = u.nwords
     toks = vis.split()
-    low = [t.strip(_PUNCT_STRIP).lower() for t in toks]
-    low = [t for t in low if t]
+    lv = vis.lower()
+    # lowering never makes or unmakes the punctuation stripped here, so lower-then-strip is the same
+    low = [s for t in lv.split() if (s := t.strip(_PUNCT_STRIP))]
     nt = len(low) or 1
     if by_char:
         cjk = [c for c in vis if ord(c) >= _NO_SPACE_SCRIPTS_MIN or 0xE00 <= ord(c) <= 0xE7F]
         if len(cjk) >= 0.3 * L:
-            stop_d = sum(1 for c in cjk if c in stop) / len(cjk)
+            stop_d = sum(map(stop.__contains__, cjk)) / len(cjk)
         else:
-            stop_d = sum(1 for t in low if t in stop) / nt
+            stop_d = sum(map(stop.__contains__, low)) / nt
         stop_hi = 1.0 if stop_d >= 0.15 else 0.0
     else:
-        stop_d = sum(1 for t in low if t in stop) / nt
+        stop_d = sum(map(stop.__contains__, low)) / nt
         stop_hi = 1.0 if stop_d >= 0.3 else 0.0
-    common_d = sum(1 for t in low if t in common) / nt
+    common_d = sum(map(common.__contains__, low)) / nt
     stripped = vis.rstrip(_CLOSERS)
     last = stripped[-1:] if stripped else ""
     end_sent = 1.0 if stripped.endswith(_END_SENT) else 0.0
     end_colon = 1.0 if last in (":", "：") else 0.0
     end_other = 1.0 if last in (",", "-", "|", ">", "»", "›", "/", "–", "—", "+") else 0.0
     inner = vis.count(". ") + vis.count("? ") + vis.count("! ") + vis.count("。") + vis.count("！") + vis.count("？")
-    alpha_words = [t for t in toks if t[:1].isalpha()]
-    cased = [t for t in alpha_words if t[0].upper() != t[0].lower()]
-    caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
-    upper = sum(map(str.isupper, vis))
-    letters = sum(map(str.isalpha, vis)) or 1
-    digits = L - len(vis.translate(_DIGITS))
-    alnum = sum(map(str.isalnum, vis))
+    firsts = "".join([t[0] for t in toks])
+    if firsts.isascii():
+        fb = firsts.encode("ascii")
+        ncased = len(fb) - len(fb.translate(None, _ASCII_LETTERS))
+        caps = (len(fb) - len(fb.translate(None, _ASCII_UPPER))) / ncased if ncased else 0.0
+    else:
+        cased = [c for c in firsts if c.isalpha() and c.upper() != c.lower()]
+        caps = sum(map(str.isupper, cased)) / len(cased) if cased else 0.0
+    upper, letters, digits, alnum = _ascii_counts(vis)
+    letters = letters or 1
     symbols = L - alnum - vis.count(" ")
-    seps = sum(vis.count(s) for s in _SEPARATORS)
-    lv = vis.lower()
+    seps = sum(map(vis.count, _SEPARATORS))
     url = 1.0 if ("http" in lv or "www." in lv or "@" in lv or ".com" in lv) else 0.0
     legal = 1.0 if ("©" in vis or "(c)" in lv or "&copy" in lv) else 0.0
     kind = u.kind
@@ -210,22 +230,21 @@ def _line_features(u: Unit, stop: frozenset[str], by_char: bool, common: frozens
 _I = {name: i for i, name in enumerate(FEATURES)}
 
 
-def _bounds(n: int, w: int) -> list[tuple[int, int, float]]:
-    """``(start, end, 1 / count)`` of the window ``[i - w, i + w]`` without ``i``, for each ``i``."""
-    out = []
-    for i in range(n):
-        a, b = max(0, i - w), min(n, i + w + 1)
-        cnt = b - a - 1
-        out.append((a, b, 1.0 / cnt if cnt > 0 else 0.0))
-    return out
+@lru_cache(maxsize=64)
+def _bounds(n: int, w: int) -> tuple[list[int], list[int], list[float]]:
+    """Starts, ends and ``1 / count`` of the windows ``[i - w, i + w]`` without ``i``, for each ``i``."""
+    starts = [max(0, i - w) for i in range(n)]
+    ends = [min(n, i + w + 1) for i in range(n)]
+    invs = [1.0 / (b - a - 1) if b - a > 1 else 0.0 for a, b in zip(starts, ends)]
+    return starts, ends, invs
 
 
-def _window_means(col: list[float], w: int, bounds: list[tuple[int, int, float]] | None = None) -> list[float]:
-    """Mean of ``col`` over ``[i - w, i + w]`` without ``i`` itself, by prefix sums."""
-    if bounds is None:
-        bounds = _bounds(len(col), w)
+def _window_means(col: list[float], w: int) -> list[float]:
+    """Mean of ``col`` over ``[i - w, i + w]`` without ``i`` itself, by prefix sums (C-level maps)."""
+    starts, ends, invs = _bounds(len(col), w)
     pre = [0.0, *accumulate(col)]
-    return [(pre[b] - pre[a] - v) * inv for (a, b, inv), v in zip(bounds, col)]
+    get = pre.__getitem__
+    return list(map(mul, map(sub, map(sub, map(get, ends), map(get, starts)), col), invs))
 
 
 def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit], list[list[float]], str]:
@@ -241,7 +260,7 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
     counts: Counter[str] = Counter()
     for u in seq:
         if u.nwords >= 8:
-            counts.update(t.lower() for t in u.visible.split())
+            counts.update(u.visible.lower().split())
     common = frozenset(t for t, c in counts.most_common(40) if c >= 3)
     rows = [_line_features(u, stop, by_char, common) for u in seq]
     n = len(seq)
@@ -271,10 +290,11 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
         r[i_db] = math.log1p(u.index - prev_idx - 1)
         r[i_da] = math.log1p(next_idx - u.index - 1)
     # neighbour windows
-    bounds = {w: _bounds(len(rows), w) for w in (1, 3, 8)}
-    cols = [_window_means([r[_I[name]] for r in rows], w, bounds[w]) for w in (1, 3, 8) for name in _WINDOWED]
-    for k, r in enumerate(rows):
-        r.extend(c[k] for c in cols)
+    columns = list(zip(*rows))
+    base_cols = [columns[_I[name]] for name in _WINDOWED]
+    cols = [_window_means(c, w) for w in (1, 3, 8) for c in base_cols]
+    for r, extra in zip(rows, zip(*cols)):
+        r.extend(extra)
     lw = [r[_I["lw"]] for r in rows]
     endc = [r[_I["end_sent"]] for r in rows]
     body = [r[_I["bodyish"]] for r in rows]
@@ -343,14 +363,17 @@ def stage2_features(words: list[int], rows: list[list[float]], s1: list[float],
     run_words = sum(words[best_a:best_b + 1]) if best_b >= 0 else 0
     all_words = sum(words) or 1
     share = run_words / all_words
+    # max of the scores within 3 lines either side (scores are >= 0, so 0 pads the edges)
+    pad = [0.0, 0.0, 0.0, *s1, 0.0, 0.0, 0.0]
+    wmaxes = list(map(max, pad[0:n], pad[1:n + 1], pad[2:n + 2], pad[4:n + 4], pad[5:n + 5], pad[6:n + 6]))
     out = []
     for k in range(n):
+        wmax = wmaxes[k]
         inside = best_a <= k <= best_b
         if inside or best_b < 0:
             dist = 0
         else:
             dist = best_a - k if k < best_a else k - best_b
-        wmax = max(s1[max(0, k - 3):k] + s1[k + 1:k + 4], default=0.0)
         out.append(rows[k] + [
             s1[k], m1[k], m2[k], m5[k],
             s1[k - 1] if k else 0.0, s1[k + 1] if k + 1 < n else 0.0, wmax,
@@ -385,7 +408,7 @@ def _comment_header(u: Unit) -> bool:
     if u.nwords > 12 or u.nwords < 2:
         return False
     vis = u.visible
-    if not any(c.isdigit() for c in vis):
+    if _ANY_DIGIT.search(vis) is None:  # the date and time shapes below need a digit
         return False
     if vis.rstrip(_CLOSERS).endswith((".", "!", "?")):
         return False
