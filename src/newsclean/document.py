@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from .normalize import OffsetMap, normalize_line
-from .textshape import fold, word_count
+from .textshape import comparison_key, fold, word_count
 
 __all__ = ["Cut", "Decision", "Document", "Unit"]
 
@@ -74,7 +74,7 @@ class Unit:
 
     __slots__ = ("index", "start", "end", "text", "_map", "block", "gap_before", "decision", "kept", "cleaner",
                  "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces", "_nwords",
-                 "_folded")
+                 "_folded", "_key")
 
     def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
                  gap_before: int) -> None:
@@ -99,6 +99,7 @@ class Unit:
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
         self._nwords: int | None = None
         self._folded: str | None = None
+        self._key: str | None = None
 
     def __repr__(self) -> str:
         return f"Unit({self.index}, {self.decision.value}, {self.visible[:40]!r})"
@@ -165,8 +166,15 @@ class Unit:
             self._folded = fold(self.visible)
         return self._folded
 
+    @property
+    def key(self) -> str:
+        """``comparison_key`` of the visible text: its words, lower-cased, for finding copies."""
+        if self._key is None:
+            self._key = comparison_key(self.visible)
+        return self._key
+
     def _invalidate(self) -> None:
-        self._visible = self._pieces = self._nwords = self._folded = None
+        self._visible = self._pieces = self._nwords = self._folded = self._key = None
 
     def pieces(self) -> list[tuple[int, int, int]]:
         """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""

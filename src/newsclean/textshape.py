@@ -29,6 +29,8 @@ __all__ = [
 ]
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
+# WORD on ASCII text, with ``re`` (faster): there \p{L}, \p{M}, \p{N} are A-Z, a-z, 0-9.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+")
 _ASCII_WORDISH = regex.compile(r"[A-Za-z0-9]")
@@ -45,6 +47,8 @@ _CJK_SENTENCE = regex.compile(r"(?<=[。！？])")
 
 def fold(text: str) -> str:
     """Casefold and normalise quotes and dashes, for matching phrase lists."""
+    if text.isascii():  # (of _QUOTES only "`" is ASCII; ASCII casefold is lower)
+        return (text.replace("`", "'") if "`" in text else text).lower()
     return text.translate(_QUOTES).casefold()
 
 
@@ -73,6 +77,8 @@ def letter_count(text: str) -> int:
 def comparison_key(text: str) -> str:
     """Lower-case words joined by one space: equal for copies that differ only in punctuation."""
     # casefold maps character by character, so folding the joined words is the same
+    if text.isascii():
+        return " ".join(_ASCII_WORD.findall(text)).lower()
     return " ".join(WORD.findall(text)).casefold().replace("’", "'")
 
 
@@ -119,12 +125,13 @@ def _next_starts_sentence(text: str, end: int) -> bool:
 
 
 _LN_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_ASCII_LN_TOKEN = re.compile(r"[A-Za-z0-9]+")  # _LN_TOKEN on ASCII text
 
 
 @lru_cache(maxsize=4096)
 def _ln_tokens(text: str) -> frozenset[str]:
     """The maximal runs of letters and digits in ``text`` (cached: several matchers ask)."""
-    return frozenset(_LN_TOKEN.findall(text))
+    return frozenset((_ASCII_LN_TOKEN if text.isascii() else _LN_TOKEN).findall(text))
 
 
 class PhraseMatcher:
@@ -137,11 +144,16 @@ class PhraseMatcher:
     that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
     """
 
-    __slots__ = ("regex", "_keys")
+    __slots__ = ("regex", "_keys", "_first", "_reach")
 
-    def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None) -> None:
+    def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None,
+                 first: frozenset[str] | None = None, reach: int = 1) -> None:
         self.regex = pattern
         self._keys = keys  # None: some phrase has no letter or digit, no pre-test possible
+        # ``match`` pre-test: a match at the start begins with a phrase's first character within
+        # the first ``reach`` characters (``^\W{0,3}`` of an anchored matcher: 4)
+        self._first = first
+        self._reach = reach
 
     def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
         if self._keys is not None and not args and not kwargs and self._keys.isdisjoint(_ln_tokens(text)):
@@ -149,6 +161,8 @@ class PhraseMatcher:
         return self.regex.search(text, *args, **kwargs)
 
     def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        if self._first is not None and not args and not kwargs and self._first.isdisjoint(text[:self._reach]):
+            return None
         return self.regex.match(text, *args, **kwargs)
 
     def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
@@ -183,7 +197,7 @@ def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> Phras
         runs = [_LN_TOKEN.findall(p) for p in cleaned]
         if all(runs):
             keys = frozenset(max(r, key=len) for r in runs)
-    return PhraseMatcher(pattern, keys)
+    return PhraseMatcher(pattern, keys, frozenset(p[0] for p in cleaned), 4 if anchored else 1)
 
 
 def trie_alternation(items: Iterable[str]) -> str:

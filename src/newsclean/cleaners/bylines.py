@@ -3,6 +3,7 @@ lifted into ``metadata["author"]`` and ``metadata["date"]`` (ISO 8601 when parse
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
@@ -19,6 +20,7 @@ _ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DMY_DOT = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 _SLASH = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
+_ASCII_FOUR_DIGITS = re.compile(r"[0-9]{4}")  # _FOUR_DIGITS on ASCII text, with re (faster)
 _SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
 
 
@@ -48,7 +50,7 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None)."""
-    if not _FOUR_DIGITS.search(text):  # every form below has a four-digit year (fold adds no digit)
+    if not (_ASCII_FOUR_DIGITS if text.isascii() else _FOUR_DIGITS).search(text):  # every form below has a four-digit year (fold adds no digit)
         return None
     folded = fold(text)
     m = _ISO.search(folded)

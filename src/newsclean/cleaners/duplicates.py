@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Document, Unit
-from ..textshape import comparison_key
 
 __all__ = ["Duplicates"]
 
@@ -31,7 +30,7 @@ class Duplicates:
         for unit in doc.units:
             if not unit.kept:
                 continue
-            key = comparison_key(unit.visible)
+            key = unit.key
             if key.count(" ") + 1 < self.min_words:
                 continue
             first = seen.get(key)

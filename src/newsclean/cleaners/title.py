@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Decision, Document, Unit
-from ..textshape import comparison_key, ends_like_sentence, is_headline_like
+from ..textshape import ends_like_sentence, is_headline_like
 
 __all__ = ["Title"]
 
@@ -52,11 +52,11 @@ class Title:
         if title is None:
             return
         doc.set_title(title)
-        key = comparison_key(title.visible)
+        key = title.key
         for u in kept:
             if u is title:
                 continue
-            other = comparison_key(u.visible)
+            other = u.key
             if other == key:
                 doc.drop(u, "title_copy")
             elif (u.index < title.index and key and (other.startswith(key) or other.endswith(key))
