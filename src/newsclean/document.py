@@ -255,16 +255,20 @@ class Document:
         dirty.append(len(source))
         d = 0
         next_dirty = dirty[0]
-        break_chars = _BREAK_CHARS
-        for piece in source.splitlines(True):
-            end = pos + len(piece)
-            le = end - (2 if piece.endswith("\r\n") else 1) if piece[-1:] in break_chars else end
-            if le > pos:
+        if "\r" in source:  # "\r\n" is one break of two characters
+            pieces = source.splitlines(True)
+            lines = [p[:-2] if p.endswith("\r\n") else p[:-1] if p[-1:] in _BREAK_CHARS else p for p in pieces]
+            steps: list[int] | None = [len(p) for p in pieces]
+        else:  # every break is one character
+            lines = source.splitlines()
+            steps = None
+        for n, line in enumerate(lines):
+            le = pos + len(line)
+            if line:
                 while next_dirty < pos:
                     d += 1
                     next_dirty = dirty[d]
-                if next_dirty >= le and (nfc or piece.isascii()):
-                    line = source[pos:le]
+                if next_dirty >= le and (nfc or line.isascii()):
                     text = line.strip(" ")
                     if text:
                         s = pos + (len(line) - len(line.lstrip(" ")))
@@ -274,24 +278,23 @@ class Document:
                         gap = 0
                     else:
                         gap += 1
-                    pos = end
-                    continue
-                norm = normalize_line(source, pos, le)
-                if norm.text:
-                    line = source[pos:le]
-                    lead = len(line) - len(line.lstrip())
-                    trail = len(line.rstrip())
-                    if gap or block < 0:
-                        block += 1
-                    append(Unit(len(units), pos + lead, pos + trail, norm.text, norm.map, block, gap if units else 0))
-                    gap = 0
                 else:
-                    gap += 1
-                    if source[pos:le].strip():
-                        self.invisible.append((pos, le))
+                    norm = normalize_line(source, pos, le)
+                    if norm.text:
+                        lead = len(line) - len(line.lstrip())
+                        trail = len(line.rstrip())
+                        if gap or block < 0:
+                            block += 1
+                        append(Unit(len(units), pos + lead, pos + trail, norm.text, norm.map, block,
+                                    gap if units else 0))
+                        gap = 0
+                    else:
+                        gap += 1
+                        if line.strip():
+                            self.invisible.append((pos, le))
             elif units:
                 gap += 1
-            pos = end
+            pos = le + 1 if steps is None else pos + steps[n]
 
     # ---- views
     def undecided(self) -> Iterator[Unit]:

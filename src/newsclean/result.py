@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -22,6 +23,7 @@ __all__ = ["CleanerFailure", "Paragraph", "Removal", "Result", "assemble"]
 
 _ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？；：\"”»’)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
+_START_END = attrgetter("start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,25 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
+_new = object.__new__
+_set_removal = tuple(Removal.__dict__[f].__set__ for f in ("start", "end", "cleaner", "reason", "text", "detail"))
+
+
+def _removal(start: int, end: int, cleaner: str, reason: str, text: str, detail: Mapping[str, Any]) -> Removal:
+    """``Removal(start, end, cleaner, reason, text, detail)``, built about twice as fast (the
+    frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field; pages
+    of many short lines make hundreds of thousands)."""
+    r = _new(Removal)
+    s0, s1, s2, s3, s4, s5 = _set_removal
+    s0(r, start)
+    s1(r, end)
+    s2(r, cleaner)
+    s3(r, reason)
+    s4(r, text)
+    s5(r, detail)
+    return r
+
+
 def _joins(prev: Unit, unit: Unit) -> bool:
     """True when ``unit`` continues ``prev``'s paragraph (a hard-wrapped line)."""
     return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
@@ -199,8 +220,8 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
         if unit.decision is Decision.TITLE:
             title_unit = unit
         elif unit.decision is Decision.DROP:
-            removed.append(Removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
-                                   _snippet(doc.source, unit.start, unit.end), dict(unit.detail)))
+            removed.append(_removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
+                                    _snippet(doc.source, unit.start, unit.end), dict(unit.detail)))
             continue
         for cut in unit.cuts:
             s, e = unit.map.span(cut.start, cut.end)
@@ -219,7 +240,7 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
             groups.append([unit])
     for s, e in doc.invisible:
         removed.append(Removal(s, e, "normalize", "invisible_characters", "", {}))
-    removed.sort(key=lambda r: (r.start, r.end))
+    removed.sort(key=_START_END)
 
     paragraphs: list[Paragraph] = []
     lang_weight: Counter[str] = Counter()

@@ -10,9 +10,9 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document
+from ..document import Document, Unit
 from ..lexicon import all_phrases, month_numbers
-from ..textshape import ends_like_sentence, fold, phrase_matcher, trie_alternation, word_count
+from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, trie_alternation, word_count
 
 __all__ = ["Bylines", "parse_date"]
 
@@ -91,26 +91,46 @@ class Bylines:
 
     def __call__(self, doc: Document) -> None:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
+        # What a line is depends on its text only: decided once per distinct text (pages repeat
+        # their chrome lines; 200,000 copies of one line cost one decision).
+        verdicts: dict[str, tuple[str, str | None, str | None] | None] = {}
         for unit in doc.undecided():
             text = unit.visible
-            n = unit.nwords
-            if n > self.max_words or ends_like_sentence(text) and not text.endswith((".", ":")):
+            verdict = verdicts.get(text, _UNSEEN)
+            if verdict is _UNSEEN:
+                verdict = verdicts[text] = self._verdict(unit, prefixes)
+            if verdict is None:
                 continue
-            folded = unit.folded
-            m = prefixes.match(folded) if prefixes is not None else None
-            date = parse_date(text)
-            if m is not None and (n <= 8 or date):
-                rest = text[m.end():].strip(" :|-–—")
-                author = _author(rest)
+            kind, author, date = verdict
+            if kind == "byline":
                 if author:
                     doc.add_metadata("author", author) if "author" not in doc.metadata else None
                 if date and "date" not in doc.metadata:
                     doc.add_metadata("date", date)
                 doc.drop(unit, "byline", author=author, date=date)
-            elif self.datelines and date and n <= 6 and _mostly_date(text):
+            else:
                 if "date" not in doc.metadata:
                     doc.add_metadata("date", date)
                 doc.drop(unit, "dateline", date=date)
+
+    def _verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, str | None] | None:
+        """``("byline", author, date)``, ``("dateline", None, date)`` or None for ``unit``'s text."""
+        text = unit.visible
+        n = unit.nwords
+        if n > self.max_words or ends_like_sentence(text) and not text.endswith((".", ":")):
+            return None
+        m = prefixes.match(unit.folded) if prefixes is not None else None
+        if m is None and not (self.datelines and n <= 6):
+            return None  # neither branch below can apply: no date needed
+        date = parse_date(text)
+        if m is not None and (n <= 8 or date):
+            return "byline", _author(text[m.end():].strip(" :|-–—")), date
+        if self.datelines and date and n <= 6 and _mostly_date(text):
+            return "dateline", None, date
+        return None
+
+
+_UNSEEN = object()
 
 
 def _author(rest: str) -> str | None:

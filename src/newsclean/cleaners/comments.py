@@ -35,13 +35,20 @@ class CommentForms:
         if matcher is None:
             return
         in_form = False
+        # (words, match start, phrase) depend on the text only: found once per distinct text
+        seen: dict[str, tuple[int, int, str] | tuple[int, None, None]] = {}
         for unit in doc.units:
             if not unit.kept:
                 continue
-            n = unit.nwords
-            m = matcher.search(unit.folded) if n <= self.max_words else None
-            if m is not None and (m.start() <= 3 or n <= 12):
-                doc.drop(unit, "comment_form", phrase=m.group())
+            text = unit.visible
+            hit = seen.get(text)
+            if hit is None:
+                n = unit.nwords
+                m = matcher.search(unit.folded) if n <= self.max_words else None
+                hit = seen[text] = (n, None, None) if m is None else (n, m.start(), m.group())
+            n, start, phrase = hit
+            if start is not None and (start <= 3 or n <= 12):
+                doc.drop(unit, "comment_form", phrase=phrase)
                 in_form = True
             elif in_form and n <= self.field_label_words:
                 doc.drop(unit, "form_field")

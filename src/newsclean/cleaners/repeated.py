@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Document
+from ..textshape import word_count
 
 __all__ = ["RepeatedLines"]
 
@@ -26,8 +27,11 @@ class RepeatedLines:
     max_words: int = 6
 
     def __call__(self, doc: Document) -> None:
-        counts = Counter(u.visible for u in doc.units if u.kept and u.nwords <= self.max_words)
-        repeated = {t for t, c in counts.items() if c >= self.min_repeats and not t.endswith(":")}
+        # Words are a function of the text: count every kept line, then check the length of the
+        # repeated texts only (one word count per distinct text, not per line).
+        counts = Counter(u.visible for u in doc.units if u.kept)
+        repeated = {t for t, c in counts.items() if c >= self.min_repeats and not t.endswith(":")
+                    and word_count(t) <= self.max_words}
         if not repeated:
             return
         for unit in doc.units:

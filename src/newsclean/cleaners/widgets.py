@@ -19,7 +19,7 @@ import regex
 
 from ..document import Document, Unit
 from ..lexicon import all_phrases
-from ..textshape import ends_like_sentence, phrase_matcher, word_count
+from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
 
 __all__ = ["Widgets"]
 
@@ -31,6 +31,7 @@ _HAS_DIGIT = regex.compile(r"\p{N}")
 # A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
+_UNSEEN = object()
 
 
 _VALUE_MAX_LEN = 16  # sign, 7 digits, separator and 4 decimals, space, "%" or "k+"
@@ -70,22 +71,34 @@ class Widgets:
         self._label_value_runs(doc)
         labels = phrase_matcher(all_phrases("widget_labels"))
         headers = phrase_matcher(all_phrases("widget_labels"), anchored=True)
+        # What a line is depends on its text only: decided once per distinct text.
+        verdicts: dict[str, tuple[str, dict[str, str]] | None] = {}
         for unit in doc.undecided():
             text = unit.visible
-            if _HAS_DIGIT.search(text) and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
-                doc.drop(unit, "numeric_line")
-                continue
-            if unit.nwords > self.max_counter_words or labels is None:
-                continue
-            folded = unit.folded
-            m = labels.search(folded)
-            if m is None:
-                continue
-            rest = regex.sub(r"[\p{N}\p{P}\p{S}\s]+", " ", labels.sub(" ", folded)).strip()
-            if _HAS_DIGIT.search(text) and word_count(rest) <= 3:
-                doc.drop(unit, "counter", label=m.group().strip())
-            elif not rest and headers is not None and headers.match(folded):
-                doc.drop(unit, "widget_label", label=m.group().strip())
+            verdict = verdicts.get(text, _UNSEEN)
+            if verdict is _UNSEEN:
+                verdict = verdicts[text] = self._verdict(unit, labels, headers)
+            if verdict is not None:
+                doc.drop(unit, verdict[0], **verdict[1])
+
+    def _verdict(self, unit: Unit, labels: PhraseMatcher | None,
+                 headers: PhraseMatcher | None) -> tuple[str, dict[str, str]] | None:
+        """``(reason, detail)`` when ``unit``'s text is a widget line, else None."""
+        text = unit.visible
+        if _HAS_DIGIT.search(text) and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
+            return "numeric_line", {}
+        if unit.nwords > self.max_counter_words or labels is None:
+            return None
+        folded = unit.folded
+        m = labels.search(folded)
+        if m is None:
+            return None
+        rest = regex.sub(r"[\p{N}\p{P}\p{S}\s]+", " ", labels.sub(" ", folded)).strip()
+        if _HAS_DIGIT.search(text) and word_count(rest) <= 3:
+            return "counter", {"label": m.group().strip()}
+        if not rest and headers is not None and headers.match(folded):
+            return "widget_label", {"label": m.group().strip()}
+        return None
 
     def _label_value_runs(self, doc: Document) -> None:
         units = [u for u in doc.units if u.kept]
