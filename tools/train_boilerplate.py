@@ -109,7 +109,10 @@ def _prepare(line: str) -> list[tuple[dict, Document]]:
 def prepared(every: int, jobs: int, reuse: bool) -> list[tuple[dict, Document]]:
     """Pre-pipeline documents, cached in CACHE (delete it after changing another cleaner)."""
     if reuse and CACHE.exists():
-        return pickle.loads(CACHE.read_bytes())  # type: ignore[no-any-return]
+        try:
+            return pickle.loads(CACHE.read_bytes())  # type: ignore[no-any-return]
+        except (AttributeError, TypeError, pickle.UnpicklingError) as exc:  # the Unit model changed
+            print(f"  cache unusable ({exc}); preparing again", file=sys.stderr)
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
         lines = [line for i, line in enumerate(f) if i % every == 0]
     t0 = time.time()
@@ -261,6 +264,8 @@ def main() -> None:
     ap.add_argument("--no-holdout", action="store_true")
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--margin", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, help="ship this threshold instead of the one chosen in-sample "
+                    "(the in-sample choice sees the lines before the title cleaner, not the scorer's output)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     docs = extract(prepared(args.every, args.jobs, args.cache))
@@ -274,6 +279,8 @@ def main() -> None:
             print(f"held out {held:14} (threshold {model['threshold']}): " +
                   "  ".join(f"{r} F1 {f:.3f} (P {p:.3f} R {rc:.3f})" for r, (f, p, rc) in res.items()))
     model = train(docs, args.C, args.margin)
+    if args.threshold is not None:
+        model["threshold"] = args.threshold
     res = evaluate(docs, model)
     print(f"trained on all (threshold {model['threshold']}), in-sample: " +
           "  ".join(f"{r} F1 {f:.3f}" for r, (f, _, _) in res.items()))
