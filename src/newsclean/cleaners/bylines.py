@@ -21,6 +21,11 @@ _DMY_DOT = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 _SLASH = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _ASCII_FOUR_DIGITS = re.compile(r"[0-9]{4}")  # _FOUR_DIGITS on ASCII text, with re (faster)
+# (compiled once: regex's own cache was recompiling the inline patterns)
+_DATE_PREPOSITION = regex.compile(r"\s(?:on|am|le|el|il|op|em|на|on:)\s")
+_DIGIT = regex.compile(r"\d")
+_LETTER = regex.compile(r"\p{L}")
+_NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")
 _SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
 
 
@@ -135,14 +140,14 @@ _UNSEEN = object()
 
 def _author(rest: str) -> str | None:
     for chunk in _SPLIT.split(rest):
-        chunk = regex.split(r"\s(?:on|am|le|el|il|op|em|на|on:)\s", chunk, maxsplit=1)[0].strip()
-        if chunk and not regex.search(r"\d", chunk) and regex.search(r"\p{L}", chunk) and word_count(chunk) <= 5:
+        chunk = _DATE_PREPOSITION.split(chunk, maxsplit=1)[0].strip()
+        if chunk and not _DIGIT.search(chunk) and _LETTER.search(chunk) and word_count(chunk) <= 5:
             return chunk
     return None
 
 
 def _mostly_date(text: str) -> bool:
     """True when little but the date (and weekday, time or 'updated' words) is on the line."""
-    rest = regex.sub(r"[\p{N}\p{P}\p{S}\s]+", " ", fold(text)).split()
+    rest = _NON_WORDS.sub(" ", fold(text)).split()
     table = _month_table()
     return sum(1 for w in rest if w.rstrip(".") not in table) <= 3

@@ -37,6 +37,7 @@ _BULLET = regex.compile(r"^[*+\-•·▪►◦‣][ \t]+(?=\S)")  # numbers ("1.
 _QUOTE = regex.compile(r"^(?:>[ \t]?){1,10}")
 _STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])")
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*])")
+_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
 
 
@@ -73,7 +74,7 @@ class MarkdownSyntax:
             if "![" in text:
                 rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", text))
                 rest = _LINK.sub(lambda m: m.group(1), rest) if "](" in rest else rest
-                if not regex.search(r"[\p{L}\p{N}]", rest):
+                if not _HAS_WORD.search(rest):
                     if keys is None:
                         keys = _key_counts(doc)
                     self._image_line(doc, unit, keys)

@@ -31,6 +31,7 @@ _HAS_DIGIT = regex.compile(r"\p{N}")
 # A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
+_NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
 _UNSEEN = object()
 
 
@@ -93,7 +94,7 @@ class Widgets:
         m = labels.search(folded)
         if m is None:
             return None
-        rest = regex.sub(r"[\p{N}\p{P}\p{S}\s]+", " ", labels.sub(" ", folded)).strip()
+        rest = _NON_WORDS.sub(" ", labels.sub(" ", folded)).strip()
         if _HAS_DIGIT.search(text) and word_count(rest) <= 3:
             return "counter", {"label": m.group().strip()}
         if not rest and headers is not None and headers.match(folded):
