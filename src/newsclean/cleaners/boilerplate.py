@@ -130,6 +130,18 @@ def _stop_table(lang: str) -> tuple[frozenset[str], bool]:
     return words, False
 
 
+@cache
+def _stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The word-based stoplists' codes, and for each stopword the positions of the codes listing it:
+    one dictionary look-up per token instead of one per token and stoplist."""
+    codes = tuple(c for c in available_stoplists() if not _stop_table(c)[1])
+    index: dict[str, list[int]] = {}
+    for k, code in enumerate(codes):
+        for w in _stop_table(code)[0]:
+            index.setdefault(w, []).append(k)
+    return codes, {w: tuple(ks) for w, ks in index.items()}
+
+
 def _detect_language(units: list[Unit]) -> str:
     """The page's language from its longest lines; stoplist evidence when detection fails."""
     longest = heapq.nlargest(6, units, key=lambda u: len(u.visible))
@@ -148,12 +160,13 @@ def _detect_language(units: list[Unit]) -> str:
     tokens = [t for t in tokens if t]
     if not tokens:
         return lang
+    codes, index = _stop_index()
+    hits_by = [0] * len(codes)
+    for t in tokens:
+        for c in index.get(t, ()):
+            hits_by[c] += 1
     best, best_hits = lang, 0
-    for code in available_stoplists():
-        table, by_char = _stop_table(code)
-        if by_char:
-            continue
-        hits = sum(1 for t in tokens if t in table)
+    for code, hits in zip(codes, hits_by):  # the first of equals wins, in stoplist order
         if hits > best_hits:
             best, best_hits = code, hits
     return best if best_hits >= max(2, 0.1 * len(tokens)) else lang
