@@ -502,6 +502,18 @@ class Boilerplate:
     clean_share: float = 0.8
     clean_factor: float = 0.5
     min_lines: int = 3
+    min_confidence: float = 0.7
+
+    @staticmethod
+    def _top_score(seq: list[Unit], probs: list[float], share: float = 0.1) -> float:
+        """The score reached by the best-scored ``share`` of the page's words."""
+        total = sum(u.nwords for u in seq)
+        acc = 0
+        for p, w in sorted(zip(probs, [u.nwords for u in seq]), reverse=True):
+            acc += w
+            if acc >= share * total:
+                return p
+        return 0.0
 
     @staticmethod
     def _extend(rows: list[list[float]], probs: list[float], keep: list[bool], floor: float) -> None:
@@ -524,6 +536,12 @@ class Boilerplate:
         if not seq:
             return
         threshold = model.get("threshold", 0.5) if self.threshold is None else self.threshold
+        if self.min_confidence and sum(u.nwords for u in seq) >= 3 * len(seq) \
+                and self._top_score(seq, probs) < self.min_confidence:
+            # lines of text but nothing that reads confidently like body (a plain-text RFC, notes,
+            # commands): no article to tell the chrome from, so the classifier abstains (a page
+            # of short menu lines is chrome, and goes)
+            return
         i_link, i_stop_hi = _I["link"], _I["stop_hi"]
         names = FEATURES + STAGE2
         idx = {n: names.index(n) for n in _DETAIL if n in names}
