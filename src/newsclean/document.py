@@ -271,7 +271,7 @@ class Document:
                 if next_dirty >= le and (nfc or line.isascii()):
                     text = line.strip(" ")
                     if text:
-                        s = pos + (len(line) - len(line.lstrip(" ")))
+                        s = pos if len(text) == len(line) else pos + (len(line) - len(line.lstrip(" ")))
                         if gap or block < 0:
                             block += 1
                         append(Unit(len(units), s, s + len(text), text, None, block, gap if units else 0))

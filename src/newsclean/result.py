@@ -216,12 +216,20 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
     groups: list[list[Unit]] = []
     removed: list[Removal] = []
     title_unit: Unit | None = None
+    source_text = doc.source
+    TITLE, DROP = Decision.TITLE, Decision.DROP
     for unit in doc.units:
-        if unit.decision is Decision.TITLE:
+        decision = unit.decision
+        if decision is TITLE:
             title_unit = unit
-        elif unit.decision is Decision.DROP:
+        elif decision is DROP:
+            if unit._map is None:  # the input span is the text itself (one space between words)
+                text = unit.text
+                snippet = text if len(text) <= 200 else text[:199] + "…"
+            else:
+                snippet = _snippet(source_text, unit.start, unit.end)
             removed.append(_removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
-                                    _snippet(doc.source, unit.start, unit.end), dict(unit.detail)))
+                                    snippet, dict(unit.detail)))
             continue
         for cut in unit.cuts:
             s, e = unit.map.span(cut.start, cut.end)
