@@ -133,3 +133,16 @@ def test_many_one_word_lines_finish() -> None:
 def test_empty_and_whitespace() -> None:
     assert _body("") == ""
     assert _body("\n\n   \n") == ""
+
+
+def test_abstains_without_confident_body_on_lines_of_text() -> None:
+    # nothing can reach a confidence above 1: on a page of text lines the classifier drops nothing
+    text = _page(MENU, EN_PARAS, [])
+    unsure = _pipeline().configure("boilerplate", min_confidence=1.01).clean_text(text)
+    assert not [r for r in unsure.removed if r.cleaner == "boilerplate"]
+    sure = _pipeline().clean_text(text)
+    assert [r for r in sure.removed if r.cleaner == "boilerplate"]
+    # a page of short menu lines is chrome whatever the confidence
+    chrome = "\n".join(MENU) + "\n\n" + "\n".join(["Privacy policy", "Terms of use", "Follow us", "Facebook"])
+    result = _pipeline().configure("boilerplate", min_confidence=1.01).clean_text(chrome)
+    assert result.text.strip() == ""
