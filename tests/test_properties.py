@@ -22,7 +22,9 @@ PIECES = st.sampled_from([
     "Советот го одобри буџетот.", "日本の国会は予算を承認した。", "\u200b", "\x00", "\ud800", "&amp;", "é", "e\u0301",
 ])
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomize: CI runs the same examples every time (a failure is reproducible, never flaky);
+# the long, randomised runs live in fuzz/.
+FAST = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FAST
@@ -39,7 +41,9 @@ def test_paragraph_offsets_point_at_the_text_they_came_from(text: str) -> None:
     for p in result.paragraphs:
         assert 0 <= p.start <= p.end <= len(result.source)
         assert all(p.start <= s <= e <= p.end for s, e in p.spans)
-        if len(p.spans) == 1 and not any(r.start >= p.start and r.end <= p.end for r in result.removed):
+        # A paragraph nothing was cut from reads, normalised, as its text. (Where a cut falls inside
+        # a run ftfy rewrote, offsets expand to the whole run, so the cut overlaps the paragraph.)
+        if len(p.spans) == 1 and not any(r.start < p.end and r.end > p.start for r in result.removed):
             assert normalize_text(result.source[p.start:p.end]) == p.text
 
 
@@ -73,7 +77,7 @@ def test_cleaning_is_deterministic(text: str) -> None:
     assert PIPELINE.clean_text(text).to_dict() == PIPELINE.clean_text(text).to_dict()
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS)
 def test_cleaning_the_body_again_changes_nothing(text: str) -> None:
     once = PIPELINE.clean_text(text).text

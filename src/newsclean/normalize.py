@@ -36,10 +36,11 @@ _MOJIBAKE_HINT = regex.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\
 # Zero-width non-joiner and joiner (U+200C, U+200D) are spelling inside a word — Persian
 # "می‌شود", Indic conjuncts, emoji sequences — so they stay inside words and are only dropped at
 # a word's edges; the other invisible characters separate words like spaces do.
-_WS_OR_WORD = regex.compile(r"[\s\u200b\u2060\ufeff\u00ad]+|[^\s\u200b\u2060\ufeff\u00ad]+")
-_INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad")
+# Invisible format characters (ZWSP, word joiner, BOM, soft hyphen) belong to the word they sit
+# in and are dropped from it, so that a word they split is repaired whole (idempotence).
+_WS_OR_WORD = regex.compile(r"\s+|\S+")
 _JOINERS = "\u200c\u200d"
-_BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b\u2060\ufeff\u00ad]")
 # Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
 # invisible characters, surrogates, entities.
 _SPECIAL = regex.compile(r"[^\S ]|  |[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff&\ufb00-\ufb06\uff01-\uff5e]")
@@ -105,10 +106,15 @@ def _clean_chars(s: str) -> str:
 
 
 def _fix(s: str) -> str:
-    """Repair one run of non-space characters."""
+    """Repair one run of non-space characters.
+
+    Control characters go first, so that mojibake they interrupted (``À\x08\x86``) is seen
+    whole: repairing it must give the same text as repairing the repaired text (idempotence).
+    """
+    s = _clean_chars(s)
     if len(s) <= _MAX_FTFY and _NEEDS_FTFY.search(s) and _MOJIBAKE_HINT.search(s):
-        s = ftfy.fix_text(s, _FTFY_CONFIG)
-    return _clean_chars(s)
+        s = _clean_chars(ftfy.fix_text(s, _FTFY_CONFIG))
+    return s
 
 
 def normalize_line(source: str, start: int = 0, end: int | None = None) -> Normalized:
@@ -140,8 +146,8 @@ def normalize_line(source: str, start: int = 0, end: int | None = None) -> Norma
     for m in _WS_OR_WORD.finditer(line):
         piece = m.group()
         a, b = start + m.start(), start + m.end()
-        if piece[0].isspace() or piece[0] in _INVISIBLE:
-            if any(c.isspace() for c in piece) and space_at is None:
+        if piece[0].isspace():
+            if space_at is None:
                 space_at, space_len = a, b - a
             continue
         fixed = _fix(piece)

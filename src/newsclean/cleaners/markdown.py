@@ -26,15 +26,16 @@ _LINK = regex.compile(r"\[([^\[\]\n]{0,1000})\]\(\s{0,5}(?:[^()\s]{0,2000}(?:\([
 _REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
-_HEADING = regex.compile(r"^(?:#{1,6}[ \t]+){1,20}")
+# Line-start markers, matched at a position (no ^): see MarkdownSyntax._cut_syntax.
+_HEADING = regex.compile(r"#{1,6}[ \t]+")
 _HEADING_TAIL = regex.compile(r"[ \t]+#{1,6}[ \t]*$")
 # A rule: three or more of one of * - _ = with spaces or tabs between. Written as a lookahead for
 # the three marks and one character class for the rest: the repeated group ``(?:\*[ \t]*){3,}$``
 # backtracks quadratically on a long almost-rule ("*\t" * 50000 + "x" took 2.4 s).
 _RULE = regex.compile(r"^(?:(?=(?:\*[ \t]*){3})[* \t]+|(?=(?:-[ \t]*){3})[- \t]+|(?=(?:_[ \t]*){3})[_ \t]+"
                       r"|(?=(?:=[ \t]*){3})[= \t]+)$")
-_BULLET = regex.compile(r"^[*+\-•·▪►◦‣][ \t]+(?=\S)")  # numbers ("1.") stay: they are words
-_QUOTE = regex.compile(r"^(?:>[ \t]?){1,10}")
+_BULLET = regex.compile(r"[*+\-•·▪►◦‣][ \t]+(?=\S)")  # numbers ("1.") stay: they are words
+_QUOTE = regex.compile(r"(?:>[ \t]?){1,10}")
 _STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])")
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*])")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
@@ -102,21 +103,32 @@ class MarkdownSyntax:
 
     def _cut_syntax(self, doc: Document, unit: Unit) -> None:
         text = unit.text
-        m = _HEADING.match(text)
-        if m:
-            doc.cut_text(unit, 0, m.end(), "heading_marker")
-            unit.kind = "heading"
-            t = _HEADING_TAIL.search(text)
-            if t:
-                doc.cut_text(unit, t.start(), t.end(), "heading_marker")
-        m = _QUOTE.match(text)
-        if m:
-            doc.cut_text(unit, 0, m.end(), "blockquote_marker")
-        elif self.strip_bullets:
-            m = _BULLET.match(text)
+        # Line-start markers may stack ("# - A", "> * A"): cut them all in one pass, so that
+        # cleaning the result again finds none.
+        pos = 0
+        for _ in range(20):
+            m = _HEADING.match(text, pos)
             if m:
-                doc.cut_text(unit, m.start(), m.end(), "list_bullet")
+                doc.cut_text(unit, pos, m.end(), "heading_marker")
+                unit.kind = "heading"
+                pos = m.end()
+                continue
+            m = _QUOTE.match(text, pos)
+            if m:
+                doc.cut_text(unit, pos, m.end(), "blockquote_marker")
+                pos = m.end()
+                continue
+            m = _BULLET.match(text, pos) if self.strip_bullets else None
+            if m:
+                doc.cut_text(unit, pos, m.end(), "list_bullet")
                 unit.kind = unit.kind or "list_item"
+                pos = m.end()
+                continue
+            break
+        if unit.kind == "heading":
+            t = _HEADING_TAIL.search(text)
+            if t and t.start() >= pos:
+                doc.cut_text(unit, t.start(), t.end(), "heading_marker")
         if "![" in text:
             for m in _IMAGE.finditer(text):
                 doc.cut_text(unit, m.start(), m.end(), "inline_image")
