@@ -30,8 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 DOCS = ROOT / "docs" / "benchmarks.md"
-INPUTS = ("plain", "layout", "markdown", "residual")
+INPUTS = ("plain", "layout", "markdown", "residual", "html")
 CLEANERS = (("identity", "identity"), ("newsclean", "newsclean:clean"), ("jusText", "benchmarks.quality:justext_clean"))
+# On the raw HTML the peer is trafilatura's default extraction (what users would otherwise run).
+HTML_CLEANERS = (("newsclean", "newsclean:clean"), ("trafilatura", "trafilatura:extract"))
 DATASETS = ("ALL", "dragnet", "cleaneval-dev", "readability")
 
 _STOPLIST = None
@@ -70,7 +72,8 @@ def table(results: dict[str, dict[str, dict]], every: int) -> str:
         "",
         f"Body F1 (P / R) from `../shared/eval/score.py` over {pages}; produced by "
         "`benchmarks/quality.py`. jusText runs on the same text, each line wrapped in `<p>`, with "
-        "its English stoplist. `identity` is the text unchanged.",
+        "its English stoplist. `identity` is the text unchanged. On `html`, newsclean gets the raw "
+        "HTML and is compared with trafilatura's default `extract()` on the same pages.",
         "",
         "| input | cleaner | " + " | ".join(DATASETS) + " |",
         "|---|---|" + "---|" * len(DATASETS),
@@ -98,13 +101,14 @@ def write_docs(section: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--every", type=int, default=1, help="score every n-th page only")
-    ap.add_argument("--input", action="append", choices=INPUTS, help="renderings (default: all four)")
+    ap.add_argument("--input", action="append", choices=INPUTS,
+                    help="renderings (default: all four text renderings and the HTML)")
     ap.add_argument("--write-docs", action="store_true", help="rewrite '## Quality' in docs/benchmarks.md")
     args = ap.parse_args()
     results: dict[str, dict[str, dict]] = {}
     for which in args.input or INPUTS:
         results[which] = {}
-        for name, spec in CLEANERS:
+        for name, spec in HTML_CLEANERS if which == "html" else CLEANERS:
             report = run_scorer(spec, which, args.every)
             results[which][name] = report
             all_ = report["body"]["ALL"]
