@@ -129,10 +129,10 @@ class Result:
             ],
             "removed": [
                 {"start": r.start, "end": r.end, "cleaner": r.cleaner, "reason": r.reason,
-                 "text": r.text, "detail": _jsonable(dict(r.detail))}
+                 "text": r.text, "detail": jsonable(dict(r.detail))}
                 for r in self.removed
             ],
-            "metadata": _jsonable(dict(self.metadata)),
+            "metadata": jsonable(dict(self.metadata)),
             "errors": [asdict(e) for e in self.errors],
         }
         if include_source:
@@ -145,11 +145,12 @@ class Result:
         return json.dumps(self.to_dict(), **kwargs)
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+def jsonable(value: Any) -> Any:
+    """``value`` with mappings, tuples, sets and odd objects turned into JSON types (floats rounded)."""
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     if isinstance(value, float):
         return round(value, 4)
     if value is None or isinstance(value, (str, int, bool)):

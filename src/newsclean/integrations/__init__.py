@@ -10,26 +10,14 @@ those modules and the ``newsclean`` command (the shape of a ``--format jsonl`` l
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from ..result import jsonable
 
 if TYPE_CHECKING:
     from ..result import Result
 
 __all__ = ["removed_chars_by_cleaner", "result_metadata", "result_record"]
-
-
-def _plain(value: Any) -> Any:
-    """``value`` with tuples, sets and odd objects turned into JSON types."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
-    if isinstance(value, float):
-        return round(value, 4)
-    if value is None or isinstance(value, (str, int, bool)):
-        return value
-    return str(value)
 
 
 def removed_chars_by_cleaner(result: Result) -> dict[str, int]:
@@ -62,7 +50,7 @@ def result_metadata(result: Result) -> dict[str, Any]:
                     for r in result.removed],
         "removed_chars": removed_chars_by_cleaner(result),
         "errors": [{"cleaner": e.cleaner, "error": e.error, "message": e.message} for e in result.errors],
-        "page": _plain(dict(result.metadata)),
+        "page": jsonable(dict(result.metadata)),
     }
 
 
