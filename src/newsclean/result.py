@@ -235,7 +235,7 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
         for cut in unit.cuts:
             s, e = unit.map.span(cut.start, cut.end)
             removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(doc.source, s, e), dict(cut.detail)))
-        if unit.decision is Decision.TITLE:
+        if decision is TITLE and not doc.title_in_body:
             continue
         if unit.cuts:
             removed.extend(_dropped_between_cuts(doc.source, unit))
