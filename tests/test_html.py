@@ -124,6 +124,13 @@ def test_an_h1_that_is_the_sites_name_is_not_a_headline() -> None:
     assert "headline_added" not in result.metadata
 
 
+def test_when_the_h1_is_the_sites_name_an_h2_headline_is_taken() -> None:
+    page = ("<html><head><title>The Gazette – Council approves the new school budget</title></head><body>"
+            "<header><h1>The Gazette</h1></header><h2>Council approves the new school budget</h2>"
+            f"<nav><a href='/'>Home</a></nav><article>{_STORY}</article></body></html>")
+    assert page_headline(page) == "Council approves the new school budget"
+
+
 def test_a_headline_already_in_the_text_is_not_added_again() -> None:
     page = ("<html><head><title>Council approves the new school budget</title></head><body><article>"
             f"<h1>Council approves the new school budget</h1>{_STORY}</article></body></html>")
