@@ -55,11 +55,30 @@ def _page(menu: list[str], paras: list[str], footer: list[str]) -> str:
 
 
 def test_model_is_small_and_matches_features() -> None:
+    from importlib.resources import files
+
     from newsclean.cleaners.boilerplate import FEATURES, STAGE2
 
+    path = files("newsclean").joinpath("data", "boilerplate_model.json")
+    assert len(path.read_bytes()) < 2_000_000
     model = load_model()
-    assert len(model["stage1"]["coef"]) == len(FEATURES)
-    assert len(model["stage2"]["coef"]) == len(FEATURES) + len(STAGE2)
+    assert model["features"] == list(FEATURES)
+    assert model["stage2_features"] == list(FEATURES + STAGE2)
+    assert model["stage1"].n_features <= len(FEATURES)
+    assert model["stage2"].n_features <= len(FEATURES) + len(STAGE2)
+
+
+def test_model_trained_on_other_features_is_refused() -> None:
+    import json
+    from importlib.resources import files
+
+    from newsclean.cleaners.boilerplate import model_from_json
+    from newsclean.errors import ModelError
+
+    spec = json.loads(files("newsclean").joinpath("data", "boilerplate_model.json").read_text(encoding="utf-8"))
+    spec["features"] = spec["features"][:-1]
+    with pytest.raises(ModelError, match="retrain"):
+        model_from_json(spec)
 
 
 def test_all_boilerplate_page_gives_empty_body() -> None:

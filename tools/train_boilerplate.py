@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Train the boilerplate classifier (``src/newsclean/data/boilerplate_model.json``).
 
-Usage (from the project root; numpy and scikit-learn are needed for training only)::
+Usage (from the project root; the ``train`` extra -- numpy, scikit-learn, lightgbm -- is needed
+for training only, the library itself reads the JSON with numpy)::
 
-    PYTHONPATH=src .venv/bin/python tools/train_boilerplate.py            # extract, hold out, train, write
-    PYTHONPATH=src .venv/bin/python tools/train_boilerplate.py --every 3  # a third of the pages, quicker
+    .venv/bin/pip install -e ".[train]"
+    .venv/bin/python tools/train_boilerplate.py                 # prepare, cross-validate, hold out, train, write
+    .venv/bin/python tools/train_boilerplate.py --cache         # reuse the prepared documents
+    .venv/bin/python tools/train_boilerplate.py --every 3 --no-holdout --folds 0   # quick
 
-Data: ``/work/shared/devdata/pages.jsonl.gz`` (dragnet, cleaneval-dev, readability), all four text
+Data: ``../shared/devdata/pages.jsonl.gz`` (dragnet, cleaneval-dev, readability), all four text
 renderings of each page (plain, layout, markdown, residual). Each page is run through the default
 pipeline up to the boilerplate cleaner; every line still kept is one example with the features of
 :func:`newsclean.cleaners.boilerplate.document_features`.
@@ -19,9 +22,17 @@ sub-heading between two gold paragraphs is body and a menu word is not.
 Weights: each line weighs its token count over the page's total, so every page counts about the
 same, as in the scorer (which averages precision and recall over pages).
 
-Split: the held-out report trains on two datasets and scores the third (for each of the three),
-page by page with the scorer's metric on the kept lines; the shipped model is then trained on all
-pages. The decision threshold is chosen on the training pages only.
+Model: two forests of gradient-boosted trees (LightGBM), exported to the plain JSON layout of
+:class:`newsclean.forest.Forest`. Stage 1 scores each line from its own and its neighbours'
+features; stage 2 adds the stage-1 scores around the line and its place relative to the page's
+main run. Stage 2 is trained on *out-of-fold* stage-1 scores (each page scored by a stage-1
+model that did not see it), so it learns how far to trust stage 1 on unseen pages.
+
+Split: pages are split by page id (all four renderings of a page fall in the same part).
+``--folds K`` reports K-fold cross-validated F1 per rendering and dataset, with the scorer's
+metric on the kept lines, and chooses the decision threshold on those out-of-fold scores; the
+held-out report trains on two datasets and scores the third (for each of the three). The shipped
+model is then trained on all pages.
 """
 from __future__ import annotations
 
@@ -32,22 +43,31 @@ import pickle
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsclean.cleaners import default_cleaners
-from newsclean.cleaners.boilerplate import FEATURES, STAGE2, document_features, stage2_features
-from newsclean.document import Decision, Document
-from newsclean.pipeline import Pipeline
+from newsclean.cleaners import default_cleaners  # noqa: E402
+from newsclean.cleaners.boilerplate import FEATURES, STAGE2, document_features, stage2_features  # noqa: E402
+from newsclean.document import Decision, Document  # noqa: E402
+from newsclean.forest import Forest  # noqa: E402
+from newsclean.pipeline import Pipeline  # noqa: E402
 
-DATA = Path("/work/shared/devdata/pages.jsonl.gz")
-RENDERINGS = ("plain", "layout", "markdown", "residual")
+DATA = ROOT.parent / "shared" / "devdata" / "pages.jsonl.gz"
+RENDERINGS = ("plain", "layout", "markdown", "residual")  # "cropped" documents are trained on, not reported
 OUT = ROOT / "src" / "newsclean" / "data" / "boilerplate_model.json"
 CACHE = Path("/tmp/boilerplate_train_docs.pkl")
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 _TOKEN = re.compile(r"\w+")
+
+#: LightGBM settings (chosen by 4-fold cross-validation on every 2nd page; see docs/boilerplate.md)
+PARAMS: dict[str, Any] = dict(n_estimators=200, num_leaves=31, max_depth=10, learning_rate=0.08,
+                              min_child_samples=50, subsample=0.8, subsample_freq=1, colsample_bytree=0.8,
+                              reg_lambda=1.0, verbose=-1, n_jobs=2, random_state=7)
 
 
 def _pre_pipeline() -> Pipeline:
@@ -110,11 +130,12 @@ def prepared(every: int, jobs: int, reuse: bool) -> list[tuple[dict, Document]]:
     """Pre-pipeline documents, cached in CACHE (delete it after changing another cleaner)."""
     if reuse and CACHE.exists():
         try:
-            return pickle.loads(CACHE.read_bytes())  # type: ignore[no-any-return]
+            items: list[tuple[dict, Document]] = pickle.loads(CACHE.read_bytes())
+            return [x for x in items if zlib.crc32(x[0]["id"].encode()) % every == 0] if every > 1 else items
         except (AttributeError, TypeError, pickle.UnpicklingError) as exc:  # the Unit model changed
             print(f"  cache unusable ({exc}); preparing again", file=sys.stderr)
     with gzip.open(DATA, "rt", encoding="utf-8") as f:
-        lines = [line for i, line in enumerate(f) if i % every == 0]
+        lines = [line for line in f if every <= 1 or zlib.crc32(json.loads(line)["id"].encode()) % every == 0]
     t0 = time.time()
     if jobs > 1:
         from multiprocessing import Pool
@@ -125,8 +146,41 @@ def prepared(every: int, jobs: int, reuse: bool) -> list[tuple[dict, Document]]:
         parts = [_prepare(line) for line in lines]
     items = [x for part in parts for x in part]
     print(f"  prepared {len(lines)} pages in {time.time() - t0:.0f}s", file=sys.stderr)
-    CACHE.write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+    if every <= 1:
+        CACHE.write_bytes(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
     return items
+
+
+def cropped(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
+    """Augmentation: each plain rendering cut down to its article, from a few lines before the
+    first body line to a few lines after the last (0, 2 or 5 lines each side, by page id), run
+    through the pre-pipeline again. Without these, a page's last lines are always footer in
+    training, and the trees learn that position alone makes chrome: the tail of an article
+    after a mid-article box, or already-extracted text, would go."""
+    pre = _pre_pipeline()
+    out = []
+    gold_cache: dict[str, set] = {}
+    for meta, doc in items:
+        if meta["rendering"] != "plain":
+            continue
+        seq = [u for u in doc.units if u.kept]
+        if not seq:
+            continue
+        gold = gold_cache.get(meta["id"])
+        if gold is None:
+            gold = gold_cache[meta["id"]] = _shingles(_TOKEN.findall(meta["gold"] or ""))
+        labels = _labels([_TOKEN.findall(u.visible) for u in seq], gold)
+        body_at = [k for k, lab in enumerate(labels) if lab >= 0.5]
+        if not body_at:
+            continue
+        h = zlib.crc32(meta["id"].encode())
+        a = max(0, body_at[0] - (0, 2, 5)[h % 3])
+        b = min(len(seq) - 1, body_at[-1] + (0, 2, 5)[(h // 3) % 3])
+        text = doc.source[seq[a].start:seq[b].end]
+        crop = Document(text)
+        pre.run(crop)
+        out.append(({**meta, "rendering": "cropped"}, crop))
+    return out
 
 
 def extract(items: list[tuple[dict, Document]]) -> list[dict]:
@@ -176,7 +230,7 @@ def f1_of(counts: list[tuple[float, float, float]]) -> tuple[float, float, float
 def _arrays(docs: list[dict], key: str = "rows"):
     import numpy as np
 
-    X = np.array([r for d in docs for r in d[key]], dtype=float)
+    X = np.array([r for d in docs for r in d[key]], dtype=np.float64)
     y = np.array([1 if lab >= 0.5 else 0 for d in docs for lab in d["labels"]])
     w = []
     for d in docs:
@@ -185,106 +239,187 @@ def _arrays(docs: list[dict], key: str = "rows"):
     return X, y, np.array(w) * 100.0
 
 
-def _fit(X, y, w, C: float):
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
+def _fit(docs: list[dict], key: str = "rows"):
+    import lightgbm as lgb
 
-    mu = X.mean(axis=0)
-    sd = X.std(axis=0)
-    sd[sd == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=2000)
-    lr.fit((X - mu) / sd, y, sample_weight=w)
-    coef = lr.coef_[0] / sd
-    intercept = float(lr.intercept_[0] - (lr.coef_[0] * mu / sd).sum())
-    return {"coef": [round(float(c), 6) for c in coef], "intercept": round(intercept, 6)}, np
-
-
-def _score(model_part: dict, X):
-    import numpy as np
-
-    z = X @ np.array(model_part["coef"]) + model_part["intercept"]
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-
-
-def add_stage2(docs: list[dict], stage1: dict, margin: float) -> None:
-    import numpy as np
-
-    for d in docs:
-        s1 = _score(stage1, np.array(d["rows"], dtype=float)).tolist()
-        d["rows2"] = stage2_features(d["words"], d["rows"], s1, margin)
-
-
-def train(docs: list[dict], C: float = 1.0, margin: float = 0.5) -> dict:
-    X, y, w = _arrays(docs)
-    stage1, _ = _fit(X, y, w, C)
-    add_stage2(docs, stage1, margin)
-    X2, y2, w2 = _arrays(docs, "rows2")
-    stage2, _ = _fit(X2, y2, w2, C)
-    model = {"version": 1, "features": list(FEATURES), "stage2_features": list(FEATURES + STAGE2),
-             "stage1": stage1, "stage2": stage2, "run_margin": margin, "threshold": 0.5}
-    model["threshold"] = choose_threshold(docs, model)
+    X, y, w = _arrays(docs, key)
+    model = lgb.LGBMClassifier(**PARAMS)
+    model.fit(X, y, sample_weight=w)
     return model
 
 
-def predict(docs: list[dict], model: dict) -> list[list[float]]:
+def export(model: Any, digits: int = 9) -> dict[str, Any]:
+    """A fitted LGBMClassifier as the JSON layout of :class:`newsclean.forest.Forest`."""
+    dump = model.booster_.dump_model()
+    feature: list[int] = []
+    threshold: list[float] = []
+    left: list[int] = []
+    right: list[int] = []
+    value: list[float] = []
+    roots: list[int] = []
+    depth = 0
+
+    def add(node: dict, level: int) -> int:
+        nonlocal depth
+        i = len(feature)
+        feature.append(-1)
+        threshold.append(0.0)
+        left.append(i)
+        right.append(i)
+        value.append(0.0)
+        if "leaf_value" in node:
+            value[i] = float(f"{node['leaf_value']:.{digits}g}")
+            depth = max(depth, level)
+            return i
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')!r}")
+        feature[i] = int(node["split_feature"])
+        threshold[i] = float(node["threshold"])  # exact: a threshold often equals a feature value
+        left[i] = add(node["left_child"], level + 1)
+        right[i] = add(node["right_child"], level + 1)
+        return i
+
+    for tree in dump["tree_info"]:
+        roots.append(add(tree["tree_structure"], 0))
+    return {"feature": feature, "threshold": threshold, "left": left, "right": right, "value": value,
+            "roots": roots, "depth": depth, "base": 0.0}
+
+
+def _check_export(model: Any, spec: dict[str, Any], X) -> float:
+    """Largest difference between LightGBM's probabilities and the exported forest's."""
     import numpy as np
 
-    add_stage2(docs, model["stage1"], model["run_margin"])
-    return [_score(model["stage2"], np.array(d["rows2"], dtype=float)).tolist() for d in docs]
+    ours = Forest(spec).predict(X)
+    theirs = model.predict_proba(X)[:, 1]
+    return float(np.abs(ours - theirs).max())
+
+
+def _split_probs(docs: list[dict], flat) -> list[list[float]]:
+    out = []
+    i = 0
+    for d in docs:
+        n = len(d["rows"])
+        out.append(flat[i:i + n].tolist())
+        i += n
+    return out
+
+
+def _stage1_scores(model: Any, docs: list[dict]) -> list[list[float]]:
+    import numpy as np
+
+    if not docs:
+        return []
+    X = np.array([r for d in docs for r in d["rows"]], dtype=np.float64)
+    return _split_probs(docs, model.predict_proba(X)[:, 1])
+
+
+def _fold(page_id: str, k: int) -> int:
+    return zlib.crc32(page_id.encode()) % k
+
+
+def train(docs: list[dict], inner_folds: int = 3, margin: float = 0.5, check: bool = False) -> dict[str, Any]:
+    """Both stages on ``docs``; stage 2 on out-of-fold stage-1 scores."""
+    stage1 = _fit(docs)
+    for g in range(inner_folds):
+        part = [d for d in docs if _fold(d["id"], inner_folds) != g]
+        rest = [d for d in docs if _fold(d["id"], inner_folds) == g]
+        m = _fit(part)
+        for d, s1 in zip(rest, _stage1_scores(m, rest)):
+            d["rows2"] = stage2_features(d["words"], d["rows"], s1, margin)
+    stage2 = _fit(docs, "rows2")
+    spec = {"version": 2, "kind": "gradient-boosted trees (LightGBM), exported for newsclean.forest",
+            "features": list(FEATURES), "stage2_features": list(FEATURES + STAGE2),
+            "stage1": export(stage1), "stage2": export(stage2), "run_margin": margin, "threshold": 0.5}
+    if check:
+        X1, _, _ = _arrays(docs[:200])
+        X2, _, _ = _arrays(docs[:200], "rows2")
+        print(f"  export check: stage 1 max |diff| {_check_export(stage1, spec['stage1'], X1):.2e}, "
+              f"stage 2 {_check_export(stage2, spec['stage2'], X2):.2e}", file=sys.stderr)
+    return spec
+
+
+def predict(docs: list[dict], spec: dict[str, Any]) -> list[list[float]]:
+    f1, f2 = Forest(spec["stage1"]), Forest(spec["stage2"])
+    out = []
+    for d in docs:
+        s1 = f1.predict(d["rows"]).tolist()
+        out.append(f2.predict(stage2_features(d["words"], d["rows"], s1, spec["run_margin"])).tolist())
+    return out
 
 
 def body(d: dict, probs: list[float], t: float) -> str:
     return "\n".join(x for x, p, fixed in zip(d["texts"], probs, d["fixed"]) if fixed or p >= t)
 
 
-def choose_threshold(docs: list[dict], model: dict) -> float:
-    probs = predict(docs, model)
-    sample = list(range(0, len(docs), max(1, len(docs) // 1500)))
-    best, best_t = -1.0, 0.5
-    for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-        f = f1_of([page_prf(docs[i]["gold"], body(docs[i], probs[i], t)) for i in sample])[0]
-        if f > best:
-            best, best_t = f, t
-    return best_t
-
-
-def evaluate(docs: list[dict], model: dict) -> dict:
-    probs = predict(docs, model)
+def report(docs: list[dict], probs: list[list[float]], t: float) -> dict[str, tuple[float, float, float]]:
     by: dict[str, list] = {}
     for d, p in zip(docs, probs):
-        by.setdefault(d["rendering"], []).append(page_prf(d["gold"], body(d, p, model["threshold"])))
-    return {r: f1_of(c) for r, c in sorted(by.items())}
+        c = page_prf(d["gold"], body(d, p, t))
+        by.setdefault(d["rendering"], []).append(c)
+        by.setdefault(f"{d['rendering']}/{d['dataset']}", []).append(c)
+    return {k: f1_of(v) for k, v in sorted(by.items())}
+
+
+def _fmt(res: dict[str, tuple[float, float, float]], keys: list[str]) -> str:
+    return "  ".join(f"{k} F1 {res[k][0]:.3f} (P {res[k][1]:.3f} R {res[k][2]:.3f})" for k in keys if k in res)
+
+
+def cross_validate(docs: list[dict], folds: int, margin: float) -> tuple[float, list[list[float]]]:
+    """Out-of-fold probabilities for every document and the threshold that maximises the mean
+    F1 over the four renderings."""
+    probs: list[list[float] | None] = [None] * len(docs)
+    for f in range(folds):
+        t0 = time.time()
+        tr = [d for d in docs if _fold(d["id"], folds) != f]
+        te_idx = [i for i, d in enumerate(docs) if _fold(d["id"], folds) == f]
+        spec = train(tr, margin=margin)
+        for i, p in zip(te_idx, predict([docs[i] for i in te_idx], spec)):
+            probs[i] = p
+        print(f"  fold {f + 1}/{folds} in {time.time() - t0:.0f}s", file=sys.stderr)
+    done = [p or [] for p in probs]
+    best_t, best = 0.5, -1.0
+    for t in THRESHOLDS:
+        res = report(docs, done, t)
+        mean = sum(res[r][0] for r in RENDERINGS if r in res) / len(RENDERINGS)
+        print(f"  cv threshold {t:.2f}: " + _fmt(res, list(RENDERINGS)) + f"  mean {mean:.3f}", file=sys.stderr)
+        if mean > best:
+            best, best_t = mean, t
+    return best_t, done
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--every", type=int, default=1, help="use every n-th page")
+    ap.add_argument("--every", type=int, default=1, help="use one page in n (chosen by page id)")
     ap.add_argument("--cache", action="store_true", help=f"reuse the prepared documents in {CACHE}")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds (0: none; threshold 0.45)")
     ap.add_argument("--no-holdout", action="store_true")
-    ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--margin", type=float, default=0.5)
-    ap.add_argument("--threshold", type=float, help="ship this threshold instead of the one chosen in-sample "
-                    "(the in-sample choice sees the lines before the title cleaner, not the scorer's output)")
+    ap.add_argument("--threshold", type=float, help="ship this threshold instead of the cross-validated one")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
-    docs = extract(prepared(args.every, args.jobs, args.cache))
+    items = prepared(args.every, args.jobs, args.cache)
+    docs = extract(items + cropped(items))
     print(f"{len(docs)} documents, {sum(len(d['rows']) for d in docs)} lines", file=sys.stderr)
+    threshold = 0.45
+    if args.folds > 1:
+        threshold, probs = cross_validate(docs, args.folds, args.margin)
+        res = report(docs, probs, threshold)
+        print(f"{args.folds}-fold cross-validated, threshold {threshold}:")
+        for r in RENDERINGS:
+            print(f"  {r:9} " + _fmt(res, [r] + [f"{r}/{ds}" for ds in ("dragnet", "cleaneval-dev", "readability")]))
     if not args.no_holdout:
         for held in ("dragnet", "cleaneval-dev", "readability"):
             train_docs = [d for d in docs if d["dataset"] != held]
             test_docs = [d for d in docs if d["dataset"] == held]
-            model = train(train_docs, args.C, args.margin)
-            res = evaluate(test_docs, model)
-            print(f"held out {held:14} (threshold {model['threshold']}): " +
-                  "  ".join(f"{r} F1 {f:.3f} (P {p:.3f} R {rc:.3f})" for r, (f, p, rc) in res.items()))
-    model = train(docs, args.C, args.margin)
-    if args.threshold is not None:
-        model["threshold"] = args.threshold
-    res = evaluate(docs, model)
-    print(f"trained on all (threshold {model['threshold']}), in-sample: " +
-          "  ".join(f"{r} F1 {f:.3f}" for r, (f, _, _) in res.items()))
-    args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
+            spec = train(train_docs, margin=args.margin)
+            res = report(test_docs, predict(test_docs, spec), threshold)
+            print(f"held out {held:14} (threshold {threshold}): " + _fmt(res, list(RENDERINGS)))
+    spec = train(docs, margin=args.margin, check=True)
+    spec["threshold"] = args.threshold if args.threshold is not None else threshold
+    res = report(docs, predict(docs, spec), spec["threshold"])
+    print(f"trained on all (threshold {spec['threshold']}), in-sample: " + _fmt(res, list(RENDERINGS)))
+    args.out.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
 
 

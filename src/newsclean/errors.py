@@ -8,8 +8,9 @@ path, whose extraction has a time bound::
      ├── ConfigError (also ValueError)          bad option, unknown cleaner, bad config file
      │    ├── UnknownCleanerError (also KeyError)
      │    └── UnknownDetectorError (in newsclean.language)
-     └── ExtractionError                        HTML could not be extracted
-          └── ExtractionTimeout                 extraction exceeded its time bound
+     ├── ExtractionError                        HTML could not be extracted
+     │    └── ExtractionTimeout                 extraction exceeded its time bound
+     └── ModelError                             a shipped or user model file is malformed
 
 A wrong argument type raises the built-in ``TypeError``, naming the type.
 """
@@ -19,6 +20,7 @@ __all__ = [
     "ConfigError",
     "ExtractionError",
     "ExtractionTimeout",
+    "ModelError",
     "NewscleanError",
     "UnknownCleanerError",
 ]
@@ -45,3 +47,7 @@ class ExtractionError(NewscleanError):
 
 class ExtractionTimeout(ExtractionError):
     """HTML extraction exceeded its time bound."""
+
+
+class ModelError(NewscleanError):
+    """A classifier model file is malformed or does not match the features the code computes."""

@@ -9,17 +9,20 @@ then context) and boilerpipe (shallow text features of a block and its neighbour
    stopword density of each line (by words, or by characters for zh/ja/th).
 2. Each undecided line gets cheap shallow features — length, sentence punctuation, stopword
    density, link density, capitalisation, digits and symbols, repetition in the page, position,
-   its blank-line block — plus the same features averaged over windows of its neighbours and its
-   distance to the nearest line that reads like running text.
-3. Stage 1, a logistic regression over those features, scores every line.
-4. Stage 2, a second logistic regression, adds the stage-1 scores of the neighbours and the
-   line's place relative to the *main run* (the contiguous stretch with the most body text,
-   found by a maximum-sum pass over the stage-1 scores): a short line between two body
-   paragraphs stays, the same line inside a menu goes.
+   its blank-line block — plus the same features averaged over windows of its neighbours, its
+   distance to the nearest line that reads like running text, and the page's structure: comment
+   signature lines (a name with a date or time) above and below it, and how many lines share
+   its shape (the same words and figures in other letters: signatures, archive entries, lists).
+3. Stage 1, a forest of gradient-boosted trees, scores every line.
+4. Stage 2, a second forest, adds the stage-1 scores of the neighbours and the line's place
+   relative to the *main run* (the contiguous stretch with the most body text, found by a
+   maximum-sum pass over the stage-1 scores): a short line between two body paragraphs stays,
+   the same line inside a menu goes.
 
-Both regressions are trained by ``tools/train_boilerplate.py`` on the development pages and
-stored as plain JSON weights (``data/boilerplate_model.json``): inference is pure Python, one
-pass over the text of each line and a handful of linear passes over the page.
+Both forests are trained by ``tools/train_boilerplate.py`` on the development pages (stage 2 on
+out-of-fold stage-1 scores) and stored as plain JSON arrays (``data/boilerplate_model.json``,
+read by :mod:`newsclean.forest`): inference walks all trees for all lines of a page at once with
+numpy, after one pass over the text of each line for its features.
 
 Every removal is recorded as ``classifier`` with the score and the line's key features.
 """
@@ -38,9 +41,12 @@ from operator import mul, sub
 from typing import Any, ClassVar
 
 from ..document import Decision, Document, Unit
+from ..errors import ModelError
+from ..forest import Forest
 from ..lexicon import available_stoplists, density_unit, stopwords
 
-__all__ = ["FEATURES", "Boilerplate", "document_features", "load_model"]
+__all__ = ["FEATURES", "STAGE2", "STRUCTURE", "Boilerplate", "document_features", "load_model", "model_from_json",
+           "score_document", "stage2_features"]
 
 # Sentence-final punctuation (after closing quotes/brackets are stripped).
 _END_SENT = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔", "։", ";")
@@ -98,8 +104,22 @@ CONTEXT = tuple(f"{n}_w{w}" for w in (1, 3, 8) for n in _WINDOWED) + (
     "prev_lw", "next_lw", "prev_end", "next_end",
     "dist_body_prev", "dist_body_next", "body_between", "words_near",
 )
+#: page-structure features: comment signature lines (a name with a date or time) and lines that
+#: share their shape with others (``"Adam T | November 9, 2012 1:16 AM | Reply"`` and the next
+#: signature differ in letters and digits, not in shape), which mark comment threads, archives and
+#: lists whatever the language
+STRUCTURE = (
+    "hdr",           # the line is a signature-shaped line (see _comment_header)
+    "hdr_before",    # log(1 + signature lines above)
+    "hdr_after",     # log(1 + signature lines below)
+    "hdr_dist",      # log(1 + lines since the last signature line, capped at 50)
+    "hdr_total",     # log(1 + signature lines in the page)
+    "words_before",  # share of the page's words above the line
+    "shape_rep",     # log(lines of <= 15 words with the same word/digit shape)
+    "shape_near",    # the largest shape_rep within 3 lines either side
+)
 #: stage-1 features
-FEATURES = BASE + CONTEXT
+FEATURES = BASE + CONTEXT + STRUCTURE
 #: features added for stage 2
 STAGE2 = ("s1", "s1_w1", "s1_w2", "s1_w5", "s1_prev", "s1_next", "s1_wmax3",
           "in_run", "run_dist", "before_run", "after_run", "run_share")
@@ -107,9 +127,29 @@ STAGE2 = ("s1", "s1_w1", "s1_w2", "s1_w5", "s1_prev", "s1_next", "s1_wmax3",
 
 @lru_cache(maxsize=1)
 def load_model() -> dict[str, Any]:
-    """The trained weights (``data/boilerplate_model.json``), cached."""
+    """The trained model (``data/boilerplate_model.json``), cached: its two forests as
+    :class:`~newsclean.forest.Forest` objects under ``"stage1"`` and ``"stage2"``, the decision
+    ``"threshold"``, ``"run_margin"`` and the feature names it was trained on.
+
+    Raises:
+        ModelError: the file's feature lists differ from the features this code computes
+            (retrain with ``tools/train_boilerplate.py``).
+    """
     text = files("newsclean").joinpath("data", "boilerplate_model.json").read_text(encoding="utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    return model_from_json(json.loads(text))
+
+
+def model_from_json(spec: dict[str, Any]) -> dict[str, Any]:
+    """A usable model from its JSON form (see :func:`load_model`).
+
+    Raises:
+        ModelError: the spec is malformed or was trained on other features.
+    """
+    if list(spec.get("features", ())) != list(FEATURES) \
+            or list(spec.get("stage2_features", ())) != list(FEATURES + STAGE2):
+        raise ModelError("the boilerplate model was trained on other features than this code computes; "
+                         "retrain it with tools/train_boilerplate.py")
+    return {**spec, "stage1": Forest(spec["stage1"]), "stage2": Forest(spec["stage2"])}
 
 
 # ---------------------------------------------------------------- language
@@ -339,19 +379,41 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
             math.log1p(dp), math.log1p(dn), 1.0 if dp <= 3 and dn <= 3 else 0.0,
             math.log1p(near),
         ]
+    _add_structure(seq, rows, words)
     return seq, rows, lang
 
 
-def _dot(coef: list[float], intercept: float, row: list[float]) -> float:
-    return intercept + sum(map(mul, coef, row))
+_WORD = re.compile(r"\w+")
+_DIGIT_RUN = re.compile(r"\d+")
 
 
-def _sigmoid(z: float) -> float:
-    if z < -30:
-        return 0.0
-    if z > 30:
-        return 1.0
-    return 1.0 / (1.0 + math.exp(-z))
+def _shape(text: str) -> str:
+    """The line with every word made ``w`` and every number ``0``: lines that differ only in
+    their names, words and figures share a shape."""
+    return _DIGIT_RUN.sub("0", _WORD.sub(lambda m: "0" if m.group()[0].isdigit() else "w", text))
+
+
+def _add_structure(seq: list[Unit], rows: list[list[float]], words: list[int]) -> None:
+    """Append the STRUCTURE features to each row."""
+    n = len(seq)
+    heads = [1.0 if _comment_header(u) else 0.0 for u in seq]
+    total = sum(heads)
+    all_words = sum(words) or 1
+    shapes = [_shape(u.visible) if w <= 15 else None for u, w in zip(seq, words)]
+    counts = Counter(x for x in shapes if x)
+    reps = [math.log(counts[x]) if x else 0.0 for x in shapes]
+    log_total = math.log1p(total)
+    above = 0.0
+    last = -1000
+    words_above = 0
+    for k in range(n):
+        h = heads[k]
+        rows[k] += [h, math.log1p(above), math.log1p(total - above - h), math.log1p(min(k - last, 50)),
+                    log_total, words_above / all_words, reps[k], max(reps[max(0, k - 3):k + 4])]
+        above += h
+        words_above += words[k]
+        if h:
+            last = k
 
 
 def stage2_features(words: list[int], rows: list[list[float]], s1: list[float],
@@ -403,12 +465,9 @@ def score_document(doc: Document, model: dict[str, Any] | None = None,
     seq, rows, lang = document_features(doc, lang)
     if not seq:
         return seq, [], [], lang
-    m1, m2 = model["stage1"], model["stage2"]
-    c1, b1 = m1["coef"], m1["intercept"]
-    s1 = [_sigmoid(_dot(c1, b1, r)) for r in rows]
+    s1 = model["stage1"].predict(rows).tolist()
     rows2 = stage2_features([u.nwords for u in seq], rows, s1, model.get("run_margin", 0.5))
-    c2, b2 = m2["coef"], m2["intercept"]
-    s2 = [_sigmoid(_dot(c2, b2, r)) for r in rows2]
+    s2 = model["stage2"].predict(rows2).tolist()
     return seq, rows2, s2, lang
 
 
@@ -502,7 +561,7 @@ class Boilerplate:
     clean_share: float = 0.8
     clean_factor: float = 0.5
     min_lines: int = 3
-    min_confidence: float = 0.7
+    min_confidence: float = 0.0
 
     @staticmethod
     def _top_score(seq: list[Unit], probs: list[float], share: float = 0.1) -> float:

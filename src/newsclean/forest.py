@@ -1,0 +1,114 @@
+"""Gradient-boosted decision trees from a plain JSON file, evaluated with numpy.
+
+The block classifier's model (``data/boilerplate_model.json``) is two forests trained by
+``tools/train_boilerplate.py`` with LightGBM and exported to a small, library-free format: every
+tree's nodes laid end to end in five parallel arrays. Inference needs numpy only, and walks all
+trees for all lines of a page at once, one tree level per step, so its cost is
+``depth`` vectorised steps per page rather than ``trees x depth`` Python steps per line.
+
+Format (one forest)::
+
+    {"feature":   [int, ...],    # split feature of each node; -1 for a leaf
+     "threshold": [float, ...],  # go left when x <= threshold (ignored for a leaf)
+     "left":      [int, ...],    # index of the left child (global node index)
+     "right":     [int, ...],    # index of the right child
+     "value":     [float, ...],  # leaf output (0 for inner nodes)
+     "roots":     [int, ...],    # the first node of each tree
+     "depth":     int,           # the longest root-to-leaf path
+     "base":      float}         # added to the sum of the trees' outputs
+
+The sum of the leaves reached, plus ``base``, is a logit: :meth:`Forest.predict` returns its
+sigmoid, a probability.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError
+
+__all__ = ["Forest"]
+
+
+class Forest:
+    """A forest of binary decision trees whose summed leaves form a logit.
+
+    Args:
+        spec: the forest in the JSON layout described in the module docstring.
+
+    Raises:
+        ModelError: the arrays disagree in length or point outside the node table.
+    """
+
+    __slots__ = ("feature", "threshold", "left", "right", "value", "roots", "depth", "base", "n_features",
+                 "_preorder")
+
+    def __init__(self, spec: Mapping[str, Any]) -> None:
+        try:
+            feature = np.asarray(spec["feature"], dtype=np.int64)
+            threshold = np.asarray(spec["threshold"], dtype=np.float64)
+            left = np.asarray(spec["left"], dtype=np.int64)
+            right = np.asarray(spec["right"], dtype=np.int64)
+            value = np.asarray(spec["value"], dtype=np.float64)
+            roots = np.asarray(spec["roots"], dtype=np.int64)
+            depth = int(spec["depth"])
+            base = float(spec.get("base", 0.0))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"forest spec is incomplete or malformed ({exc}); retrain with "
+                             "tools/train_boilerplate.py") from exc
+        n = len(feature)
+        if not (len(threshold) == len(left) == len(right) == len(value) == n) or n == 0:
+            raise ModelError("forest arrays differ in length; retrain with tools/train_boilerplate.py")
+        if (left.min() < 0 or right.min() < 0 or left.max() >= n or right.max() >= n
+                or roots.min() < 0 or roots.max() >= n):
+            raise ModelError("forest child or root index out of range; retrain with tools/train_boilerplate.py")
+        leaf = feature < 0
+        # A leaf loops to itself and never moves, so every walk can take exactly ``depth`` steps.
+        # Its threshold is -inf ("go right", to itself); when every inner node's left child is
+        # the next node (the trainer writes trees in pre-order) the left step is ``node + 1``
+        # and needs no look-up.
+        idx = np.arange(n)
+        self.left = np.where(leaf, idx, left)
+        self.right = np.where(leaf, idx, right)
+        self.feature = np.where(leaf, 0, feature)
+        self.threshold = np.where(leaf, -np.inf, threshold)
+        self.value = np.where(leaf, value, 0.0)
+        self._preorder = bool(np.all(left[~leaf] == idx[~leaf] + 1))
+        # int32 indices: half the memory traffic of int64 in the walk (a forest has < 2**31 nodes)
+        self.left, self.right, self.feature = (a.astype(np.int32) for a in (self.left, self.right, self.feature))
+        roots = roots.astype(np.int32)
+        self.roots = roots
+        self.depth = depth
+        self.base = base
+        self.n_features = int(self.feature.max()) + 1
+
+    @property
+    def n_trees(self) -> int:
+        """How many trees the forest has."""
+        return len(self.roots)
+
+    def raw(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+        """The logit of each row (a 2-D array or a list of equal-length feature lists)."""
+        X = np.asarray(rows, dtype=np.float64)
+        if X.ndim != 2 or X.shape[0] == 0:
+            return np.zeros(X.shape[0] if X.ndim >= 1 else 0)
+        if X.shape[1] < self.n_features:
+            raise ModelError(f"rows have {X.shape[1]} features; the forest uses {self.n_features}")
+        n, width = X.shape
+        trees = len(self.roots)
+        flat = np.ascontiguousarray(X).ravel()
+        # one lane per (line, tree), line-major; ``offset`` is where the lane's line starts in ``flat``
+        node = np.tile(self.roots, n)
+        offset = np.repeat(np.arange(0, n * width, width, dtype=np.int32 if n * width < 2**31 else np.int64), trees)
+        feature, threshold, right = self.feature, self.threshold, self.right
+        for _ in range(self.depth):
+            go_left = flat.take(offset + feature.take(node)) <= threshold.take(node)
+            node = np.where(go_left, node + 1 if self._preorder else self.left.take(node), right.take(node))
+        return self.value.take(node).reshape(n, trees).sum(axis=1) + self.base  # type: ignore[no-any-return]
+
+    def predict(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+        """The probability of each row (sigmoid of :meth:`raw`)."""
+        z = np.clip(self.raw(rows), -30.0, 30.0)
+        return 1.0 / (1.0 + np.exp(-z))  # type: ignore[no-any-return]

@@ -1,0 +1,77 @@
+"""The tree-forest evaluator reads the JSON layout the trainer writes and walks it exactly."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsclean.errors import ModelError
+from newsclean.forest import Forest
+
+# two stumps and one two-level tree:
+#   tree 0: x0 <= 0.5 ? -1.0 : +1.0
+#   tree 1: x1 <= 2.0 ? (x0 <= -1.0 ? 0.25 : 0.5) : -0.5
+SPEC = {
+    "feature": [0, -1, -1, 1, 0, -1, -1, -1],
+    "threshold": [0.5, 0, 0, 2.0, -1.0, 0, 0, 0],
+    "left": [1, 1, 2, 4, 5, 5, 6, 7],
+    "right": [2, 1, 2, 7, 6, 5, 6, 7],
+    "value": [0, -1.0, 1.0, 0, 0, 0.25, 0.5, -0.5],
+    "roots": [0, 3],
+    "depth": 2,
+    "base": 0.1,
+}
+
+
+def _by_hand(x0: float, x1: float) -> float:
+    a = -1.0 if x0 <= 0.5 else 1.0
+    b = (0.25 if x0 <= -1.0 else 0.5) if x1 <= 2.0 else -0.5
+    return a + b + 0.1
+
+
+@pytest.mark.parametrize("x0,x1", [(0.0, 0.0), (0.5, 2.0), (0.51, 2.01), (-1.0, 1.0), (-3.0, 9.0), (7.0, -7.0)])
+def test_raw_score_is_the_sum_of_the_leaves_reached(x0: float, x1: float) -> None:
+    assert Forest(SPEC).raw([[x0, x1]])[0] == pytest.approx(_by_hand(x0, x1))
+
+
+def test_threshold_is_inclusive_on_the_left() -> None:
+    # a value equal to the threshold goes left, as in LightGBM's "<=" splits
+    assert Forest(SPEC).raw([[0.5, 2.0]])[0] == pytest.approx(-1.0 + 0.5 + 0.1)
+
+
+def test_predict_is_a_probability_for_every_row() -> None:
+    rows = np.random.default_rng(1).normal(size=(50, 2)) * 3
+    p = Forest(SPEC).predict(rows)
+    assert p.shape == (50,)
+    assert np.all((p > 0) & (p < 1))
+    assert np.allclose(p, [1 / (1 + np.exp(-_by_hand(a, b))) for a, b in rows])
+
+
+def test_no_rows_give_no_scores() -> None:
+    assert Forest(SPEC).predict(np.zeros((0, 2))).shape == (0,)
+
+
+def test_malformed_specs_say_to_retrain() -> None:
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**SPEC, "left": SPEC["left"][:-1]})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**SPEC, "right": [99] * len(SPEC["right"])})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({k: v for k, v in SPEC.items() if k != "roots"})
+
+
+def test_rows_with_too_few_features_are_refused() -> None:
+    with pytest.raises(ModelError, match="features"):
+        Forest(SPEC).raw([[1.0]])
+
+
+def test_any_node_order_walks_the_same() -> None:
+    # the same two trees with tree 1's children stored right before left (not pre-order)
+    order = [0, 1, 2, 3, 7, 4, 5, 6]  # new position -> old node
+    where = {old: new for new, old in enumerate(order)}
+    spec = {key: [SPEC[key][old] for old in order] for key in ("feature", "threshold", "value")}
+    spec["left"] = [where[SPEC["left"][old]] for old in order]
+    spec["right"] = [where[SPEC["right"][old]] for old in order]
+    spec.update(roots=[where[r] for r in SPEC["roots"]], depth=2, base=0.1)
+    rows = np.random.default_rng(2).normal(size=(40, 2)) * 3
+    assert np.allclose(Forest(spec).raw(rows), Forest(SPEC).raw(rows))
+    assert not Forest(spec)._preorder and Forest(SPEC)._preorder
