@@ -19,7 +19,9 @@ pipelines. They pickle, so they travel to worker processes.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 from .document import Document
@@ -31,6 +33,28 @@ __all__ = ["Cleaner", "FunctionCleaner", "InputFormat", "Pipeline", "cleaner"]
 
 InputFormat = Literal["auto", "text", "markdown", "html"]
 _F = TypeVar("_F", bound=Callable[[Document], None])
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while one document is cleaned.
+
+    A document is tens of thousands of small objects (units, decisions, removals) that live
+    until its result is built and form no reference cycles that need collecting mid-run; the
+    collector would walk them again and again as they are allocated (on 200,000 one-character
+    lines it was 70 % of segmentation and half of the cost of dropping). Reference counting
+    still frees everything as usual; the collector resumes when the document is done. Nested
+    or concurrent uses leave it to the outermost one; a collector the caller disabled stays
+    disabled.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @runtime_checkable
@@ -231,9 +255,10 @@ class Pipeline:
 
     def clean_text(self, text: str) -> Result:
         """Clean a text (plain or markdown) and return the :class:`Result`."""
-        doc = Document(text)
-        failures = self.run(doc)
-        return assemble(doc, self._detector(), failures)
+        with cyclic_gc_paused():
+            doc = Document(text)
+            failures = self.run(doc)
+            return assemble(doc, self._detector(), failures)
 
     def clean(self, data: str | bytes, *, input_format: InputFormat = "auto") -> Result:
         """Clean one document: text, markdown, HTML, or bytes of any of these.
@@ -253,11 +278,12 @@ class Pipeline:
         if input_format not in ("auto", "text", "markdown", "html"):
             raise ConfigError(f"input_format must be 'auto', 'text', 'markdown' or 'html', not {input_format!r}")
         prepared = prepare(data, input_format, timeout=self.html_timeout)
-        doc = Document(prepared.text)
-        cleaners = self._cleaners
-        if prepared.input_format == "html":
-            cleaners = tuple(c for c in cleaners if c.name not in self.skip_on_html)
-        result = assemble(doc, self._detector(), self.run(doc, cleaners))
+        with cyclic_gc_paused():
+            doc = Document(prepared.text)
+            cleaners = self._cleaners
+            if prepared.input_format == "html":
+                cleaners = tuple(c for c in cleaners if c.name not in self.skip_on_html)
+            result = assemble(doc, self._detector(), self.run(doc, cleaners))
         return prepared.finish(result)
 
     __call__ = clean
