@@ -45,11 +45,20 @@ _TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _CJK_SENTENCE = regex.compile(r"(?<=[。！？])")
 
 
+# _QUOTES as (character, replacement) pairs: ``str.translate`` with a dict looks every
+# character up in it; a ``replace`` per character actually present (found by a C scan) is
+# about 8x faster on the non-ASCII lines of the development pages, with the same result.
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
+
+
 def fold(text: str) -> str:
     """Casefold and normalise quotes and dashes, for matching phrase lists."""
     if text.isascii():  # (of _QUOTES only "`" is ASCII; ASCII casefold is lower)
         return (text.replace("`", "'") if "`" in text else text).lower()
-    return text.translate(_QUOTES).casefold()
+    for char, replacement in _QUOTE_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text.casefold()
 
 
 def words(text: str) -> list[str]:
