@@ -49,6 +49,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 import re
 import sys
 import threading
@@ -57,6 +58,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Protocol
 
@@ -661,10 +663,10 @@ class FastDetector(_FrontEndDetector):
         best = min(costs)
         # Log-likelihood gaps in nats, tempered by sqrt(#grams) so prob stays informative.
         temper = -_PROB_SHARPNESS / (_COST_SCALE * math.sqrt(found))
-        exp = math.exp
-        weights = [exp((c - best) * temper) for c in costs]
+        # (the same arithmetic as a comprehension, element by element, iterated in C)
+        weights = list(map(math.exp, map(operator.mul, map(operator.sub, costs, repeat(best)), repeat(temper))))
         norm = sum(weights)
-        return {lang: w / norm for lang, w in zip(model.langs, weights)}
+        return dict(zip(model.langs, map(operator.truediv, weights, repeat(norm))))
 
     def warm_up(self) -> None:
         """Build every script model now instead of on first use."""
