@@ -257,8 +257,9 @@ class Pipeline:
         """Clean a text (plain or markdown) and return the :class:`Result`."""
         with cyclic_gc_paused():
             doc = Document(text)
-            failures = self.run(doc)
-            return assemble(doc, self._detector(), failures)
+            result = assemble(doc, self._detector(), self.run(doc))
+            del doc  # freed before the collector resumes: it then has little new to look at
+        return result
 
     def clean(self, data: str | bytes, *, input_format: InputFormat = "auto") -> Result:
         """Clean one document: text, markdown, HTML, or bytes of any of these.
@@ -284,6 +285,7 @@ class Pipeline:
             if prepared.input_format == "html":
                 cleaners = tuple(c for c in cleaners if c.name not in self.skip_on_html)
             result = assemble(doc, self._detector(), self.run(doc, cleaners))
+            del doc
         return prepared.finish(result)
 
     __call__ = clean
