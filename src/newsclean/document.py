@@ -62,8 +62,6 @@ class Unit:
         index: position among the document's units.
         start, end: offsets of the line's first and last non-space character in the input.
         text: the normalised line (ftfy-repaired, spaces folded).
-        visible: ``text`` without the parts cut from it: what the body will show (kept up to
-            date by :meth:`Document.cut`; read it, do not set it).
         block: index of the blank-line-separated block the line belongs to.
         gap_before: blank lines between this unit and the previous one.
         decision, cleaner, reason, detail: the decision on the whole unit and who took it
@@ -75,7 +73,7 @@ class Unit:
     """
 
     __slots__ = ("index", "start", "end", "text", "_map", "block", "gap_before", "decision", "kept", "cleaner",
-                 "reason", "detail", "cuts", "kind", "link_chars", "features", "visible", "_pieces", "_nwords",
+                 "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces", "_nwords",
                  "_folded", "_key")
 
     def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
@@ -97,10 +95,7 @@ class Unit:
         self.kind: str | None = None
         self.link_chars = 0
         self.features: dict[str, Any] = {}
-        #: The unit's text without the parts cut from it: what the body will show. A plain
-        #: attribute, rebuilt at once by every cut (cuts are rare; cleaners read it ~1 million
-        #: times over 311 pages, and a property cost a Python call each time).
-        self.visible: str = text  # no cuts yet: the visible text is the text
+        self._visible: str | None = text  # no cuts yet: the visible text is the text
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
         self._nwords: int | None = None
         self._folded: str | None = None
@@ -147,8 +142,15 @@ class Unit:
             else:
                 pieces.pop()
                 out.pop()
-        self.visible = "".join(out)
+        self._visible = "".join(out)
         self._pieces = pieces
+
+    @property
+    def visible(self) -> str:
+        """The unit's text without the parts cut from it: what the body will show."""
+        if self._visible is None:
+            self._build()
+        return self._visible  # type: ignore[return-value]
 
     @property
     def nwords(self) -> int:
@@ -172,8 +174,7 @@ class Unit:
         return self._key
 
     def _invalidate(self) -> None:
-        self._pieces = self._nwords = self._folded = self._key = None
-        self._build()  # (sets ``visible`` and ``_pieces``)
+        self._visible = self._pieces = self._nwords = self._folded = self._key = None
 
     def pieces(self) -> list[tuple[int, int, int]]:
         """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""
