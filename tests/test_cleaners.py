@@ -154,6 +154,14 @@ class TestBylines:
         text = "By the end of the day, the council had approved the budget."
         assert run(Bylines(), text=text).text == text
 
+    def test_in_body_keeps_the_lines_and_still_records_author_and_date(self) -> None:
+        text = f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}\n\nMontag, 4. März 2024"
+        r = run(Bylines(in_body=True), text=text)
+        assert r.text == text
+        assert r.removed == ()
+        assert r.metadata["author"] == "Anna Schmidt"
+        assert r.metadata["date"] == "2024-03-03"
+
 
 class TestRepeatedLines:
     def test_author_line_repeated_after_each_teaser_goes(self) -> None:
@@ -233,6 +241,14 @@ class TestTitle:
 
     def test_no_title_when_the_text_starts_with_the_body(self) -> None:
         assert run(Title(), text=f"{BODY_EN}\n\n{BODY_DE}").title is None
+
+    def test_in_body_the_headline_is_the_title_and_the_first_paragraph(self) -> None:
+        text = f"Council approves budget | The Daily Example\n\nCouncil approves budget\n\n{BODY_EN}"
+        r = run(Title(in_body=True), text=text)
+        assert r.title == "Council approves budget"
+        assert r.text == f"Council approves budget\n\n{BODY_EN}"
+        assert r.title_span == (r.paragraphs[0].start, r.paragraphs[0].end)
+        assert codes(r) == ["title/page_title"]
 
 
 class TestCallsToAction:

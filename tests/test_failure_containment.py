@@ -64,6 +64,19 @@ def test_its_partial_decisions_are_undone_and_the_others_still_run() -> None:
     assert "The city council approved the new budget" in with_failure.text
 
 
+def test_a_headline_kept_in_the_body_by_a_failed_cleaner_is_undone_with_it() -> None:
+    @newsclean.cleaner("title_in_body_then_fails")
+    def title_in_body_then_fails(doc: Document) -> None:
+        doc.set_title(doc.units[0], in_body=True)
+        raise RuntimeError("boom")
+
+    doc = Document(TEXT)
+    failures = Pipeline([title_in_body_then_fails], detector=None).run(doc)
+    assert [f.cleaner for f in failures] == ["title_in_body_then_fails"]
+    assert doc.title_unit is None
+    assert doc.title_in_body is False
+
+
 def test_a_failure_on_one_document_does_not_touch_the_next() -> None:
     @newsclean.cleaner("fails_on_weather")
     def fails_on_weather(doc: Document) -> None:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean.errors import ExtractionError, ExtractionTimeout
-from newsclean.html import Extraction, extract, extract_bytes, looks_like_html
+from newsclean.html import Extraction, extract, extract_bytes, looks_like_html, page_headline
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
@@ -94,6 +94,62 @@ def test_article_text_and_metadata() -> None:
 def test_fragment_is_extracted() -> None:
     result = extract("<div><p>First paragraph of the story.</p><p>Second paragraph.</p></div>")
     assert result.text == "First paragraph of the story.\nSecond paragraph."
+
+
+_STORY = "".join(f"<p>Paragraph {i} of the council story, with enough words in it to count as the body "
+                 "of an article about the budget.</p>" for i in range(6))
+
+
+def _page(title: str, h1: str) -> str:
+    return (f"<html><head><title>{title}</title></head><body><header><h1>{h1}</h1></header>"
+            f"<nav><a href='/'>Home</a></nav><article>{_STORY}</article></body></html>")
+
+
+def test_a_headline_trafilatura_left_out_is_put_first() -> None:
+    page = _page("Council approves the new school budget | The Example Gazette",
+                 "Council approves the <em>new</em> school budget")
+    assert not trafilatura_text(page).startswith("Council approves")  # the premise of this test
+    result = extract(page)
+    assert result.text.startswith("Council approves the new school budget\nParagraph 0 of the council story")
+    assert result.metadata["headline_added"] is True
+    assert not extract(page, add_headline=False).text.startswith("Council approves")
+
+
+def test_an_h1_that_is_the_sites_name_is_not_a_headline() -> None:
+    # "Site: Headline" or "Headline | Site": the shorter part of <title> is the site's name.
+    page = _page("Council approves the new school budget | The Gazette", "The Gazette")
+    assert page_headline(page) is None
+    result = extract(page)
+    assert result.text.startswith("Paragraph 0")
+    assert "headline_added" not in result.metadata
+
+
+def test_when_the_h1_is_the_sites_name_an_h2_headline_is_taken() -> None:
+    page = ("<html><head><title>The Gazette – Council approves the new school budget</title></head><body>"
+            "<header><h1>The Gazette</h1></header><h2>Council approves the new school budget</h2>"
+            f"<nav><a href='/'>Home</a></nav><article>{_STORY}</article></body></html>")
+    assert page_headline(page) == "Council approves the new school budget"
+
+
+def test_a_headline_already_in_the_text_is_not_added_again() -> None:
+    page = ("<html><head><title>Council approves the new school budget</title></head><body><article>"
+            f"<h1>Council approves the new school budget</h1>{_STORY}</article></body></html>")
+    result = extract(page)
+    assert result.text.count("Council approves the new school budget") == 1
+    assert "headline_added" not in result.metadata
+
+
+@pytest.mark.parametrize("markup", ["<h1>" * 200_000, "<title>" + "a | " * 100_000, "<title>x</title><h1 " + "a" * 1_000_000])
+def test_headline_search_is_bounded_on_broken_markup(markup: str) -> None:
+    start = time.perf_counter()
+    assert page_headline(markup) is None
+    assert time.perf_counter() - start < 0.5
+
+
+def trafilatura_text(page: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(page, favor_recall=True, include_tables=True) or ""
 
 
 def test_non_utf8_bytes_with_meta_charset() -> None:

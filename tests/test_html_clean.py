@@ -13,7 +13,7 @@ EXAMPLE = Path(__file__).parents[1] / "examples" / "news-page.html"
 
 def test_an_html_page_comes_out_as_its_cleaned_body_with_page_metadata() -> None:
     r = newsclean.clean(EXAMPLE.read_text(encoding="utf-8"))
-    assert r.text.startswith("The harbour bridge reopened to traffic")
+    assert r.text.startswith("Harbour bridge reopens after repairs\n\nThe harbour bridge reopened to traffic")
     for noise in ("Most read", "Leave a Reply", "All rights reserved", "like and share", "#HarbourBridge"):
         assert noise not in r.text
     assert r.title == "Harbour bridge reopens after repairs"
@@ -21,6 +21,57 @@ def test_an_html_page_comes_out_as_its_cleaned_body_with_page_metadata() -> None
     assert r.metadata["date"] == "2024-05-14"
     assert r.metadata["input_format"] == "html"
     assert r.metadata["hashtags"] == ["HarbourBridge", "CityNews", "Infrastructure"]
+
+
+def test_on_html_the_headline_is_the_title_and_stays_first_in_the_body() -> None:
+    # The extracted article text includes its headline line (the development gold does too);
+    # Result.title names it all the same.
+    r = newsclean.clean(EXAMPLE.read_text(encoding="utf-8"))
+    assert r.title == "Harbour bridge reopens after repairs"
+    assert r.paragraphs[0].text == r.title
+    assert (r.paragraphs[0].start, r.paragraphs[0].end) == r.title_span
+
+
+def test_on_html_byline_lines_stay_in_the_body_and_still_give_the_author() -> None:
+    page = ("<html><body><article><h1>Council approves the new school budget</h1>"
+            "<p>By Jane Doe | 3 March 2024</p>"
+            "<p>The council met on Monday and approved the new budget after a long debate that "
+            "lasted well into the evening, with three members voting against it.</p>"
+            "<p>The mayor said the vote was a relief for the schools that had waited a year for "
+            "the money to repair their roofs and heating.</p></article></body></html>")
+    r = newsclean.clean(page)
+    assert "By Jane Doe | 3 March 2024" in r.text
+    assert r.metadata["author"] == "Jane Doe"
+    assert r.metadata["date"] == "2024-03-03"
+    as_text = Pipeline.default(html_options={}).clean(page)
+    assert "By Jane Doe" not in as_text.text
+    assert as_text.metadata["author"] == "Jane Doe"
+
+
+def test_empty_html_options_clean_extracted_html_like_plain_text() -> None:
+    r = Pipeline.default(html_options={}).clean(EXAMPLE.read_text(encoding="utf-8"))
+    assert r.title == "Harbour bridge reopens after repairs"
+    assert r.text.startswith("The harbour bridge reopened to traffic")
+
+
+def test_html_options_leave_plain_text_alone() -> None:
+    text = ("Council approves the new school budget\n\nBy Jane Doe | 3 March 2024\n\n"
+            "The council met on Monday and approved the new budget after a long debate that "
+            "lasted well into the evening, with three members voting against it.")
+    r = newsclean.clean(text)
+    assert r.title == "Council approves the new school budget"
+    assert r.text.startswith("The council met on Monday")
+
+
+def test_html_options_skip_a_replacement_cleaner_without_those_options() -> None:
+    @newsclean.cleaner("title")
+    def no_title(doc: newsclean.Document) -> None:
+        return None
+
+    pipeline = Pipeline.default().replace("title", no_title)
+    r = pipeline.clean(EXAMPLE.read_text(encoding="utf-8"))
+    assert r.errors == ()
+    assert r.text.startswith("Harbour bridge reopens after repairs")
 
 
 def test_offsets_refer_to_the_extracted_text_exposed_as_source() -> None:

@@ -225,6 +225,8 @@ class Document:
         self.metadata: dict[str, Any] = {}
         self.invisible: list[tuple[int, int]] = []  # lines with only invisible characters
         self.language_hint: str | None = None
+        #: True when the headline (``title_unit``) also stays in the body; see ``set_title``.
+        self.title_in_body = False
         self.current_cleaner = "newsclean"
         self._journal: list[Callable[[], None]] | None = None
         self._segment()
@@ -357,12 +359,21 @@ class Document:
         """Mark the unit as body, so later cleaners that only look at undecided units leave it."""
         self._decide(unit, Decision.KEEP, reason, detail)
 
-    def set_title(self, unit: Unit, reason: str = "headline", **detail: Any) -> None:
-        """Make the unit the document's title (it leaves the body)."""
+    def set_title(self, unit: Unit, reason: str = "headline", *, in_body: bool = False, **detail: Any) -> None:
+        """Make the unit the document's title.
+
+        It leaves the body unless ``in_body`` is True: then it is ``Result.title`` *and* the
+        body's first lines keep it (``Document.title_in_body``), as on extracted HTML, where the
+        headline line is part of the article text.
+        """
         current = self.title_unit
         if current is not None and current is not unit:
             self._decide(current, Decision.UNDECIDED, None, {})
         self._decide(unit, Decision.TITLE, reason, detail)
+        if in_body != self.title_in_body:
+            previous = self.title_in_body
+            self._record(lambda: setattr(self, "title_in_body", previous))
+            self.title_in_body = in_body
 
     def cut(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
         """Remove ``unit.visible[start:end]`` from the body (offsets in the *visible* text)."""

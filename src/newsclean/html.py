@@ -4,7 +4,7 @@ Public API::
 
     looks_like_html(text) -> bool
     extract(html, *, timeout=10.0, favor_recall=True, include_comments=False,
-            include_tables=True, url=None, max_chars=MAX_HTML_CHARS) -> Extraction
+            include_tables=True, add_headline=True, url=None, max_chars=MAX_HTML_CHARS) -> Extraction
     extract_bytes(data, *, declared=None, **same keywords as extract) -> Extraction
 
 Output text
@@ -46,6 +46,19 @@ Time bound -- why it is built this way
     trafilatura's one-time initialisation (justext stoplists, ~3 s) *before* the deadline
     starts, so that a short timeout does not always fail on the first page.
 
+Headline
+    trafilatura often leaves the article's ``<h1>`` out of its text (the headline sits outside
+    the element it takes as the article). The development gold, like a reader, counts the
+    headline as the article's first line, so when the page's headline -- an ``<h1>`` (else an
+    ``<h2>``) that is the whole ``<title>`` or its longest part around a separator
+    (``Headline | Site``; a shorter part is the site's name, even when the site's name is the
+    ``<h1>``) -- is missing from the text, it is put first (``metadata["headline_added"] =
+    True``). Both are found by a bounded linear scan of the markup. Measured on all 1552
+    development pages through ``clean()`` (cached extractions): with ``<h1>`` only, added on
+    381 pages, body F1 0.913 -> 0.915, R 0.910 -> 0.915, P 0.917 -> 0.915; with ``<h2>`` as
+    well, added on 453 pages (in the gold on 406 of them), F1 0.916, R 0.916, P 0.915. The
+    Readability gold leaves headlines out: 32 of its pages lose a little precision.
+
 Fallback
     When trafilatura returns nothing (or fails), the text of ``<body>`` minus scripts,
     styles and form controls is used, one block per line, and
@@ -69,7 +82,7 @@ import regex  # type: ignore[import-untyped]
 from newsclean.decoding import decode_bytes
 from newsclean.errors import ExtractionError, ExtractionTimeout
 
-__all__ = ["MAX_HTML_CHARS", "Extraction", "extract", "extract_bytes", "looks_like_html"]
+__all__ = ["MAX_HTML_CHARS", "Extraction", "extract", "extract_bytes", "looks_like_html", "page_headline"]
 
 #: Inputs longer than this are stripped of non-text payload, then truncated.
 MAX_HTML_CHARS = 5_000_000
@@ -164,7 +177,8 @@ class Extraction:
             ``language``, ``license``, ``image``, ``pagetype``; always ``extraction``
             (``"trafilatura"`` or ``"fallback"``); ``truncated`` (True) when the input was
             cut to ``max_chars``; ``flattened`` (True) when deep nesting was flattened;
-            ``encoding`` when produced by :func:`extract_bytes`.
+            ``encoding`` when produced by :func:`extract_bytes`; ``headline_added`` (True) when
+            the page's headline was put first because trafilatura's text lacked it.
         title: the page title, or None.
     """
 
@@ -340,6 +354,85 @@ def _as_document(html: str) -> str:
     return f"<html><body>{html}</body></html>"
 
 
+# --------------------------------------------------------------------------- headline
+_TITLE_OPEN = regex.compile(r"<title\b[^<>]{0,500}>", regex.IGNORECASE)
+_TITLE_CLOSE = regex.compile(r"</title\s{0,10}>", regex.IGNORECASE)
+_H1_OPEN = regex.compile(r"<h1\b[^<>]{0,2000}>", regex.IGNORECASE)
+_H1_CLOSE = regex.compile(r"</h1\s{0,10}>", regex.IGNORECASE)
+_H2_OPEN = regex.compile(r"<h2\b[^<>]{0,2000}>", regex.IGNORECASE)
+_H2_CLOSE = regex.compile(r"</h2\s{0,10}>", regex.IGNORECASE)
+_INNER_TAG = regex.compile(r"<[^<>]{0,2000}>")
+# What joins a headline and the site's name in <title>: "A | B", "A - B", "A – B", "A: B", "A » B".
+_TITLE_SEPARATOR = regex.compile(r"\s[-|–—:»·•]{1,3}\s|\s?[|»·•]\s?")  # (on collapsed white space)
+#: Longest element text read for <title> and <h1>; only the first few openings are looked at.
+_HEADLINE_WINDOW = 3000
+_MAX_HEADINGS = 10
+
+
+def _element_text(fragment: str) -> str:
+    """Text of a piece of markup: tags removed, entities decoded, white space collapsed, NFC."""
+    import html as _html
+
+    text = _html.unescape(_INNER_TAG.sub(" ", fragment))
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def _elements(html: str, open_tag: regex.Pattern[str], close_tag: regex.Pattern[str],
+              limit: int) -> list[str]:
+    """Texts of the elements at the first *limit* matches of *open_tag*; each end is looked for
+    within ``_HEADLINE_WINDOW`` characters, so the scan is bounded whatever the markup."""
+    texts: list[str] = []
+    pos = 0
+    for _ in range(limit):
+        m = open_tag.search(html, pos)
+        if m is None:
+            break
+        end = close_tag.search(html, m.end(), min(len(html), m.end() + _HEADLINE_WINDOW))
+        if end is None:
+            pos = m.end()
+            continue
+        text = _element_text(html[m.end():end.start()])
+        if text:
+            texts.append(text)
+        pos = end.end()
+    return texts
+
+
+def page_headline(html: str) -> str | None:
+    """The page's headline: a heading that is its whole ``<title>`` or the title's longest part.
+
+    ``<title>`` usually joins the headline and the site's name (``Headline | Site``,
+    ``Site: Headline``); an ``<h1>`` equal to the longer part (more words than every other part)
+    is the headline, while one equal to a shorter part is the site's name -- blogs often make
+    the site's name the ``<h1>`` and the post's title an ``<h2>``, so the ``<h2>`` elements are
+    tried when no ``<h1>`` fits. None when no heading of two words or more fits. Linear time;
+    never raises on odd markup.
+    """
+    titles = _elements(html, _TITLE_OPEN, _TITLE_CLOSE, 1)
+    if not titles:
+        return None
+    title = titles[0]
+    parts = [p for p in (q.strip() for q in _TITLE_SEPARATOR.split(title)) if p]
+    for open_tag, close_tag in ((_H1_OPEN, _H1_CLOSE), (_H2_OPEN, _H2_CLOSE)):
+        for heading in _elements(html, open_tag, close_tag, _MAX_HEADINGS):
+            words = len(heading.split())
+            if words < 2:
+                continue
+            if heading == title:
+                return heading
+            if heading in parts and all(words > len(p.split()) for p in parts if p != heading):
+                return heading
+    return None
+
+
+def _with_headline(text: str, html: str) -> tuple[str, bool]:
+    """*text* with the page's headline as its first line when trafilatura left it out."""
+    headline = page_headline(html)
+    if headline is None or headline in " ".join(text.split()):
+        return text, False
+    return f"{headline}\n{text}", True
+
+
 # --------------------------------------------------------------------------- extraction
 _META_FIELDS = ("title", "author", "date", "url", "hostname", "sitename", "description",
                 "categories", "tags", "language", "license", "image", "pagetype")
@@ -456,6 +549,7 @@ def extract(
     favor_recall: bool = True,
     include_comments: bool = False,
     include_tables: bool = True,
+    add_headline: bool = True,
     url: str | None = None,
     max_chars: int = MAX_HTML_CHARS,
 ) -> Extraction:
@@ -467,6 +561,8 @@ def extract(
         favor_recall: trafilatura's recall mode (keeps more; downstream cleaners trim).
         include_comments: append the user comments trafilatura finds.
         include_tables: keep text inside ``<table>``.
+        add_headline: put the page's headline (:func:`page_headline`) first when trafilatura's
+            text lacks it (see "Headline" in the module docstring).
         url: the page URL, if known (helps metadata and link resolution).
         max_chars: inputs longer than this are stripped of scripts/styles and then truncated.
 
@@ -518,6 +614,10 @@ def extract(
         meta["extraction"] = "fallback"
     else:
         meta["extraction"] = "trafilatura"
+        if add_headline:
+            text, added = _with_headline(text, html)
+            if added:
+                meta["headline_added"] = True
     if truncated:
         meta["truncated"] = True
     if flattened:

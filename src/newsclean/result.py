@@ -255,18 +255,21 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
             removed.append(_removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
                                     snippet, unit.detail))
             continue
+        # the headline leaves the body unless the cleaners asked for it in both (HTML input)
+        skip = False
         if decision is TITLE:
             title_unit = unit
+            skip = not doc.title_in_body
         if unit.cuts:
             for cut in unit.cuts:
                 s, e = unit.map.span(cut.start, cut.end)
                 removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(source_text, s, e), dict(cut.detail)))
-            if decision is TITLE:
+            if skip:
                 continue
             removed.extend(_dropped_between_cuts(source_text, unit))
             if not unit.visible:
                 continue
-        elif decision is TITLE:
+        elif skip:
             continue
         elif not unit.visible:
             removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))

@@ -88,11 +88,15 @@ class Bylines:
     Options:
         max_words: longest line (in words) taken as a byline.
         datelines: also drop short lines that are only a date (with weekday/time words).
+        in_body: record author and date but leave the lines in the body. The pipeline sets
+            this on text extracted from HTML, where what is left is the article's own byline
+            (see ``Pipeline(html_options=...)``).
     """
 
     name: ClassVar[str] = "bylines"
     max_words: int = 12
     datelines: bool = True
+    in_body: bool = False
 
     def __call__(self, doc: Document) -> None:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
@@ -112,11 +116,13 @@ class Bylines:
                     doc.add_metadata("author", author) if "author" not in doc.metadata else None
                 if date and "date" not in doc.metadata:
                     doc.add_metadata("date", date)
-                doc.drop(unit, "byline", author=author, date=date)
+                if not self.in_body:
+                    doc.drop(unit, "byline", author=author, date=date)
             else:
                 if "date" not in doc.metadata:
                     doc.add_metadata("date", date)
-                doc.drop(unit, "dateline", date=date)
+                if not self.in_body:
+                    doc.drop(unit, "dateline", date=date)
 
     def _verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, str | None] | None:
         """``("byline", author, date)``, ``("dateline", None, date)`` or None for ``unit``'s text."""

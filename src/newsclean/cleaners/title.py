@@ -27,6 +27,9 @@ class Title:
         max_words: longest headline in words.
         rescue_from: cleaners whose drops may still be the headline (by default the block
             classifier's: a lone short line before the body is the headline, not a menu item).
+        in_body: the headline is ``Result.title`` and also stays in the body (its copies still
+            go). The pipeline sets this on text extracted from HTML, where the headline line is
+            part of the article (see ``Pipeline(html_options=...)``).
     """
 
     name: ClassVar[str] = "title"
@@ -34,6 +37,7 @@ class Title:
     lookback: int = 3
     max_words: int = 30
     rescue_from: tuple[str, ...] = ("boilerplate",)
+    in_body: bool = False
 
     def __call__(self, doc: Document) -> None:
         # Candidates: lines still in the body, and lines only the block classifier dropped (a
@@ -51,7 +55,7 @@ class Title:
                 break
         if title is None:
             return
-        doc.set_title(title)
+        doc.set_title(title, in_body=self.in_body)
         key = title.key
         for u in kept:
             if u is title:
