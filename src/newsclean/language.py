@@ -577,13 +577,6 @@ _PROB_SHARPNESS = 1.0
 #: middle, and no profile holds either, so the sum over words equals the sum over the text.
 WORD_CACHE_SIZE = 100_000
 
-#: FastDetector: answers cached per text (texts up to TEXT_CACHE_MAX_CHARS characters; the
-#: cache is emptied when full). A guess depends on the text only, and pages repeat short
-#: paragraphs -- a site's sign-off, a caption, a quoted line: 13 % of the paragraphs and titles
-#: of every 5th development page had been seen before.
-TEXT_CACHE_SIZE = 20_000
-TEXT_CACHE_MAX_CHARS = 300
-
 
 @dataclass(slots=True)
 class _PackedModel:
@@ -628,9 +621,7 @@ def _build_packed(langs: Iterable[str]) -> _PackedModel:
 class FastDetector(_FrontEndDetector):
     """Default detector: exact naive Bayes over langdetect's n-gram profiles, deterministic.
 
-    Thread-safe: models are built lazily, once, under a lock, and read-only afterwards; the
-    word and text caches are plain dicts (each operation atomic), holding answers that depend
-    on their key only.
+    Thread-safe: models are built lazily, once, under a lock, and read-only afterwards.
     """
 
     name = "fast"
@@ -640,19 +631,6 @@ class FastDetector(_FrontEndDetector):
         self.min_prob = min_prob
         self._models: dict[str, _PackedModel] = {}
         self._lock = threading.Lock()
-        self._answers: dict[str, LanguageGuess] = {}
-
-    def _detect(self, text: str) -> LanguageGuess:
-        if len(text) > TEXT_CACHE_MAX_CHARS:
-            return super()._detect(text)
-        answers = self._answers
-        guess = answers.get(text)
-        if guess is None:
-            guess = super()._detect(text)
-            if len(answers) >= TEXT_CACHE_SIZE:
-                answers.clear()
-            answers[text] = guess
-        return guess
 
     def _model(self, script: str, group: tuple[str, ...]) -> _PackedModel:
         model = self._models.get(script)
