@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..document import Document
+from ..document import Document, Unit
 from ..textshape import word_count
 
 __all__ = ["RepeatedLines"]
@@ -36,7 +36,10 @@ class RepeatedLines:
                     and word_count(t) <= self.max_words}
         if not repeated:
             return
-        drop = doc.drop
+        by_text: dict[str, list[Unit]] = {t: [] for t in repeated}
         for unit, text in zip(units, texts):
-            if text in repeated:
-                drop(unit, "repeated_line", count=counts[text])
+            copies = by_text.get(text)
+            if copies is not None:
+                copies.append(unit)
+        for text, copies in by_text.items():
+            doc.drop_each(copies, "repeated_line", count=counts[text])
