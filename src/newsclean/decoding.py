@@ -105,8 +105,9 @@ def normalize_charset(label: str | None) -> str | None:
         info = codecs.lookup(key)
     except (LookupError, ValueError):
         return None
-    # Codecs that are not text encodings (rot13, base64, ...) are not charsets.
-    if not getattr(info, "_is_text_encoding", True):
+    # Codecs that are not text encodings (rot13, base64, ...) are not charsets, nor is Python's
+    # "undefined" codec, which raises on every input (found by test_random_bytes_never_raise).
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
         return None
     return info.name
 

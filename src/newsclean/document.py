@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -354,6 +354,21 @@ class Document:
         unit.cleaner = self.current_cleaner
         unit.reason = reason
         unit.detail = detail
+
+    def drop_each(self, units: Iterable[Unit], reason: str, **detail: Any) -> None:
+        """:meth:`drop` every unit of ``units`` with the same reason (each gets its own copy of
+        ``detail``): one call for a page's thousands of copies of one line."""
+        journal = self._journal
+        cleaner = self.current_cleaner
+        DROP = Decision.DROP
+        for unit in units:
+            if journal is not None:
+                journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
+            unit.decision = DROP
+            unit.kept = False
+            unit.cleaner = cleaner
+            unit.reason = reason
+            unit.detail = dict(detail)
 
     def keep(self, unit: Unit, reason: str | None = None, **detail: Any) -> None:
         """Mark the unit as body, so later cleaners that only look at undecided units leave it."""

@@ -49,6 +49,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 import re
 import sys
 import threading
@@ -57,6 +58,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Protocol
 
@@ -264,6 +266,9 @@ _URL_RE = regex.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z
 _CAPS_WORD_RE = regex.compile(r"\b\p{Lu}\p{Lu}+\b")
 # The same on ASCII text (where both engines' \b and capitals agree), with ``re``: faster.
 _ASCII_CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z]+\b")
+# langdetect's normalisation keeps only the letters of ASCII (every other character becomes a
+# space), so on ASCII text the words are the runs of letters: one ``findall`` in C.
+_ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")
 
 
 @functools.cache
@@ -443,8 +448,9 @@ class _FrontEndDetector:
                 return UNDETERMINED
             prob = probs.get(lang, share)
         else:
-            lang = max(sorted(probs), key=lambda k: probs[k])
-            prob = probs[lang]
+            # (the first in name order of the most probable: as max over sorted names)
+            prob = max(probs.values())
+            lang = min(k for k, p in probs.items() if p == prob)
         if lang.startswith("zh"):
             prob = sum(p for k, p in probs.items() if k.startswith("zh"))
         prob = min(1.0, max(0.0, prob))
@@ -516,7 +522,7 @@ def _ngram_normaliser() -> dict[int, str]:
 def _ngram_words(text: str) -> list[str]:
     """The words of ``text`` in langdetect's sense: acronyms dropped, characters normalised."""
     if text.isascii():
-        text = _ASCII_CAPS_WORD_RE.sub(" ", text)
+        return _ASCII_LETTER_RUN.findall(_ASCII_CAPS_WORD_RE.sub(" ", text))
     else:
         text = _CAPS_WORD_RE.sub(" ", unicodedata.normalize("NFC", text))
     return text.translate(_ngram_normaliser()).split()
@@ -639,11 +645,15 @@ class FastDetector(_FrontEndDetector):
     def _model_scores(self, info: _Analysis, script: str, group: tuple[str, ...]) -> dict[str, float]:
         model = self._model(script, group)
         text = _model_text(info, script)
-        cached = model.words.get
-        total = 0
-        for word in _ngram_words(text):
-            packed = cached(word)
-            total += model.score_word(word) if packed is None else packed
+        words = _ngram_words(text)
+        try:  # most words of a page are cached already: sum them in C
+            total = sum(map(model.words.__getitem__, words))
+        except KeyError:
+            cached = model.words.get
+            total = 0
+            for word in words:
+                packed = cached(word)
+                total += model.score_word(word) if packed is None else packed
         found = total & _FIELD_MASK
         if not found:
             return {}
@@ -653,10 +663,10 @@ class FastDetector(_FrontEndDetector):
         best = min(costs)
         # Log-likelihood gaps in nats, tempered by sqrt(#grams) so prob stays informative.
         temper = -_PROB_SHARPNESS / (_COST_SCALE * math.sqrt(found))
-        exp = math.exp
-        weights = [exp((c - best) * temper) for c in costs]
+        # (the same arithmetic as a comprehension, element by element, iterated in C)
+        weights = list(map(math.exp, map(operator.mul, map(operator.sub, costs, repeat(best)), repeat(temper))))
         norm = sum(weights)
-        return {lang: w / norm for lang, w in zip(model.langs, weights)}
+        return dict(zip(model.langs, map(operator.truediv, weights, repeat(norm))))
 
     def warm_up(self) -> None:
         """Build every script model now instead of on first use."""

@@ -177,6 +177,23 @@ def _removal(start: int, end: int, cleaner: str, reason: str, text: str, detail:
     return r
 
 
+_set_paragraph = tuple(Paragraph.__dict__[f].__set__ for f in ("text", "start", "end", "lang", "lang_prob", "spans"))
+
+
+def _paragraph(text: str, start: int, end: int, lang: str, lang_prob: float,
+               spans: tuple[tuple[int, int], ...]) -> Paragraph:
+    """``Paragraph(text, start, end, lang, lang_prob, spans)``, built the way :func:`_removal` is."""
+    p = _new(Paragraph)
+    s0, s1, s2, s3, s4, s5 = _set_paragraph
+    s0(p, text)
+    s1(p, start)
+    s2(p, end)
+    s3(p, lang)
+    s4(p, lang_prob)
+    s5(p, spans)
+    return p
+
+
 def _joins(prev: Unit, unit: Unit) -> bool:
     """True when ``unit`` continues ``prev``'s paragraph (a hard-wrapped line)."""
     return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
@@ -213,58 +230,82 @@ def _snippet(source: str, start: int, end: int, limit: int = 200) -> str:
 
 def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[CleanerFailure, ...] = (),
              source: str | None = None) -> Result:
-    """Build the :class:`Result` from the decisions recorded on ``doc``."""
+    """Build the :class:`Result` from the decisions recorded on ``doc``.
+
+    One pass over the units, with the common cases kept cheap: a dropped unit whose text is its
+    input span needs no snippet work; an uncut kept unit is its own span; a unit starts a new
+    paragraph without the sentence-end test unless it directly follows the previous kept unit
+    in the same block. (Pages of 200,000 one-character lines spend most of their time here.)
+    """
     groups: list[list[Unit]] = []
     removed: list[Removal] = []
     title_unit: Unit | None = None
     source_text = doc.source
     TITLE, DROP = Decision.TITLE, Decision.DROP
+    last: Unit | None = None  # the last unit of the last group
     for unit in doc.units:
         decision = unit.decision
-        if decision is TITLE:
-            title_unit = unit
-        elif decision is DROP:
+        if decision is DROP:
             if unit._map is None:  # the input span is the text itself (one space between words)
                 text = unit.text
                 snippet = text if len(text) <= 200 else text[:199] + "…"
             else:
                 snippet = _snippet(source_text, unit.start, unit.end)
+            # (each decision has its own detail dict, made by ``Document.drop``: no copy needed)
             removed.append(_removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
-                                    snippet, dict(unit.detail)))
+                                    snippet, unit.detail))
             continue
-        for cut in unit.cuts:
-            s, e = unit.map.span(cut.start, cut.end)
-            removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(doc.source, s, e), dict(cut.detail)))
-        if decision is TITLE and not doc.title_in_body:
-            continue
+        # the headline leaves the body unless the cleaners asked for it in both (HTML input)
+        skip = False
+        if decision is TITLE:
+            title_unit = unit
+            skip = not doc.title_in_body
         if unit.cuts:
-            removed.extend(_dropped_between_cuts(doc.source, unit))
-        if not unit.visible:
-            if not unit.cuts:
-                removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))
+            for cut in unit.cuts:
+                s, e = unit.map.span(cut.start, cut.end)
+                removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(source_text, s, e), dict(cut.detail)))
+            if skip:
+                continue
+            removed.extend(_dropped_between_cuts(source_text, unit))
+            if not unit.visible:
+                continue
+        elif skip:
             continue
-        if groups and _joins(groups[-1][-1], unit):
+        elif not unit.visible:
+            removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))
+            continue
+        if last is not None and unit.index == last.index + 1 and _joins(last, unit):
             groups[-1].append(unit)
         else:
             groups.append([unit])
+        last = unit
     for s, e in doc.invisible:
         removed.append(Removal(s, e, "normalize", "invisible_characters", "", {}))
     removed.sort(key=_START_END)
 
     paragraphs: list[Paragraph] = []
     lang_weight: Counter[str] = Counter()
+    detect = detector.detect if detector is not None else None
     for group in groups:
-        text = " ".join(u.visible for u in group)
-        spans: list[tuple[int, int]] = []
-        for u in group:
-            spans.extend(u.source_spans())
+        if len(group) == 1:
+            u = group[0]
+            text = u.visible
+            spans = [(u.start, u.end)] if not u.cuts else u.source_spans()
+        else:
+            text = " ".join([u.visible for u in group])
+            spans = []
+            for u in group:
+                if u.cuts:
+                    spans.extend(u.source_spans())
+                else:
+                    spans.append((u.start, u.end))
         guess_lang, guess_prob = ("und", 0.0)
-        if detector is not None:
-            g = detector.detect(text)
+        if detect is not None:
+            g = detect(text)
             guess_lang, guess_prob = g.lang, g.prob
         if guess_lang != "und":
             lang_weight[guess_lang] += len(text)
-        paragraphs.append(Paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
+        paragraphs.append(_paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
 
     title = title_span = title_lang = None
     if title_unit is not None:

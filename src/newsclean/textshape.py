@@ -5,8 +5,8 @@ could otherwise rescan.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -45,11 +45,20 @@ _TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
 _CJK_SENTENCE = regex.compile(r"(?<=[。！？])")
 
 
+# _QUOTES as (character, replacement) pairs: ``str.translate`` with a dict looks every
+# character up in it; a ``replace`` per character actually present (found by a C scan) is
+# about 8x faster on the non-ASCII lines of the development pages, with the same result.
+_QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
+
+
 def fold(text: str) -> str:
     """Casefold and normalise quotes and dashes, for matching phrase lists."""
     if text.isascii():  # (of _QUOTES only "`" is ASCII; ASCII casefold is lower)
         return (text.replace("`", "'") if "`" in text else text).lower()
-    return text.translate(_QUOTES).casefold()
+    for char, replacement in _QUOTE_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text.casefold()
 
 
 def words(text: str) -> list[str]:
@@ -160,6 +169,47 @@ class PhraseMatcher:
             return None
         return self.regex.search(text, *args, **kwargs)
 
+    def candidates(self, texts: Sequence[str]) -> list[int] | None:
+        """Indices (ascending) of the ``texts`` whose :func:`fold` passes :meth:`search`'s
+        pre-test: a superset of those :meth:`search` matches, found for all texts at once.
+        None when there is no pre-test (then every text is a candidate).
+
+        The texts (lines of a page: no line breaks) are folded and split into runs of letters
+        and digits as one string; only the phrase runs the page holds are then looked for, with
+        ``str.find`` in C. A text holding one as a run holds it as a substring, so no text that
+        passes the pre-test is missed. One call per page instead of one per line.
+        """
+        if self._keys is None:
+            return None
+        joined = fold("\n".join(texts))  # (folding maps character by character, adds no "\n")
+        lines = joined.split("\n")
+        if joined.isascii():
+            present = self._keys.intersection(_ASCII_LN_TOKEN.findall(joined))
+        else:  # each line's runs as _ln_tokens finds them: ``re`` on ASCII lines, ``regex`` on the others
+            ascii_lines = "\n".join([line for line in lines if line.isascii()])
+            other_lines = "\n".join([line for line in lines if not line.isascii()])
+            present = self._keys.intersection(_ASCII_LN_TOKEN.findall(ascii_lines))
+            present |= self._keys.intersection(_LN_TOKEN.findall(other_lines))
+        if not present:
+            return []
+        starts = [0] * len(lines)
+        pos = 0
+        for i, line in enumerate(lines):
+            starts[i] = pos
+            pos += len(line) + 1
+        found: set[int] = set()
+        find = joined.find
+        last = len(starts) - 1
+        for key in present:
+            i = find(key)
+            while i >= 0:
+                line = bisect_right(starts, i) - 1
+                found.add(line)
+                if line == last:
+                    break
+                i = find(key, starts[line + 1])  # one hit per line is enough
+        return sorted(found)
+
     def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
         if self._first is not None and not args and not kwargs and self._first.isdisjoint(text[:self._reach]):
             return None
@@ -189,7 +239,10 @@ def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> Phras
     cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     if not cleaned:
         return None
-    alternation = "|".join(regex.escape(p) for p in cleaned)
+    # Factored as a trie: the same match as the longest-first list (the longest phrase that
+    # matches at the leftmost position), but one branch per character instead of every phrase
+    # in turn: searching a long paragraph for ~250 call-to-action phrases took ~160 µs.
+    alternation = trie_alternation(cleaned)
     prefix = r"^\W{0,3}" if anchored else r"(?<![\p{L}\p{N}])"
     pattern = regex.compile(prefix + r"(?:" + alternation + r")(?![\p{L}\p{N}])")
     keys: frozenset[str] | None = None

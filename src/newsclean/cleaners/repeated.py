@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..document import Document
+from ..document import Document, Unit
 from ..textshape import word_count
 
 __all__ = ["RepeatedLines"]
@@ -29,11 +29,17 @@ class RepeatedLines:
     def __call__(self, doc: Document) -> None:
         # Words are a function of the text: count every kept line, then check the length of the
         # repeated texts only (one word count per distinct text, not per line).
-        counts = Counter(u.visible for u in doc.units if u.kept)
+        units = [u for u in doc.units if u.kept]
+        texts = [u.visible for u in units]
+        counts = Counter(texts)
         repeated = {t for t, c in counts.items() if c >= self.min_repeats and not t.endswith(":")
                     and word_count(t) <= self.max_words}
         if not repeated:
             return
-        for unit in doc.units:
-            if unit.kept and unit.visible in repeated:
-                doc.drop(unit, "repeated_line", count=counts[unit.visible])
+        by_text: dict[str, list[Unit]] = {t: [] for t in repeated}
+        for unit, text in zip(units, texts):
+            copies = by_text.get(text)
+            if copies is not None:
+                copies.append(unit)
+        for text, copies in by_text.items():
+            doc.drop_each(copies, "repeated_line", count=counts[text])

@@ -20,6 +20,12 @@ class Separators:
     name: ClassVar[str] = "separators"
 
     def __call__(self, doc: Document) -> None:
+        # decided once per distinct text: pages repeat their lines (200,000 copies cost one search)
+        verdicts: dict[str, bool] = {}
         for unit in doc.undecided():
-            if not _HAS_WORD.search(unit.visible):
+            text = unit.visible
+            separator = verdicts.get(text)
+            if separator is None:
+                separator = verdicts[text] = not _HAS_WORD.search(text)
+            if separator:
                 doc.drop(unit, "separator_line")

@@ -103,7 +103,9 @@ class Widgets:
 
     def _label_value_runs(self, doc: Document) -> None:
         units = [u for u in doc.units if u.kept]
-        values = [_is_value(u.visible) for u in units]
+        texts = [u.visible for u in units]
+        is_value = {t: _is_value(t) for t in set(texts)}  # once per distinct text
+        values = [is_value[t] for t in texts]
         if self.min_groups > 0 and sum(values) < self.min_groups:
             return  # every group ends with a value line: no run can be long enough
         labels: list[bool | None] = [None] * len(units)
