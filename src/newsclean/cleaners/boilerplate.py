@@ -383,14 +383,14 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
     return seq, rows, lang
 
 
-_WORD = re.compile(r"\w+")
-_DIGIT_RUN = re.compile(r"\d+")
+_NUMBER_TOKEN = re.compile(r"(?<!\w)\d\w*")
+_WORD_TOKEN = re.compile(r"(?<!\w)[^\W\d]\w*")
 
 
 def _shape(text: str) -> str:
-    """The line with every word made ``w`` and every number ``0``: lines that differ only in
-    their names, words and figures share a shape."""
-    return _DIGIT_RUN.sub("0", _WORD.sub(lambda m: "0" if m.group()[0].isdigit() else "w", text))
+    """The line with every ``\\w+`` token that starts with a digit made ``0`` and every other
+    one ``w``: lines that differ only in their names, words and figures share a shape."""
+    return _WORD_TOKEN.sub("w", _NUMBER_TOKEN.sub("0", text))
 
 
 def _add_structure(seq: list[Unit], rows: list[list[float]], words: list[int]) -> None:
@@ -491,12 +491,14 @@ def _comment_header(u: Unit) -> bool:
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
 
 
-def comment_thread(seq: list[Unit], probs: list[float], threshold: float, *, max_gap: int = 25,
+def comment_thread(seq: list[Unit], probs: list[float], threshold: float, *, heads: list[int] | None = None,
+                   max_gap: int = 25,
                    min_headers: int = 3, min_article_words: int = 80) -> tuple[int, int, int] | None:
     """``(start, end, headers)`` (positions in ``seq``, end inclusive) of a comment thread after the
     article: three or more signature lines (a name with a date or time) close to one another, each
     followed by text, with an article's worth of body above the first."""
-    heads = [k for k, u in enumerate(seq) if _comment_header(u)]
+    if heads is None:  # positions of the signature lines (the "hdr" feature has them)
+        heads = [k for k, u in enumerate(seq) if _comment_header(u)]
     if len(heads) < min_headers:
         return None
     chains: list[list[int]] = []
@@ -544,7 +546,8 @@ class Boilerplate:
             ``near_good`` times the threshold (0 turns the context pass off).
         clean_share, clean_factor: on a page whose words are at least ``clean_share`` in lines
             that read like running text (text another extractor already cleaned), the threshold
-            is multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
+            of a line that ends like a sentence or has ``clean_min_words`` words or more is
+            multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
         comment_threads: drop a comment thread after the article (signature lines with a name
             and a date or time, three or more, each followed by text) whatever its score.
         min_lines: with fewer lines than this still in the body, the classifier abstains: there
@@ -560,6 +563,7 @@ class Boilerplate:
     near_good: float = 0.5
     clean_share: float = 0.8
     clean_factor: float = 0.5
+    clean_min_words: int = 6
     min_lines: int = 3
     min_confidence: float = 0.0
 
@@ -605,7 +609,8 @@ class Boilerplate:
         names = FEATURES + STAGE2
         idx = {n: names.index(n) for n in _DETAIL if n in names}
         if self.comment_threads:
-            thread = comment_thread(seq, probs, threshold)
+            i_hdr = _I["hdr"]
+            thread = comment_thread(seq, probs, threshold, heads=[k for k, r in enumerate(rows) if r[i_hdr]])
             if thread is not None:
                 start, end, heads = thread
                 for k in range(start, end + 1):
@@ -613,17 +618,21 @@ class Boilerplate:
                     if u.decision is Decision.UNDECIDED:
                         doc.drop(u, "comment_thread", score=round(probs[k], 3), headers=heads,
                                  thread_lines=end - start + 1, words=u.nwords)
+        keep = [p >= threshold for p in probs]
+        floor = threshold
         if self.clean_share < 1.0:
-            # already-extracted text (most words in lines that read like running text): the
-            # little chrome left is short, so only clear boilerplate goes
-            i_body = _I["bodyish"]
+            # already-extracted text (most words in lines that read like running text): a
+            # borderline sentence stays (a credit line, a sign-off); a short fragment that does
+            # not end like a sentence still needs the full score (a menu between paragraphs)
+            i_body, i_end = _I["bodyish"], _I["end_sent"]
             total = sum(u.nwords for u in seq) or 1
             running = sum(u.nwords for u, r in zip(seq, rows) if r[i_body])
             if running >= self.clean_share * total:
-                threshold *= self.clean_factor
-        keep = [p >= threshold for p in probs]
+                floor = threshold * self.clean_factor
+                keep = [kp or (p >= floor and (r[i_end] > 0 or u.nwords >= self.clean_min_words))
+                        for kp, p, r, u in zip(keep, probs, rows, seq)]
         if self.near_good > 0:
-            self._extend(rows, probs, keep, threshold * self.near_good)
+            self._extend(rows, probs, keep, floor * self.near_good)
         for u, r, p, kp in zip(seq, rows, probs, keep):
             if u.decision is not Decision.UNDECIDED or kp:
                 continue
