@@ -546,8 +546,8 @@ class Boilerplate:
             ``near_good`` times the threshold (0 turns the context pass off).
         clean_share, clean_factor: on a page whose words are at least ``clean_share`` in lines
             that read like running text (text another extractor already cleaned), the threshold
-            of a line that ends like a sentence or has ``clean_min_words`` words or more is
-            multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
+            of a line that ends like a sentence, has ``clean_min_words`` words or more or is a
+            marked heading is multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
         comment_threads: drop a comment thread after the article (signature lines with a name
             and a date or time, three or more, each followed by text) whatever its score.
         min_lines: with fewer lines than this still in the body, the classifier abstains: there
@@ -622,14 +622,16 @@ class Boilerplate:
         floor = threshold
         if self.clean_share < 1.0:
             # already-extracted text (most words in lines that read like running text): a
-            # borderline sentence stays (a credit line, a sign-off); a short fragment that does
-            # not end like a sentence still needs the full score (a menu between paragraphs)
+            # borderline sentence or marked heading stays (a credit line, a sign-off, a section
+            # title); a short fragment that does not end like a sentence still needs the full
+            # score (a menu between paragraphs)
             i_body, i_end = _I["bodyish"], _I["end_sent"]
             total = sum(u.nwords for u in seq) or 1
             running = sum(u.nwords for u, r in zip(seq, rows) if r[i_body])
             if running >= self.clean_share * total:
                 floor = threshold * self.clean_factor
-                keep = [kp or (p >= floor and (r[i_end] > 0 or u.nwords >= self.clean_min_words))
+                keep = [kp or (p >= floor and (r[i_end] > 0 or u.nwords >= self.clean_min_words
+                                               or u.kind == "heading"))
                         for kp, p, r, u in zip(keep, probs, rows, seq)]
         if self.near_good > 0:
             self._extend(rows, probs, keep, floor * self.near_good)
