@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
 from .document import Decision, Document, Unit
 from .language import LanguageDetector
+
+_T = TypeVar("_T")
 
 __all__ = ["CleanerFailure", "Paragraph", "Removal", "Result", "assemble"]
 
@@ -158,40 +160,26 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-_new = object.__new__
-_set_removal = tuple(Removal.__dict__[f].__set__ for f in ("start", "end", "cleaner", "reason", "text", "detail"))
+def _fast_constructor(cls: type[_T], fields: tuple[str, ...]) -> Callable[..., _T]:
+    """``cls(*values)`` for a frozen slotted dataclass, built about twice as fast: the dataclass's
+    ``__init__`` goes through ``object.__setattr__`` for every field, and pages of many short
+    lines make hundreds of thousands of removals and paragraphs."""
+    setters = tuple(cls.__dict__[f].__set__ for f in fields)
+    new = object.__new__
+
+    def make(*values: Any) -> _T:
+        obj = new(cls)
+        for set_field, value in zip(setters, values):
+            set_field(obj, value)
+        return obj
+
+    return make
 
 
-def _removal(start: int, end: int, cleaner: str, reason: str, text: str, detail: Mapping[str, Any]) -> Removal:
-    """``Removal(start, end, cleaner, reason, text, detail)``, built about twice as fast (the
-    frozen dataclass's ``__init__`` goes through ``object.__setattr__`` for every field; pages
-    of many short lines make hundreds of thousands)."""
-    r = _new(Removal)
-    s0, s1, s2, s3, s4, s5 = _set_removal
-    s0(r, start)
-    s1(r, end)
-    s2(r, cleaner)
-    s3(r, reason)
-    s4(r, text)
-    s5(r, detail)
-    return r
-
-
-_set_paragraph = tuple(Paragraph.__dict__[f].__set__ for f in ("text", "start", "end", "lang", "lang_prob", "spans"))
-
-
-def _paragraph(text: str, start: int, end: int, lang: str, lang_prob: float,
-               spans: tuple[tuple[int, int], ...]) -> Paragraph:
-    """``Paragraph(text, start, end, lang, lang_prob, spans)``, built the way :func:`_removal` is."""
-    p = _new(Paragraph)
-    s0, s1, s2, s3, s4, s5 = _set_paragraph
-    s0(p, text)
-    s1(p, start)
-    s2(p, end)
-    s3(p, lang)
-    s4(p, lang_prob)
-    s5(p, spans)
-    return p
+#: ``Removal(start, end, cleaner, reason, text, detail)``
+_removal = _fast_constructor(Removal, ("start", "end", "cleaner", "reason", "text", "detail"))
+#: ``Paragraph(text, start, end, lang, lang_prob, spans)``
+_paragraph = _fast_constructor(Paragraph, ("text", "start", "end", "lang", "lang_prob", "spans"))
 
 
 def _joins(prev: Unit, unit: Unit) -> bool:
