@@ -75,3 +75,10 @@ def test_any_node_order_walks_the_same() -> None:
     rows = np.random.default_rng(2).normal(size=(40, 2)) * 3
     assert np.allclose(Forest(spec).raw(rows), Forest(SPEC).raw(rows))
     assert not Forest(spec)._preorder and Forest(SPEC)._preorder
+
+
+def test_long_pages_are_walked_in_blocks_with_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = np.random.default_rng(3).normal(size=(1000, 2)) * 3
+    whole = Forest(SPEC).raw(rows)
+    monkeypatch.setattr(Forest, "BLOCK_LANES", 14)  # 7 rows of 2 trees a block
+    assert np.array_equal(Forest(SPEC).raw(rows), whole)

@@ -96,6 +96,17 @@ class Forest:
             return np.zeros(X.shape[0] if X.ndim >= 1 else 0)
         if X.shape[1] < self.n_features:
             raise ModelError(f"rows have {X.shape[1]} features; the forest uses {self.n_features}")
+        # the walk holds a few arrays of rows x trees; in blocks, memory stays bounded on a page
+        # of a million short lines
+        block = max(1, self.BLOCK_LANES // len(self.roots))
+        if X.shape[0] <= block:
+            return self._walk(X)
+        return np.concatenate([self._walk(X[i:i + block]) for i in range(0, X.shape[0], block)])
+
+    #: rows x trees walked at once (about 8 MB per int32 array)
+    BLOCK_LANES = 1 << 21
+
+    def _walk(self, X: np.ndarray) -> np.ndarray:
         n, width = X.shape
         trees = len(self.roots)
         flat = np.ascontiguousarray(X).ravel()
