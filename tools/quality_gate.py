@@ -5,8 +5,10 @@
 
 Runs ``../shared/eval/score.py`` with the project's cleaner (``newsclean:clean``): the seed
 documents (every seed must be ``ok``: all must-keep snippets present, all must-remove absent,
-body F1 at or above its floor) and the plain-text rendering of every ``every``-th development
-page (ALL and per-dataset body F1 at or above their floors). One line per figure::
+body F1 at or above its floor) and, for each input section in the floors file (``plain``,
+``layout``, ``markdown``, ``residual``, ``html``), every ``every``-th development page (ALL body
+F1, and optionally ALL precision and recall, and per-dataset body F1 at or above their floors).
+One line per figure::
 
     gate: plain every10 ALL F1 0.712 >= floor 0.700 ok
 
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                 gate.fail(f"seeds {name}", f"missing {row['missing']} leaked {row['leaked']}")
             gate.check(f"seeds {name} F1", row["f1"], seeds_floor.get("min_f1"))
 
-    for section in ("plain",):
+    for section in ("plain", "layout", "markdown", "residual", "html"):
         spec = floors.get(section)
         if not spec:
             continue
@@ -101,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             gate.fail(label, f"raised: {error}")
         body = report["body"]
         gate.check(f"{label} ALL F1", body["ALL"]["f1"], spec.get("all_f1"))
+        for metric, key in (("precision", "all_precision"), ("recall", "all_recall")):
+            if key in spec:
+                gate.check(f"{label} ALL {metric}", body["ALL"][metric], spec[key])
         for dataset, floor in sorted(spec.get("datasets", {}).items()):
             if dataset not in body:
                 gate.fail(f"{label} {dataset}", "no pages scored")
