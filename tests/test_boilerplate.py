@@ -165,3 +165,56 @@ def test_abstains_without_confident_body_on_lines_of_text() -> None:
     chrome = "\n".join(MENU) + "\n\n" + "\n".join(["Privacy policy", "Terms of use", "Follow us", "Facebook"])
     result = _pipeline().configure("boilerplate", min_confidence=1.01).clean_text(chrome)
     assert result.text.strip() == ""
+
+
+@pytest.mark.parametrize("line,header", [
+    ("Adam T | November 9, 2012 1:16 AM | Reply", True),
+    ("maria_k 14.05 wrote", True),
+    ("Anna 23h59 said", True),
+    ("Tickets $55.00 per person", False),        # a price is not a time
+    ("Growth of 3.75% this year", False),
+    ("Room 25:99 downstairs", False),             # no such hour or minute
+    ("Source: Reuters, 10:30", False),            # a field, not a signature
+    ("He arrived at 10:30.", False),              # a sentence
+])
+def test_comment_signature_lines(line: str, header: bool) -> None:
+    from newsclean.cleaners.boilerplate import _comment_header
+
+    doc = Document(line)
+    assert _comment_header(doc.units[0]) is header
+
+
+def _columns(lines: list[str]) -> dict[str, list[float]]:
+    from newsclean.cleaners.boilerplate import FEATURES, document_features
+
+    doc = Document("\n".join(lines))
+    seq, rows, _ = document_features(doc, lang="en")
+    assert len(seq) == len(lines)
+    return {name: rows[:, i].tolist() for i, name in enumerate(FEATURES)}
+
+
+def test_line_features_count_each_line_alone() -> None:
+    cols = _columns(["The Cat sat on the mat.", "ÉCOLE 2024 | Été", "x", "a. b? c! d"])
+    assert cols["stop"][0] == pytest.approx(3 / 6)          # the, on, the of six tokens
+    assert cols["end_sent"][:2] == [1.0, 0.0]
+    assert cols["caps"][0] == pytest.approx(2 / 6) and cols["caps"][1] == 1.0
+    assert cols["upper"][1] == pytest.approx(6 / 8)          # É C O L E É of 8 letters
+    assert cols["digits"][1] == pytest.approx(4 / 16)
+    assert cols["seps"][1] == pytest.approx(__import__("math").log1p(1))
+    assert cols["sents"][3] == pytest.approx(__import__("math").log1p(3))
+    assert cols["symbols"][2] == 0.0 and cols["symbols"][3] == pytest.approx(3 / 10)
+
+
+def test_line_features_on_astral_and_lone_surrogate_characters() -> None:
+    cols = _columns(["𝐀𝐁 emoji 😀 end.", "bad \ud800 surrogate"])
+    assert cols["upper"][0] > 0                              # mathematical bold capitals are upper case
+    assert all(0.0 <= v <= 1.0 for v in cols["symbols"])
+
+
+def test_cjk_stopwords_are_counted_by_character() -> None:
+    from newsclean.cleaners.boilerplate import FEATURES, document_features
+
+    doc = Document("他们的政府是在这里的。\n首页")
+    _, rows, lang = document_features(doc, lang="zh")
+    stop = rows[:, FEATURES.index("stop")]
+    assert stop[0] > 0.15 and stop[1] == 0.0

@@ -82,3 +82,48 @@ def test_long_pages_are_walked_in_blocks_with_the_same_scores(monkeypatch: pytes
     whole = Forest(SPEC).raw(rows)
     monkeypatch.setattr(Forest, "BLOCK_LANES", 14)  # 7 rows of 2 trees a block
     assert np.array_equal(Forest(SPEC).raw(rows), whole)
+
+
+# Oblivious trees (CatBoost's layout): each level asks one question of every row; bit i of the
+# leaf index is the level-i answer (x > threshold).
+#   tree 0 (levels: x0 > 0.5, x1 > 2.0): leaves [0.1, 0.2, 0.3, 0.4] by index b0 + 2 * b1
+#   tree 1 (levels: x1 > 2.0, x0 > -1.0): leaves [-1.0, 1.0, 2.0, -2.0] by index b0 + 2 * b1
+OBLIVIOUS = {
+    "kind": "oblivious",
+    "depth": 2,
+    "feature": [0, 1, 1, 0],
+    "threshold": [0.5, 2.0, 2.0, -1.0],
+    "value": [0.1, 0.2, 0.3, 0.4, -1.0, 1.0, 2.0, -2.0],
+    "base": -0.25,
+}
+
+
+def _oblivious_by_hand(x0: float, x1: float) -> float:
+    t0 = [0.1, 0.2, 0.3, 0.4][int(x0 > 0.5) + 2 * int(x1 > 2.0)]
+    t1 = [-1.0, 1.0, 2.0, -2.0][int(x1 > 2.0) + 2 * int(x0 > -1.0)]
+    return t0 + t1 - 0.25
+
+
+@pytest.mark.parametrize("x0,x1", [(0.0, 0.0), (0.5, 2.0), (0.51, 2.01), (-1.0, 3.0), (-3.0, 9.0), (7.0, -7.0)])
+def test_oblivious_leaf_is_the_number_spelled_by_the_answers(x0: float, x1: float) -> None:
+    assert Forest(OBLIVIOUS).raw([[x0, x1]])[0] == pytest.approx(_oblivious_by_hand(x0, x1))
+
+
+def test_oblivious_forest_scores_many_rows_and_blocks_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = np.random.default_rng(4).normal(size=(500, 3)) * 3
+    whole = Forest(OBLIVIOUS).predict(rows)
+    assert np.allclose(whole, [1 / (1 + np.exp(-_oblivious_by_hand(a, b))) for a, b, _ in rows])
+    monkeypatch.setattr(Forest, "BLOCK_LANES", 10)  # 5 rows of 2 trees a block
+    assert np.array_equal(Forest(OBLIVIOUS).predict(rows), whole)
+    assert Forest(OBLIVIOUS).n_trees == 2 and Forest(OBLIVIOUS).n_features == 2
+
+
+def test_malformed_oblivious_specs_say_to_retrain() -> None:
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**OBLIVIOUS, "value": OBLIVIOUS["value"][:-1]})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**OBLIVIOUS, "depth": 9})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**OBLIVIOUS, "feature": [0, -1, 1, 0]})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({k: v for k, v in OBLIVIOUS.items() if k != "threshold"})

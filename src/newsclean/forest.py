@@ -1,12 +1,24 @@
 """Gradient-boosted decision trees from a plain JSON file, evaluated with numpy.
 
 The block classifier's model (``data/boilerplate_model.json``) is two forests trained by
-``tools/train_boilerplate.py`` with LightGBM and exported to a small, library-free format: every
-tree's nodes laid end to end in five parallel arrays. Inference needs numpy only, and walks all
-trees for all lines of a page at once, one tree level per step, so its cost is
-``depth`` vectorised steps per page rather than ``trees x depth`` Python steps per line.
+``tools/train_boilerplate.py`` and exported to a small, library-free format. Inference needs numpy
+only and scores all lines of a page at once. Two layouts are read:
 
-Format (one forest)::
+**Oblivious trees** (``"kind": "oblivious"``, what CatBoost trains, the shipped model): every
+tree asks the same question at each level, so a tree of depth ``d`` is ``d`` (feature, threshold)
+pairs and ``2**d`` leaves, and the leaf a row reaches is the ``d``-bit number whose bit ``i`` is
+``x[feature_i] > threshold_i``. A whole forest is then one gather, one comparison and one
+bit-packing over ``rows x trees x depth`` values, with no walk at all::
+
+    {"kind":      "oblivious",
+     "depth":     int,           # d, the same for every tree (at most 8)
+     "feature":   [int, ...],    # trees x d split features, tree by tree, level 0 first
+     "threshold": [float, ...],  # trees x d thresholds: bit i is set when x > threshold
+     "value":     [float, ...],  # trees x 2**d leaf outputs, tree by tree
+     "base":      float}         # added to the sum of the trees' outputs
+
+**Node trees** (any other ``kind``, what LightGBM trains): every tree's nodes laid end to end
+in five parallel arrays, walked one level per step for all (line, tree) pairs at once::
 
     {"feature":   [int, ...],    # split feature of each node; -1 for a leaf
      "threshold": [float, ...],  # go left when x <= threshold (ignored for a leaf)
@@ -31,6 +43,8 @@ from .errors import ModelError
 
 __all__ = ["Forest"]
 
+_MAX_OBLIVIOUS_DEPTH = 8  # a leaf index is one packed byte
+
 
 class Forest:
     """A forest of binary decision trees whose summed leaves form a logit.
@@ -43,9 +57,14 @@ class Forest:
     """
 
     __slots__ = ("feature", "threshold", "left", "right", "value", "roots", "depth", "base", "n_features",
-                 "_preorder")
+                 "_preorder", "oblivious", "_trees", "_leaf_offset", "_split_feature", "_split_threshold",
+                 "_split_of", "_powers")
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
+        self.oblivious = spec.get("kind") == "oblivious"
+        if self.oblivious:
+            self._init_oblivious(spec)
+            return
         try:
             feature = np.asarray(spec["feature"], dtype=np.int64)
             threshold = np.asarray(spec["threshold"], dtype=np.float64)
@@ -84,10 +103,47 @@ class Forest:
         self.base = base
         self.n_features = int(self.feature.max()) + 1
 
+    def _init_oblivious(self, spec: Mapping[str, Any]) -> None:
+        try:
+            depth = int(spec["depth"])
+            feature = np.asarray(spec["feature"], dtype=np.int64)
+            threshold = np.asarray(spec["threshold"], dtype=np.float64)
+            value = np.asarray(spec["value"], dtype=np.float64)
+            base = float(spec.get("base", 0.0))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"forest spec is incomplete or malformed ({exc}); retrain with "
+                             "tools/train_boilerplate.py") from exc
+        if not 1 <= depth <= _MAX_OBLIVIOUS_DEPTH:
+            raise ModelError(f"oblivious trees must be 1 to {_MAX_OBLIVIOUS_DEPTH} levels deep, not {depth}; "
+                             "retrain with tools/train_boilerplate.py")
+        trees = len(feature) // depth
+        if trees == 0 or len(feature) != trees * depth or len(threshold) != len(feature) \
+                or len(value) != trees << depth:
+            raise ModelError("forest arrays differ in length; retrain with tools/train_boilerplate.py")
+        if feature.min() < 0:
+            raise ModelError("forest feature index out of range; retrain with tools/train_boilerplate.py")
+        self.depth = depth
+        self.feature = feature.astype(np.intp)
+        self.threshold = threshold
+        self.value = value
+        self.base = base
+        self.n_features = int(feature.max()) + 1
+        self._trees = trees
+        self._leaf_offset = (np.arange(trees, dtype=np.intp) << depth)[:, None]
+        # trees share many of their questions (CatBoost quantises each feature to a few hundred
+        # borders): each distinct (feature, threshold) is asked once per row, then looked up
+        pairs, which = np.unique(np.stack([feature.astype(np.float64), threshold]), axis=1, return_inverse=True)
+        self._split_feature = pairs[0].astype(np.intp)
+        self._split_threshold = pairs[1][:, None]
+        self._split_of = which.ravel().astype(np.intp)
+        self._powers = (1 << np.arange(depth)).astype(np.uint8)
+        self.roots = self.left = self.right = None
+        self._preorder = False
+
     @property
     def n_trees(self) -> int:
         """How many trees the forest has."""
-        return len(self.roots)
+        return self._trees if self.oblivious else len(self.roots)
 
     def raw(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
         """The logit of each row (a 2-D array or a list of equal-length feature lists)."""
@@ -98,10 +154,11 @@ class Forest:
             raise ModelError(f"rows have {X.shape[1]} features; the forest uses {self.n_features}")
         # the walk holds a few arrays of rows x trees; in blocks, memory stays bounded on a page
         # of a million short lines
-        block = max(1, self.BLOCK_LANES // len(self.roots))
+        block = max(1, self.BLOCK_LANES // self.n_trees)
+        run = self._oblivious if self.oblivious else self._walk
         if X.shape[0] <= block:
-            return self._walk(X)
-        return np.concatenate([self._walk(X[i:i + block]) for i in range(0, X.shape[0], block)])
+            return run(X)
+        return np.concatenate([run(X[i:i + block]) for i in range(0, X.shape[0], block)])
 
     #: rows x trees walked at once (about 8 MB per int32 array)
     BLOCK_LANES = 1 << 21
@@ -118,6 +175,16 @@ class Forest:
             go_left = flat.take(offset + feature.take(node)) <= threshold.take(node)
             node = np.where(go_left, node + 1 if self._preorder else self.left.take(node), right.take(node))
         return self.value.take(node).reshape(n, trees).sum(axis=1) + self.base  # type: ignore[no-any-return]
+
+    def _oblivious(self, X: np.ndarray) -> np.ndarray:
+        n = X.shape[0]
+        # one row per feature: each question is then a contiguous row compared at once
+        columns = np.ascontiguousarray(X.T)
+        answers = (columns[self._split_feature] > self._split_threshold).view(np.uint8)
+        # bit i of tree t's leaf is its level-i answer (at most 8 levels: the sum fits a byte)
+        bits = answers[self._split_of].reshape(self._trees, self.depth, n)
+        leaf = np.einsum("tdn,d->tn", bits, self._powers)
+        return self.value.take(leaf + self._leaf_offset).sum(axis=0) + self.base  # type: ignore[no-any-return]
 
     def predict(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
         """The probability of each row (sigmoid of :meth:`raw`)."""

@@ -33,12 +33,14 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from importlib.resources import files
-from itertools import accumulate
-from operator import mul, sub
 from typing import Any, ClassVar
+
+import numpy as np
 
 from ..document import Decision, Document, Unit
 from ..errors import ModelError
@@ -53,14 +55,11 @@ _END_SENT = (".", "!", "?", "…", "。", "！", "？", "؟", "।", "۔", "։",
 _CLOSERS = "\"'”’»)]*_ "
 _PUNCT_STRIP = ".,;:!?\"'“”‘’«»()[]{}<>*_-–—/|…·•¿¡"
 _SEPARATORS = ("|", "•", "·", "»", "›", "/", "→", "«", "‹", "►", "▶")
-_TIME = re.compile(r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)")
+#: a clock time (hours 0-23, minutes 00-59), not a price or a decimal ("$55.00", "3.75%", "1.2.30")
+_TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
 _DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
                    r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
 _LABEL = re.compile(r"^\w{2,20}: ")
-_DIGITS = str.maketrans("", "", "0123456789")
-_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_LETTERS = _ASCII_UPPER + b"abcdefghijklmnopqrstuvwxyz"
-_ASCII_DIGITS = b"0123456789"
 _ANY_DIGIT = re.compile(r"\d")
 _NO_SPACE_SCRIPTS_MIN = 0x2E80  # CJK radicals and above (Han, kana, Hangul); Thai is 0x0E00..0x0E7F
 
@@ -213,174 +212,257 @@ def _detect_language(units: list[Unit]) -> str:
 
 
 # ---------------------------------------------------------------- features
-def _ascii_counts(vis: str) -> tuple[int, int, int, int]:
-    """``(upper, letters, digits, alnum)`` character counts of ``vis``."""
-    if vis.isascii():
-        b = vis.encode("ascii")
-        L = len(b)
-        upper = L - len(b.translate(None, _ASCII_UPPER))
-        letters = L - len(b.translate(None, _ASCII_LETTERS))
-        digits = L - len(b.translate(None, _ASCII_DIGITS))
-        return upper, letters, digits, letters + digits
-    return (sum(map(str.isupper, vis)), sum(map(str.isalpha, vis)),
-            sum(map(vis.count, "0123456789")), sum(map(str.isalnum, vis)))
-
-
-def _line_features(u: Unit, stop: frozenset[str], by_char: bool, common: frozenset[str]) -> list[float]:
-    vis = u.visible
-    L = len(vis) or 1
-    n = u.nwords
-    toks = vis.split()
-    lv = vis.lower()
-    # lowering never makes or unmakes the punctuation stripped here, so lower-then-strip is the same
-    low = [s for t in lv.split() if (s := t.strip(_PUNCT_STRIP))]
-    nt = len(low) or 1
-    if by_char:
-        cjk = [c for c in vis if ord(c) >= _NO_SPACE_SCRIPTS_MIN or 0xE00 <= ord(c) <= 0xE7F]
-        if len(cjk) >= 0.3 * L:
-            stop_d = sum(map(stop.__contains__, cjk)) / len(cjk)
-        else:
-            stop_d = sum(map(stop.__contains__, low)) / nt
-        stop_hi = 1.0 if stop_d >= 0.15 else 0.0
-    else:
-        stop_d = sum(map(stop.__contains__, low)) / nt
-        stop_hi = 1.0 if stop_d >= 0.3 else 0.0
-    common_d = sum(map(common.__contains__, low)) / nt
-    stripped = vis.rstrip(_CLOSERS)
-    last = stripped[-1:] if stripped else ""
-    end_sent = 1.0 if stripped.endswith(_END_SENT) else 0.0
-    end_colon = 1.0 if last in (":", "：") else 0.0
-    end_other = 1.0 if last in (",", "-", "|", ">", "»", "›", "/", "–", "—", "+") else 0.0
-    inner = vis.count(". ") + vis.count("? ") + vis.count("! ") + vis.count("。") + vis.count("！") + vis.count("？")
-    firsts = "".join([t[0] for t in toks])
-    if firsts.isascii():
-        fb = firsts.encode("ascii")
-        ncased = len(fb) - len(fb.translate(None, _ASCII_LETTERS))
-        caps = (len(fb) - len(fb.translate(None, _ASCII_UPPER))) / ncased if ncased else 0.0
-    else:
-        cased = [c for c in firsts if c.isalpha() and c.upper() != c.lower()]
-        caps = sum(map(str.isupper, cased)) / len(cased) if cased else 0.0
-    upper, letters, digits, alnum = _ascii_counts(vis)
-    letters = letters or 1
-    symbols = L - alnum - vis.count(" ")
-    seps = sum(map(vis.count, _SEPARATORS))
-    url = 1.0 if ("http" in lv or "www." in lv or "@" in lv or ".com" in lv) else 0.0
-    legal = 1.0 if ("©" in vis or "(c)" in lv or "&copy" in lv) else 0.0
-    kind = u.kind
-    bodyish = 1.0 if (n >= 12 and (end_sent or n >= 30) and (stop_hi or by_char)
-                      and u.link_chars < 0.4 * L) else 0.0
-    return [
-        math.log1p(n), math.log1p(L), 1.0 if n <= 3 else 0.0, 1.0 if n >= 25 else 0.0,
-        end_sent, end_colon, end_other, math.log1p(inner), stop_d, stop_hi, common_d,
-        min(1.0, u.link_chars / L), caps, upper / letters, digits / L, symbols / L,
-        math.log1p(seps), url, legal,
-        1.0 if kind == "heading" else 0.0, 1.0 if kind == "list_item" else 0.0,
-        1.0 if kind == "caption" else 0.0,
-        0.0, 0.0, 0.0, 0.0, 0.0, 0.0, float(min(3, u.gap_before)), 0.0, 0.0, bodyish,
-    ]
-
-
 _I = {name: i for i, name in enumerate(FEATURES)}
 
 
-@lru_cache(maxsize=64)
-def _bounds(n: int, w: int) -> tuple[list[int], list[int], list[float]]:
-    """Starts, ends and ``1 / count`` of the windows ``[i - w, i + w]`` without ``i``, for each ``i``."""
-    starts = [max(0, i - w) for i in range(n)]
-    ends = [min(n, i + w + 1) for i in range(n)]
-    invs = [1.0 / (b - a - 1) if b - a > 1 else 0.0 for a, b in zip(starts, ends)]
-    return starts, ends, invs
+# ---------------------------------------------------------------- per-character classes
+_UPPER, _ALPHA, _ALNUM, _SPACE, _CASED, _NOSPACE, _DIGIT, _SEP = (1 << i for i in range(8))
 
 
-def _window_means(col: list[float], w: int) -> list[float]:
-    """Mean of ``col`` over ``[i - w, i + w]`` without ``i`` itself, by prefix sums (C-level maps)."""
-    starts, ends, invs = _bounds(len(col), w)
-    pre = [0.0, *accumulate(col)]
-    get = pre.__getitem__
-    return list(map(mul, map(sub, map(sub, map(get, ends), map(get, starts)), col), invs))
+@cache
+def _char_classes() -> np.ndarray:
+    """A class bitfield for every code point of the Basic Multilingual Plane (built once, ~20 ms):
+    what :func:`_text_columns` needs to count for all lines at once instead of character by
+    character (other planes are classified as they occur)."""
+    return np.array([_classes_of(chr(o)) for o in range(0x10000)], dtype=np.uint8)
 
 
-def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit], list[list[float]], str]:
-    """The kept units of ``doc`` in order, their stage-1 feature rows, and the page language."""
+def _classes_of(c: str) -> int:
+    o = ord(c)
+    bits = 0
+    if c.isupper():
+        bits |= _UPPER
+    if c.isalpha():
+        bits |= _ALPHA
+        if c.upper() != c.lower():
+            bits |= _CASED
+    if c.isalnum():
+        bits |= _ALNUM
+    if c.isspace():
+        bits |= _SPACE
+    if o >= _NO_SPACE_SCRIPTS_MIN or 0xE00 <= o <= 0xE7F:
+        bits |= _NOSPACE
+    if 0x30 <= o <= 0x39:
+        bits |= _DIGIT
+    if c in _SEPARATORS:
+        bits |= _SEP
+    return bits
+
+
+def _classes(cps: np.ndarray) -> np.ndarray:
+    """The class bitfield of each code point in ``cps``."""
+    table = _char_classes()
+    astral = cps > 0xFFFF
+    if not astral.any():
+        return table[cps]
+    out = table[np.where(astral, 0, cps)]
+    for o in np.unique(cps[astral]).tolist():
+        out[cps == o] = _classes_of(chr(o)) if o <= 0x10FFFF else 0
+    return out
+
+
+def _line_sums(flags: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Per line, the sum of ``flags`` over ``[start, end)`` (prefix sums: empty lines give 0)."""
+    pre = np.zeros(len(flags) + 1, dtype=np.int64)
+    np.cumsum(flags, out=pre[1:])
+    return pre[ends] - pre[starts]  # type: ignore[no-any-return]
+
+
+def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_char: bool) -> np.ndarray:
+    """The BASE columns of every line (``len(seq) x len(BASE)``; the page-level ones left 0).
+
+    The page's lines are read as one array of code points: character classes are counted per
+    line with prefix sums, tokens are looked up in the stoplist in one pass over the page.
+    """
+    n = len(seq)
+    X = np.zeros((n, len(BASE)))
+    page = "\n".join(texts)
+    cps = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(lens[:-1] + 1, out=starts[1:])
+    ends = starts + lens
+    cls = _classes(cps)
+    # tokens: runs of non-space (as str.split); a token starts after a space or at a line start
+    space = (cls & _SPACE) > 0
+    first = ~space
+    first[1:] &= space[:-1]
+    tok_pos = np.flatnonzero(first)
+    tok_line = np.searchsorted(starts, tok_pos, side="right") - 1
+    cased_first = (cls[tok_pos] & _CASED) > 0
+    n_cased = np.bincount(tok_line, weights=cased_first, minlength=n)
+    n_upper_first = np.bincount(tok_line, weights=cased_first & ((cls[tok_pos] & _UPPER) > 0), minlength=n)
+    caps = np.divide(n_upper_first, n_cased, out=np.zeros(n), where=n_cased > 0)
+    # stopword and common-token density over the lower-cased tokens stripped of punctuation
+    raw = page.lower().split()
+    low_line = tok_line
+    if len(raw) != len(tok_line):  # lower-casing changed the tokens (no known character does)
+        per_line = [t.lower().split() for t in texts]
+        raw = [t for toks in per_line for t in toks]
+        low_line = np.repeat(np.arange(n), [len(toks) for toks in per_line])
+    low = [t.strip(_PUNCT_STRIP) for t in raw]
+    words = np.fromiter((u.nwords for u in seq), dtype=np.float64, count=n)
+    # the page's most frequent tokens (in lines of 8 words or more): function words in any language
+    counts = Counter(compress(raw, (words >= 8)[low_line].tolist()))
+    common = frozenset(t for t, c in counts.most_common(40) if c >= 3)
+    m = len(low)
+    nt = np.maximum(1, np.bincount(low_line, weights=np.fromiter(map(bool, low), dtype=bool, count=m), minlength=n))
+    stop_tok = np.bincount(low_line, weights=np.fromiter(map(stop.__contains__, low), dtype=bool, count=m),
+                           minlength=n) / nt
+    common_d = np.bincount(low_line, weights=np.fromiter(map(common.__contains__, low), dtype=bool, count=m),
+                           minlength=n) / nt
+    L = np.maximum(1, lens)
+    if by_char:
+        nospace = (cls & _NOSPACE) > 0
+        n_cjk = _line_sums(nospace, starts, ends)
+        stop_chars = np.fromiter((ord(c) for c in stop), dtype=np.uint32)
+        n_stop_cjk = _line_sums(nospace & np.isin(cps, stop_chars), starts, ends)
+        use_chars = (n_cjk > 0) & (n_cjk >= 0.3 * L)
+        stop_d = np.where(use_chars, np.divide(n_stop_cjk, n_cjk, out=np.zeros(n), where=n_cjk > 0), stop_tok)
+        stop_hi = stop_d >= 0.15
+    else:
+        stop_d = stop_tok
+        stop_hi = stop_d >= 0.3
+    upper = _line_sums((cls & _UPPER) > 0, starts, ends)
+    letters = np.maximum(1, _line_sums((cls & _ALPHA) > 0, starts, ends))
+    digits = _line_sums((cls & _DIGIT) > 0, starts, ends)
+    alnum = _line_sums((cls & _ALNUM) > 0, starts, ends)
+    blanks = _line_sums(cps == 0x20, starts, ends)
+    seps = _line_sums((cls & _SEP) > 0, starts, ends)
+    # sentence ends inside the line: ". ", "? ", "! " and the full-width marks
+    pair = np.zeros(len(cps), dtype=bool)
+    pair[:-1] = ((cps[:-1] == 0x2E) | (cps[:-1] == 0x3F) | (cps[:-1] == 0x21)) & (cps[1:] == 0x20)
+    inner = _line_sums(pair | (cps == 0x3002) | (cps == 0xFF01) | (cps == 0xFF1F), starts, ends)
+    # what the line ends with, and a few substrings: one small Python step per line
+    ends_info = np.array([_line_end(t) for t in texts], dtype=np.float64).reshape(n, 5)
+    link = np.fromiter((u.link_chars for u in seq), dtype=np.float64, count=n)
+    kinds = [u.kind for u in seq]
+    X[:, 0] = np.log1p(words)
+    X[:, 1] = np.log1p(L)
+    X[:, 2] = words <= 3
+    X[:, 3] = words >= 25
+    X[:, 4:7] = ends_info[:, :3]
+    X[:, 7] = np.log1p(inner)
+    X[:, 8] = stop_d
+    X[:, 9] = stop_hi
+    X[:, 10] = common_d
+    X[:, 11] = np.minimum(1.0, link / L)
+    X[:, 12] = caps
+    X[:, 13] = upper / letters
+    X[:, 14] = digits / L
+    X[:, 15] = (L - alnum - blanks) / L
+    X[:, 16] = np.log1p(seps)
+    X[:, 17:19] = ends_info[:, 3:]
+    X[:, 19] = [k == "heading" for k in kinds]
+    X[:, 20] = [k == "list_item" for k in kinds]
+    X[:, 21] = [k == "caption" for k in kinds]
+    X[:, _I["gap"]] = np.fromiter((min(3, u.gap_before) for u in seq), dtype=np.float64, count=n)
+    X[:, _I["bodyish"]] = ((words >= 12) & ((X[:, 4] > 0) | (words >= 30)) & (stop_hi | by_char)
+                           & (link < 0.4 * L))
+    return X
+
+
+_END_OTHER = frozenset((",", "-", "|", ">", "»", "›", "/", "–", "—", "+"))
+
+
+def _line_end(vis: str) -> tuple[bool, bool, bool, bool, bool]:
+    """``(end_sent, end_colon, end_other, url, legal)`` of one line."""
+    stripped = vis.rstrip(_CLOSERS)
+    last = stripped[-1:]
+    lv = vis.lower()
+    return (stripped.endswith(_END_SENT), last == ":" or last == "：", last in _END_OTHER,
+            "http" in lv or "www." in lv or "@" in lv or ".com" in lv,
+            "©" in vis or "(c)" in lv or "&copy" in lv)
+
+
+def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit], np.ndarray, str]:
+    """The kept units of ``doc`` in order, their stage-1 feature rows (``len(units) x
+    len(FEATURES)``, float64) and the page language.
+
+    The text of each line is read once, in Python (:func:`_line_features`); everything that
+    depends on a line's neighbours, position, block or page is then computed for all lines at
+    once, as numpy columns.
+    """
     all_units = doc.units
     seq = [u for u in all_units if u.kept]
     if not seq:
-        return seq, [], lang or "und"
+        return seq, np.zeros((0, len(FEATURES))), lang or "und"
     if lang is None:
         lang = _detect_language(seq)
     stop, by_char = _stop_table(lang) if lang != "und" else (frozenset(), False)
-    # the page's most frequent tokens: function words in any language
-    counts: Counter[str] = Counter()
-    for u in seq:
-        if u.nwords >= 8:
-            counts.update(u.visible.lower().split())
-    common = frozenset(t for t, c in counts.most_common(40) if c >= 3)
-    rows = [_line_features(u, stop, by_char, common) for u in seq]
     n = len(seq)
+    texts = [u.visible for u in seq]
+    X = np.empty((n, len(FEATURES)))
+    X[:, :len(BASE)] = _text_columns(seq, texts, stop, by_char)
     total = len(all_units) or 1
+    index = np.fromiter((u.index for u in seq), dtype=np.int64, count=n)
+    words = np.fromiter((u.nwords for u in seq), dtype=np.int64, count=n)
+    blocks = np.fromiter((u.block for u in seq), dtype=np.int64, count=n)
     # repetition, position, blocks, dropped neighbours
-    reps = Counter(u.visible for u in seq)
-    block_n: Counter[int] = Counter()
-    block_w: Counter[int] = Counter()
-    for u in seq:
-        block_n[u.block] += 1
-        block_w[u.block] += u.nwords
-    i_rep, i_pos, i_edge = _I["rep"], _I["pos"], _I["pos_edge"]
-    i_bn, i_bw, i_ba = _I["block_n"], _I["block_w"], _I["block_avg"]
-    i_db, i_da = _I["drop_before"], _I["drop_after"]
-    for k, u in enumerate(seq):
-        r = rows[k]
-        r[i_rep] = math.log(reps[u.visible])
-        pos = u.index / total
-        r[i_pos] = pos
-        r[i_edge] = abs(pos - 0.5)
-        bn, bw = block_n[u.block], block_w[u.block]
-        r[i_bn] = math.log1p(bn)
-        r[i_bw] = math.log1p(bw)
-        r[i_ba] = min(4.0, math.log1p(bw / bn))
-        prev_idx = seq[k - 1].index if k else -1
-        next_idx = seq[k + 1].index if k + 1 < n else total
-        r[i_db] = math.log1p(u.index - prev_idx - 1)
-        r[i_da] = math.log1p(next_idx - u.index - 1)
-    # neighbour windows
-    columns = list(zip(*rows))
-    base_cols = [columns[_I[name]] for name in _WINDOWED]
-    cols = [_window_means(c, w) for w in (1, 3, 8) for c in base_cols]
-    for r, extra in zip(rows, zip(*cols)):
-        r.extend(extra)
-    lw = [r[_I["lw"]] for r in rows]
-    endc = [r[_I["end_sent"]] for r in rows]
-    body = [r[_I["bodyish"]] for r in rows]
-    words = [u.nwords for u in seq]
-    # distance (in lines) to the nearest body-like line before / after
-    dprev = [0.0] * n
-    last = -10**9
-    for k in range(n):
-        dprev[k] = k - last
-        if body[k]:
-            last = k
-    dnext = [0.0] * n
-    nxt = 10**9
-    for k in range(n - 1, -1, -1):
-        dnext[k] = nxt - k
-        if body[k]:
-            nxt = k
+    reps = Counter(texts)
+    X[:, _I["rep"]] = np.log(np.fromiter(map(reps.__getitem__, texts), dtype=np.float64, count=n))
+    pos = index / total
+    X[:, _I["pos"]] = pos
+    X[:, _I["pos_edge"]] = np.abs(pos - 0.5)
+    _, block_of = np.unique(blocks, return_inverse=True)
+    bn = np.bincount(block_of)[block_of].astype(np.float64)
+    bw = np.bincount(block_of, weights=words)[block_of]
+    X[:, _I["block_n"]] = np.log1p(bn)
+    X[:, _I["block_w"]] = np.log1p(bw)
+    X[:, _I["block_avg"]] = np.minimum(4.0, np.log1p(bw / bn))
+    prev_idx = np.concatenate(([-1], index[:-1]))
+    next_idx = np.concatenate((index[1:], [total]))
+    X[:, _I["drop_before"]] = np.log1p(index - prev_idx - 1)
+    X[:, _I["drop_after"]] = np.log1p(next_idx - index - 1)
+    # neighbour windows: means over [k - w, k + w] without k, for each windowed column
+    base_cols = [_I[name] for name in _WINDOWED]
+    at = len(BASE)
+    for w in (1, 3, 8):
+        X[:, at:at + len(base_cols)] = _window_means(X[:, base_cols], w)
+        at += len(base_cols)
+    lw, endc, body = X[:, _I["lw"]], X[:, _I["end_sent"]], X[:, _I["bodyish"]]
+    X[:, at] = _shift(lw, 1)
+    X[:, at + 1] = _shift(lw, -1)
+    X[:, at + 2] = _shift(endc, 1)
+    X[:, at + 3] = _shift(endc, -1)
+    # distance (in lines, at most 50) to the nearest body-like line before / after
+    k = np.arange(n)
+    is_body = body > 0
+    last = np.maximum.accumulate(np.where(is_body, k, -10**9))
+    dp = np.minimum(k - np.concatenate(([-10**9], last[:-1])), 50)
+    nxt = np.minimum.accumulate(np.where(is_body, k, 10**9)[::-1])[::-1]
+    dn = np.minimum(np.concatenate((nxt[1:], [10**9])) - k, 50)
+    X[:, at + 4] = np.log1p(dp)
+    X[:, at + 5] = np.log1p(dn)
+    X[:, at + 6] = (dp <= 3) & (dn <= 3)
     # words within 5 lines either side
-    pre = [0] * (n + 1)
-    for k in range(n):
-        pre[k + 1] = pre[k] + words[k]
-    for k, r in enumerate(rows):
-        dp = min(dprev[k], 50)
-        dn = min(dnext[k], 50)
-        near = pre[min(n, k + 6)] - pre[max(0, k - 5)] - words[k]
-        r += [
-            lw[k - 1] if k else 0.0, lw[k + 1] if k + 1 < n else 0.0,
-            endc[k - 1] if k else 0.0, endc[k + 1] if k + 1 < n else 0.0,
-            math.log1p(dp), math.log1p(dn), 1.0 if dp <= 3 and dn <= 3 else 0.0,
-            math.log1p(near),
-        ]
-    _add_structure(seq, rows, words)
-    return seq, rows, lang
+    pre = np.concatenate(([0], np.cumsum(words)))
+    X[:, at + 7] = np.log1p(pre[np.minimum(n, k + 6)] - pre[np.maximum(0, k - 5)] - words)
+    _add_structure(seq, texts, X, words)
+    return seq, X, lang
+
+
+def _shift(col: np.ndarray, by: int) -> np.ndarray:
+    """``col`` moved ``by`` places down (``by > 0``: each row gets the one above), 0 at the edge."""
+    out = np.zeros_like(col)
+    if by > 0:
+        out[by:] = col[:-by]
+    else:
+        out[:by] = col[-by:]
+    return out
+
+
+def _window_means(cols: np.ndarray, w: int) -> np.ndarray:
+    """Mean of each column over rows ``[k - w, k + w]`` without row ``k`` itself, by prefix sums."""
+    n = cols.shape[0]
+    k = np.arange(n)
+    starts = np.maximum(0, k - w)
+    ends = np.minimum(n, k + w + 1)
+    count = ends - starts - 1
+    inv = np.divide(1.0, count, out=np.zeros(n), where=count > 0)
+    pre = np.zeros((n + 1,) + cols.shape[1:])
+    np.cumsum(cols, axis=0, out=pre[1:])
+    return ((pre[ends] - pre[starts]) - cols) * (inv if cols.ndim == 1 else inv[:, None])  # type: ignore[no-any-return]
 
 
 _NUMBER_TOKEN = re.compile(r"(?<!\w)\d\w*")
@@ -393,82 +475,90 @@ def _shape(text: str) -> str:
     return _WORD_TOKEN.sub("w", _NUMBER_TOKEN.sub("0", text))
 
 
-def _add_structure(seq: list[Unit], rows: list[list[float]], words: list[int]) -> None:
-    """Append the STRUCTURE features to each row."""
+def _add_structure(seq: list[Unit], texts: list[str], X: np.ndarray, words: np.ndarray) -> None:
+    """Fill the STRUCTURE columns of ``X``."""
     n = len(seq)
-    heads = [1.0 if _comment_header(u) else 0.0 for u in seq]
-    total = sum(heads)
-    all_words = sum(words) or 1
-    shapes = [_shape(u.visible) if w <= 15 else None for u, w in zip(seq, words)]
+    heads = np.fromiter(map(_comment_header, seq), dtype=np.float64, count=n)
+    total = heads.sum()
+    all_words = int(words.sum()) or 1
+    shapes = [_shape(t) if w <= 15 else None for t, w in zip(texts, words.tolist())]
     counts = Counter(x for x in shapes if x)
-    reps = [math.log(counts[x]) if x else 0.0 for x in shapes]
-    log_total = math.log1p(total)
-    above = 0.0
-    last = -1000
-    words_above = 0
-    for k in range(n):
-        h = heads[k]
-        rows[k] += [h, math.log1p(above), math.log1p(total - above - h), math.log1p(min(k - last, 50)),
-                    log_total, words_above / all_words, reps[k], max(reps[max(0, k - 3):k + 4])]
-        above += h
-        words_above += words[k]
-        if h:
-            last = k
+    reps = np.log(np.fromiter((counts[x] if x else 1 for x in shapes), dtype=np.float64, count=n))
+    above = np.cumsum(heads) - heads
+    k = np.arange(n)
+    last = np.maximum.accumulate(np.where(heads > 0, k, -1000))
+    last_before = np.concatenate(([-1000], last[:-1]))
+    at = _I["hdr"]
+    X[:, at] = heads
+    X[:, at + 1] = np.log1p(above)
+    X[:, at + 2] = np.log1p(total - above - heads)
+    X[:, at + 3] = np.log1p(np.minimum(k - last_before, 50))
+    X[:, at + 4] = math.log1p(total)
+    X[:, at + 5] = (np.cumsum(words) - words) / all_words
+    X[:, at + 6] = reps
+    padded = np.concatenate((np.zeros(3), reps, np.zeros(3)))
+    X[:, at + 7] = np.lib.stride_tricks.sliding_window_view(padded, 7).max(axis=1)
 
 
-def stage2_features(words: list[int], rows: list[list[float]], s1: list[float],
-                    run_margin: float) -> list[list[float]]:
+def stage2_features(words: Sequence[int] | np.ndarray, rows: np.ndarray, s1: np.ndarray,
+                    run_margin: float) -> np.ndarray:
     """Stage-2 rows: stage-1 rows plus neighbour scores and the place relative to the main run
-    (``words``: word count of each line)."""
+    (``words``: word count of each line; ``s1``: the stage-1 probabilities)."""
+    s1 = np.asarray(s1, dtype=np.float64)
+    words = np.asarray(words, dtype=np.int64)
     n = len(words)
-    m1 = _window_means(s1, 1)
-    m2 = _window_means(s1, 2)
-    m5 = _window_means(s1, 5)
-    # main run: maximum-sum stretch of (score - margin) weighted by words
+    # main run: maximum-sum stretch of (score - margin) weighted by words (Kadane, in Python:
+    # a few microseconds for a page)
+    gains = ((s1 - run_margin) * np.maximum(1, words)).tolist()
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
-    for k in range(n):
-        g = (s1[k] - run_margin) * max(1, words[k])
+    for k, g in enumerate(gains):
         if cur <= 0:
             cur, cur_a = g, k
         else:
             cur += g
         if cur > best:
             best, best_a, best_b = cur, cur_a, k
-    run_words = sum(words[best_a:best_b + 1]) if best_b >= 0 else 0
-    all_words = sum(words) or 1
-    share = run_words / all_words
-    # max of the scores within 3 lines either side (scores are >= 0, so 0 pads the edges)
-    pad = [0.0, 0.0, 0.0, *s1, 0.0, 0.0, 0.0]
-    wmaxes = list(map(max, pad[0:n], pad[1:n + 1], pad[2:n + 2], pad[4:n + 4], pad[5:n + 5], pad[6:n + 6]))
-    out = []
-    for k in range(n):
-        wmax = wmaxes[k]
-        inside = best_a <= k <= best_b
-        if inside or best_b < 0:
-            dist = 0
-        else:
-            dist = best_a - k if k < best_a else k - best_b
-        out.append(rows[k] + [
-            s1[k], m1[k], m2[k], m5[k],
-            s1[k - 1] if k else 0.0, s1[k + 1] if k + 1 < n else 0.0, wmax,
-            1.0 if inside else 0.0, math.log1p(min(dist, 100)),
-            1.0 if k < best_a else 0.0, 1.0 if best_b >= 0 and k > best_b else 0.0, share,
-        ])
+    run_words = int(words[best_a:best_b + 1].sum()) if best_b >= 0 else 0
+    share = run_words / (int(words.sum()) or 1)
+    out = np.empty((n, rows.shape[1] + len(STAGE2)))
+    out[:, :rows.shape[1]] = rows
+    at = rows.shape[1]
+    out[:, at] = s1
+    out[:, at + 1] = _window_means(s1, 1)
+    out[:, at + 2] = _window_means(s1, 2)
+    out[:, at + 3] = _window_means(s1, 5)
+    out[:, at + 4] = _shift(s1, 1)
+    out[:, at + 5] = _shift(s1, -1)
+    # max of the scores within 3 lines either side, not the line itself (scores are >= 0, so 0
+    # pads the edges)
+    padded = np.concatenate((np.zeros(3), s1, np.zeros(3)))
+    win = np.lib.stride_tricks.sliding_window_view(padded, 7)
+    out[:, at + 6] = np.maximum(win[:, :3].max(axis=1), win[:, 4:].max(axis=1))
+    k = np.arange(n)
+    if best_b < 0:
+        out[:, at + 7:at + 11] = 0.0
+    else:
+        inside = (k >= best_a) & (k <= best_b)
+        dist = np.where(k < best_a, best_a - k, np.where(k > best_b, k - best_b, 0))
+        out[:, at + 7] = inside
+        out[:, at + 8] = np.log1p(np.minimum(dist, 100))
+        out[:, at + 9] = k < best_a
+        out[:, at + 10] = k > best_b
+    out[:, at + 11] = share
     return out
 
 
 def score_document(doc: Document, model: dict[str, Any] | None = None,
-                   lang: str | None = None) -> tuple[list[Unit], list[list[float]], list[float], str]:
+                   lang: str | None = None) -> tuple[list[Unit], np.ndarray, np.ndarray, str]:
     """Score the kept units of ``doc``: ``(units, stage-2 rows, body probabilities, language)``."""
     model = model or load_model()
     seq, rows, lang = document_features(doc, lang)
     if not seq:
-        return seq, [], [], lang
-    s1 = model["stage1"].predict(rows).tolist()
+        return seq, rows, np.zeros(0), lang
+    s1 = model["stage1"].predict(rows)
     rows2 = stage2_features([u.nwords for u in seq], rows, s1, model.get("run_margin", 0.5))
-    s2 = model["stage2"].predict(rows2).tolist()
-    return seq, rows2, s2, lang
+    return seq, rows2, model["stage2"].predict(rows2), lang
 
 
 _DETAIL = ("words", "end_sent", "stop", "link", "caps", "rep", "s1_w2", "in_run")
@@ -583,14 +673,13 @@ class Boilerplate:
         return 0.0
 
     @staticmethod
-    def _extend(rows: list[list[float]], probs: list[float], keep: list[bool], floor: float) -> None:
+    def _extend(bodyish: list[float], probs: list[float], keep: list[bool], floor: float) -> None:
         """jusText's context pass: a line that reads like running text and scores at least
         ``floor`` is kept when the line next to it (skipping one) is kept; forwards and backwards."""
-        i_body = _I["bodyish"]
         n = len(probs)
         for order in (range(n), range(n - 1, -1, -1)):
             for k in order:
-                if keep[k] or not rows[k][i_body] or probs[k] < floor:
+                if keep[k] or not bodyish[k] or probs[k] < floor:
                     continue
                 if any(0 <= j < n and keep[j] for j in (k - 1, k + 1, k - 2, k + 2)):
                     keep[k] = True
@@ -599,9 +688,10 @@ class Boilerplate:
         if sum(1 for u in doc.units if u.kept) < self.min_lines:
             return
         model = load_model()
-        seq, rows, probs, lang = score_document(doc, model, self.language)
+        seq, rows, scores, lang = score_document(doc, model, self.language)
         if not seq:
             return
+        probs: list[float] = scores.tolist()
         threshold = model.get("threshold", 0.5) if self.threshold is None else self.threshold
         if self.min_confidence and sum(u.nwords for u in seq) >= 3 * len(seq) \
                 and self._top_score(seq, probs) < self.min_confidence:
@@ -609,12 +699,12 @@ class Boilerplate:
             # commands): no article to tell the chrome from, so the classifier abstains (a page
             # of short menu lines is chrome, and goes)
             return
-        i_link, i_stop_hi = _I["link"], _I["stop_hi"]
         names = FEATURES + STAGE2
-        idx = {n: names.index(n) for n in _DETAIL if n in names}
+        detail_keys = [n for n in _DETAIL if n in names and n != "words"]
+        # the few columns read line by line below, as Python lists (one conversion each)
+        bodyish, end_sent, link, stop_hi = rows[:, [_I["bodyish"], _I["end_sent"], _I["link"], _I["stop_hi"]]].T.tolist()
         if self.comment_threads:
-            i_hdr = _I["hdr"]
-            thread = comment_thread(seq, probs, threshold, heads=[k for k, r in enumerate(rows) if r[i_hdr]])
+            thread = comment_thread(seq, probs, threshold, heads=np.flatnonzero(rows[:, _I["hdr"]]).tolist())
             if thread is not None:
                 start, end, heads = thread
                 for k in range(start, end + 1):
@@ -629,24 +719,24 @@ class Boilerplate:
             # borderline sentence or marked heading stays (a credit line, a sign-off, a section
             # title); a short fragment that does not end like a sentence still needs the full
             # score (a menu between paragraphs)
-            i_body, i_end = _I["bodyish"], _I["end_sent"]
             total = sum(u.nwords for u in seq) or 1
-            running = sum(u.nwords for u, r in zip(seq, rows) if r[i_body])
+            running = sum(u.nwords for u, b in zip(seq, bodyish) if b)
             if running >= self.clean_share * total:
                 floor = threshold * self.clean_factor
-                keep = [kp or (p >= floor and (r[i_end] > 0 or u.nwords >= self.clean_min_words
+                keep = [kp or (p >= floor and (e > 0 or u.nwords >= self.clean_min_words
                                                or u.kind == "heading"))
-                        for kp, p, r, u in zip(keep, probs, rows, seq)]
+                        for kp, p, e, u in zip(keep, probs, end_sent, seq)]
         if self.near_good > 0:
-            self._extend(rows, probs, keep, floor * self.near_good)
-        for u, r, p, kp in zip(seq, rows, probs, keep):
-            if u.decision is not Decision.UNDECIDED or kp:
-                continue
-            if self.min_keep_words and u.nwords >= self.min_keep_words and r[i_stop_hi] \
-                    and r[i_link] < 0.3:
-                continue
-            detail: dict[str, Any] = {"score": round(p, 3), "lang": lang, "words": u.nwords}
-            for key, j in idx.items():
-                if key != "words":
-                    detail[key] = round(r[j], 3)
+            self._extend(bodyish, probs, keep, floor * self.near_good)
+        drops = [k for k, (u, kp) in enumerate(zip(seq, keep))
+                 if not kp and u.decision is Decision.UNDECIDED
+                 and not (self.min_keep_words and u.nwords >= self.min_keep_words and stop_hi[k]
+                          and link[k] < 0.3)]
+        if not drops:
+            return
+        details = np.round(rows[np.ix_(drops, [names.index(n) for n in detail_keys])], 3).tolist()
+        for k, values in zip(drops, details):
+            u = seq[k]
+            detail: dict[str, Any] = {"score": round(probs[k], 3), "lang": lang, "words": u.nwords}
+            detail.update(zip(detail_keys, values))
             doc.drop(u, "classifier", **detail)
