@@ -213,13 +213,17 @@ class PhraseMatcher:
     that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
     """
 
-    __slots__ = ("regex", "_keys", "_first", "_reach", "_heads")
+    __slots__ = ("regex", "_keys", "_first", "_reach", "_heads", "_by_key")
 
     def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None,
                  first: frozenset[str] | None = None, reach: int = 1,
-                 heads: Iterable[str] | None = None) -> None:
+                 heads: Iterable[str] | None = None,
+                 by_key: dict[str, tuple[str, ...]] | None = None) -> None:
         self.regex = pattern
         self._keys = keys  # None: some phrase has no letter or digit, no pre-test possible
+        # ``search``'s second pre-test: the phrases whose key (longest run) is each key. A text
+        # that holds a key must also hold one of its phrases as a substring to match.
+        self._by_key = by_key
         # ``match`` pre-test: a match at the start begins with a phrase's first character within
         # the first ``reach`` characters (``^\W{0,3}`` of an anchored matcher: 4)
         self._first = first
@@ -235,8 +239,17 @@ class PhraseMatcher:
         self._heads = tuple((n, frozenset(by_length[n])) for n in sorted(by_length)) if heads is not None else None
 
     def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        if self._keys is not None and not args and not kwargs and self._keys.isdisjoint(_ln_tokens(text)):
-            return None
+        if self._keys is not None and not args and not kwargs:
+            tokens = _ln_tokens(text)
+            if self._keys.isdisjoint(tokens):
+                return None
+            if self._by_key is not None:
+                # (a match is one of the phrases, character for character: a substring)
+                for key in self._keys.intersection(tokens):
+                    if any(phrase in text for phrase in self._by_key[key]):
+                        break
+                else:
+                    return None
         return self.regex.search(text, *args, **kwargs)
 
     def candidates(self, texts: Sequence[str]) -> list[int] | None:
@@ -323,11 +336,16 @@ def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> Phras
     prefix = r"^\W{0,3}" if anchored else r"(?<![\p{L}\p{N}])"
     pattern = regex.compile(prefix + r"(?:" + alternation + r")(?![\p{L}\p{N}])")
     keys: frozenset[str] | None = None
+    by_key: dict[str, tuple[str, ...]] | None = None
     if not anchored:  # (anchored: match() at the start is cheap already)
         runs = [_LN_TOKEN.findall(p) for p in cleaned]
         if all(runs):
-            keys = frozenset(max(r, key=len) for r in runs)
-    return PhraseMatcher(pattern, keys, frozenset(p[0] for p in cleaned), 4 if anchored else 1, cleaned)
+            grouped: dict[str, list[str]] = {}
+            for phrase, phrase_runs in zip(cleaned, runs):
+                grouped.setdefault(max(phrase_runs, key=len), []).append(phrase)
+            keys = frozenset(grouped)
+            by_key = {key: tuple(group) for key, group in grouped.items()}
+    return PhraseMatcher(pattern, keys, frozenset(p[0] for p in cleaned), 4 if anchored else 1, cleaned, by_key)
 
 
 def trie_alternation(items: Iterable[str]) -> str:
