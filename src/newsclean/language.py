@@ -271,6 +271,7 @@ _EMAIL_RE = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
 _CAPS_WORD_RE = regex.compile(r"\b\p{Lu}\p{Lu}+\b")
 # The same on ASCII text (where both engines' \b and capitals agree), with ``re``: faster.
 _ASCII_CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z]+\b")
+_ASCII_CAPITALS = re.compile(r"[A-Z][A-Z]")  # a cheap scan first: most texts have no acronym
 # langdetect's normalisation keeps only the letters of ASCII (every other character becomes a
 # space), so on ASCII text the words are the runs of letters: one ``findall`` in C.
 _ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")
@@ -610,7 +611,9 @@ def _ngram_normaliser() -> dict[int, str]:
 def _ngram_words(text: str) -> list[str]:
     """The words of ``text`` in langdetect's sense: acronyms dropped, characters normalised."""
     if text.isascii():
-        return _ASCII_LETTER_RUN.findall(_ASCII_CAPS_WORD_RE.sub(" ", text))
+        if _ASCII_CAPITALS.search(text):  # (an acronym needs two capitals in a row)
+            text = _ASCII_CAPS_WORD_RE.sub(" ", text)
+        return _ASCII_LETTER_RUN.findall(text)
     text = _CAPS_WORD_RE.sub(" ", unicodedata.normalize("NFC", text))
     codes = _bmp_code_points(text) if len(text) >= _ARRAY_MIN_CHARS else None
     if codes is not None:  # the translate table as an array lookup (see _BmpTables)

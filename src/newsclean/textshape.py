@@ -67,11 +67,22 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+_ASCII_ALNUM_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# ``bytes.translate`` tables for ASCII text: \x1c-\x1f (white space to ``str.split``, not to
+# ``bytes.split``) become spaces; every byte that is neither a letter, a digit nor white space
+# is deleted (word_count); every byte but letters, digits and "'" becomes a space (comparison_key).
+_ASCII_SPACES = bytes(32 if 0x1C <= b <= 0x1F else b for b in range(256))
+_ASCII_NOT_WORDISH = bytes(b for b in range(128) if b not in _ASCII_ALNUM_BYTES and not chr(b).isspace())
+_ASCII_WORD_CHARS_OR_SPACE = bytes(b if b in _ASCII_ALNUM_BYTES or b == 39 else 32 for b in range(256))
+
+
 def word_count(text: str) -> int:
     """Words in ``text``: space-separated tokens holding a letter or digit; in scripts written
     without spaces (CJK, Thai) every two characters count as one word."""
     if text.isascii():
-        return len(_ASCII_WORD_TOKEN.findall(text))
+        # the tokens that hold a letter or digit: what is left of the tokens once everything
+        # else is deleted (white space kept, as ``str.split`` knows it: \x1c-\x1f too)
+        return len(text.encode("ascii").translate(_ASCII_SPACES, _ASCII_NOT_WORDISH).split())
     bmp = _bmp_patterns() if _ASTRAL.search(text) is None else None
     if bmp is not None:
         n = len(bmp.word.findall(text))
@@ -95,6 +106,10 @@ def comparison_key(text: str) -> str:
     """Lower-case words joined by one space: equal for copies that differ only in punctuation."""
     # casefold maps character by character, so folding the joined words is the same
     if text.isascii():
+        # without an apostrophe the words are the runs of letters and digits: split in C
+        spaced = text.encode("ascii").translate(_ASCII_WORD_CHARS_OR_SPACE)
+        if b"'" not in spaced:
+            return b" ".join(spaced.split()).decode("ascii").lower()
         return " ".join(_ASCII_WORD.findall(text)).lower()
     word = _bmp_patterns().word if _ASTRAL.search(text) is None else WORD
     return " ".join(word.findall(text)).casefold().replace("’", "'")
