@@ -425,8 +425,15 @@ def _count_letters(codes: Any) -> tuple[dict[str, int], str]:
     return counts, letters
 
 
+_CJK_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
+
+
 def _dominant_script(counts: Mapping[str, int]) -> tuple[str, float]:
     """The script (Han, kana and Hangul pooled as CJK first) with most letters, and its share."""
+    if len(counts) == 1:  # one script (most texts): it has every letter (n / n is exactly 1.0)
+        (script,) = counts
+        if script not in _CJK_SCRIPTS:
+            return script, counts[script] / counts[script]
     total = sum(counts.values())
     pooled: dict[str, float] = dict(counts)
     if "Latin" in pooled:

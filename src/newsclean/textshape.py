@@ -210,7 +210,14 @@ _ASCII_LN_TOKEN = re.compile(r"[A-Za-z0-9]+")  # _LN_TOKEN on ASCII text
 @lru_cache(maxsize=4096)
 def _ln_tokens(text: str) -> frozenset[str]:
     """The maximal runs of letters and digits in ``text`` (cached: several matchers ask)."""
-    return frozenset((_ASCII_LN_TOKEN if text.isascii() else _LN_TOKEN).findall(text))
+    if text.isascii():
+        if text.replace(" ", "").isalnum():  # only letters, digits and spaces: the words
+            return frozenset(text.split(" ")) - _EMPTY
+        return frozenset(_ASCII_LN_TOKEN.findall(text))
+    return frozenset(_LN_TOKEN.findall(text))
+
+
+_EMPTY = frozenset({""})
 
 
 #: Characters of a phrase's beginning that ``PhraseMatcher.match``'s pre-test compares.
