@@ -57,10 +57,10 @@ import unicodedata
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import regex
 
@@ -261,11 +261,17 @@ UNDETERMINED = LanguageGuess(UND, 0.0)
 # --------------------------------------------------------------------------------------------
 
 _LETTER_RE = regex.compile(r"[\p{L}\p{M}]+")  # marks too: Indic vowel signs are marks
-_URL_RE = regex.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
+# URLs and e-mail addresses, removed before counting letters. ASCII classes only, so ``re``
+# (several times faster here than ``regex``: the e-mail branch is tried at every position).
+_URL_RE = re.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
+# Its two branches alone: where one cannot match (no "@", no "://"), the other finds the same.
+_HTTP_URL_RE = re.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}")
+_EMAIL_RE = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
 # Words of two or more capitals (acronyms, shouting): langdetect skips them, so do we.
 _CAPS_WORD_RE = regex.compile(r"\b\p{Lu}\p{Lu}+\b")
 # The same on ASCII text (where both engines' \b and capitals agree), with ``re``: faster.
 _ASCII_CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z]+\b")
+_ASCII_CAPITALS = re.compile(r"[A-Z][A-Z]")  # a cheap scan first: most texts have no acronym
 # langdetect's normalisation keeps only the letters of ASCII (every other character becomes a
 # space), so on ASCII text the words are the runs of letters: one ``findall`` in C.
 _ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")
@@ -308,36 +314,126 @@ class _Analysis:
 _ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 
 
+def _strip_urls(text: str) -> str:
+    """``_URL_RE.sub(" ", text)``, with only the branch that can match when one cannot."""
+    if "@" not in text:
+        return _HTTP_URL_RE.sub(" ", text) if "://" in text else text
+    if "://" not in text:
+        return _EMAIL_RE.sub(" ", text)
+    return _URL_RE.sub(" ", text)
+
+
 def _analyse(text: str) -> _Analysis:
     """Sample, clean and count the letters of ``text`` per script."""
     sample = _sample(text)
     if sample.isascii():
         # Fast path, same result: URLs need "://" or "@"; ASCII letters are A-Z, a-z (Latin).
-        if "://" in sample or "@" in sample:
-            sample = _URL_RE.sub(" ", sample)
+        sample = _strip_urls(sample)
         letters = sample.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
         n = len(letters)
         return _Analysis(sample, letters, {"Latin": n} if n else {}, n)
-    if "://" in sample or "@" in sample:  # (without either, _URL_RE cannot match)
-        sample = _URL_RE.sub(" ", sample)
-    letters = "".join(_LETTER_RE.findall(sample))
-    table, names = _script_tags()
-    counts: dict[str, int] = {}
-    other = 0
-    for tag, n in Counter(letters.translate(table)).items():
-        name = names.get(tag)
-        if name is None:
-            other += n
-        else:
-            counts[name] = n
-    if other:
-        counts[""] = other
+    sample = _strip_urls(sample)
+    codes = _bmp_code_points(sample) if len(sample) >= _ARRAY_MIN_CHARS else None
+    if codes is not None:
+        counts, letters = _count_letters(codes)
+    else:
+        letters = "".join(_LETTER_RE.findall(sample))
+        table, names = _script_tags()
+        counts = {}
+        other = 0
+        for tag, n in Counter(letters.translate(table)).items():
+            name = names.get(tag)
+            if name is None:
+                other += n
+            else:
+                counts[name] = n
+        if other:
+            counts[""] = other
     weight = sum(n * (WIDE_LETTER_WEIGHT if s in WIDE_SCRIPTS else 1) for s, n in counts.items())
     return _Analysis(sample, letters, counts, weight)
 
 
+# ---- the same front end on arrays of code points
+# A sampled text is up to 4000 characters, and the character-by-character steps above
+# (``findall`` of letter runs, ``str.translate`` with a dict) cost ~50 ns a character. On
+# texts of the Basic Multilingual Plane they are table lookups: ``_BmpTables`` holds, for every
+# BMP code point, its letter/script class and its langdetect normalisation, computed once from
+# the very patterns and tables above, so the results are the same. Texts with characters
+# beyond the BMP (or lone surrogates) and short texts take the paths above.
+
+#: Texts shorter than this take the string paths (numpy's fixed cost is a few microseconds).
+_ARRAY_MIN_CHARS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class _BmpTables:
+    """Per-BMP-code-point lookup tables (numpy arrays), built from the patterns of this module."""
+
+    np: Any                   # the numpy module (imported when the tables are first needed)
+    script: Any               # uint8: 0 not a letter (_LETTER_RE), i script_names[i], last: letter of no script
+    script_names: tuple[str, ...]  # index -> counts key ("" for letters of no known script)
+    ngram: Any                # uint32: the code point langdetect's normalisation maps it to
+
+
+@functools.cache
+def _bmp_tables() -> _BmpTables:
+    import numpy as np
+
+    table, names = _script_tags()
+    script_names = ("", *names.values(), "")  # index 0: not a letter; last: letter of no script
+    index = {tag: i for i, tag in enumerate(names, start=1)}
+    other = len(script_names) - 1
+    script = np.zeros(0x10000, np.uint8)
+    # every BMP character but the surrogates (which never reach these tables), one pass
+    chars = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    for m in _LETTER_RE.finditer(chars):
+        for ch in m.group():
+            cp = ord(ch)
+            script[cp] = index.get(table.get(cp, ""), other)
+    ngram = np.arange(0x10000, dtype=np.uint32)
+    for cp, norm in _ngram_normaliser().items():
+        ngram[cp] = ord(norm)
+    return _BmpTables(np, script, script_names, ngram)
+
+
+def _bmp_code_points(text: str) -> Any:
+    """``text``'s code points as a numpy uint32 array, or None when it has a character beyond the
+    BMP or a lone surrogate (the string paths handle those)."""
+    try:
+        data = text.encode("utf-32-le")
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    np = _bmp_tables().np
+    codes = np.frombuffer(data, dtype="<u4")
+    if codes.size and codes.max() > 0xFFFF:
+        return None
+    return codes
+
+
+def _count_letters(codes: Any) -> tuple[dict[str, int], str]:
+    """Letters per script and the letters in order, as ``_analyse`` finds them, from BMP code points."""
+    tables = _bmp_tables()
+    np = tables.np
+    classes = tables.script[codes]
+    is_letter = classes != 0
+    letters = codes[is_letter].astype("<u4").tobytes().decode("utf-32-le")
+    histogram = np.bincount(classes[is_letter], minlength=len(tables.script_names))
+    names = tables.script_names
+    counts: dict[str, int] = {}
+    for i in histogram.nonzero()[0].tolist():
+        counts[names[i]] = int(histogram[i])
+    return counts, letters
+
+
+_CJK_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
+
+
 def _dominant_script(counts: Mapping[str, int]) -> tuple[str, float]:
     """The script (Han, kana and Hangul pooled as CJK first) with most letters, and its share."""
+    if len(counts) == 1:  # one script (most texts): it has every letter (n / n is exactly 1.0)
+        (script,) = counts
+        if script not in _CJK_SCRIPTS:
+            return script, counts[script] / counts[script]
     total = sum(counts.values())
     pooled: dict[str, float] = dict(counts)
     if "Latin" in pooled:
@@ -522,9 +618,13 @@ def _ngram_normaliser() -> dict[int, str]:
 def _ngram_words(text: str) -> list[str]:
     """The words of ``text`` in langdetect's sense: acronyms dropped, characters normalised."""
     if text.isascii():
-        return _ASCII_LETTER_RUN.findall(_ASCII_CAPS_WORD_RE.sub(" ", text))
-    else:
-        text = _CAPS_WORD_RE.sub(" ", unicodedata.normalize("NFC", text))
+        if _ASCII_CAPITALS.search(text):  # (an acronym needs two capitals in a row)
+            text = _ASCII_CAPS_WORD_RE.sub(" ", text)
+        return _ASCII_LETTER_RUN.findall(text)
+    text = _CAPS_WORD_RE.sub(" ", unicodedata.normalize("NFC", text))
+    codes = _bmp_code_points(text) if len(text) >= _ARRAY_MIN_CHARS else None
+    if codes is not None:  # the translate table as an array lookup (see _BmpTables)
+        return _bmp_tables().ngram[codes].astype("<u4").tobytes().decode("utf-32-le").split()
     return text.translate(_ngram_normaliser()).split()
 
 
@@ -578,21 +678,52 @@ _PROB_SHARPNESS = 1.0
 WORD_CACHE_SIZE = 100_000
 
 
+#: FastDetector: trigram windows whose packed score is cached per script model (emptied when
+#: full); see :meth:`_PackedModel.score_word`.
+WINDOW_CACHE_SIZE = 200_000
+
+
 @dataclass(slots=True)
 class _PackedModel:
     """All languages of one script: gram -> packed int (field 0 = 1, field i+1 = cost of lang i),
-    and a cache word -> the packed sum of its padded n-grams."""
+    a cache word -> the packed sum of its padded n-grams, and a cache trigram window -> the
+    packed sum of the 1-, 2- and 3-gram starting the window."""
 
     langs: tuple[str, ...]
     table: dict[str, int]
     words: dict[str, int]
+    windows: dict[str, int] = field(default_factory=dict)
 
     def score_word(self, word: str) -> int:
-        """Packed sum over the n-grams of ``" " + word + " "`` (cached)."""
+        """Packed sum over the n-grams of ``" " + word + " "`` (cached).
+
+        The n-grams of the padded word ``p`` are grouped by where they start: every position
+        ``i`` up to ``len(p) - 3`` starts one unigram, one bigram and one trigram, all three
+        inside the window ``p[i:i + 3]``; what is left is the unigram and bigram starting at the
+        last letter and the closing space's unigram (no profile holds a gram of spaces, it
+        counts 0). So the sum is one cached window score per letter plus two lookups: about a
+        third of the additions of ~1000-bit ints of summing gram by gram, the same integer.
+        """
         total = self.words.get(word)
         if total is None:
             get = self.table.get
-            total = sum(get(g, 0) for g in _word_ngrams(word))
+            if word:
+                padded = " " + word + " "
+                windows = [padded[i:i + 3] for i in range(len(padded) - 2)]
+                cache = self.windows
+                try:
+                    total = sum(map(cache.__getitem__, windows))
+                except KeyError:
+                    if len(cache) >= WINDOW_CACHE_SIZE:
+                        cache.clear()
+                    for w in windows:
+                        if w not in cache:
+                            cache[w] = get(w[0], 0) + get(w[:2], 0) + get(w, 0)
+                    total = sum(map(cache.__getitem__, windows))
+                last = word[-1]
+                total += get(last, 0) + get(last + " ", 0)
+            else:
+                total = sum(get(g, 0) for g in _word_ngrams(word))
             if len(self.words) >= WORD_CACHE_SIZE:
                 self.words.clear()
             self.words[word] = total

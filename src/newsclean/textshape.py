@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -66,11 +67,29 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+_ASCII_ALNUM_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# ``bytes.translate`` tables for ASCII text: \x1c-\x1f (white space to ``str.split``, not to
+# ``bytes.split``) become spaces; every byte that is neither a letter, a digit nor white space
+# is deleted (word_count); every byte but letters, digits and "'" becomes a space (comparison_key).
+_ASCII_SPACES = bytes(32 if 0x1C <= b <= 0x1F else b for b in range(256))
+_ASCII_NOT_WORDISH = bytes(b for b in range(128) if b not in _ASCII_ALNUM_BYTES and not chr(b).isspace())
+_ASCII_WORD_CHARS_OR_SPACE = bytes(b if b in _ASCII_ALNUM_BYTES or b == 39 else 32 for b in range(256))
+
+
 def word_count(text: str) -> int:
     """Words in ``text``: space-separated tokens holding a letter or digit; in scripts written
     without spaces (CJK, Thai) every two characters count as one word."""
     if text.isascii():
-        return len(_ASCII_WORD_TOKEN.findall(text))
+        # the tokens that hold a letter or digit: what is left of the tokens once everything
+        # else is deleted (white space kept, as ``str.split`` knows it: \x1c-\x1f too)
+        return len(text.encode("ascii").translate(_ASCII_SPACES, _ASCII_NOT_WORDISH).split())
+    bmp = _bmp_patterns() if _ASTRAL.search(text) is None else None
+    if bmp is not None:
+        n = len(bmp.word.findall(text))
+        if bmp.cjk.search(text):
+            runs = bmp.cjk_run.findall(text)
+            n += sum((len(r) + 1) // 2 for r in runs) - len(runs)
+        return n
     n = len(WORD.findall(text))
     if _CJK.search(text):
         runs = _CJK_RUN.findall(text)
@@ -87,13 +106,64 @@ def comparison_key(text: str) -> str:
     """Lower-case words joined by one space: equal for copies that differ only in punctuation."""
     # casefold maps character by character, so folding the joined words is the same
     if text.isascii():
+        # without an apostrophe the words are the runs of letters and digits: split in C
+        spaced = text.encode("ascii").translate(_ASCII_WORD_CHARS_OR_SPACE)
+        if b"'" not in spaced:
+            return b" ".join(spaced.split()).decode("ascii").lower()
         return " ".join(_ASCII_WORD.findall(text)).lower()
-    return " ".join(WORD.findall(text)).casefold().replace("’", "'")
+    word = _bmp_patterns().word if _ASTRAL.search(text) is None else WORD
+    return " ".join(word.findall(text)).casefold().replace("’", "'")
+
+
+# ---- WORD and _CJK on text of the Basic Multilingual Plane, with ``re``
+# ``regex`` scans these classes two to six times slower than ``re`` scans a class of explicit
+# ranges. The ranges are read off ``regex`` itself (every BMP character its class matches), so
+# on text without characters beyond the BMP the ``re`` patterns find exactly the same; text
+# with such characters keeps the ``regex`` patterns.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class _BmpPatterns:
+    word: re.Pattern[str]     # WORD
+    cjk: re.Pattern[str]      # _CJK
+    cjk_run: re.Pattern[str]  # _CJK_RUN
+
+
+def _bmp_ranges(char_class: str) -> str:
+    """The BMP characters ``regex`` matches with ``char_class``, as the body of a ``re`` class."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    ranges: list[list[int]] = []
+    for ch in regex.findall(char_class, bmp):
+        cp = ord(ch)
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _bmp_patterns() -> _BmpPatterns:
+    words = _bmp_ranges(r"[\p{L}\p{M}\p{N}]")
+    letters = _bmp_ranges(r"\p{L}")
+    cjk = _bmp_ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+    return _BmpPatterns(re.compile(f"[{words}]+(?:['’][{letters}]+)*"), re.compile(f"[{cjk}]"),
+                        re.compile(f"[{cjk}]+"))
+
+
+_TERMINAL_CHARS = frozenset(".!?…。！？:;")
+_TERMINAL_CLOSERS = "\"'”’»)]"
 
 
 def ends_like_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation (quotes and brackets after it allowed)."""
-    return bool(_TERMINAL.search(text))
+    # ``_TERMINAL.search(text)`` without the pattern: the two classes are disjoint, so it matches
+    # when the last character before the closers is terminal (``$`` also matches before a final
+    # "\n").
+    if text.endswith("\n"):
+        text = text[:-1]
+    return text.rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
 
 
 def is_headline_like(text: str, *, max_words: int = 30, nwords: int | None = None) -> bool:
@@ -140,7 +210,19 @@ _ASCII_LN_TOKEN = re.compile(r"[A-Za-z0-9]+")  # _LN_TOKEN on ASCII text
 @lru_cache(maxsize=4096)
 def _ln_tokens(text: str) -> frozenset[str]:
     """The maximal runs of letters and digits in ``text`` (cached: several matchers ask)."""
-    return frozenset((_ASCII_LN_TOKEN if text.isascii() else _LN_TOKEN).findall(text))
+    if text.isascii():
+        if text.replace(" ", "").isalnum():  # only letters, digits and spaces: the words
+            return frozenset(text.split(" ")) - _EMPTY
+        return frozenset(_ASCII_LN_TOKEN.findall(text))
+    return frozenset(_LN_TOKEN.findall(text))
+
+
+_EMPTY = frozenset({""})
+
+
+#: Characters of a phrase's beginning that ``PhraseMatcher.match``'s pre-test compares.
+_HEAD = 4
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 class PhraseMatcher:
@@ -153,20 +235,43 @@ class PhraseMatcher:
     that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
     """
 
-    __slots__ = ("regex", "_keys", "_first", "_reach")
+    __slots__ = ("regex", "_keys", "_first", "_reach", "_heads", "_by_key")
 
     def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None,
-                 first: frozenset[str] | None = None, reach: int = 1) -> None:
+                 first: frozenset[str] | None = None, reach: int = 1,
+                 heads: Iterable[str] | None = None,
+                 by_key: dict[str, tuple[str, ...]] | None = None) -> None:
         self.regex = pattern
         self._keys = keys  # None: some phrase has no letter or digit, no pre-test possible
+        # ``search``'s second pre-test: the phrases whose key (longest run) is each key. A text
+        # that holds a key must also hold one of its phrases as a substring to match.
+        self._by_key = by_key
         # ``match`` pre-test: a match at the start begins with a phrase's first character within
         # the first ``reach`` characters (``^\W{0,3}`` of an anchored matcher: 4)
         self._first = first
         self._reach = reach
+        # ``match`` pre-test where the phrase must begin the text (always when ``reach`` is 1;
+        # after ``^\W{0,3}`` when the text begins with an ASCII letter or digit, which ``\W``
+        # cannot match): the text begins with the first (up to) _HEAD characters of a phrase.
+        # As (length, heads of that length) pairs, shortest first.
+        by_length: dict[int, set[str]] = {}
+        for phrase in heads or ():
+            head = phrase[:_HEAD]
+            by_length.setdefault(len(head), set()).add(head)
+        self._heads = tuple((n, frozenset(by_length[n])) for n in sorted(by_length)) if heads is not None else None
 
     def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        if self._keys is not None and not args and not kwargs and self._keys.isdisjoint(_ln_tokens(text)):
-            return None
+        if self._keys is not None and not args and not kwargs:
+            tokens = _ln_tokens(text)
+            if self._keys.isdisjoint(tokens):
+                return None
+            if self._by_key is not None:
+                # (a match is one of the phrases, character for character: a substring)
+                for key in self._keys.intersection(tokens):
+                    if any(phrase in text for phrase in self._by_key[key]):
+                        break
+                else:
+                    return None
         return self.regex.search(text, *args, **kwargs)
 
     def candidates(self, texts: Sequence[str]) -> list[int] | None:
@@ -211,8 +316,15 @@ class PhraseMatcher:
         return sorted(found)
 
     def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        if self._first is not None and not args and not kwargs and self._first.isdisjoint(text[:self._reach]):
-            return None
+        if not args and not kwargs:
+            if self._heads is not None and (self._reach == 1 or text[:1] in _ASCII_ALNUM):
+                for n, heads in self._heads:
+                    if text[:n] in heads:
+                        break
+                else:
+                    return None
+            elif self._first is not None and self._first.isdisjoint(text[:self._reach]):
+                return None
         return self.regex.match(text, *args, **kwargs)
 
     def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
@@ -246,11 +358,16 @@ def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> Phras
     prefix = r"^\W{0,3}" if anchored else r"(?<![\p{L}\p{N}])"
     pattern = regex.compile(prefix + r"(?:" + alternation + r")(?![\p{L}\p{N}])")
     keys: frozenset[str] | None = None
+    by_key: dict[str, tuple[str, ...]] | None = None
     if not anchored:  # (anchored: match() at the start is cheap already)
         runs = [_LN_TOKEN.findall(p) for p in cleaned]
         if all(runs):
-            keys = frozenset(max(r, key=len) for r in runs)
-    return PhraseMatcher(pattern, keys, frozenset(p[0] for p in cleaned), 4 if anchored else 1)
+            grouped: dict[str, list[str]] = {}
+            for phrase, phrase_runs in zip(cleaned, runs):
+                grouped.setdefault(max(phrase_runs, key=len), []).append(phrase)
+            keys = frozenset(grouped)
+            by_key = {key: tuple(group) for key, group in grouped.items()}
+    return PhraseMatcher(pattern, keys, frozenset(p[0] for p in cleaned), 4 if anchored else 1, cleaned, by_key)
 
 
 def trie_alternation(items: Iterable[str]) -> str:

@@ -46,6 +46,36 @@ def _month_pattern() -> regex.Pattern[str] | None:
     )
 
 
+_LETTER_RUN = regex.compile(r"\p{L}+")
+_ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")  # _LETTER_RUN on ASCII text, with re
+
+
+@lru_cache(maxsize=1)
+def _month_keys() -> frozenset[str] | None:
+    """The longest run of letters of every month name, or None when a name has no letter.
+
+    In a match of :func:`_month_pattern` the month name has a non-letter on either side (the
+    lookbehind or white space before it, a dot or white space after it), so each of its runs of
+    letters is a whole run of letters of the text: a text none of whose runs is a key holds no
+    date with a month name, and the pattern (~13 µs a line) need not run.
+    """
+    keys = set()
+    for name in _month_table():
+        runs = _LETTER_RUN.findall(name)
+        if not runs:
+            return None
+        keys.add(max(runs, key=len))
+    return frozenset(keys)
+
+
+def _may_name_a_month(folded: str) -> bool:
+    """False only when ``folded`` cannot hold a match of :func:`_month_pattern` (see _month_keys)."""
+    keys = _month_keys()
+    if keys is None:
+        return True
+    return not keys.isdisjoint((_ASCII_LETTER_RUN if folded.isascii() else _LETTER_RUN).findall(folded))
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return _dt.date(y, m, d).isoformat()
@@ -62,7 +92,7 @@ def parse_date(text: str) -> str | None:
     if m:
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     pattern = _month_pattern()
-    if pattern is not None:
+    if pattern is not None and _may_name_a_month(folded):
         m = pattern.search(folded)
         if m:
             month = _month_table()[(m["m1"] or m["m2"]).rstrip(".")]

@@ -43,20 +43,23 @@ class RelatedHeadlines:
         run: list[Unit] = []
         followed = 0
         pending: Unit | None = None
+        max_words = self.max_words
+        DROP = Decision.DROP
         for unit in doc.units:
-            if unit.decision is Decision.DROP:
+            if unit.decision is DROP:
                 if pending is not None and unit.reason in _CHROME_REASONS:
                     followed += 1
                     pending = None
                 continue
-            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words, nwords=unit.nwords) and (pending is None):
+            headline = unit.kept and is_headline_like(unit.visible, max_words=max_words, nwords=unit.nwords)
+            if headline and pending is None:
                 run.append(unit)
                 pending = unit
                 continue
             self._flush(doc, run, followed)
             run, followed = [], 0
             pending = None
-            if unit.kept and is_headline_like(unit.visible, max_words=self.max_words, nwords=unit.nwords):
+            if headline:
                 run.append(unit)
                 pending = unit
         self._flush(doc, run, followed)

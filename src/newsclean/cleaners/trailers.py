@@ -41,14 +41,13 @@ class Trailers:
         labels = phrase_matcher(all_phrases("section_labels"), anchored=True)
         for unit in doc.undecided():
             n = unit.nwords
-            folded = unit.folded
             if read_more is not None and n <= self.read_more_words:
-                m = read_more.match(folded)
+                m = read_more.match(unit.folded)
                 if m is not None:
                     doc.drop(unit, "read_more", phrase=m.group().strip())
                     continue
             if labels is not None and n <= 5:
-                stripped = folded.strip(" :>»›→-–—|")
+                stripped = unit.folded.strip(" :>»›→-–—|")
                 m = labels.match(stripped)
                 if m is not None and len(stripped) - m.end() <= 2:
                     doc.drop(unit, "section_label", label=m.group().strip())

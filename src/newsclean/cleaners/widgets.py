@@ -12,6 +12,7 @@ The shapes are general, not one site's words:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -28,6 +29,7 @@ _NUMERIC = regex.compile(
     r"^(?:[\p{N}\p{P}\p{S}\s]|(?<![\p{L}])(?:[°º]?[CFK]|am|pm|AM|PM|h|hrs?|min|km/h|mph)(?![\p{L}]))+$"
 )
 _HAS_DIGIT = regex.compile(r"\p{N}")
+_ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 0-9), with re
 # A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
@@ -86,7 +88,8 @@ class Widgets:
                  headers: PhraseMatcher | None) -> tuple[str, dict[str, str]] | None:
         """``(reason, detail)`` when ``unit``'s text is a widget line, else None."""
         text = unit.visible
-        if _HAS_DIGIT.search(text) and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
+        has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
+        if has_digit and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
             return "numeric_line", {}
         if unit.nwords > self.max_counter_words or labels is None:
             return None
@@ -95,7 +98,7 @@ class Widgets:
         if m is None:
             return None
         rest = _NON_WORDS.sub(" ", labels.sub(" ", folded)).strip()
-        if _HAS_DIGIT.search(text) and word_count(rest) <= 3:
+        if has_digit and word_count(rest) <= 3:
             return "counter", {"label": m.group().strip()}
         if not rest and headers is not None and headers.match(folded):
             return "widget_label", {"label": m.group().strip()}
