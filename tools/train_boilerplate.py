@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the boilerplate classifier (``src/newsclean/data/boilerplate_model.json``).
 
-Usage (from the project root; the ``train`` extra -- numpy, scikit-learn, lightgbm -- is needed
+Usage (from the project root; the ``train`` extra -- numpy, catboost, scikit-learn, lightgbm -- is needed
 for training only, the library itself reads the JSON with numpy)::
 
     .venv/bin/pip install -e ".[train]"
@@ -22,7 +22,8 @@ sub-heading between two gold paragraphs is body and a menu word is not.
 Weights: each line weighs its token count over the page's total, so every page counts about the
 same, as in the scorer (which averages precision and recall over pages).
 
-Model: two forests of gradient-boosted trees (LightGBM), exported to the plain JSON layout of
+Model: two forests of gradient-boosted trees -- CatBoost's oblivious trees by default (400 trees of
+depth 7 each; ``--backend lightgbm`` for node trees) -- exported to the plain JSON layout of
 :class:`newsclean.forest.Forest`. Stage 1 scores each line from its own and its neighbours'
 features; stage 2 adds the stage-1 scores around the line and its place relative to the page's
 main run. Stage 2 is trained on *out-of-fold* stage-1 scores (each page scored by a stage-1
@@ -446,7 +447,7 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=1, help="use one page in n (chosen by page id)")
     ap.add_argument("--cache", action="store_true", help=f"reuse the prepared documents in {CACHE}")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds (0: none; threshold 0.45)")
+    ap.add_argument("--folds", type=int, default=4, help="cross-validation folds (0: none; threshold 0.5)")
     ap.add_argument("--no-holdout", action="store_true")
     ap.add_argument("--margin", type=float, default=0.5)
     ap.add_argument("--threshold", type=float, help="ship this threshold instead of the cross-validated one")
@@ -458,7 +459,7 @@ def main() -> None:
     items = prepared(args.every, args.jobs, args.cache)
     docs = extract(items + cropped(items))
     print(f"{len(docs)} documents, {sum(len(d['rows']) for d in docs)} lines", file=sys.stderr)
-    threshold = 0.45
+    threshold = 0.5
     if args.folds > 1:
         threshold, probs = cross_validate(docs, args.folds, args.margin)
         res = report(docs, probs, threshold)
