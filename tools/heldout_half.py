@@ -27,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
+_pipeline = None
+
+
 def clean(data):  # type: ignore[no-untyped-def]
     """newsclean.clean with the boilerplate model from ``$NEWSCLEAN_HALF_MODEL`` (for the scorer)."""
     global _pipeline
@@ -39,9 +42,6 @@ def clean(data):  # type: ignore[no-untyped-def]
         boilerplate.load_model = lambda: model  # the cleaner looks the model up at call time
         _pipeline = newsclean.Pipeline.default()
     return _pipeline.clean(data)
-
-
-_pipeline = None
 
 
 def main() -> None:

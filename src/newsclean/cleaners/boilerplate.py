@@ -21,8 +21,8 @@ then context) and boilerpipe (shallow text features of a block and its neighbour
 
 Both forests are trained by ``tools/train_boilerplate.py`` on the development pages (stage 2 on
 out-of-fold stage-1 scores) and stored as plain JSON arrays (``data/boilerplate_model.json``,
-read by :mod:`newsclean.forest`): inference walks all trees for all lines of a page at once with
-numpy, after one pass over the text of each line for its features.
+read by :mod:`newsclean.forest`): inference scores all lines of a page at once with numpy, after
+the lines' features are counted over the whole page's code points and tokens.
 
 Every removal is recorded as ``classifier`` with the score and the line's key features.
 """
@@ -221,7 +221,7 @@ _UPPER, _ALPHA, _ALNUM, _SPACE, _CASED, _NOSPACE, _DIGIT, _SEP = (1 << i for i i
 
 @cache
 def _char_classes() -> np.ndarray:
-    """A class bitfield for every code point of the Basic Multilingual Plane (built once, ~20 ms):
+    """A class bitfield for every code point of the Basic Multilingual Plane (built once, ~40 ms):
     what :func:`_text_columns` needs to count for all lines at once instead of character by
     character (other planes are classified as they occur)."""
     return np.array([_classes_of(chr(o)) for o in range(0x10000)], dtype=np.uint8)
@@ -256,8 +256,11 @@ def _classes(cps: np.ndarray) -> np.ndarray:
     if not astral.any():
         return table[cps]
     out = table[np.where(astral, 0, cps)]
-    for o in np.unique(cps[astral]).tolist():
-        out[cps == o] = _classes_of(chr(o)) if o <= 0x10FFFF else 0
+    # each distinct astral code point classified once, then spread back by its inverse index
+    # (one sort: linear-logarithmic however many distinct ones a page has)
+    distinct, which = np.unique(cps[astral], return_inverse=True)
+    found = np.array([_classes_of(chr(o)) if o <= 0x10FFFF else 0 for o in distinct.tolist()], dtype=np.uint8)
+    out[astral] = found[which.ravel()]
     return out
 
 
@@ -379,9 +382,9 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
     """The kept units of ``doc`` in order, their stage-1 feature rows (``len(units) x
     len(FEATURES)``, float64) and the page language.
 
-    The text of each line is read once, in Python (:func:`_line_features`); everything that
-    depends on a line's neighbours, position, block or page is then computed for all lines at
-    once, as numpy columns.
+    The lines' own text features are counted for the whole page at once (:func:`_text_columns`);
+    everything that depends on a line's neighbours, position, block or page is then computed for
+    all lines at once too, as numpy columns.
     """
     all_units = doc.units
     seq = [u for u in all_units if u.kept]
