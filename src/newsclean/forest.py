@@ -134,7 +134,9 @@ class Forest:
         # borders): each distinct (feature, threshold) is asked once per row, then looked up
         pairs, which = np.unique(np.stack([feature.astype(np.float64), threshold]), axis=1, return_inverse=True)
         self._split_feature = pairs[0].astype(np.intp)
-        self._split_threshold = pairs[1][:, None]
+        # CatBoost learns on float32 features and its borders are float32 values: comparing in
+        # float32 is the model's own arithmetic (and half the memory traffic of float64)
+        self._split_threshold = pairs[1].astype(np.float32)[:, None]
         self._split_of = which.ravel().astype(np.intp)
         self._powers = (1 << np.arange(depth)).astype(np.uint8)
         self.roots = self.left = self.right = None
@@ -179,7 +181,7 @@ class Forest:
     def _oblivious(self, X: np.ndarray) -> np.ndarray:
         n = X.shape[0]
         # one row per feature: each question is then a contiguous row compared at once
-        columns = np.ascontiguousarray(X.T)
+        columns = X.T.astype(np.float32, order="C")
         answers = (columns[self._split_feature] > self._split_threshold).view(np.uint8)
         # bit i of tree t's leaf is its level-i answer (at most 8 levels: the sum fits a byte)
         bits = answers[self._split_of].reshape(self._trees, self.depth, n)

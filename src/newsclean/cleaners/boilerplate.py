@@ -36,7 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from importlib.resources import files
 from typing import Any, ClassVar
 
@@ -275,12 +276,16 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     """The BASE columns of every line (``len(seq) x len(BASE)``; the page-level ones left 0).
 
     The page's lines are read as one array of code points: character classes are counted per
-    line with prefix sums, tokens are looked up in the stoplist in one pass over the page.
+    line with prefix sums, tokens are stripped and looked up in the stoplist in one pass over
+    the page, and what a line ends with is read off the code points at its end.
     """
     n = len(seq)
     X = np.zeros((n, len(BASE)))
     page = "\n".join(texts)
     cps = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    # the units' own attributes, one Python pass: words, link characters, blank lines before
+    attrs = np.array(list(map(_UNIT_ATTRS, seq)), dtype=np.float64).reshape(n, 3)
+    words, link = attrs[:, 0], attrs[:, 1]
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lens[:-1] + 1, out=starts[1:])
@@ -297,23 +302,30 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     n_upper_first = np.bincount(tok_line, weights=cased_first & ((cls[tok_pos] & _UPPER) > 0), minlength=n)
     caps = np.divide(n_upper_first, n_cased, out=np.zeros(n), where=n_cased > 0)
     # stopword and common-token density over the lower-cased tokens stripped of punctuation
-    raw = page.lower().split()
+    lowered = page.lower()
+    raw = lowered.split()
     low_line = tok_line
     if len(raw) != len(tok_line):  # lower-casing changed the tokens (no known character does)
         per_line = [t.lower().split() for t in texts]
         raw = [t for toks in per_line for t in toks]
         low_line = np.repeat(np.arange(n), [len(toks) for toks in per_line])
-    low = [t.strip(_PUNCT_STRIP) for t in raw]
-    words = np.fromiter((u.nwords for u in seq), dtype=np.float64, count=n)
+    low = list(map(str.strip, raw, repeat(_PUNCT_STRIP)))
     # the page's most frequent tokens (in lines of 8 words or more): function words in any language
     counts = Counter(compress(raw, (words >= 8)[low_line].tolist()))
-    common = frozenset(t for t, c in counts.most_common(40) if c >= 3)
+    frequent = [tc for tc in counts.items() if tc[1] >= 3]
+    # (what counts.most_common(40) keeps of them: all when there are <= 40, else the first 40
+    # by count, ties in first-seen order, as most_common's nlargest over the items)
+    common = frozenset(t for t, _ in (frequent if len(frequent) <= 40 else
+                                      heapq.nlargest(40, frequent, key=itemgetter(1))))
     m = len(low)
     nt = np.maximum(1, np.bincount(low_line, weights=np.fromiter(map(bool, low), dtype=bool, count=m), minlength=n))
     stop_tok = np.bincount(low_line, weights=np.fromiter(map(stop.__contains__, low), dtype=bool, count=m),
                            minlength=n) / nt
-    common_d = np.bincount(low_line, weights=np.fromiter(map(common.__contains__, low), dtype=bool, count=m),
-                           minlength=n) / nt
+    if common:
+        common_d = np.bincount(low_line, weights=np.fromiter(map(common.__contains__, low), dtype=bool,
+                                                             count=m), minlength=n) / nt
+    else:
+        common_d = np.zeros(n)
     L = np.maximum(1, lens)
     if by_char:
         nospace = (cls & _NOSPACE) > 0
@@ -326,19 +338,25 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     else:
         stop_d = stop_tok
         stop_hi = stop_d >= 0.3
-    upper = _line_sums((cls & _UPPER) > 0, starts, ends)
-    letters = np.maximum(1, _line_sums((cls & _ALPHA) > 0, starts, ends))
-    digits = _line_sums((cls & _DIGIT) > 0, starts, ends)
-    alnum = _line_sums((cls & _ALNUM) > 0, starts, ends)
-    blanks = _line_sums(cps == 0x20, starts, ends)
-    seps = _line_sums((cls & _SEP) > 0, starts, ends)
+    # per-line counts of character classes: one prefix sum over a (characters x 7) table
+    flags = np.empty((len(cps) + 1, 7), dtype=np.int32)
+    flags[0] = 0
+    body = flags[1:]
+    body[:, 0] = (cls & _UPPER) > 0
+    body[:, 1] = (cls & _ALPHA) > 0
+    body[:, 2] = (cls & _DIGIT) > 0
+    body[:, 3] = (cls & _ALNUM) > 0
+    body[:, 4] = cps == 0x20
+    body[:, 5] = (cls & _SEP) > 0
     # sentence ends inside the line: ". ", "? ", "! " and the full-width marks
     pair = np.zeros(len(cps), dtype=bool)
     pair[:-1] = ((cps[:-1] == 0x2E) | (cps[:-1] == 0x3F) | (cps[:-1] == 0x21)) & (cps[1:] == 0x20)
-    inner = _line_sums(pair | (cps == 0x3002) | (cps == 0xFF01) | (cps == 0xFF1F), starts, ends)
-    # what the line ends with, and a few substrings: one small Python step per line
-    ends_info = np.array([_line_end(t) for t in texts], dtype=np.float64).reshape(n, 5)
-    link = np.fromiter((u.link_chars for u in seq), dtype=np.float64, count=n)
+    body[:, 6] = pair | (cps == 0x3002) | (cps == 0xFF01) | (cps == 0xFF1F)
+    np.cumsum(flags, axis=0, out=flags)
+    sums = flags[ends] - flags[starts]
+    upper, letters, digits, alnum, blanks, seps, inner = sums.T
+    letters = np.maximum(1, letters)
+    ends_info = _line_ends(page, lowered, starts, texts)
     kinds = [u.kind for u in seq]
     X[:, 0] = np.log1p(words)
     X[:, 1] = np.log1p(L)
@@ -356,16 +374,50 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     X[:, 15] = (L - alnum - blanks) / L
     X[:, 16] = np.log1p(seps)
     X[:, 17:19] = ends_info[:, 3:]
-    X[:, 19] = [k == "heading" for k in kinds]
-    X[:, 20] = [k == "list_item" for k in kinds]
-    X[:, 21] = [k == "caption" for k in kinds]
-    X[:, _I["gap"]] = np.fromiter((min(3, u.gap_before) for u in seq), dtype=np.float64, count=n)
+    if any(kinds):
+        X[:, 19] = [k == "heading" for k in kinds]
+        X[:, 20] = [k == "list_item" for k in kinds]
+        X[:, 21] = [k == "caption" for k in kinds]
+    X[:, _I["gap"]] = np.minimum(3.0, attrs[:, 2])
     X[:, _I["bodyish"]] = ((words >= 12) & ((X[:, 4] > 0) | (words >= 30)) & (stop_hi | by_char)
                            & (link < 0.4 * L))
     return X
 
 
+_UNIT_ATTRS = attrgetter("nwords", "link_chars", "gap_before")
 _END_OTHER = frozenset((",", "-", "|", ">", "»", "›", "/", "–", "—", "+"))
+#: what a line's last character (before closing quotes, brackets and spaces) makes it: bit 0 a
+#: sentence end, bit 1 a colon, bit 2 another continuation mark
+_END_KIND = {**{c: 1 for c in _END_SENT}, ":": 2, "：": 2, **{c: 4 for c in _END_OTHER}}
+
+
+def _line_hits(text: str, needles: tuple[str, ...], starts: np.ndarray) -> np.ndarray:
+    """The lines (by their ``starts`` in ``text``) holding any of ``needles`` (none spans a line break)."""
+    hits: list[int] = []
+    for needle in needles:
+        i = text.find(needle)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(needle, i + 1)
+    return np.searchsorted(starts, hits, side="right") - 1  # type: ignore[no-any-return]
+
+
+def _line_ends(page: str, lowered: str, starts: np.ndarray, texts: list[str]) -> np.ndarray:
+    """``(end_sent, end_colon, end_other, url, legal)`` of every line (``n x 5``): the last
+    character of each line looked up once, each substring searched for once in the page."""
+    n = len(texts)
+    out = np.zeros((n, 5))
+    kind = np.fromiter((_END_KIND.get(t.rstrip(_CLOSERS)[-1:], 0) for t in texts), dtype=np.int64, count=n)
+    out[:, 0] = kind & 1
+    out[:, 1] = kind >> 1 & 1
+    out[:, 2] = kind >> 2 & 1
+    if len(lowered) == len(page):  # lower-casing kept every character in place
+        out[_line_hits(lowered, ("http", "www.", "@", ".com"), starts), 3] = 1
+        out[_line_hits(page, ("©",), starts), 4] = 1
+        out[_line_hits(lowered, ("(c)", "&copy"), starts), 4] = 1
+    else:
+        out[:, 3:] = [_line_end(t)[3:] for t in texts]
+    return out
 
 
 def _line_end(vis: str) -> tuple[bool, bool, bool, bool, bool]:
@@ -468,6 +520,7 @@ def _window_means(cols: np.ndarray, w: int) -> np.ndarray:
     return ((pre[ends] - pre[starts]) - cols) * (inv if cols.ndim == 1 else inv[:, None])  # type: ignore[no-any-return]
 
 
+_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_TOKEN = re.compile(r"(?<!\w)\d\w*")
 _WORD_TOKEN = re.compile(r"(?<!\w)[^\W\d]\w*")
 
@@ -481,10 +534,26 @@ def _shape(text: str) -> str:
 def _add_structure(seq: list[Unit], texts: list[str], X: np.ndarray, words: np.ndarray) -> None:
     """Fill the STRUCTURE columns of ``X``."""
     n = len(seq)
-    heads = np.fromiter(map(_comment_header, seq), dtype=np.float64, count=n)
+    # signature lines: only lines of 2 to 12 words with a digit can be one (digits found in one
+    # search of the page)
+    page = "\n".join(texts)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=n)[:-1] + 1, out=starts[1:])
+    digit_lines = np.zeros(n, dtype=bool)
+    digit_lines[np.searchsorted(starts, [m.start() for m in _DIGIT_RUN.finditer(page)], side="right") - 1] = True
+    heads = np.zeros(n)
+    for k in np.flatnonzero(digit_lines & (words >= 2) & (words <= 12)).tolist():
+        heads[k] = _comment_header(seq[k])
     total = heads.sum()
     all_words = int(words.sum()) or 1
-    shapes = [_shape(t) if w <= 15 else None for t, w in zip(texts, words.tolist())]
+    # shapes of the lines of 15 words or fewer, in one substitution over those lines joined
+    short = (words <= 15).tolist()
+    shaped = _shape("\n".join(compress(texts, short))).split("\n")
+    if len(shaped) == sum(short):
+        it = iter(shaped)
+        shapes = [next(it) if s else None for s in short]
+    else:  # a line break inside a line's text: line by line
+        shapes = [_shape(t) if s else None for t, s in zip(texts, short)]
     counts = Counter(x for x in shapes if x)
     reps = np.log(np.fromiter((counts[x] if x else 1 for x in shapes), dtype=np.float64, count=n))
     above = np.cumsum(heads) - heads
