@@ -272,7 +272,8 @@ def _line_sums(flags: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.nd
     return pre[ends] - pre[starts]  # type: ignore[no-any-return]
 
 
-def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_char: bool) -> np.ndarray:
+def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_char: bool,
+                  attrs: np.ndarray | None = None) -> np.ndarray:
     """The BASE columns of every line (``len(seq) x len(BASE)``; the page-level ones left 0).
 
     The page's lines are read as one array of code points: character classes are counted per
@@ -283,9 +284,10 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     X = np.zeros((n, len(BASE)))
     page = "\n".join(texts)
     cps = np.frombuffer(page.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    # the units' own attributes, one Python pass: words, link characters, blank lines before
-    attrs = np.array(list(map(_UNIT_ATTRS, seq)), dtype=np.float64).reshape(n, 3)
-    words, link = attrs[:, 0], attrs[:, 1]
+    # the units' own attributes (``_UNIT_ATTRS``, one row per unit), in one Python pass
+    if attrs is None:
+        attrs = _unit_attrs(seq)
+    words, link, gaps = attrs[:, 0], attrs[:, 1], attrs[:, 2]
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.zeros(n, dtype=np.int64)
     np.cumsum(lens[:-1] + 1, out=starts[1:])
@@ -378,13 +380,20 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
         X[:, 19] = [k == "heading" for k in kinds]
         X[:, 20] = [k == "list_item" for k in kinds]
         X[:, 21] = [k == "caption" for k in kinds]
-    X[:, _I["gap"]] = np.minimum(3.0, attrs[:, 2])
+    X[:, _I["gap"]] = np.minimum(3.0, gaps)
     X[:, _I["bodyish"]] = ((words >= 12) & ((X[:, 4] > 0) | (words >= 30)) & (stop_hi | by_char)
                            & (link < 0.4 * L))
     return X
 
 
-_UNIT_ATTRS = attrgetter("nwords", "link_chars", "gap_before")
+#: what the features read off each unit: its words, link characters, blank lines before, index
+#: and block
+_UNIT_ATTRS = attrgetter("nwords", "link_chars", "gap_before", "index", "block")
+
+
+def _unit_attrs(seq: list[Unit]) -> np.ndarray:
+    """``_UNIT_ATTRS`` of every unit, ``len(seq) x 5`` (float64: exact for these integers)."""
+    return np.array(list(map(_UNIT_ATTRS, seq)), dtype=np.float64).reshape(len(seq), 5)
 _END_OTHER = frozenset((",", "-", "|", ">", "»", "›", "/", "–", "—", "+"))
 #: what a line's last character (before closing quotes, brackets and spaces) makes it: bit 0 a
 #: sentence end, bit 1 a colon, bit 2 another continuation mark
@@ -448,11 +457,10 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
     n = len(seq)
     texts = [u.visible for u in seq]
     X = np.empty((n, len(FEATURES)))
-    X[:, :len(BASE)] = _text_columns(seq, texts, stop, by_char)
+    attrs = _unit_attrs(seq)
+    X[:, :len(BASE)] = _text_columns(seq, texts, stop, by_char, attrs)
     total = len(all_units) or 1
-    index = np.fromiter((u.index for u in seq), dtype=np.int64, count=n)
-    words = np.fromiter((u.nwords for u in seq), dtype=np.int64, count=n)
-    blocks = np.fromiter((u.block for u in seq), dtype=np.int64, count=n)
+    words, index, blocks = (attrs[:, i].astype(np.int64) for i in (0, 3, 4))
     # repetition, position, blocks, dropped neighbours
     reps = Counter(texts)
     X[:, _I["rep"]] = np.log(np.fromiter(map(reps.__getitem__, texts), dtype=np.float64, count=n))
@@ -472,8 +480,8 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
     # neighbour windows: means over [k - w, k + w] without k, for each windowed column
     base_cols = [_I[name] for name in _WINDOWED]
     at = len(BASE)
-    for w in (1, 3, 8):
-        X[:, at:at + len(base_cols)] = _window_means(X[:, base_cols], w)
+    for means in _windows_means(X[:, base_cols], (1, 3, 8)):
+        X[:, at:at + len(base_cols)] = means
         at += len(base_cols)
     lw, endc, body = X[:, _I["lw"]], X[:, _I["end_sent"]], X[:, _I["bodyish"]]
     X[:, at] = _shift(lw, 1)
@@ -509,15 +517,23 @@ def _shift(col: np.ndarray, by: int) -> np.ndarray:
 
 def _window_means(cols: np.ndarray, w: int) -> np.ndarray:
     """Mean of each column over rows ``[k - w, k + w]`` without row ``k`` itself, by prefix sums."""
+    return _windows_means(cols, (w,))[0]
+
+
+def _windows_means(cols: np.ndarray, widths: Sequence[int]) -> list[np.ndarray]:
+    """:func:`_window_means` for each of ``widths``, over one prefix sum."""
     n = cols.shape[0]
     k = np.arange(n)
-    starts = np.maximum(0, k - w)
-    ends = np.minimum(n, k + w + 1)
-    count = ends - starts - 1
-    inv = np.divide(1.0, count, out=np.zeros(n), where=count > 0)
     pre = np.zeros((n + 1,) + cols.shape[1:])
     np.cumsum(cols, axis=0, out=pre[1:])
-    return ((pre[ends] - pre[starts]) - cols) * (inv if cols.ndim == 1 else inv[:, None])  # type: ignore[no-any-return]
+    out = []
+    for w in widths:
+        starts = np.maximum(0, k - w)
+        ends = np.minimum(n, k + w + 1)
+        count = ends - starts - 1
+        inv = np.divide(1.0, count, out=np.zeros(n), where=count > 0)
+        out.append(((pre[ends] - pre[starts]) - cols) * (inv if cols.ndim == 1 else inv[:, None]))
+    return out
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -597,9 +613,7 @@ def stage2_features(words: Sequence[int] | np.ndarray, rows: np.ndarray, s1: np.
     out[:, :rows.shape[1]] = rows
     at = rows.shape[1]
     out[:, at] = s1
-    out[:, at + 1] = _window_means(s1, 1)
-    out[:, at + 2] = _window_means(s1, 2)
-    out[:, at + 3] = _window_means(s1, 5)
+    out[:, at + 1], out[:, at + 2], out[:, at + 3] = _windows_means(s1, (1, 2, 5))
     out[:, at + 4] = _shift(s1, 1)
     out[:, at + 5] = _shift(s1, -1)
     # max of the scores within 3 lines either side, not the line itself (scores are >= 0, so 0
