@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,9 +20,9 @@ from typing import Any
 import regex
 
 from .normalize import OffsetMap, normalize_line
-from .textshape import comparison_key, fold, word_count
+from .textshape import comparison_key, fold, page_runs, word_count
 
-__all__ = ["Cut", "Decision", "Document", "Unit"]
+__all__ = ["Cut", "Decision", "Document", "PageText", "Unit"]
 
 _LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -212,6 +213,119 @@ class Unit:
         return spans
 
 
+class PageText:
+    """The visible text of every unit of a document, one line per unit, joined by ``"\\n"``.
+
+    One string a cleaner scans once for the whole page (a pattern, ``str.find``, a set of runs)
+    instead of once per line; offsets map back to lines with :meth:`line_at`. Line ``i`` is
+    ``doc.units[i]``, dropped units included: a cleaner skips those (a drop changes no unit's
+    text, so the page text stays valid; a cut does, and :meth:`Document.page_text` then builds a
+    new one).
+
+    Attributes:
+        text: the units' visible texts joined by ``"\\n"``.
+        starts: offset in ``text`` of each line, then ``len(text) + 1``.
+    """
+
+    __slots__ = ("text", "starts", "_units", "_folded", "_folded_starts", "_runs")
+
+    def __init__(self, units: list[Unit]) -> None:
+        visible = [u.visible for u in units]
+        self._units = units
+        self.text = "\n".join(visible)
+        starts = [0] * (len(visible) + 1)
+        pos = 0
+        for i, v in enumerate(visible):
+            pos += len(v) + 1
+            starts[i + 1] = pos
+        self.starts = starts
+        self._folded: str | None = None
+        self._folded_starts: list[int] | None = None
+        self._runs: frozenset[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    @property
+    def folded(self) -> str:
+        """``text`` through :func:`~newsclean.textshape.fold`: line ``i`` is ``units[i].folded``."""
+        if self._folded is None:
+            self._fold()
+        return self._folded  # type: ignore[return-value]
+
+    @property
+    def folded_starts(self) -> list[int]:
+        """Offset in ``folded`` of each line, then ``len(folded) + 1``."""
+        if self._folded_starts is None:
+            self._fold()
+        return self._folded_starts  # type: ignore[return-value]
+
+    def _fold(self) -> None:
+        # fold maps character by character (so it commutes with joining) and never deletes one,
+        # so a folded page as long as the page has every line as long as before: same starts.
+        folded = fold(self.text)
+        if len(folded) == len(self.text):
+            self._folded, self._folded_starts = folded, self.starts
+            return
+        lines = folded.split("\n")
+        if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
+            lines = [fold(u.visible) for u in self._units]
+            folded = "\n".join(lines)
+        starts = [0] * (len(lines) + 1)
+        pos = 0
+        for i, line in enumerate(lines):
+            pos += len(line) + 1
+            starts[i + 1] = pos
+        self._folded, self._folded_starts = folded, starts
+
+    @property
+    def runs(self) -> frozenset[str]:
+        """Every maximal run of letters and digits in ``folded`` (and some other strings:
+        see :func:`~newsclean.textshape.page_runs`), for a set test against phrase keys."""
+        if self._runs is None:
+            self._runs = page_runs(self.folded)
+        return self._runs
+
+    def line_at(self, offset: int, *, folded: bool = False) -> int:
+        """The line (unit index) that holds ``offset`` of ``text`` (of ``folded`` if ``folded``)."""
+        return bisect_right(self.folded_starts if folded else self.starts, offset) - 1
+
+    def lines_containing(self, needles: Iterable[str], *, folded: bool = True) -> list[int]:
+        """Lines (ascending) whose folded (or visible) text contains one of ``needles``
+        (strings without a line break), found with ``str.find`` over the page."""
+        text, starts = (self.folded, self.folded_starts) if folded else (self.text, self.starts)
+        find = text.find
+        last = len(starts) - 2
+        found: set[int] = set()
+        for needle in needles:
+            i = find(needle)
+            while i >= 0:
+                line = bisect_right(starts, i) - 1
+                found.add(line)
+                if line >= last:
+                    break
+                i = find(needle, starts[line + 1])  # one hit per line is enough
+        return sorted(found)
+
+    def lines_matching(self, pattern: re.Pattern[str] | regex.Pattern[str], *, folded: bool = False) -> list[int]:
+        """Lines (ascending) where ``pattern.search`` finds something in the visible (or folded)
+        text: one search per line that has a match, each from the start of the next line. The
+        pattern must not match a line break, nor look past one (no ``^``, ``$`` or look-around
+        that a neighbouring line could satisfy)."""
+        text, starts = (self.folded, self.folded_starts) if folded else (self.text, self.starts)
+        search = pattern.search
+        last = len(starts) - 2
+        found: list[int] = []
+        m = search(text)
+        while m is not None:
+            line = bisect_right(starts, m.start()) - 1
+            found.append(line)
+            if line >= last:
+                break
+            m = search(text, starts[line + 1])
+        return found
+
+
 class Document:
     """An input text, its units, and the decisions the cleaners take on them.
 
@@ -229,6 +343,7 @@ class Document:
         self.title_in_body = False
         self.current_cleaner = "newsclean"
         self._journal: list[Callable[[], None]] | None = None
+        self._page: PageText | None = None
         self._segment()
 
     def _segment(self) -> None:
@@ -299,6 +414,13 @@ class Document:
             pos = le + 1 if steps is None else pos + steps[n]
 
     # ---- views
+    def page_text(self) -> PageText:
+        """The visible text of all units as one string (see :class:`PageText`); built on first
+        use and again after a cut."""
+        if self._page is None:
+            self._page = PageText(self.units)
+        return self._page
+
     def undecided(self) -> Iterator[Unit]:
         """Units no cleaner has decided on yet."""
         undecided = Decision.UNDECIDED
@@ -333,6 +455,7 @@ class Document:
             elif isinstance(entry, Unit):
                 entry.cuts.pop()
                 entry._invalidate()
+                self._page = None
             else:
                 entry()
 
@@ -405,6 +528,7 @@ class Document:
             return
         unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
         unit._invalidate()
+        self._page = None
         self._record(unit)  # type: ignore[arg-type]
 
     def add_metadata(self, key: str, value: Any) -> None:

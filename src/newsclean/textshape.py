@@ -9,11 +9,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import re
 
 import regex
+
+if TYPE_CHECKING:
+    from .document import PageText
 
 __all__ = [
     "WORD",
@@ -23,6 +26,7 @@ __all__ = [
     "fold",
     "is_headline_like",
     "letter_count",
+    "page_runs",
     "phrase_matcher",
     "sentences",
     "trie_alternation",
@@ -219,6 +223,28 @@ def _ln_tokens(text: str) -> frozenset[str]:
 
 _EMPTY = frozenset({""})
 
+# page_runs: every ASCII byte that is not a letter or digit becomes a space; other bytes (UTF-8
+# of the non-ASCII characters) stay, to be looked at only where there are some.
+_ASCII_RUN_BYTES = bytes(b if b in _ASCII_ALNUM_BYTES or b >= 0x80 else 32 for b in range(256))
+
+
+def page_runs(text: str) -> frozenset[str]:
+    """A superset of the maximal runs of letters and digits (``[\\p{L}\\p{N}]+``) of ``text``,
+    found for a whole page at once: every run is in it, with some other strings.
+
+    ASCII punctuation and white space become spaces (``bytes.translate`` in C) and the text is
+    split: a token of ASCII letters and digits is a run; a token with other characters (a word
+    of another script, "…" glued to a word) is kept and also split into its runs with the
+    pattern. One pass over the page, where one per line cost a Python step and a pattern call
+    each; a set test on the result tells which of a phrase list's keys the page may hold.
+    """
+    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_RUN_BYTES).decode("utf-8", "surrogatepass")
+    runs = frozenset(spaced.split())
+    if spaced.isascii():
+        return runs
+    others = "\n".join([token for token in runs if not token.isascii()])
+    return runs.union(_LN_TOKEN.findall(others))
+
 
 #: Characters of a phrase's beginning that ``PhraseMatcher.match``'s pre-test compares.
 _HEAD = 4
@@ -314,6 +340,26 @@ class PhraseMatcher:
                     break
                 i = find(key, starts[line + 1])  # one hit per line is enough
         return sorted(found)
+
+    def candidate_lines(self, page: PageText) -> list[int] | None:
+        """Lines of ``page`` (ascending) that may hold a match of :meth:`search` (a superset of
+        those whose folded text it matches), found for the whole page at once; None when there
+        is no pre-test (then every line may).
+
+        The page's runs of letters and digits are found once (:attr:`PageText.runs`, shared by
+        every matcher); the lines that hold one of the phrases whose key the page has are then
+        found with ``str.find``. A line :meth:`search` matches holds the phrase it matches, so
+        none is missed; the other lines need no per-line step at all.
+        """
+        if self._keys is None:
+            return None
+        present = self._keys.intersection(page.runs)
+        if not present:
+            return []
+        if self._by_key is None:
+            return page.lines_containing(present)
+        by_key = self._by_key
+        return page.lines_containing({phrase for key in present for phrase in by_key[key]})
 
     def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
         if not args and not kwargs:

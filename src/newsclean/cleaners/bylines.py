@@ -130,6 +130,11 @@ class Bylines:
 
     def __call__(self, doc: Document) -> None:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
+        # Every date parse_date finds has a four-digit year: the lines with one are found for the
+        # whole page at once. A line without one has no date, so it is a byline only when a
+        # prefix begins it (looked at first: cheap) and it has at most 8 words.
+        page = doc.page_text()
+        dated = set(page.lines_matching(_ASCII_FOUR_DIGITS if page.text.isascii() else _FOUR_DIGITS))
         # What a line is depends on its text only: decided once per distinct text (pages repeat
         # their chrome lines; 200,000 copies of one line cost one decision).
         verdicts: dict[str, tuple[str, str | None, str | None] | None] = {}
@@ -137,7 +142,11 @@ class Bylines:
             text = unit.visible
             verdict = verdicts.get(text, _UNSEEN)
             if verdict is _UNSEEN:
-                verdict = verdicts[text] = self._verdict(unit, prefixes)
+                if unit.index in dated:
+                    verdict = self._verdict(unit, prefixes)
+                else:
+                    verdict = self._undated_verdict(unit, prefixes)
+                verdicts[text] = verdict
             if verdict is None:
                 continue
             kind, author, date = verdict
@@ -169,6 +178,17 @@ class Bylines:
         if self.datelines and date and n <= 6 and _mostly_date(text):
             return "dateline", None, date
         return None
+
+    def _undated_verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, None, None] | None:
+        """:meth:`_verdict` of a text without four digits in a row (so without a date), with the
+        cheap test first: a byline prefix must begin it."""
+        m = prefixes.match(unit.folded) if prefixes is not None else None
+        if m is None:
+            return None
+        text = unit.visible
+        if unit.nwords > 8 or ends_like_sentence(text) and not text.endswith((".", ":")):
+            return None
+        return "byline", _author(text[m.end():].strip(" :|-–—")), None
 
 
 _UNSEEN = object()

@@ -32,10 +32,12 @@ class CallsToAction:
         matcher = phrase_matcher(all_phrases("call_to_action"))
         if matcher is None:
             return
-        units = [u for u in doc.units if u.kept]
-        found = matcher.candidates([u.visible for u in units])
+        units = doc.units
+        found = matcher.candidate_lines(doc.page_text())
         # only the few lines that may hold a phrase (found for the page at once) are searched
         for unit in units if found is None else [units[i] for i in found]:
+            if not unit.kept:
+                continue
             text = unit.visible
             folded = unit.folded
             if not matcher.search(folded):

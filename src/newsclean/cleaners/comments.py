@@ -34,23 +34,43 @@ class CommentForms:
         matcher = phrase_matcher(all_phrases("comment_form"))
         if matcher is None:
             return
-        in_form = False
+        # Only a line that may hold a form phrase (found for the whole page at once) starts a
+        # form; the lines after it are walked while the form lasts. Every other line leaves
+        # ``in_form`` False, as it already is.
+        page = doc.page_text()
+        found = matcher.candidate_lines(page)
+        maybe = set(range(len(page)) if found is None else found)
+        units = doc.units
         # (words, match start, phrase) depend on the text only: found once per distinct text
         seen: dict[str, tuple[int, int, str] | tuple[int, None, None]] = {}
-        for unit in doc.units:
-            if not unit.kept:
-                continue
+
+        def hit(i: int) -> tuple[int, int, str] | tuple[int, None, None]:
+            unit = units[i]
             text = unit.visible
-            hit = seen.get(text)
-            if hit is None:
+            found = seen.get(text)
+            if found is None:
                 n = unit.nwords
-                m = matcher.search(unit.folded) if n <= self.max_words else None
-                hit = seen[text] = (n, None, None) if m is None else (n, m.start(), m.group())
-            n, start, phrase = hit
-            if start is not None and (start <= 3 or n <= 12):
-                doc.drop(unit, "comment_form", phrase=phrase)
-                in_form = True
-            elif in_form and n <= self.field_label_words:
-                doc.drop(unit, "form_field")
-            else:
-                in_form = False
+                m = matcher.search(unit.folded) if n <= self.max_words and i in maybe else None  # type: ignore[union-attr]
+                found = seen[text] = (n, None, None) if m is None else (n, m.start(), m.group())
+            return found
+
+        end = 0  # units before it have been looked at
+        for i in sorted(maybe):
+            if i < end or not units[i].kept:
+                continue
+            n, start, phrase = hit(i)
+            if start is None or not (start <= 3 or n <= 12):
+                continue
+            doc.drop(units[i], "comment_form", phrase=phrase)
+            j = i + 1
+            while j < len(units):
+                if units[j].kept:
+                    n, start, phrase = hit(j)
+                    if start is not None and (start <= 3 or n <= 12):
+                        doc.drop(units[j], "comment_form", phrase=phrase)
+                    elif n <= self.field_label_words:
+                        doc.drop(units[j], "form_field")
+                    else:
+                        break
+                j += 1
+            end = j + 1

@@ -18,7 +18,7 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document, Unit
+from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases
 from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
 
@@ -74,24 +74,36 @@ class Widgets:
         self._label_value_runs(doc)
         labels = phrase_matcher(all_phrases("widget_labels"))
         headers = phrase_matcher(all_phrases("widget_labels"), anchored=True)
+        # Only a line with a digit or one that may hold a label can be a widget line: both kinds
+        # are found for the whole page at once, and only they get a verdict.
+        page = doc.page_text()
+        digits = page.lines_matching(_ASCII_DIGIT if page.text.isascii() else _HAS_DIGIT)
+        maybe_label = labels.candidate_lines(page) if labels is not None else []
+        label_lines = set(range(len(page)) if maybe_label is None else maybe_label)
+        units = doc.units
+        undecided = Decision.UNDECIDED
         # What a line is depends on its text only: decided once per distinct text.
         verdicts: dict[str, tuple[str, dict[str, str]] | None] = {}
-        for unit in doc.undecided():
+        for i in sorted(label_lines.union(digits)):
+            unit = units[i]
+            if unit.decision is not undecided:
+                continue
             text = unit.visible
             verdict = verdicts.get(text, _UNSEEN)
             if verdict is _UNSEEN:
-                verdict = verdicts[text] = self._verdict(unit, labels, headers)
+                verdict = verdicts[text] = self._verdict(unit, labels if i in label_lines else None, headers)
             if verdict is not None:
                 doc.drop(unit, verdict[0], **verdict[1])
 
     def _verdict(self, unit: Unit, labels: PhraseMatcher | None,
                  headers: PhraseMatcher | None) -> tuple[str, dict[str, str]] | None:
-        """``(reason, detail)`` when ``unit``'s text is a widget line, else None."""
+        """``(reason, detail)`` when ``unit``'s text is a widget line, else None (``labels``
+        None: only a numeric line can be)."""
         text = unit.visible
         has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
         if has_digit and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
             return "numeric_line", {}
-        if unit.nwords > self.max_counter_words or labels is None:
+        if labels is None or unit.nwords > self.max_counter_words:
             return None
         folded = unit.folded
         m = labels.search(folded)

@@ -1,0 +1,75 @@
+"""The page-wide text cleaners scan once (``Document.page_text``): offsets map back to the right
+unit, it is rebuilt after a cut (and its undo) but not after a drop, and the page-wide pre-tests
+find every line the per-line matchers would."""
+from __future__ import annotations
+
+import regex
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsclean.document import Document
+from newsclean.lexicon import all_phrases
+from newsclean.textshape import fold, page_runs, phrase_matcher
+
+LN_RUN = regex.compile(r"[\p{L}\p{N}]+")
+FAST = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+PIECES = st.sampled_from([
+    "\n", " ", "Leave a Reply", "Share", "12 Comments", "Follow us on Twitter", "by Jane Doe", "Straße", "STRASSE",
+    "İstanbul", "don’t", "“Quoted”", "—", "…", "e\u0301", "क्षि", "日本語", "Ǆ", "ﬁ", "#tag", "2025", "٣", "x…y",
+    "Подели", "Коментари", "\u00a0", "\u200b", ".", ":", "a-b",
+])
+TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=40).map("".join))
+
+
+def test_offsets_map_back_to_the_unit_that_holds_them() -> None:
+    doc = Document("Straße und Weg\n\nSecond line\nİİ third\nlast")
+    page = doc.page_text()
+    assert len(page) == len(doc.units) == 4
+    for unit in doc.units:
+        a, b = page.starts[unit.index], page.starts[unit.index + 1] - 1
+        assert page.text[a:b] == unit.visible
+        assert {page.line_at(i) for i in range(a, b)} == {unit.index}
+        fa, fb = page.folded_starts[unit.index], page.folded_starts[unit.index + 1] - 1
+        assert page.folded[fa:fb] == unit.folded  # folding lengthened "ß" and "İ"
+        assert {page.line_at(i, folded=True) for i in range(fa, fb)} == {unit.index}
+    assert page.lines_containing(["weg", "third", "absent"]) == [0, 2]
+    assert page.lines_containing(["Second"], folded=False) == [1]
+    assert page.lines_matching(regex.compile(r"\p{Lu}")) == [0, 1, 2]
+
+
+def test_rebuilt_after_a_cut_and_its_undo_not_after_a_drop() -> None:
+    doc = Document("Keep this line\nDrop this line")
+    page = doc.page_text()
+    doc.drop(doc.units[1], "test")
+    assert doc.page_text() is page  # a drop changes no unit's text
+    doc._journal = []
+    doc.cut(doc.units[0], 0, 5, "test")
+    cut = doc.page_text()
+    assert cut is not page and cut.text == "this line\nDrop this line"
+    doc._rollback(doc._journal)
+    assert doc.page_text().text == "Keep this line\nDrop this line"
+
+
+def test_an_empty_document_has_an_empty_page() -> None:
+    page = Document("").page_text()
+    assert len(page) == 0 and page.lines_containing(["x"]) == [] and page.lines_matching(regex.compile("x")) == []
+
+
+@FAST
+@given(TEXTS)
+def test_page_runs_hold_every_run_of_every_line(text: str) -> None:
+    folded = fold(text)
+    assert set(LN_RUN.findall(folded)) <= page_runs(folded)
+
+
+@FAST
+@given(TEXTS)
+def test_candidate_lines_hold_every_line_the_matcher_finds(text: str) -> None:
+    doc = Document(text)
+    page = doc.page_text()
+    for name in ("widget_labels", "comment_form", "call_to_action"):
+        matcher = phrase_matcher(all_phrases(name))
+        assert matcher is not None
+        found = matcher.candidate_lines(page)
+        assert found is not None and found == sorted(set(found))
+        assert {u.index for u in doc.units if matcher.search(u.folded)} <= set(found)
