@@ -119,7 +119,8 @@ def make_tools() -> list[Tool]:
     import justext
     import trafilatura
 
-    default = newsclean.Pipeline.default()
+    # every model and word list loaded before timing, as the peers' are by the warm-up page
+    default = newsclean.Pipeline.default().warm_up()
     stoplist = justext.get_stoplist("English")
     return [
         Tool("newsclean", lambda p: default.clean_text(p["plain"]), "plain"),

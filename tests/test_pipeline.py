@@ -126,3 +126,24 @@ def test_python_dash_m_prints_the_body_of_a_file(tmp_path) -> None:  # type: ign
     path.write_text(f"Menu\n\n{BODY}\n\nLeave a Reply", encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "newsclean", str(path)], capture_output=True, text=True, check=True)
     assert BODY in out.stdout and "Leave a Reply" not in out.stdout
+
+
+def test_warm_up_loads_the_tables_and_calls_each_cleaners_warm_up() -> None:
+    from newsclean.cleaners.boilerplate import _stop_index, load_model
+
+    calls: list[str] = []
+
+    class Counting:
+        name = "counting"
+
+        def warm_up(self) -> None:
+            calls.append("warm")
+
+        def __call__(self, doc: newsclean.Document) -> None:
+            calls.append("clean")
+
+    pipeline = Pipeline.default().append(Counting())
+    assert pipeline.warm_up() is pipeline
+    assert calls[0] == "warm" and "clean" in calls  # warmed, then one short text cleaned
+    assert _stop_index.cache_info().currsize == 1 and load_model.cache_info().currsize == 1
+    assert pipeline.clean(BODY).text == BODY  # and it cleans as before

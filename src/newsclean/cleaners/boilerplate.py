@@ -750,6 +750,19 @@ class Boilerplate:
     min_lines: int = 3
     min_confidence: float = 0.0
 
+    def warm_up(self) -> None:
+        """Load now what the first page would: the model, the character-class table, every
+        stoplist (the page-language fallback votes over all of them) and the language models."""
+        load_model()
+        _char_classes()
+        _stop_index()
+        from ..language import default_detector
+
+        detector = default_detector()
+        warm = getattr(detector, "warm_up", None)
+        if callable(warm):
+            warm()
+
     @staticmethod
     def _top_score(seq: list[Unit], probs: list[float], share: float = 0.1) -> float:
         """The score reached by the best-scored ``share`` of the page's words."""
