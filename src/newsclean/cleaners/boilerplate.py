@@ -340,23 +340,18 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     else:
         stop_d = stop_tok
         stop_hi = stop_d >= 0.3
-    # per-line counts of character classes: one prefix sum over a (characters x 7) table
-    flags = np.empty((len(cps) + 1, 7), dtype=np.int32)
-    flags[0] = 0
-    body = flags[1:]
-    body[:, 0] = (cls & _UPPER) > 0
-    body[:, 1] = (cls & _ALPHA) > 0
-    body[:, 2] = (cls & _DIGIT) > 0
-    body[:, 3] = (cls & _ALNUM) > 0
-    body[:, 4] = cps == 0x20
-    body[:, 5] = (cls & _SEP) > 0
+    # per-line counts of character classes, by prefix sums (one class at a time: a page of
+    # ten million characters needs 80 MB per sum, not seven times that)
+    upper = _line_sums((cls & _UPPER) > 0, starts, ends)
+    letters = _line_sums((cls & _ALPHA) > 0, starts, ends)
+    digits = _line_sums((cls & _DIGIT) > 0, starts, ends)
+    alnum = _line_sums((cls & _ALNUM) > 0, starts, ends)
+    blanks = _line_sums(cps == 0x20, starts, ends)
+    seps = _line_sums((cls & _SEP) > 0, starts, ends)
     # sentence ends inside the line: ". ", "? ", "! " and the full-width marks
     pair = np.zeros(len(cps), dtype=bool)
     pair[:-1] = ((cps[:-1] == 0x2E) | (cps[:-1] == 0x3F) | (cps[:-1] == 0x21)) & (cps[1:] == 0x20)
-    body[:, 6] = pair | (cps == 0x3002) | (cps == 0xFF01) | (cps == 0xFF1F)
-    np.cumsum(flags, axis=0, out=flags)
-    sums = flags[ends] - flags[starts]
-    upper, letters, digits, alnum, blanks, seps, inner = sums.T
+    inner = _line_sums(pair | (cps == 0x3002) | (cps == 0xFF01) | (cps == 0xFF1F), starts, ends)
     letters = np.maximum(1, letters)
     ends_info = _line_ends(page, lowered, starts, texts)
     kinds = [u.kind for u in seq]
