@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -213,6 +214,14 @@ class Unit:
         return spans
 
 
+def _line_starts(lines: list[str]) -> list[int]:
+    """Offsets of each line in ``"\n".join(lines)``, then ``len(...) + 1`` (summed in C)."""
+    return list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
+
+
+_PLUS_ONE = (1).__add__
+
+
 class PageText:
     """The visible text of every unit of a document, one line per unit, joined by ``"\\n"``.
 
@@ -233,12 +242,7 @@ class PageText:
         visible = [u.visible for u in units]
         self._units = units
         self.text = "\n".join(visible)
-        starts = [0] * (len(visible) + 1)
-        pos = 0
-        for i, v in enumerate(visible):
-            pos += len(v) + 1
-            starts[i + 1] = pos
-        self.starts = starts
+        self.starts = _line_starts(visible)
         self._folded: str | None = None
         self._folded_starts: list[int] | None = None
         self._runs: frozenset[str] | None = None
@@ -271,12 +275,7 @@ class PageText:
         if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
             lines = [fold(u.visible) for u in self._units]
             folded = "\n".join(lines)
-        starts = [0] * (len(lines) + 1)
-        pos = 0
-        for i, line in enumerate(lines):
-            pos += len(line) + 1
-            starts[i + 1] = pos
-        self._folded, self._folded_starts = folded, starts
+        self._folded, self._folded_starts = folded, _line_starts(lines)
 
     @property
     def runs(self) -> frozenset[str]:
