@@ -432,3 +432,24 @@ def test_assemble_batches_and_custom_detectors_get_detect() -> None:
     assert by_custom.to_dict() == by_default.to_dict()
     assert [p.lang for p in by_default.paragraphs] == [default_detector().detect(p.text).lang
                                                         for p in by_default.paragraphs]
+
+
+def test_analyse_many_is_analyse() -> None:
+    from newsclean.language import _analyse, _analyse_many
+
+    texts = [t for t in ODD_TEXTS + _random_texts(5, 200) + list(SENTENCES.values()) if t]
+    for size in (1, 2, 7, len(texts)):
+        for k in range(0, len(texts), size):
+            batch = texts[k:k + size]
+            for got, want in zip(_analyse_many(batch), map(_analyse, batch)):
+                assert got == want
+                assert list(got.counts.items()) == list(want.counts.items())
+
+
+def test_detect_many_thread_safe() -> None:
+    texts = list(SENTENCES.values()) + ODD_TEXTS
+    batches = [texts[i:] + texts[:i] for i in range(16)]
+    det = FastDetector()  # fresh: models load under contention
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(det.detect_many, batches))
+    assert parallel == [[det.detect(t) for t in b] for b in batches]

@@ -10,7 +10,10 @@ Two detectors share one front end and differ only in their statistical model:
     once, with integer arithmetic, so it is deterministic by construction and faster.
     All languages of one script are scored at once: each n-gram maps to one Python ``int``
     that packs the quantised costs ``-log p(gram | lang)`` of every language of that
-    script into fixed-width bit fields, so scoring a text is ``sum()`` over its n-grams.
+    script into fixed-width bit fields, so scoring a short text is ``sum()`` over its
+    n-grams (cached per word); longer texts and batches (``detect_many``, which
+    :func:`newsclean.result.assemble` uses) sum the same integers with numpy
+    (``_stream_sums``): the same answers either way.
 
 ``LangdetectDetector`` (``get_detector("langdetect")``)
     langdetect 1.0.9 behind the same front end, with a private ``DetectorFactory`` whose
@@ -325,14 +328,22 @@ def _strip_urls(text: str) -> str:
 
 def _analyse(text: str) -> _Analysis:
     """Sample, clean and count the letters of ``text`` per script."""
-    sample = _sample(text)
+    return _analyse_sample(_sample(text))
+
+
+def _analyse_sample(sample: str) -> _Analysis:
+    """``_analyse`` of a text whose sample is ``sample``."""
     if sample.isascii():
         # Fast path, same result: URLs need "://" or "@"; ASCII letters are A-Z, a-z (Latin).
         sample = _strip_urls(sample)
         letters = sample.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
         n = len(letters)
         return _Analysis(sample, letters, {"Latin": n} if n else {}, n)
-    sample = _strip_urls(sample)
+    return _analyse_cleaned(_strip_urls(sample))
+
+
+def _analyse_cleaned(sample: str) -> _Analysis:
+    """``_analyse`` of a non-ASCII sample, URLs and e-mail addresses removed already."""
     codes = _bmp_code_points(sample) if len(sample) >= _ARRAY_MIN_CHARS else None
     if codes is not None:
         counts, letters = _count_letters(codes)
@@ -349,8 +360,44 @@ def _analyse(text: str) -> _Analysis:
                 counts[name] = n
         if other:
             counts[""] = other
-    weight = sum(n * (WIDE_LETTER_WEIGHT if s in WIDE_SCRIPTS else 1) for s, n in counts.items())
-    return _Analysis(sample, letters, counts, weight)
+    return _Analysis(sample, letters, counts, _letter_weight(counts))
+
+
+def _letter_weight(counts: Mapping[str, int]) -> int:
+    """Letter units of ``counts`` (wide scripts weigh WIDE_LETTER_WEIGHT a letter)."""
+    return sum(n * (WIDE_LETTER_WEIGHT if s in WIDE_SCRIPTS else 1) for s, n in counts.items())
+
+
+def _analyse_many(texts: Sequence[str]) -> list[_Analysis]:
+    """``[_analyse(t) for t in texts]`` (non-empty texts), with the letter counts of the
+    texts that take the array path (non-ASCII, of the BMP, at least _ARRAY_MIN_CHARS long)
+    done in one pass over them all: the same arrays, counted per text."""
+    out: list[_Analysis | None] = []
+    batch: list[tuple[int, str]] = []
+    for text in texts:
+        sample = _sample(text)
+        if sample.isascii():
+            out.append(_analyse_sample(sample))
+            continue
+        sample = _strip_urls(sample)
+        if len(sample) < _ARRAY_MIN_CHARS:
+            out.append(_analyse_cleaned(sample))
+            continue
+        batch.append((len(out), sample))
+        out.append(None)
+    if len(batch) == 1:
+        i, sample = batch[0]
+        out[i] = _analyse_cleaned(sample)
+    elif batch:
+        samples = [sample for _, sample in batch]
+        codes = _bmp_code_points("".join(samples))
+        if codes is None:  # a character beyond the BMP or a lone surrogate: one at a time
+            for i, sample in batch:
+                out[i] = _analyse_cleaned(sample)
+        else:
+            for (i, sample), (counts, letters) in zip(batch, _count_letters_many(codes, samples)):
+                out[i] = _Analysis(sample, letters, counts, _letter_weight(counts))
+    return out  # type: ignore[return-value]
 
 
 # ---- the same front end on arrays of code points
@@ -423,6 +470,30 @@ def _count_letters(codes: Any) -> tuple[dict[str, int], str]:
     for i in histogram.nonzero()[0].tolist():
         counts[names[i]] = int(histogram[i])
     return counts, letters
+
+
+def _count_letters_many(codes: Any, samples: Sequence[str]) -> list[tuple[dict[str, int], str]]:
+    """``_count_letters`` of each of ``samples``, whose code points, joined, are ``codes``."""
+    tables = _bmp_tables()
+    np = tables.np
+    names = tables.script_names
+    nclasses = len(names)
+    classes = tables.script[codes]
+    is_letter = classes != 0
+    letters = codes[is_letter].astype("<u4").tobytes().decode("utf-32-le")
+    owner = np.repeat(np.arange(len(samples)), np.fromiter(map(len, samples), dtype=np.int64, count=len(samples)))
+    owner = owner[is_letter]
+    histogram = np.bincount(owner * nclasses + classes[is_letter], minlength=len(samples) * nclasses)
+    counts: list[dict[str, int]] = [{} for _ in samples]
+    for cell, n in zip(histogram.nonzero()[0].tolist(), histogram[histogram != 0].tolist()):
+        counts[cell // nclasses][names[cell % nclasses]] = n
+    ends = np.cumsum(histogram.reshape(len(samples), nclasses).sum(axis=1)).tolist()
+    out = []
+    start = 0
+    for c, end in zip(counts, ends):
+        out.append((c, letters[start:end]))
+        start = end
+    return out
 
 
 _CJK_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
@@ -539,11 +610,20 @@ class _FrontEndDetector:
         numpy pass). Never raises on ``str``; a text that fails alone is "und", as in ``detect``."""
         out: list[LanguageGuess] = []
         pending: dict[str, list[tuple[int, _Pending]]] = {}
-        for i, text in enumerate(texts):
+        for text in texts:
             if not isinstance(text, str):
                 raise TypeError(f"detect() needs a str, not {type(text).__name__}")
+        try:
+            infos: list[_Analysis | None] = list(_analyse_many([t for t in texts if t]))
+        except (RecursionError, MemoryError):  # pragma: no cover - defensive
+            raise
+        except Exception:  # noqa: BLE001  # pragma: no cover - then one text at a time
+            infos = [None] * sum(1 for t in texts if t)
+        analysed = iter(infos)
+        for i, text in enumerate(texts):
             try:
-                step = self._front(text)
+                info = next(analysed) if text else None
+                step = self._front(text, info)
             except (RecursionError, MemoryError):  # pragma: no cover - defensive
                 raise
             except Exception:  # noqa: BLE001  # pragma: no cover - as in detect()
@@ -569,11 +649,13 @@ class _FrontEndDetector:
             return step
         return self._answers([step])[0]
 
-    def _front(self, text: str) -> LanguageGuess | _Pending:
-        """Everything before the model: a final answer, or what the model must score."""
+    def _front(self, text: str, info: _Analysis | None = None) -> LanguageGuess | _Pending:
+        """Everything before the model: a final answer, or what the model must score
+        (``info``: ``_analyse(text)`` when known already)."""
         if not text:
             return UNDETERMINED
-        info = _analyse(text)
+        if info is None:
+            info = _analyse(text)
         if info.weight < MIN_LETTER_WEIGHT:
             return UNDETERMINED
         script, share = _dominant_script(info.counts)
@@ -906,22 +988,24 @@ def _stream_sums(matrix: _GramMatrix, texts: Sequence[str]) -> Any:
     last = alphabet.size - 1
     if int(codes.max()) > last:
         codes = np.minimum(codes, last)
-    take = np.take  # (faster than indexing with arrays of 32-bit indices)
-    a = take(alphabet, codes)
+    # (ndarray methods, not the numpy functions wrapping them: in a pipeline, whose other
+    # work leaves the CPU caches cold, every layer of Python per call shows; ``take`` is also
+    # faster than indexing with arrays of 32-bit indices)
+    a = alphabet.take(codes)
     n = a.size
     width = matrix.width
     # the rows of the unigram, bigram and trigram starting at each position, position-major
     # (row 0 where the gram runs past the end)
     rows = np.zeros((n, 3), dtype=matrix.unigram.dtype)
-    rows[:, 0] = take(matrix.unigram, a)
-    at2 = take(matrix.prefix1, a[:-1])
+    rows[:, 0] = matrix.unigram.take(a)
+    at2 = matrix.prefix1.take(a[:-1])
     at2 *= width
     at2 += a[1:]
-    rows[:-1, 1] = take(matrix.bigram, at2)
-    at3 = take(matrix.prefix2, at2[:-1])
+    rows[:-1, 1] = matrix.bigram.take(at2)
+    at3 = matrix.prefix2.take(at2[:-1])
     at3 *= width
     at3 += a[2:]
-    rows[:-2, 2] = take(matrix.trigram, at3)
+    rows[:-2, 2] = matrix.trigram.take(at3)
     flat = rows.ravel()
     costs = matrix.costs
     if len(texts) == 1:
@@ -929,9 +1013,9 @@ def _stream_sums(matrix: _GramMatrix, texts: Sequence[str]) -> Any:
         # weighted sum (einsum: numpy's reductions over many short rows are slow)
         counts = np.bincount(flat, minlength=costs.shape[0])
         counts[0] = 0
-        present = np.flatnonzero(counts > 0)  # (faster on booleans than on counts)
+        present = (counts > 0).nonzero()[0]  # (faster on booleans than on counts)
         weights = counts[present].astype(np.int32)
-        return np.einsum("i,ij->j", weights, np.take(costs, present, axis=0))[None]
+        return np.einsum("i,ij->j", weights, costs.take(present, axis=0))[None]
     # text k owns the grams from its leading "\n" to the next text's: key each gram by
     # (text, row), count the distinct keys (one sort), and sum text by text as above
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
@@ -941,7 +1025,7 @@ def _stream_sums(matrix: _GramMatrix, texts: Sequence[str]) -> Any:
     shift = int(costs.shape[0] - 1).bit_length()
     # (32-bit keys sort about twice as fast; a batch of 2**31 >> shift texts or more needs 64)
     key_type = np.int32 if len(texts) < (1 << (31 - shift)) else np.int64
-    keys = np.repeat(np.arange(len(texts), dtype=key_type) << shift, lengths)
+    keys = (np.arange(len(texts), dtype=key_type) << shift).repeat(lengths)
     keys |= flat
     keys = keys[flat != 0]
     sums = np.zeros((len(texts), costs.shape[1]), dtype=np.int32)
@@ -951,11 +1035,13 @@ def _stream_sums(matrix: _GramMatrix, texts: Sequence[str]) -> Any:
     first = np.empty(keys.size, dtype=bool)
     first[0] = True
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
-    at = np.flatnonzero(first)
-    distinct = take(keys, at)
-    weights = np.diff(at, append=keys.size).astype(np.int32)
-    gathered = np.take(costs, distinct & ((1 << shift) - 1), axis=0)
-    bounds = np.searchsorted(distinct >> shift, np.arange(len(texts) + 1)).tolist()
+    at = first.nonzero()[0]
+    distinct = keys.take(at)
+    weights = np.empty(at.size, dtype=np.int32)
+    np.subtract(at[1:], at[:-1], out=weights[:-1])
+    weights[-1] = keys.size - at[-1]
+    gathered = costs.take(distinct & ((1 << shift) - 1), axis=0)
+    bounds = (distinct >> shift).searchsorted(np.arange(len(texts) + 1)).tolist()
     einsum = np.einsum
     for k, (s, e) in enumerate(zip(bounds, bounds[1:])):
         if e > s:
@@ -974,6 +1060,12 @@ def _gaps(fields: Sequence[int]) -> tuple[int, list[float]]:
     temper = -_PROB_SHARPNESS / (_COST_SCALE * math.sqrt(found))
     # (the same arithmetic as a comprehension, element by element, iterated in C)
     return found, list(map(operator.mul, map(operator.sub, costs, repeat(best)), repeat(temper)))
+
+
+@functools.cache
+def _name_order(langs: tuple[str, ...]) -> Any:
+    """Indices of ``langs`` in name order (a numpy array)."""
+    return _bmp_tables().np.array(sorted(range(len(langs)), key=langs.__getitem__))
 
 
 #: Scripts whose answer needs more than the most probable language (Cyrillic: letter evidence;
@@ -1022,8 +1114,34 @@ class FastDetector(_FrontEndDetector):
         with np.errstate(divide="ignore", invalid="ignore"):  # (texts of no gram: not used)
             temper = -_PROB_SHARPNESS / (_COST_SCALE * np.sqrt(found))
             scaled = costs * temper[:, None]
-        return [self._answer(step, model.langs, n, x)
-                for step, n, x in zip(steps, found.tolist(), scaled.tolist())]
+        if steps[0].script in _FINISHED_BY_NAME:
+            return [self._answer(step, model.langs, n, x)
+                    for step, n, x in zip(steps, found.tolist(), scaled.tolist())]
+        return self._settle_many(model.langs, found.tolist(), scaled)
+
+    def _settle_many(self, langs: tuple[str, ...], found: list[int], scaled: Any) -> list[LanguageGuess]:
+        """``_answer`` for texts of a script settled by its most probable language, the
+        arithmetic after exp done in numpy: the sums stay Python's ``sum`` (in order, as in
+        ``_answer``); the divisions, max and comparisons are the same IEEE operations."""
+        np = _bmp_tables().np
+        nlangs = len(langs)
+        flat = list(map(math.exp, scaled.ravel().tolist()))
+        norms = [sum(flat[i:i + nlangs]) for i in range(0, len(flat), nlangs)]
+        with np.errstate(divide="ignore", invalid="ignore"):  # (texts of no gram: not used)
+            probs = np.array(flat).reshape(-1, nlangs) / np.array(norms)[:, None]
+        best = probs.max(axis=1)
+        # (the first in name order of the most probable: as max over sorted names)
+        order = _name_order(langs)
+        first = order[np.argmax((probs == best[:, None])[:, order], axis=1)].tolist()
+        out: list[LanguageGuess] = []
+        min_prob = self.min_prob
+        for n, prob, i in zip(found, best.tolist(), first):
+            if not n:
+                out.append(UNDETERMINED)
+                continue
+            prob = min(1.0, max(0.0, prob))
+            out.append(UNDETERMINED if prob < min_prob else LanguageGuess(_normalise_code(langs[i]), round(prob, 4)))
+        return out
 
     @staticmethod
     def _packed_fields(model: _PackedModel, text: str) -> Sequence[int]:
