@@ -453,3 +453,19 @@ def test_detect_many_thread_safe() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(det.detect_many, batches))
     assert parallel == [[det.detect(t) for t in b] for b in batches]
+
+
+def test_ascii_acronym_pattern_is_the_word_boundary_one() -> None:
+    import random
+    import re
+
+    from newsclean.language import _ASCII_CAPS_WORD_RE
+
+    reference = re.compile(r"\b[A-Z][A-Z]+\b")
+    rnd = random.Random(0)
+    alphabets = ["ABZaz09_ .-\n\x00\x7f", "".join(map(chr, range(128)))]
+    for _ in range(20_000):
+        text = "".join(rnd.choice(rnd.choice(alphabets)) for _ in range(rnd.randint(0, 24)))
+        assert [m.span() for m in _ASCII_CAPS_WORD_RE.finditer(text)] == [m.span() for m in reference.finditer(text)]
+    for text in ["NATO", "the EU and NATO.", "A B", "AB1", "_AB", "AB_", "xAB", "ABx", "AB-CD", "NATO's"]:
+        assert _ASCII_CAPS_WORD_RE.sub(" ", text) == reference.sub(" ", text)

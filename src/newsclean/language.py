@@ -273,7 +273,10 @@ _EMAIL_RE = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
 # Words of two or more capitals (acronyms, shouting): langdetect skips them, so do we.
 _CAPS_WORD_RE = regex.compile(r"\b\p{Lu}\p{Lu}+\b")
 # The same on ASCII text (where both engines' \b and capitals agree), with ``re``: faster.
-_ASCII_CAPS_WORD_RE = re.compile(r"\b[A-Z][A-Z]+\b")
+# It is r"\b[A-Z][A-Z]+\b" on ASCII text (where \w is [0-9A-Za-z_]) with the word-start test
+# moved after the first capital, a lookbehind: ``re`` then scans for a capital before trying
+# a match, ~4x faster on text with acronyms; the same matches (tests/test_language.py).
+_ASCII_CAPS_WORD_RE = re.compile(r"[A-Z](?<![0-9A-Za-z_][A-Z])[A-Z]+(?![0-9A-Za-z_])")
 _ASCII_CAPITALS = re.compile(r"[A-Z][A-Z]")  # a cheap scan first: most texts have no acronym
 # langdetect's normalisation keeps only the letters of ASCII (every other character becomes a
 # space), so on ASCII text the words are the runs of letters: one ``findall`` in C.
