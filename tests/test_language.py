@@ -171,8 +171,10 @@ def test_script_shortcuts_skip_the_model(cls: type, monkeypatch: pytest.MonkeyPa
         raise AssertionError("the model must not run for a single-language script")
 
     monkeypatch.setattr(det, "_model_scores", boom)
+    monkeypatch.setattr(det, "_answers", boom)
     for lang, text in SCRIPT_SAMPLES.items():
         assert det.detect(text).lang == lang
+    assert [g.lang for g in det.detect_many(list(SCRIPT_SAMPLES.values()))] == list(SCRIPT_SAMPLES)
 
 
 def test_latin_boilerplate_does_not_hide_the_paragraph_language() -> None:
@@ -320,3 +322,150 @@ def test_mixed_cyrillic_never_raises(parts: list[str]) -> None:
         assert 0.0 <= guess.prob <= 1.0
         if any(c in text for c in "ђћЂЋ") and not any(c in text for c in "ѓќѕЃЌЅ"):
             assert guess.lang != "mk"
+
+
+# ------------------------------------------------------------- numpy scoring and batches
+# FastDetector scores a text two ways (the packed ints word by word, or numpy over the whole
+# character stream, see ``_stream_sums``) and batches texts (``detect_many``): every way must
+# give the same integers, hence the same answers.
+
+ODD_TEXTS = [
+    "", " ", "\n\t", "a", "AB CD", "NATO and the EU met in Brussels on Monday.",
+    "\ud800\udfff lone surrogates \udc00 in the middle of text", "\udbff\udfff paired lone halves",
+    "\x00" * 50 + "Hello " * 10, "\u200b\u200d\ufeff" * 20, "e\u0301" * 40, "ǅ" * 30, "Ⅻ" * 30,
+    "\U0001F600" * 100, "astral 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 𠀀𠀁 in Latin words of a sentence",
+    "Der Ausschuß prüfte die Änderungen am Gesetz über die Straßenverkehrsordnung.",
+    "Москва ђ ћ ѓ ќ ѕ ў қ ә Србија и Македонија се граничат", "東京都は火曜日に新しい予算を承認した。",
+    "市议会周二批准了新的预算。", "وافق مجلس المدينة على الميزانية", "सरकार ने आज नई योजना की घोषणा की",
+    "https://example.com/a?b=c mail@example.org the rest of the line is English text here",
+    "mixed Ελληνικά and English and Русский", "x" * 5000, ("Le conseil municipal a voté. " * 300),
+]
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    alphabet = ("abcdeéèçñßøåäöüœ ABCXYZ  \n\t.,;'-ąęłżśćńčšžđабвгдђјљњћџѓќѕёыэ انتي हिन्दी"
+                "中文日本語かな한국어\ud800\udc00\udfff😀𝔘𠀀\u0301\u200b\x00\x1f")
+    out = []
+    for _ in range(count):
+        out.append("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 400))))
+        base = rnd.choice(list(SENTENCES.values()) + SERBIAN_WITH_DJ + MACEDONIAN_WITH_GJ)
+        i = rnd.randint(0, len(base))
+        out.append(base[:i] + rnd.choice(alphabet) + base[i:])
+    return out
+
+
+def _packed_fields(model: object, text: str) -> list[int]:
+    from newsclean.language import _ngram_words
+
+    total = sum(model.score_word(w) for w in _ngram_words(text))  # type: ignore[attr-defined]
+    return [(total >> (32 * i)) & 0xFFFFFFFF for i in range(len(model.langs) + 1)]  # type: ignore[attr-defined]
+
+
+def test_stream_sums_equal_the_packed_sums() -> None:
+    from newsclean.language import _gram_text, _stream_sums
+
+    det = FastDetector()
+    det.warm_up()
+    texts = ODD_TEXTS + _random_texts(7, 150) + list(SENTENCES.values())
+    for model in det._models.values():
+        expected = [_packed_fields(model, t) for t in texts]
+        prepared = [_gram_text(t) for t in texts]
+        assert _stream_sums(model.matrix, prepared).tolist() == expected  # one batch
+        for t, e in zip(prepared[:60], expected):  # one text at a time (the single-text path)
+            assert _stream_sums(model.matrix, [t]).tolist() == [e]
+
+
+def test_detect_many_is_detect(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsclean.language as language
+
+    texts = ODD_TEXTS + _random_texts(11, 150) + list(SENTENCES.values()) + SERBIAN_WITH_DJ + MACEDONIAN_WITH_GJ
+    monkeypatch.setattr(language, "_STREAM_MIN_CHARS", 10**9)  # detect: always the packed ints
+    expected = [FastDetector().detect(t) for t in texts]
+    assert FastDetector().detect_many(texts) == expected
+    assert FastDetector().detect_many(texts[::-1]) == expected[::-1]
+    assert [FastDetector().detect_many([t])[0] for t in texts[:40]] == expected[:40]
+    monkeypatch.setattr(language, "_STREAM_MIN_CHARS", 0)  # detect: always numpy
+    assert [FastDetector().detect(t) for t in texts] == expected
+    det = LangdetectDetector()
+    assert det.detect_many(texts[:60]) == [det.detect(t) for t in texts[:60]]
+
+
+def test_detect_many_edge_cases() -> None:
+    for name in BOTH:
+        det = get_detector(name)
+        assert det.detect_many([]) == []  # type: ignore[attr-defined]
+        with pytest.raises(TypeError):
+            det.detect_many(["fine", b"bytes"])  # type: ignore[attr-defined]
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(alphabet=st.characters(codec=None), max_size=120), max_size=8))
+def test_detect_many_is_detect_on_any_text(texts: list[str]) -> None:
+    det = default_detector()
+    assert det.detect_many(texts) == [det.detect(t) for t in texts]  # type: ignore[attr-defined]
+
+
+def test_assemble_batches_and_custom_detectors_get_detect() -> None:
+    from newsclean.pipeline import Pipeline
+
+    text = ("Breaking news\n\n" + SENTENCES["en"] + "\n\n" + SENTENCES["de"] + "\n\n" + SENTENCES["ru"]
+            + "\n\n" + SENTENCES["ja"])
+
+    class OnlyDetect:  # a user's detector: ``detect`` only, no ``detect_many``
+        name = "only-detect"
+
+        def __init__(self) -> None:
+            self.inner = FastDetector()
+            self.calls = 0
+
+        def detect(self, text: str) -> LanguageGuess:
+            self.calls += 1
+            return self.inner.detect(text)
+
+    custom = OnlyDetect()
+    by_custom = Pipeline.default(detector=custom).clean(text)
+    by_default = Pipeline.default().clean(text)
+    assert custom.calls >= len(by_custom.paragraphs)
+    assert by_custom.to_dict() == by_default.to_dict()
+    assert [p.lang for p in by_default.paragraphs] == [default_detector().detect(p.text).lang
+                                                        for p in by_default.paragraphs]
+
+
+def test_analyse_many_is_analyse() -> None:
+    from newsclean.language import _analyse, _analyse_many
+
+    texts = [t for t in ODD_TEXTS + _random_texts(5, 200) + list(SENTENCES.values()) if t]
+    for size in (1, 2, 7, len(texts)):
+        for k in range(0, len(texts), size):
+            batch = texts[k:k + size]
+            for got, want in zip(_analyse_many(batch), map(_analyse, batch)):
+                assert got == want
+                assert list(got.counts.items()) == list(want.counts.items())
+
+
+def test_detect_many_thread_safe() -> None:
+    texts = list(SENTENCES.values()) + ODD_TEXTS
+    batches = [texts[i:] + texts[:i] for i in range(16)]
+    det = FastDetector()  # fresh: models load under contention
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        parallel = list(pool.map(det.detect_many, batches))
+    assert parallel == [[det.detect(t) for t in b] for b in batches]
+
+
+def test_ascii_acronym_pattern_is_the_word_boundary_one() -> None:
+    import random
+    import re
+
+    from newsclean.language import _ASCII_CAPS_WORD_RE
+
+    reference = re.compile(r"\b[A-Z][A-Z]+\b")
+    rnd = random.Random(0)
+    alphabets = ["ABZaz09_ .-\n\x00\x7f", "".join(map(chr, range(128)))]
+    for _ in range(20_000):
+        text = "".join(rnd.choice(rnd.choice(alphabets)) for _ in range(rnd.randint(0, 24)))
+        assert [m.span() for m in _ASCII_CAPS_WORD_RE.finditer(text)] == [m.span() for m in reference.finditer(text)]
+    for text in ["NATO", "the EU and NATO.", "A B", "AB1", "_AB", "AB_", "xAB", "ABx", "AB-CD", "NATO's"]:
+        assert _ASCII_CAPS_WORD_RE.sub(" ", text) == reference.sub(" ", text)

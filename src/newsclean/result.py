@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import regex
 
 from .document import Decision, Document, Unit
-from .language import LanguageDetector
+from .language import LanguageDetector, LanguageGuess
 
 _T = TypeVar("_T")
 
@@ -216,6 +216,18 @@ def _snippet(source: str, start: int, end: int, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _detect_all(detector: LanguageDetector | None, texts: list[str]) -> list[LanguageGuess] | None:
+    """``detector``'s guess for each of ``texts`` (None without a detector): in one batch when the
+    detector offers ``detect_many`` (the built-in ones: the same answers as ``detect``, with the
+    model work shared), else one ``detect`` call per text."""
+    if detector is None:
+        return None
+    detect_many = getattr(detector, "detect_many", None)
+    if detect_many is not None:
+        return list(detect_many(texts))
+    return [detector.detect(t) for t in texts]
+
+
 def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[CleanerFailure, ...] = (),
              source: str | None = None) -> Result:
     """Build the :class:`Result` from the decisions recorded on ``doc``.
@@ -271,35 +283,41 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
         removed.append(Removal(s, e, "normalize", "invisible_characters", "", {}))
     removed.sort(key=_START_END)
 
-    paragraphs: list[Paragraph] = []
-    lang_weight: Counter[str] = Counter()
-    detect = detector.detect if detector is not None else None
+    texts: list[str] = []
+    spans_of: list[list[tuple[int, int]]] = []
     for group in groups:
         if len(group) == 1:
             u = group[0]
-            text = u.visible
-            spans = [(u.start, u.end)] if not u.cuts else u.source_spans()
+            texts.append(u.visible)
+            spans_of.append([(u.start, u.end)] if not u.cuts else u.source_spans())
         else:
-            text = " ".join([u.visible for u in group])
+            texts.append(" ".join([u.visible for u in group]))
             spans = []
             for u in group:
                 if u.cuts:
                     spans.extend(u.source_spans())
                 else:
                     spans.append((u.start, u.end))
-        guess_lang, guess_prob = ("und", 0.0)
-        if detect is not None:
-            g = detect(text)
-            guess_lang, guess_prob = g.lang, g.prob
-        if guess_lang != "und":
-            lang_weight[guess_lang] += len(text)
-        paragraphs.append(_paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
+            spans_of.append(spans)
 
     title = title_span = title_lang = None
     if title_unit is not None:
         title = title_unit.visible or title_unit.text
         title_span = (title_unit.start, title_unit.end)
-        title_lang = detector.detect(title).lang if detector is not None else None
+    guesses = _detect_all(detector, texts if title is None else [*texts, title])
+    if title is not None and guesses is not None:
+        title_lang = guesses[-1].lang
+
+    paragraphs: list[Paragraph] = []
+    lang_weight: Counter[str] = Counter()
+    for i, (text, spans) in enumerate(zip(texts, spans_of)):
+        guess_lang, guess_prob = ("und", 0.0)
+        if guesses is not None:
+            g = guesses[i]
+            guess_lang, guess_prob = g.lang, g.prob
+        if guess_lang != "und":
+            lang_weight[guess_lang] += len(text)
+        paragraphs.append(_paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
 
     language, language_prob = "und", 0.0
     if lang_weight:
