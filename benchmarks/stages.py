@@ -1,0 +1,122 @@
+"""Where newsclean's time goes: CPU milliseconds per page of each stage of the default pipeline
+(segmentation, every cleaner, assembly with language labels), optionally against another
+source tree in the same process.
+
+Usage (from the repository root)::
+
+    .venv/bin/python benchmarks/stages.py                          # every 4th page, plain
+    .venv/bin/python benchmarks/stages.py --every 1 --rendering residual
+    .venv/bin/python benchmarks/stages.py --against /tmp/old/src   # A/B: that tree vs this one
+
+With ``--against``, both trees are imported as separate packages (their own caches and
+models) and run page by page in alternation, so machine load falls on both alike: the column
+``B/A`` is the ratio to trust on a shared machine. Every model, table and word list is loaded
+before timing (``Pipeline.warm_up``, or its steps on a tree that lacks it).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PAGES = ROOT.parent / "shared" / "devdata" / "pages.jsonl.gz"
+
+
+def load(src: Path, alias: str, tmp: str) -> dict[str, ModuleType]:
+    """Import the ``newsclean`` package under ``src`` as the package ``alias``."""
+    os.symlink(src.resolve() / "newsclean", os.path.join(tmp, alias))
+    return {name: importlib.import_module(f"{alias}.{name}")
+            for name in ("pipeline", "document", "result", "language", "cleaners.boilerplate")}
+
+
+def warm(mods: dict[str, ModuleType], pipeline: object, sample: list[str]) -> None:
+    """Load everything the first pages would, untimed."""
+    if hasattr(pipeline, "warm_up"):
+        pipeline.warm_up()
+    else:  # an older tree: the same steps by hand
+        mods["cleaners.boilerplate"]._stop_index()
+        detector = pipeline._detector()
+        if hasattr(detector, "warm_up"):
+            detector.warm_up()
+    for text in sample:
+        pipeline.clean_text(text)
+
+
+def run(mods: dict[str, ModuleType], pipeline: object, detector: object, text: str,
+        times: dict[str, float]) -> None:
+    """Clean ``text`` stage by stage, adding each stage's CPU seconds to ``times``."""
+    cpu = time.process_time
+    with mods["pipeline"].cyclic_gc_paused():
+        t = cpu()
+        doc = mods["document"].Document(text)
+        times["segment"] += cpu() - t
+        for c in pipeline.cleaners:
+            doc.current_cleaner = c.name
+            doc._journal = []
+            t = cpu()
+            c(doc)
+            times[c.name] += cpu() - t
+            doc._journal = None
+        t = cpu()
+        mods["result"].assemble(doc, detector, ())
+        times["assemble + language"] += cpu() - t
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
+    ap.add_argument("--every", type=int, default=4, help="use one page in n (default 4)")
+    ap.add_argument("--rendering", default="plain", choices=("plain", "layout", "markdown", "residual"))
+    ap.add_argument("--against", type=Path, help="another tree's src/ directory, timed as A (this tree is B)")
+    args = ap.parse_args(argv)
+    if not args.pages.exists():
+        print(f"no development pages at {args.pages}; give --pages", file=sys.stderr)
+        return 2
+    pages: list[str] = []
+    with gzip.open(args.pages, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % args.every == 0:
+                pages.append(json.loads(line)["renderings"][args.rendering] or "")
+    tmp = tempfile.mkdtemp(prefix="newsclean-stages-")
+    sys.path.insert(0, tmp)
+    trees = {"B": ROOT / "src"} if args.against is None else {"A": args.against, "B": ROOT / "src"}
+    tags = list(trees)
+    mods = {tag: load(src, f"newsclean_{tag}", tmp) for tag, src in trees.items()}
+    pipes = {tag: mods[tag]["pipeline"].Pipeline.default() for tag in tags}
+    detectors = {tag: pipes[tag]._detector() for tag in tags}
+    for tag in tags:
+        warm(mods[tag], pipes[tag], pages[:5])
+    times = {tag: defaultdict(float) for tag in tags}
+    for i, text in enumerate(pages):
+        for tag in tags if i % 2 == 0 else tags[::-1]:
+            run(mods[tag], pipes[tag], detectors[tag], text, times[tag])
+    n = len(pages)
+    print(f"{n} pages ({args.rendering}, every {args.every}); CPU ms per page")
+    if len(tags) == 1:
+        total = 0.0
+        for stage, seconds in times["B"].items():
+            total += seconds
+            print(f"{stage:22s} {seconds / n * 1e3:8.3f}")
+        print(f"{'total':22s} {total / n * 1e3:8.3f}")
+        return 0
+    print(f"{'stage':22s} {'A':>8s} {'B':>8s} {'B/A':>6s}")
+    ta = tb = 0.0
+    for stage in times["B"]:
+        a, b = times["A"].get(stage, 0.0) / n * 1e3, times["B"][stage] / n * 1e3
+        ta, tb = ta + a, tb + b
+        print(f"{stage:22s} {a:8.3f} {b:8.3f} {b / a if a else float('nan'):6.2f}")
+    print(f"{'total':22s} {ta:8.3f} {tb:8.3f} {tb / ta:6.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
