@@ -236,11 +236,12 @@ class PageText:
         starts: offset in ``text`` of each line, then ``len(text) + 1``.
     """
 
-    __slots__ = ("text", "starts", "_units", "_folded", "_folded_starts", "_runs")
+    __slots__ = ("text", "starts", "_units", "_visible", "_folded", "_folded_starts", "_runs")
 
     def __init__(self, units: list[Unit]) -> None:
         visible = [u.visible for u in units]
         self._units = units
+        self._visible = visible
         self.text = "\n".join(visible)
         self.starts = _line_starts(visible)
         self._folded: str | None = None
@@ -270,12 +271,18 @@ class PageText:
         folded = fold(self.text)
         if len(folded) == len(self.text):
             self._folded, self._folded_starts = folded, self.starts
-            return
-        lines = folded.split("\n")
-        if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
-            lines = [fold(u.visible) for u in self._units]
-            folded = "\n".join(lines)
-        self._folded, self._folded_starts = folded, _line_starts(lines)
+        else:
+            lines = folded.split("\n")
+            if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
+                lines = [fold(u.visible) for u in self._units]
+                folded = "\n".join(lines)
+            self._folded, self._folded_starts = folded, _line_starts(lines)
+        # each unit's ``folded`` is its line of the folded page: a slice instead of another
+        # fold() per line, given only to units whose visible text is still the one joined here
+        starts = self._folded_starts
+        for unit, visible, a, b in zip(self._units, self._visible, starts, starts[1:]):
+            if unit._folded is None and unit._visible is visible:
+                unit._folded = folded[a:b - 1]
 
     @property
     def runs(self) -> frozenset[str]:
