@@ -91,3 +91,16 @@ def test_a_unit_cut_after_the_page_was_built_gets_no_stale_folded_line() -> None
     doc.cut(unit, 0, len("Follow us on Twitter "), "call_to_action")
     page.folded  # the stale page folds its own copy of the old line
     assert unit.folded == fold(unit.visible) == "for more"
+
+
+def test_on_a_page_of_megabytes_the_phrase_lines_are_left_to_per_line_tests() -> None:
+    from newsclean import Pipeline
+    from newsclean.textshape import PAGE_SCAN_MAX
+
+    filler = "The council met on Tuesday to discuss the budget for the coming year in detail.\n\n"
+    text = filler * (2 * PAGE_SCAN_MAX // len(filler)) + "Leave a Reply\n"
+    doc = Document(text)
+    matcher = phrase_matcher(all_phrases("comment_form"))
+    assert matcher is not None and matcher.candidate_lines(doc.page_text()) is None
+    result = Pipeline.default(detector=None).only("comment_forms").clean_text(text)
+    assert "Leave a Reply" not in result.text  # still found, line by line

@@ -251,9 +251,12 @@ _HEAD = 4
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
-#: ``PhraseMatcher.candidate_lines`` finds phrases with one ``str.find`` pass over the page each;
-#: beyond this many characters scanned in all (phrases x page length) it answers None, and the
-#: caller tests line by line: ~2,000 phrases on a 10 KB page, 2 on a 10 MB one.
+#: ``PhraseMatcher.candidate_lines`` folds the page, collects its runs and finds each phrase with
+#: one ``str.find`` pass: cheaper than a pre-test per line on pages of news size, dearer on pages of
+#: megabytes (most of whose lines a cleaner may already have dropped). Past ``PAGE_SCAN_MAX``
+#: characters, or ``FIND_BUDGET`` characters of ``str.find`` in all (phrases x page length), it
+#: answers None and the caller tests line by line.
+PAGE_SCAN_MAX = 200_000
 FIND_BUDGET = 20_000_000
 
 
@@ -357,15 +360,13 @@ class PhraseMatcher:
         found with ``str.find``. A line :meth:`search` matches holds the phrase it matches, so
         none is missed; the other lines need no per-line step at all.
         """
-        if self._keys is None:
+        if self._keys is None or len(page.text) > PAGE_SCAN_MAX:
             return None
         present = self._keys.intersection(page.runs)
         if not present:
             return []
         needles = present if self._by_key is None else {phrase for key in present for phrase in self._by_key[key]}
         if len(needles) * len(page.folded) > FIND_BUDGET:
-            # each phrase is a scan of the whole page: on a page of megabytes that holds many of
-            # them, the per-line pre-tests are cheaper (and linear in the page's size)
             return None
         return page.lines_containing(needles)
 
