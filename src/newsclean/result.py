@@ -166,6 +166,20 @@ def _fast_constructor(cls: type[_T], fields: tuple[str, ...]) -> Callable[..., _
     lines make hundreds of thousands of removals and paragraphs."""
     setters = tuple(cls.__dict__[f].__set__ for f in fields)
     new = object.__new__
+    if len(setters) == 6:  # Removal and Paragraph: the setters called one by one, no loop
+        s0, s1, s2, s3, s4, s5 = setters
+
+        def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> _T:
+            obj = new(cls)
+            s0(obj, a)
+            s1(obj, b)
+            s2(obj, c)
+            s3(obj, d)
+            s4(obj, e)
+            s5(obj, f)
+            return obj
+
+        return make6
 
     def make(*values: Any) -> _T:
         obj = new(cls)

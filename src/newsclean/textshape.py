@@ -254,9 +254,11 @@ _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 #: ``PhraseMatcher.candidate_lines`` folds the page, collects its runs and finds each phrase with
 #: one ``str.find`` pass: cheaper than a pre-test per line on pages of news size, dearer on pages of
 #: megabytes (most of whose lines a cleaner may already have dropped). Past ``PAGE_SCAN_MAX``
-#: characters, or ``FIND_BUDGET`` characters of ``str.find`` in all (phrases x page length), it
-#: answers None and the caller tests line by line.
+#: characters (unless its lines average under ``PAGE_SCAN_LINE_CHARS``: then the per-line tests
+#: cost more, one per line), or ``FIND_BUDGET`` characters of ``str.find`` in all (phrases x page
+#: length), it answers None and the caller tests line by line.
 PAGE_SCAN_MAX = 200_000
+PAGE_SCAN_LINE_CHARS = 20
 FIND_BUDGET = 20_000_000
 
 
@@ -360,7 +362,7 @@ class PhraseMatcher:
         found with ``str.find``. A line :meth:`search` matches holds the phrase it matches, so
         none is missed; the other lines need no per-line step at all.
         """
-        if self._keys is None or len(page.text) > PAGE_SCAN_MAX:
+        if self._keys is None or len(page.text) > max(PAGE_SCAN_MAX, PAGE_SCAN_LINE_CHARS * len(page)):
             return None
         present = self._keys.intersection(page.runs)
         if not present:
