@@ -45,6 +45,11 @@ class RelatedHeadlines:
         pending: Unit | None = None
         max_words = self.max_words
         DROP = Decision.DROP
+        # a run is dropped only when at least ``min_items`` chrome lines follow its headlines:
+        # a page with fewer such drops in all has no run to find (most pages)
+        chrome = sum(1 for u in doc.units if u.decision is DROP and u.reason in _CHROME_REASONS)
+        if chrome < self.min_items:
+            return
         for unit in doc.units:
             if unit.decision is DROP:
                 if pending is not None and unit.reason in _CHROME_REASONS:
