@@ -36,9 +36,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.resources import files
 from itertools import compress, repeat
 from operator import attrgetter, itemgetter
-from importlib.resources import files
 from typing import Any, ClassVar
 
 import numpy as np
