@@ -32,12 +32,13 @@ import heapq
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import compress, repeat
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, ClassVar
 
@@ -278,7 +279,7 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
 
     The page's lines are read as one array of code points: character classes are counted per
     line with prefix sums, tokens are stripped and looked up in the stoplist in one pass over
-    the page, and what a line ends with is read off the code points at its end.
+    the page, and URL-like and legal substrings are searched for once in the page.
     """
     n = len(seq)
     X = np.zeros((n, len(BASE)))
@@ -389,21 +390,28 @@ _UNIT_ATTRS = attrgetter("nwords", "link_chars", "gap_before", "index", "block")
 def _unit_attrs(seq: list[Unit]) -> np.ndarray:
     """``_UNIT_ATTRS`` of every unit, ``len(seq) x 5`` (float64: exact for these integers)."""
     return np.array(list(map(_UNIT_ATTRS, seq)), dtype=np.float64).reshape(len(seq), 5)
+
+
 _END_OTHER = frozenset((",", "-", "|", ">", "»", "›", "/", "–", "—", "+"))
 #: what a line's last character (before closing quotes, brackets and spaces) makes it: bit 0 a
 #: sentence end, bit 1 a colon, bit 2 another continuation mark
 _END_KIND = {**{c: 1 for c in _END_SENT}, ":": 2, "：": 2, **{c: 4 for c in _END_OTHER}}
 
 
-def _line_hits(text: str, needles: tuple[str, ...], starts: np.ndarray) -> np.ndarray:
-    """The lines (by their ``starts`` in ``text``) holding any of ``needles`` (none spans a line break)."""
-    hits: list[int] = []
+def _line_hits(text: str, needles: tuple[str, ...], starts: list[int]) -> list[int]:
+    """The lines (by their ``starts`` in ``text``) holding any of ``needles`` (none spans a line
+    break): one hit per line and needle, the search going on from the next line."""
+    lines: list[int] = []
+    last = len(starts) - 1
     for needle in needles:
         i = text.find(needle)
         while i >= 0:
-            hits.append(i)
-            i = text.find(needle, i + 1)
-    return np.searchsorted(starts, hits, side="right") - 1  # type: ignore[no-any-return]
+            line = bisect_right(starts, i) - 1
+            lines.append(line)
+            if line >= last:
+                break
+            i = text.find(needle, starts[line + 1])
+    return lines
 
 
 def _line_ends(page: str, lowered: str, starts: np.ndarray, texts: list[str]) -> np.ndarray:
@@ -416,9 +424,10 @@ def _line_ends(page: str, lowered: str, starts: np.ndarray, texts: list[str]) ->
     out[:, 1] = kind >> 1 & 1
     out[:, 2] = kind >> 2 & 1
     if len(lowered) == len(page):  # lower-casing kept every character in place
-        out[_line_hits(lowered, ("http", "www.", "@", ".com"), starts), 3] = 1
-        out[_line_hits(page, ("©",), starts), 4] = 1
-        out[_line_hits(lowered, ("(c)", "&copy"), starts), 4] = 1
+        at = starts.tolist()
+        out[_line_hits(lowered, ("http", "www.", "@", ".com"), at), 3] = 1
+        out[_line_hits(page, ("©",), at), 4] = 1
+        out[_line_hits(lowered, ("(c)", "&copy"), at), 4] = 1
     else:
         out[:, 3:] = [_line_end(t)[3:] for t in texts]
     return out
@@ -531,7 +540,6 @@ def _windows_means(cols: np.ndarray, widths: Sequence[int]) -> list[np.ndarray]:
     return out
 
 
-_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER_TOKEN = re.compile(r"(?<!\w)\d\w*")
 _WORD_TOKEN = re.compile(r"(?<!\w)[^\W\d]\w*")
 
@@ -548,10 +556,17 @@ def _add_structure(seq: list[Unit], texts: list[str], X: np.ndarray, words: np.n
     # signature lines: only lines of 2 to 12 words with a digit can be one (digits found in one
     # search of the page)
     page = "\n".join(texts)
-    starts = np.zeros(n, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=n)[:-1] + 1, out=starts[1:])
+    starts = [0, *accumulate(len(t) + 1 for t in texts)]
     digit_lines = np.zeros(n, dtype=bool)
-    digit_lines[np.searchsorted(starts, [m.start() for m in _DIGIT_RUN.finditer(page)], side="right") - 1] = True
+    # one search per line with a digit, each from the start of the next line
+    final = n - 1
+    m = _ANY_DIGIT.search(page)
+    while m is not None:
+        line = bisect_right(starts, m.start()) - 1
+        digit_lines[line] = True
+        if line >= final:
+            break
+        m = _ANY_DIGIT.search(page, starts[line + 1])
     heads = np.zeros(n)
     for k in np.flatnonzero(digit_lines & (words >= 2) & (words <= 12)).tolist():
         heads[k] = _comment_header(seq[k])
