@@ -214,12 +214,48 @@ class Unit:
         return spans
 
 
-def _line_starts(lines: list[str]) -> list[int]:
+def line_starts(lines: list[str]) -> list[int]:
     """Offsets of each line in ``"\n".join(lines)``, then ``len(...) + 1`` (summed in C)."""
     return list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
 
 
 _PLUS_ONE = (1).__add__
+
+
+def lines_containing(text: str, starts: list[int], needles: Iterable[str]) -> list[int]:
+    """Lines (ascending) of ``text`` (lines joined by ``"\n"``, ``starts`` from :func:`line_starts`)
+    that contain one of ``needles`` (strings without a line break), found with ``str.find``: one
+    hit per line and needle, each search going on from the next line."""
+    find = text.find
+    last = len(starts) - 2
+    found: set[int] = set()
+    for needle in needles:
+        i = find(needle)
+        while i >= 0:
+            line = bisect_right(starts, i) - 1
+            found.add(line)
+            if line >= last:
+                break
+            i = find(needle, starts[line + 1])
+    return sorted(found)
+
+
+def lines_matching(text: str, starts: list[int], pattern: re.Pattern[str] | regex.Pattern[str]) -> list[int]:
+    """Lines (ascending) of ``text`` (as for :func:`lines_containing`) where ``pattern.search``
+    finds something: one search per line that has a match, each from the start of the next line.
+    The pattern must not match a line break, nor look past one (no ``^``, ``$`` or look-around
+    that a neighbouring line could satisfy)."""
+    search = pattern.search
+    last = len(starts) - 2
+    found: list[int] = []
+    m = search(text)
+    while m is not None:
+        line = bisect_right(starts, m.start()) - 1
+        found.append(line)
+        if line >= last:
+            break
+        m = search(text, starts[line + 1])
+    return found
 
 
 class PageText:
@@ -243,7 +279,7 @@ class PageText:
         self._units = units
         self._visible = visible
         self.text = "\n".join(visible)
-        self.starts = _line_starts(visible)
+        self.starts = line_starts(visible)
         self._folded: str | None = None
         self._folded_starts: list[int] | None = None
         self._runs: frozenset[str] | None = None
@@ -276,7 +312,7 @@ class PageText:
             if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
                 lines = [fold(u.visible) for u in self._units]
                 folded = "\n".join(lines)
-            self._folded, self._folded_starts = folded, _line_starts(lines)
+            self._folded, self._folded_starts = folded, line_starts(lines)
         # each unit's ``folded`` is its line of the folded page: a slice instead of another
         # fold() per line, given only to units whose visible text is still the one joined here
         starts = self._folded_starts
@@ -298,38 +334,17 @@ class PageText:
 
     def lines_containing(self, needles: Iterable[str], *, folded: bool = True) -> list[int]:
         """Lines (ascending) whose folded (or visible) text contains one of ``needles``
-        (strings without a line break), found with ``str.find`` over the page."""
-        text, starts = (self.folded, self.folded_starts) if folded else (self.text, self.starts)
-        find = text.find
-        last = len(starts) - 2
-        found: set[int] = set()
-        for needle in needles:
-            i = find(needle)
-            while i >= 0:
-                line = bisect_right(starts, i) - 1
-                found.add(line)
-                if line >= last:
-                    break
-                i = find(needle, starts[line + 1])  # one hit per line is enough
-        return sorted(found)
+        (strings without a line break): :func:`lines_containing` over the page."""
+        if folded:
+            return lines_containing(self.folded, self.folded_starts, needles)
+        return lines_containing(self.text, self.starts, needles)
 
     def lines_matching(self, pattern: re.Pattern[str] | regex.Pattern[str], *, folded: bool = False) -> list[int]:
         """Lines (ascending) where ``pattern.search`` finds something in the visible (or folded)
-        text: one search per line that has a match, each from the start of the next line. The
-        pattern must not match a line break, nor look past one (no ``^``, ``$`` or look-around
-        that a neighbouring line could satisfy)."""
-        text, starts = (self.folded, self.folded_starts) if folded else (self.text, self.starts)
-        search = pattern.search
-        last = len(starts) - 2
-        found: list[int] = []
-        m = search(text)
-        while m is not None:
-            line = bisect_right(starts, m.start()) - 1
-            found.append(line)
-            if line >= last:
-                break
-            m = search(text, starts[line + 1])
-        return found
+        text: :func:`lines_matching` over the page (same conditions on the pattern)."""
+        if folded:
+            return lines_matching(self.folded, self.folded_starts, pattern)
+        return lines_matching(self.text, self.starts, pattern)
 
 
 class Document:

@@ -6,8 +6,7 @@ could otherwise rescan.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -309,47 +308,6 @@ class PhraseMatcher:
                 else:
                     return None
         return self.regex.search(text, *args, **kwargs)
-
-    def candidates(self, texts: Sequence[str]) -> list[int] | None:
-        """Indices (ascending) of the ``texts`` whose :func:`fold` passes :meth:`search`'s
-        pre-test: a superset of those :meth:`search` matches, found for all texts at once.
-        None when there is no pre-test (then every text is a candidate).
-
-        The texts (lines of a page: no line breaks) are folded and split into runs of letters
-        and digits as one string; only the phrase runs the page holds are then looked for, with
-        ``str.find`` in C. A text holding one as a run holds it as a substring, so no text that
-        passes the pre-test is missed. One call per page instead of one per line.
-        """
-        if self._keys is None:
-            return None
-        joined = fold("\n".join(texts))  # (folding maps character by character, adds no "\n")
-        lines = joined.split("\n")
-        if joined.isascii():
-            present = self._keys.intersection(_ASCII_LN_TOKEN.findall(joined))
-        else:  # each line's runs as _ln_tokens finds them: ``re`` on ASCII lines, ``regex`` on the others
-            ascii_lines = "\n".join([line for line in lines if line.isascii()])
-            other_lines = "\n".join([line for line in lines if not line.isascii()])
-            present = self._keys.intersection(_ASCII_LN_TOKEN.findall(ascii_lines))
-            present |= self._keys.intersection(_LN_TOKEN.findall(other_lines))
-        if not present:
-            return []
-        starts = [0] * len(lines)
-        pos = 0
-        for i, line in enumerate(lines):
-            starts[i] = pos
-            pos += len(line) + 1
-        found: set[int] = set()
-        find = joined.find
-        last = len(starts) - 1
-        for key in present:
-            i = find(key)
-            while i >= 0:
-                line = bisect_right(starts, i) - 1
-                found.add(line)
-                if line == last:
-                    break
-                i = find(key, starts[line + 1])  # one hit per line is enough
-        return sorted(found)
 
     def candidate_lines(self, page: PageText) -> list[int] | None:
         """Lines of ``page`` (ascending) that may hold a match of :meth:`search` (a superset of

@@ -32,19 +32,18 @@ import heapq
 import json
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, ClassVar
 
 import numpy as np
 
-from ..document import Decision, Document, Unit
+from ..document import Decision, Document, Unit, line_starts, lines_containing, lines_matching
 from ..errors import ModelError
 from ..forest import Forest
 from ..lexicon import available_stoplists, density_unit, stopwords
@@ -354,7 +353,7 @@ def _text_columns(seq: list[Unit], texts: list[str], stop: frozenset[str], by_ch
     pair[:-1] = ((cps[:-1] == 0x2E) | (cps[:-1] == 0x3F) | (cps[:-1] == 0x21)) & (cps[1:] == 0x20)
     inner = _line_sums(pair | (cps == 0x3002) | (cps == 0xFF01) | (cps == 0xFF1F), starts, ends)
     letters = np.maximum(1, letters)
-    ends_info = _line_ends(page, lowered, starts, texts)
+    ends_info = _line_ends(page, lowered, texts)
     kinds = [u.kind for u in seq]
     X[:, 0] = np.log1p(words)
     X[:, 1] = np.log1p(L)
@@ -398,23 +397,7 @@ _END_OTHER = frozenset((",", "-", "|", ">", "»", "›", "/", "–", "—", "+")
 _END_KIND = {**{c: 1 for c in _END_SENT}, ":": 2, "：": 2, **{c: 4 for c in _END_OTHER}}
 
 
-def _line_hits(text: str, needles: tuple[str, ...], starts: list[int]) -> list[int]:
-    """The lines (by their ``starts`` in ``text``) holding any of ``needles`` (none spans a line
-    break): one hit per line and needle, the search going on from the next line."""
-    lines: list[int] = []
-    last = len(starts) - 1
-    for needle in needles:
-        i = text.find(needle)
-        while i >= 0:
-            line = bisect_right(starts, i) - 1
-            lines.append(line)
-            if line >= last:
-                break
-            i = text.find(needle, starts[line + 1])
-    return lines
-
-
-def _line_ends(page: str, lowered: str, starts: np.ndarray, texts: list[str]) -> np.ndarray:
+def _line_ends(page: str, lowered: str, texts: list[str]) -> np.ndarray:
     """``(end_sent, end_colon, end_other, url, legal)`` of every line (``n x 5``): the last
     character of each line looked up once, each substring searched for once in the page."""
     n = len(texts)
@@ -424,10 +407,10 @@ def _line_ends(page: str, lowered: str, starts: np.ndarray, texts: list[str]) ->
     out[:, 1] = kind >> 1 & 1
     out[:, 2] = kind >> 2 & 1
     if len(lowered) == len(page):  # lower-casing kept every character in place
-        at = starts.tolist()
-        out[_line_hits(lowered, ("http", "www.", "@", ".com"), at), 3] = 1
-        out[_line_hits(page, ("©",), at), 4] = 1
-        out[_line_hits(lowered, ("(c)", "&copy"), at), 4] = 1
+        at = line_starts(texts)
+        out[lines_containing(lowered, at, ("http", "www.", "@", ".com")), 3] = 1
+        out[lines_containing(page, at, ("©",)), 4] = 1
+        out[lines_containing(lowered, at, ("(c)", "&copy")), 4] = 1
     else:
         out[:, 3:] = [_line_end(t)[3:] for t in texts]
     return out
@@ -555,18 +538,8 @@ def _add_structure(seq: list[Unit], texts: list[str], X: np.ndarray, words: np.n
     n = len(seq)
     # signature lines: only lines of 2 to 12 words with a digit can be one (digits found in one
     # search of the page)
-    page = "\n".join(texts)
-    starts = [0, *accumulate(len(t) + 1 for t in texts)]
     digit_lines = np.zeros(n, dtype=bool)
-    # one search per line with a digit, each from the start of the next line
-    final = n - 1
-    m = _ANY_DIGIT.search(page)
-    while m is not None:
-        line = bisect_right(starts, m.start()) - 1
-        digit_lines[line] = True
-        if line >= final:
-            break
-        m = _ANY_DIGIT.search(page, starts[line + 1])
+    digit_lines[lines_matching("\n".join(texts), line_starts(texts), _ANY_DIGIT)] = True
     heads = np.zeros(n)
     for k in np.flatnonzero(digit_lines & (words >= 2) & (words <= 12)).tolist():
         heads[k] = _comment_header(seq[k])
