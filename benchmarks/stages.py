@@ -7,11 +7,18 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/stages.py                          # every 4th page, plain
     .venv/bin/python benchmarks/stages.py --every 1 --rendering residual
     .venv/bin/python benchmarks/stages.py --against /tmp/old/src   # A/B: that tree vs this one
+    .venv/bin/python benchmarks/stages.py --peers                  # and the #6 budget per page
 
 With ``--against``, both trees are imported as separate packages (their own caches and
 models) and run page by page in alternation, so machine load falls on both alike: the column
 ``B/A`` is the ratio to trust on a shared machine. Every model, table and word list is loaded
 before timing (``Pipeline.warm_up``, or its steps on a tree that lacks it).
+
+With ``--peers``, jusText (on the same text, wrapped as ``speed.py`` wraps it) and trafilatura
+(on the page's HTML) are timed page by page in the same loop, and the #6 targets (x3 jusText's
+pages/s, x5 trafilatura's) are printed as a time budget per page: what is left of it for the
+cleaners once segmentation and assembly (with the paragraphs' language labels) are paid, against
+what the cleaners take now.
 """
 from __future__ import annotations
 
@@ -24,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -71,21 +79,86 @@ def run(mods: dict[str, ModuleType], pipeline: object, detector: object, text: s
         times["assemble + language"] += cpu() - t
 
 
+#: the #6 targets: newsclean's pages/s at least this many times each peer's
+TARGETS = {"jusText": 3.0, "trafilatura": 5.0}
+#: the stages every page pays whatever the cleaners do
+FIXED = ("segment", "assemble + language")
+
+
+def make_peers(pages: list[str], htmls: list[str]) -> dict[str, Callable[[int], object]]:
+    """jusText on page ``i``'s text (wrapped before timing, as ``speed.py`` does) and
+    trafilatura on its HTML, each warmed up on the first page."""
+    import justext
+    import trafilatura
+    from speed import as_paragraph_html
+
+    wrapped = [as_paragraph_html(p) for p in pages]
+    stoplist = justext.get_stoplist("English")
+    peers: dict[str, Callable[[int], object]] = {
+        "jusText": lambda i: justext.justext(wrapped[i], stoplist),
+        "trafilatura": lambda i: trafilatura.extract(htmls[i]),
+    }
+    peers[LINE_PASS] = lambda i: line_pass(pages[i])
+    for peer in peers.values():
+        peer(0)
+    return peers
+
+
+#: the least a cleaner that looks at every line does, timed as a floor
+LINE_PASS = "one Python line pass"
+
+
+def line_pass(text: str) -> int:
+    """One pass over ``text``'s lines in Python doing the least any line cleaner does: strip
+    each line and split it into words."""
+    n = 0
+    for line in text.splitlines():
+        n += len(line.strip().split())
+    return n
+
+
+def print_budget(stages: dict[str, float], peers: dict[str, float]) -> None:
+    """The #6 targets as milliseconds per page, and what is left of them for the cleaners."""
+    fixed = sum(stages[s] for s in FIXED)
+    cleaners = sum(v for s, v in stages.items() if s not in FIXED)
+    total = fixed + cleaners
+    print("\npeers on the same pages, in the same loop (CPU ms per page; trafilatura on the HTML)")
+    for name, ms in peers.items():
+        if name != LINE_PASS:
+            print(f"{name:22s} {ms:8.3f}")
+    floor = peers[LINE_PASS]
+    print(f"\n{LINE_PASS} (strip and split every line, nothing else): {floor:.3f} ms a page; "
+          f"one such pass per cleaner: {floor * (len(stages) - len(FIXED)):.3f}")
+    print(f"\nnewsclean {total:.3f} ms a page: segmentation and assembly {fixed:.3f}, "
+          f"the {len(stages) - len(FIXED)} cleaners {cleaners:.3f}")
+    for name, factor in TARGETS.items():
+        budget = peers[name] / factor
+        left = budget - fixed
+        need = f"x{cleaners / left:.1f} faster" if left > 0 else "impossible: the fixed stages alone exceed it"
+        print(f"x{factor:g} {name}: {budget:.3f} ms a page; {left:.3f} left for the cleaners, "
+              f"which take {cleaners:.3f} ({need}); newsclean now x{peers[name] / total:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
     ap.add_argument("--every", type=int, default=4, help="use one page in n (default 4)")
     ap.add_argument("--rendering", default="plain", choices=("plain", "layout", "markdown", "residual"))
     ap.add_argument("--against", type=Path, help="another tree's src/ directory, timed as A (this tree is B)")
+    ap.add_argument("--peers", action="store_true",
+                    help="also time jusText and trafilatura on the same pages and print the #6 budget")
     args = ap.parse_args(argv)
     if not args.pages.exists():
         print(f"no development pages at {args.pages}; give --pages", file=sys.stderr)
         return 2
     pages: list[str] = []
+    htmls: list[str] = []
     with gzip.open(args.pages, "rt", encoding="utf-8") as f:
         for i, line in enumerate(f):
             if i % args.every == 0:
-                pages.append(json.loads(line)["renderings"][args.rendering] or "")
+                rec = json.loads(line)
+                pages.append(rec["renderings"][args.rendering] or "")
+                htmls.append(rec["html"] or "")
     tmp = tempfile.mkdtemp(prefix="newsclean-stages-")
     sys.path.insert(0, tmp)
     trees = {"B": ROOT / "src"} if args.against is None else {"A": args.against, "B": ROOT / "src"}
@@ -96,9 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     for tag in tags:
         warm(mods[tag], pipes[tag], pages[:5])
     times = {tag: defaultdict(float) for tag in tags}
+    peers = make_peers(pages, htmls) if args.peers else {}
+    peer_times = dict.fromkeys(peers, 0.0)
+    cpu = time.process_time
     for i, text in enumerate(pages):
         for tag in tags if i % 2 == 0 else tags[::-1]:
             run(mods[tag], pipes[tag], detectors[tag], text, times[tag])
+        for name, peer in peers.items():
+            t = cpu()
+            peer(i)
+            peer_times[name] += cpu() - t
     n = len(pages)
     print(f"{n} pages ({args.rendering}, every {args.every}); CPU ms per page")
     if len(tags) == 1:
@@ -107,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             total += seconds
             print(f"{stage:22s} {seconds / n * 1e3:8.3f}")
         print(f"{'total':22s} {total / n * 1e3:8.3f}")
+        if peers:
+            print_budget({k: v / n * 1e3 for k, v in times["B"].items()},
+                         {k: v / n * 1e3 for k, v in peer_times.items()})
         return 0
     print(f"{'stage':22s} {'A':>8s} {'B':>8s} {'B/A':>6s}")
     ta = tb = 0.0
