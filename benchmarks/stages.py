@@ -83,6 +83,8 @@ def run(mods: dict[str, ModuleType], pipeline: object, detector: object, text: s
 TARGETS = {"jusText": 3.0, "trafilatura": 5.0}
 #: the stages every page pays whatever the cleaners do
 FIXED = ("segment", "assemble + language")
+#: the least a cleaner that looks at every line does, timed with the peers as a floor
+LINE_PASS = "one Python line pass"
 
 
 def make_peers(pages: list[str], htmls: list[str]) -> dict[str, Callable[[int], object]]:
@@ -102,10 +104,6 @@ def make_peers(pages: list[str], htmls: list[str]) -> dict[str, Callable[[int], 
     for peer in peers.values():
         peer(0)
     return peers
-
-
-#: the least a cleaner that looks at every line does, timed as a floor
-LINE_PASS = "one Python line pass"
 
 
 def line_pass(text: str) -> int:
