@@ -120,3 +120,21 @@ def test_dask_dataframe_map_partitions() -> None:
     assert json.loads(out["newsclean_metadata"].iloc[0])["removed_chars"]["comment_forms"] > 0
     with pytest.raises(KeyError, match="no column"):
         clean_dataframe(ddf, column="nope")
+
+
+def test_dask_dataframe_writes_parquet_with_string_columns(tmp_path) -> None:
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from newsclean.integrations.dask import clean_dataframe
+
+    body = "The council approved the budget on Monday after a long debate about schools."
+    frame = pd.DataFrame({"id": ["a", "b"], "html": [f"<html><body><p>{body}</p></body></html>", None]})
+    out = clean_dataframe(dd.from_pandas(frame, npartitions=1), column="html", output_column="body",
+                          input_format="html")
+    out.to_parquet(tmp_path / "clean")
+    table = pq.read_table(tmp_path / "clean")
+    types = {name: str(table.schema.field(name).type) for name in table.schema.names}
+    assert {types["body"], types["newsclean_title"], types["newsclean_metadata"]} <= {"string", "large_string"}
+    assert types["newsclean_removed_chars"] == "int64"
+    assert table.column("body").to_pylist() == [body, ""]

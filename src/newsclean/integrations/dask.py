@@ -89,7 +89,8 @@ def clean_partition(df: pd.DataFrame, pipeline: Pipeline | None = None, *, colum
     ``{prefix}title``, ``{prefix}language``, ``{prefix}removed_chars`` (int) and, with
     ``keep_metadata``, ``{prefix}metadata`` (the JSON text of
     :func:`newsclean.integrations.result_metadata`, one string per row so Parquet writers need
-    no nested schema). Missing values (None/NaN) give an empty body.
+    no nested schema). The text columns are pandas ``string`` columns (``<NA>`` for a missing
+    title), so Parquet gets a typed schema. Missing values (None/NaN) give an empty body.
     """
     import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
@@ -110,12 +111,12 @@ def clean_partition(df: pd.DataFrame, pipeline: Pipeline | None = None, *, colum
         if keep_metadata:
             metas.append(json.dumps(result_metadata(result), ensure_ascii=False))
     out = df.copy()
-    out[output_column or column] = pd.Series(bodies, index=df.index, dtype=object)
-    out[f"{prefix}title"] = pd.Series(titles, index=df.index, dtype=object)
-    out[f"{prefix}language"] = pd.Series(languages, index=df.index, dtype=object)
+    out[output_column or column] = pd.Series(bodies, index=df.index, dtype="string")
+    out[f"{prefix}title"] = pd.Series(titles, index=df.index, dtype="string")
+    out[f"{prefix}language"] = pd.Series(languages, index=df.index, dtype="string")
     out[f"{prefix}removed_chars"] = pd.Series(removed, index=df.index, dtype="int64")
     if keep_metadata:
-        out[f"{prefix}metadata"] = pd.Series(metas, index=df.index, dtype=object)
+        out[f"{prefix}metadata"] = pd.Series(metas, index=df.index, dtype="string")
     return out
 
 
