@@ -51,6 +51,7 @@ import os
 import platform
 import pstats
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -112,6 +113,19 @@ class Tool:
     @property
     def mb_per_s(self) -> float:
         return self.mbytes / self.seconds if self.seconds else 0.0
+
+
+def other_tree(src: Path) -> Tool:
+    """newsclean's default pipeline from another source tree (``--against``), as a first-pass peer.
+
+    The tree's ``newsclean`` package is imported under another name (``newsclean_against``), with
+    its own caches and models, so both trees run in one process, page by page, under the same load.
+    """
+    tmp = tempfile.mkdtemp(prefix="newsclean-against-")
+    os.symlink(src.resolve() / "newsclean", os.path.join(tmp, "newsclean_against"))
+    sys.path.insert(0, tmp)
+    pipeline = importlib.import_module("newsclean_against.pipeline").Pipeline.default().warm_up()
+    return Tool(f"newsclean ({src})", lambda p: pipeline.clean_text(p["plain"]), "plain")
 
 
 def make_tools() -> list[Tool]:
@@ -190,6 +204,9 @@ def print_pages(pages: list[dict], tools: list[Tool]) -> list[str]:
     lines.append("")
     for other in ("trafilatura", "jusText"):
         lines.append(f"newsclean / {other}: x{nc.pages_per_s / by[other].pages_per_s:.2f} pages/s")
+    for tool in tools:
+        if tool.name.startswith("newsclean ("):
+            lines.append(f"newsclean / {tool.name}: x{nc.pages_per_s / tool.pages_per_s:.2f} pages/s")
     return lines
 
 
@@ -363,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-lang", action="store_true")
     ap.add_argument("--lang-limit", type=int, default=None, help="sentences per language (default: all 400)")
     ap.add_argument("--write-docs", action="store_true", help="rewrite the '## Speed' section of docs/benchmarks.md")
+    ap.add_argument("--against", type=Path, metavar="SRC",
+                    help="another tree's src/ directory: its default pipeline runs in the first pass too")
     args = ap.parse_args(argv)
 
     info = machine()
@@ -378,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         out.extend([f"### {title}", "", *lines, ""])
 
     if not args.skip_pages:
-        tools = make_tools()
+        tools = make_tools() + ([other_tree(args.against)] if args.against else [])
         t0 = time.perf_counter()
         bench_pages(pages, tools)
         variants = make_variants()
