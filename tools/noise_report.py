@@ -10,6 +10,7 @@ snippets contain a phrase of newsclean's own phrase lists (what a look-up alone 
 
     PYTHONPATH=src python tools/noise_report.py                    # newsclean:clean on plain
     PYTHONPATH=src python tools/noise_report.py --lang fr --examples 20
+    PYTHONPATH=src python tools/noise_report.py --matrix           # the table of docs/noise-benchmark.md
 """
 from __future__ import annotations
 
@@ -141,6 +142,19 @@ def print_language(lang: str, t: Tally, examples: int, lookup: bool) -> None:
         print(f"   lost    {reason:<30} {s[:100]!r}")
 
 
+def print_matrix(tallies: dict[str, Tally]) -> None:
+    """A Markdown table: leaked/inserted per language (rows) and noise kind (columns)."""
+    kinds = sorted({k for t in tallies.values() for k in t.inserted})
+    print("| lang | " + " | ".join(kinds) + " | leaked | body lost | negatives kept |")
+    print("|---" * (len(kinds) + 4) + "|")
+    for lang, t in tallies.items():
+        cells = [f"{t.leaked[k]}/{t.inserted[k]}" if t.inserted[k] else "–" for k in kinds]
+        kept = t.negatives_total - t.negatives_lost
+        print(f"| {lang} | " + " | ".join(cells) + f" | {sum(t.leaked.values())}/"
+              f"{sum(t.inserted.values())} | {len(t.lost)}/{t.with_total} | "
+              f"{kept}/{t.negatives_total} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cleaner", default="newsclean:clean", help="module:callable")
@@ -151,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="also count snippets that newsclean's phrase lists already contain")
     ap.add_argument("--nfkc", action="store_true",
                     help="compare NFKC-folded text (ignore full-width/ASCII punctuation changes)")
+    ap.add_argument("--matrix", action="store_true",
+                    help="print only a Markdown table of leaks per language and kind")
     ap.add_argument("--json", type=Path, help="also write the counts as JSON here")
     args = ap.parse_args(argv)
     global FORM
@@ -166,8 +182,11 @@ def main(argv: list[str] | None = None) -> int:
             score_record(rec, cleaner(rec["renderings"]["plain"]), tally)
             if args.lookup:
                 tally.lookup_hits += lookup_hits(rec)
-    for lang, tally in tallies.items():
-        print_language(lang, tally, args.examples, args.lookup)
+    if args.matrix:
+        print_matrix(tallies)
+    else:
+        for lang, tally in tallies.items():
+            print_language(lang, tally, args.examples, args.lookup)
     if args.json:
         summary = {lang: {"inserted": dict(t.inserted), "leaked": dict(t.leaked),
                           "with": t.with_total, "lost": len(t.lost),
