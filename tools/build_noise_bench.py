@@ -178,8 +178,9 @@ def mention_stems(phrases: list[dict[str, str]], lang: str) -> list[dict[str, st
 def _good_sentence(s: str, lang: str) -> bool:
     lo, hi = (15, 120) if lang in CJK else (40, 260)
     junk = re.search(r"https?:|www\.|[#@]|Facebook|Twitter|Pinterest|WhatsApp"
-                     r"|[\x80-\x9f]|Ã[\x80-\xbf]|â€", s)  # C1 controls and mojibake: data faults
-    return lo <= len(s) <= hi and bool(_END.search(s)) and not junk
+                     r"|[\x80-\x9f\xad]|Ã[\x80-\xbf]|â€", s)  # C1 controls, soft hyphens, mojibake
+    starts = s[:1].isalnum() or s[:1] in "\"'“„«(¿¡"  # not a list bullet or a fragment
+    return lo <= len(s) <= hi and bool(_END.search(s)) and starts and not junk
 
 
 def sentence_pool(lang: str) -> list[str]:
