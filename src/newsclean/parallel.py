@@ -75,6 +75,7 @@ def _worker_main(conn: Connection, func: Callable[[Any], Any], initializer: Call
     _exit_with_parent(parent_pid)
     if initializer is not None:
         initializer(*initargs)
+    conn.send(None)  # ready: the deadline of its first item starts now, not during the initializer
     while True:
         try:
             chunk = conn.recv()
@@ -104,6 +105,7 @@ class _Worker(Generic[T]):
         child.close()
         self.items: deque[tuple[int, T]] = deque()
         self.since = 0.0
+        self.ready = False  # its initializer has run
 
     def stop(self, *, kill: bool) -> None:
         """End the process: at once (``kill``), or by asking it to leave after its work."""
@@ -140,7 +142,7 @@ class _Pool(Generic[T]):
         return None
 
     def busy(self) -> bool:
-        """Whether some worker holds work."""
+        """Whether some worker holds work (a worker still starting holds none yet)."""
         return any(w.items for w in self.workers)
 
     def dispatch(self, w: _Worker[T], chunk: list[tuple[int, T]]) -> None:
@@ -155,7 +157,7 @@ class _Pool(Generic[T]):
             pass
 
     def _left(self, w: _Worker[T], now: float) -> float | None:
-        if self.deadline is None or not w.items:
+        if self.deadline is None or not w.items or not w.ready:
             return None
         return w.since + self.deadline(w.items[0][1]) - now
 
@@ -180,9 +182,13 @@ class _Pool(Generic[T]):
                  redo: list[list[tuple[int, T]]]) -> None:
         try:
             while w.items and w.conn.poll():
-                seq, ok, value = w.conn.recv()
-                _, item = w.items.popleft()
+                message = w.conn.recv()
                 w.since = time.monotonic()
+                if message is None:
+                    w.ready = True
+                    continue
+                seq, ok, value = message
+                _, item = w.items.popleft()
                 outcomes.append((seq, ("ok" if ok else "error", value, item)))
         except (EOFError, OSError):
             pass

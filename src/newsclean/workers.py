@@ -23,9 +23,12 @@ _PIPELINE: Pipeline | None = None
 
 
 def install(p: Pipeline) -> None:
-    """Make ``p`` this process's pipeline (run once per worker, before it takes work)."""
+    """Make ``p`` this process's pipeline and load its models (once per worker, before it takes work).
+
+    Loading here keeps the first document's deadline for the document itself.
+    """
     global _PIPELINE
-    _PIPELINE = p
+    _PIPELINE = p.warm_up()
 
 
 def pipeline() -> Pipeline:
