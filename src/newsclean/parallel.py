@@ -131,15 +131,17 @@ class _Pool(Generic[T]):
         self.jobs, self.ctx, self.target_args, self.deadline = jobs, ctx, target_args, deadline
         self.workers: list[_Worker[T]] = []
 
-    def idle(self) -> _Worker[T] | None:
-        """A worker without work (started if there is room), or None."""
+    def can_take(self) -> bool:
+        """Whether a chunk handed out now would start at once (a worker is idle, or may be started)."""
+        return len(self.workers) < self.jobs or any(not w.items for w in self.workers)
+
+    def idle(self) -> _Worker[T]:
+        """A worker without work, started if none is (call when :meth:`can_take`)."""
         for w in self.workers:
             if not w.items:
                 return w
-        if len(self.workers) < self.jobs:
-            self.workers.append(_Worker(self.ctx, self.target_args))
-            return self.workers[-1]
-        return None
+        self.workers.append(_Worker(self.ctx, self.target_args))
+        return self.workers[-1]
 
     def busy(self) -> bool:
         """Whether some worker holds work (a worker still starting holds none yet)."""
@@ -307,10 +309,7 @@ def _run(pool: _Pool[T], items: Iterable[T], chunksize: int, ahead: int,
     exhausted = False
     try:
         while True:
-            while redo or (not exhausted and pulled - next_out < ahead):
-                w = pool.idle()
-                if w is None:
-                    break
+            while (redo or (not exhausted and pulled - next_out < ahead)) and pool.can_take():
                 if redo:
                     chunk = redo.popleft()
                 else:
@@ -319,7 +318,7 @@ def _run(pool: _Pool[T], items: Iterable[T], chunksize: int, ahead: int,
                     exhausted = not chunk
                     if exhausted:
                         break
-                pool.dispatch(w, chunk)
+                pool.dispatch(pool.idle(), chunk)
             while next_out in done:
                 yield settle(done.pop(next_out))
                 next_out += 1
