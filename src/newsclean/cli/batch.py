@@ -25,9 +25,9 @@ from .stats import Console, RunStats
 from .task import FileReport, FileStatus, FileTask, process_file
 from .walk import DEFAULT_GLOBS, STDIN, FollowSymlinks, WalkOptions, check_names, iter_inputs
 
-__all__ = ["RunOptions", "clean_files"]
+__all__ = ["OUTPUT_EXT", "RunOptions", "clean_files"]
 
-_EXT = {"txt": ".txt", "json": ".json"}
+OUTPUT_EXT = {"txt": ".txt", "json": ".json"}  # per-file formats and their extension
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,11 @@ class RunOptions:
     @property
     def out_dir(self) -> str | None:
         """The output directory of per-file outputs, or None."""
-        return self.output if self.fmt in _EXT else None
+        return self.output if self.fmt in OUTPUT_EXT else None
 
     def walk_options(self) -> WalkOptions:
         """What the walk selects, and the output it must never read."""
-        return WalkOptions(globs=self.globs, hidden=self.hidden, out_ext=_EXT[self.fmt] if self.out_dir else None,
+        return WalkOptions(globs=self.globs, hidden=self.hidden, out_ext=OUTPUT_EXT[self.fmt] if self.out_dir else None,
                            follow_symlinks=self.follow_symlinks,
                            exclude=(self.output,) if self.output is not None else ())
 

@@ -15,7 +15,7 @@ from .. import __version__
 from ..errors import ConfigError, WorkerCrashedError
 from ..parallel import available_cpus
 from ..workers import Deadline
-from .batch import RunOptions, clean_files
+from .batch import OUTPUT_EXT, RunOptions, clean_files
 from .config import load_config, pipeline_from_config
 from .outputs import OutputTree
 from .stats import Console, RunStats
@@ -24,7 +24,6 @@ from .walk import DEFAULT_GLOBS, STDIN, inside, matches_globs, out_names
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-_EXT = {"txt": ".txt", "json": ".json"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,7 +117,7 @@ def _check_output(parser: argparse.ArgumentParser, paths: Sequence[str], output:
                 parser.error(f"output file {output} is an input; choose another name")
         else:
             name = os.path.basename(real)
-            dest = os.path.realpath(os.path.join(output, out_names([name], _EXT[fmt])[name]))
+            dest = os.path.realpath(os.path.join(output, out_names([name], OUTPUT_EXT[fmt])[name]))
             if dest == real:
                 parser.error(f"the output for {p} would overwrite it; choose another output directory")
     if fmt == "jsonl" and os.path.isdir(output):
