@@ -9,36 +9,47 @@ of one document, which the parent enforces by stopping the worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import ConfigError
 
 if TYPE_CHECKING:
-    from .pipeline import InputFormat, Pipeline
     from .result import Result
 
-__all__ = ["DEFAULT_DEADLINE", "Deadline", "clean_one", "install", "pipeline"]
-
-_PIPELINE: Pipeline | None = None
+__all__ = ["DEFAULT_DEADLINE", "Deadline", "WorkerPipeline", "clean_one", "install", "pipeline"]
 
 
-def install(p: Pipeline) -> None:
+class WorkerPipeline(Protocol):
+    """What a worker needs of its pipeline (a :class:`~newsclean.Pipeline`)."""
+
+    def clean(self, data: str | bytes, *, input_format: Any = "auto") -> Result:
+        """Clean one document."""
+
+    def warm_up(self) -> Any:
+        """Load models and tables now."""
+
+
+_PIPELINE: WorkerPipeline | None = None
+
+
+def install(p: WorkerPipeline) -> None:
     """Make ``p`` this process's pipeline and load its models (once per worker, before it takes work).
 
     Loading here keeps the first document's deadline for the document itself.
     """
     global _PIPELINE
-    _PIPELINE = p.warm_up()
+    p.warm_up()
+    _PIPELINE = p
 
 
-def pipeline() -> Pipeline:
+def pipeline() -> WorkerPipeline:
     """This process's pipeline, set by :func:`install`."""
     if _PIPELINE is None:
         raise RuntimeError("no pipeline installed in this process: newsclean.workers.install() was not run")
     return _PIPELINE
 
 
-def clean_one(item: tuple[str | bytes, InputFormat]) -> Result:
+def clean_one(item: tuple[str | bytes, str]) -> Result:
     """Clean one ``(data, input_format)`` pair with this process's pipeline."""
     data, input_format = item
     return pipeline().clean(data, input_format=input_format)
