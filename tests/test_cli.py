@@ -285,3 +285,11 @@ def test_two_inputs_for_one_output_name_stop_before_any_work(tmp_path: Path,
     assert not (tmp_path / "out").exists()  # nothing was cleaned, not even early/first.txt
     with pytest.raises(OutputCollisionError):
         out_names(["a.md", "a.md.txt", "a.txt"], ".txt")
+
+
+def test_without_a_timeout_one_job_cleans_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(f"Leave a Reply\n\n{BODY}", encoding="utf-8")
+    monkeypatch.setattr("newsclean.parallel._Worker", None)  # no worker process may be started
+    assert main([str(tmp_path / "a.txt"), "-j", "1", "--timeout", "0", "-q"]) == 0
+    assert capsys.readouterr().out == BODY + "\n"

@@ -291,12 +291,19 @@ def ordered_map(
     if limit < 1:
         raise ValueError(f"max_pending must be at least 1, not {limit}")
     if jobs <= 1 and deadline is None:
-        if initializer is not None:
-            initializer(*initargs)
-        return map(func, items)
+        return _serial(func, items, initializer, initargs)
     ctx = mp_context if mp_context is not None else multiprocessing.get_context()
     pool: _Pool[T] = _Pool(max(jobs, 1), ctx, (func, initializer, initargs), deadline)
     return _run(pool, items, chunksize, limit * chunksize, lambda o: _settle(o, on_crash, on_timeout, deadline))
+
+
+def _serial(func: Callable[[T], R], items: Iterable[T], initializer: Callable[..., None] | None,
+            initargs: tuple[Any, ...]) -> Iterator[R]:
+    """The same, in this process."""
+    if initializer is not None:
+        initializer(*initargs)
+    for item in items:
+        yield func(item)
 
 
 def _run(pool: _Pool[T], items: Iterable[T], chunksize: int, ahead: int,

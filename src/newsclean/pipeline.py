@@ -387,5 +387,5 @@ class Pipeline:
                           errors=(CleanerFailure("newsclean", DocumentTimeoutError.__name__, message),))
 
         yield from ordered_map(workers.clean_one, ((t, input_format) for t in texts), jobs=jobs,
-                               chunksize=chunksize, initializer=workers.install, initargs=(self,),
+                               chunksize=chunksize, initializer=workers.install, initargs=(self, timeout is not None),
                                deadline=limit if timeout is not None else None, on_timeout=timed_out)

@@ -32,13 +32,15 @@ class WorkerPipeline(Protocol):
 _PIPELINE: WorkerPipeline | None = None
 
 
-def install(p: WorkerPipeline) -> None:
-    """Make ``p`` this process's pipeline and load its models (once per worker, before it takes work).
+def install(p: WorkerPipeline, warm_up: bool = True) -> None:
+    """Make ``p`` this process's pipeline (once per worker, before it takes work).
 
-    Loading here keeps the first document's deadline for the document itself.
+    With ``warm_up`` its models are loaded now, so that a document's deadline is for the document
+    alone, not for the loading the first one would otherwise do.
     """
     global _PIPELINE
-    p.warm_up()
+    if warm_up:
+        p.warm_up()
     _PIPELINE = p
 
 

@@ -139,7 +139,7 @@ def _start(tasks: Iterator[FileTask], pipeline: Pipeline, options: RunOptions) -
                                                        "(out of memory? run it alone with -j 1 to see more)")
 
     reports = ordered_map(process_file, itertools.chain(head, tasks), jobs=jobs, chunksize=options.chunksize,
-                          initializer=workers.install, initargs=(pipeline,), on_crash=crashed,
+                          initializer=workers.install, initargs=(pipeline, deadline is not None), on_crash=crashed,
                           deadline=limit if deadline is not None else None, on_timeout=timed_out)
     return reports, jobs
 
