@@ -76,8 +76,8 @@ class RunOptions:
 
     def walk_options(self) -> WalkOptions:
         """What the walk selects, and the output it must never read."""
-        return WalkOptions(globs=self.globs, hidden=self.hidden, out_ext=OUTPUT_EXT[self.fmt] if self.out_dir else None,
-                           follow_symlinks=self.follow_symlinks,
+        return WalkOptions(globs=self.globs, hidden=self.hidden,
+                           out_ext=OUTPUT_EXT[self.fmt] if self.out_dir else None, follow_symlinks=self.follow_symlinks,
                            exclude=(self.output,) if self.output is not None else ())
 
 
@@ -183,8 +183,7 @@ def _consume(reports: Iterator[FileReport], stats: RunStats, console: Console, s
                     if isinstance(exc, BrokenPipeError):
                         raise
                     break
-            if options.fail_fast and not report.status.cleaned and report.status is not FileStatus.BINARY \
-                    and report.status is not FileStatus.TOO_LARGE:
+            if options.fail_fast and report.status in (FileStatus.FAILED, FileStatus.TIMEOUT):
                 stats.stopped_early = True
                 break
     except KeyboardInterrupt:

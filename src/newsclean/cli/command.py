@@ -167,9 +167,13 @@ def _finish(args: argparse.Namespace, paths: list[str], stats: RunStats, console
     if not args.quiet and (paths != [STDIN] or args.verbose):
         for line in stats.summary().splitlines():
             print(f"newsclean: {line}", file=sys.stderr)
+    jsonl_file = args.format == "jsonl" and args.output is not None
     if stats.output_error:
         console.error(stats.output_error + ("; the output was not published (rerun with --skip-existing to go on)"
-                                            if args.format == "jsonl" and args.output else ""))
+                                            if jsonl_file else ""))
+    elif jsonl_file and not stats.complete and not args.quiet:
+        console.warn(f"{args.output} was not published: the run did not go through every input; its records so "
+                     "far are kept beside it, and a rerun with --skip-existing goes on from them")
     if stats.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_FAILED if (stats.failed or stats.timed_out or stats.output_error) else EXIT_OK
