@@ -70,10 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--detector", choices=["fast", "langdetect", "none"], default=None,
                        help="language detector (default fast; none skips language labels)")
 
+    _add_run_arguments(parser)
+    return parser
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``performance`` and ``messages`` argument groups."""
     group = parser.add_argument_group("performance")
     group.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                        help="worker processes (default 0: one per available CPU)")
-    group.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails")
+    group.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails or times out")
     group.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
                        help="hard time limit of one file: max(SECONDS, --timeout-per-mb x its size in MB); its worker "
                             "is stopped and the file reported as timed out (default 5; 0: no limit)")
@@ -84,7 +90,6 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("-q", "--quiet", action="store_true", help="no progress bar, warnings or summary")
     group.add_argument("-v", "--verbose", action="store_true", help="a line per file")
     group.add_argument("--version", action="version", version=f"newsclean {__version__}")
-    return parser
 
 
 def _check_output(parser: argparse.ArgumentParser, paths: Sequence[str], output: str, fmt: str,
