@@ -285,6 +285,11 @@ def test_two_inputs_for_one_output_name_stop_before_any_work(tmp_path: Path,
     assert not (tmp_path / "out").exists()  # nothing was cleaned, not even early/first.txt
     with pytest.raises(OutputCollisionError):
         out_names(["a.md", "a.md.txt", "a.txt"], ".txt")
+    # two files named directly, from different folders, for one output name
+    with pytest.raises(SystemExit) as exc:
+        main([str(src / "late" / "a.md"), str(src / "early" / "first.txt"), str(src / "late" / "a.txt"),
+              "-o", str(tmp_path / "out")])
+    assert exc.value.code == 2 and "a.md and " in capsys.readouterr().err and not (tmp_path / "out").exists()
 
 
 def test_without_a_timeout_one_job_cleans_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

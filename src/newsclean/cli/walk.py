@@ -281,8 +281,22 @@ def iter_inputs(paths: Sequence[str], options: WalkOptions = WalkOptions(), *,
 def check_names(paths: Sequence[str], options: WalkOptions) -> None:
     """Walk ``paths`` once without reading a file, so a name collision stops a run before any work.
 
+    Besides what :func:`iter_inputs` finds, files named directly must not share an output name
+    with each other (``x/a.md`` and ``y/a.txt`` both give ``a.txt``) or with a directory root.
+
     Raises:
-        OutputCollisionError: as :func:`iter_inputs`.
+        OutputCollisionError: as :func:`iter_inputs`, or two roots share an output name.
     """
+    ext = options.out_ext
+    taken: dict[str, str] = {}
+    for raw, prefix in zip(paths, root_prefixes(paths)):
+        if raw == STDIN or not ext:
+            continue
+        name = os.path.basename(os.path.normpath(raw))
+        out = prefix.rstrip("/") if os.path.isdir(raw) else out_names([name], ext)[name]
+        if out and out in taken:
+            raise OutputCollisionError(f"{taken[out]} and {raw} would both be written to {out}; "
+                                       "clean them in separate runs")
+        taken[out] = raw
     for _ in iter_inputs(paths, options):
         pass
