@@ -117,7 +117,8 @@ def run_cli(src: Path, out: Path, jobs: int, stats: Path) -> dict[str, float]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"newsclean exited with {proc.returncode}")
     st = json.loads(stats.read_text())
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "files": st["files"]["total"], "failed": st["files"]["failed"],
+    failed = st["files"]["failed"] + st["files"].get("timed_out", 0)
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "files": st["files"]["total"], "failed": failed,
             "files_per_s_wall": st["files"]["total"] / wall, "files_per_s_stats": st["files_per_second"],
             "maxrss_mb": usage.ru_maxrss / 1024, "tree_rss_mb": tree_peak[0] / 2**20,
             "parent_rss_mb": peaks.get(proc.pid, 0) / 2**20,

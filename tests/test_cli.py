@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.cli import _out_names, main, pipeline_from_config, sniff_binary
-from newsclean.errors import ConfigError
+from newsclean.cli import RunOptions, clean_files, main, pipeline_from_config, sniff_binary
+from newsclean.cli.walk import out_names
+from newsclean.errors import ConfigError, OutputCollisionError
 
 SRC = str(Path(newsclean.__file__).resolve().parents[1])
 BODY = ("The city council met on Monday evening and approved the budget for the coming year after a long "
@@ -71,7 +72,7 @@ def test_tree_to_directory_in_parallel(tree: Path) -> None:
     before = snapshot(tree / "in")
     proc = run("in", "-o", "out", "-j", "2", "--stats", "stats.json", cwd=tree)
     err = proc.stderr.decode()
-    assert proc.returncode == 1, err  # the broken symlink failed; everything else went on
+    assert proc.returncode == 0, err  # symlinks (a loop, a broken one) are not followed by default
     out = tree / "out"
     assert {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} == EXPECTED
     assert (out / "a.txt").read_text(encoding="utf-8") == BODY + "\n"
@@ -79,17 +80,16 @@ def test_tree_to_directory_in_parallel(tree: Path) -> None:
     assert "Budget approved" in (out / "sub" / "b.txt").read_text(encoding="utf-8")
     assert (out / "ru" / "cp1251.txt").read_text(encoding="utf-8").strip() == RU
     assert (out / "empty.txt").read_bytes() == b""
-    assert "dangling.txt: broken symlink" in err
     assert "sub/fake.html: skipped: PNG image" in err
-    assert "symlink loop" in err
-    assert "newsclean: 7 files" in err  # the closing summary
+    assert "symlink" not in err
+    assert "newsclean: 6 files" in err  # the closing summary
     assert snapshot(tree / "in") == before  # inputs untouched
     assert not [p for p in tree.rglob(".newsclean-tmp-*")]
 
     stats = json.loads((tree / "stats.json").read_text())
-    assert stats["files"] == {"total": 7, "cleaned": 5, "empty": 1, "binary_skipped": 1,
-                              "too_large_skipped": 0, "failed": 1, "skipped_existing": 0}
-    assert stats["failures"] == [{"id": "dangling.txt", "message": "broken symlink (its target does not exist)"}]
+    assert stats["files"] == {"total": 6, "cleaned": 5, "empty": 1, "binary_skipped": 1, "too_large_skipped": 0,
+                              "failed": 0, "timed_out": 0, "skipped_existing": 0}
+    assert stats["failures"] == []
     assert stats["removed_chars"]["comment_forms"] >= len("Leave a Reply")
     assert 0 < stats["removed_share"]["comment_forms"] < 1
     assert stats["decoded_by_detection"] == 1
@@ -99,16 +99,28 @@ def test_tree_to_directory_in_parallel(tree: Path) -> None:
     (out / "a.txt").unlink()
     mtime = (out / "sub" / "c.txt").stat().st_mtime_ns
     proc = run("in", "-o", "out", "-j", "1", "--skip-existing", "--stats", "stats2.json", "-q", cwd=tree)
-    assert proc.returncode == 1 and proc.stderr.decode().count("\n") == 1  # -q: just the failure
+    assert proc.returncode == 0 and proc.stderr == b""  # -q: nothing to say
     assert (out / "a.txt").read_text(encoding="utf-8") == BODY + "\n"
     assert (out / "sub" / "c.txt").stat().st_mtime_ns == mtime
     stats = json.loads((tree / "stats2.json").read_text())
     assert stats["files"]["skipped_existing"] == 4 and stats["files"]["cleaned"] == 1
 
 
+def test_follow_symlinks_inside_the_roots(tree: Path) -> None:
+    proc = run("in", "-o", "out_follow", "-j", "1", "--follow-symlinks", "--stats", "stats3.json", cwd=tree)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err  # the broken symlink failed; everything else went on
+    assert "dangling.txt: broken symlink" in err
+    assert "symlink loop" in err  # sub/loop -> .. is inside the root, and entered once only
+    stats = json.loads((tree / "stats3.json").read_text())
+    assert stats["files"]["total"] == 7 and stats["files"]["failed"] == 1
+    assert stats["failures"] == [{"id": "dangling.txt", "status": "failed",
+                                  "message": "broken symlink (its target does not exist)"}]
+
+
 def test_jsonl_stream_on_stdout(tree: Path) -> None:
     proc = run("in", "--format", "jsonl", "-j", "1", "-q", cwd=tree)
-    assert proc.returncode == 1
+    assert proc.returncode == 0
     rows = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["a.txt", "empty.txt", "ru/cp1251.txt", "sub/b.md", "sub/c.html"]
     assert all(set(r) == {"id", "text", "metadata"} for r in rows)
@@ -127,7 +139,8 @@ def test_json_files_and_resumed_jsonl_file(tree: Path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     result = json.loads((tree / "outj" / "a.json").read_text(encoding="utf-8"))
     assert result["text"] == BODY and result["removed"][0]["reason"] == "comment_form"
-    assert json.loads((tree / "outj" / "cp1251.json").read_text(encoding="utf-8"))["text"] == RU
+    # several roots: each one's files go under its name
+    assert json.loads((tree / "outj" / "ru" / "cp1251.json").read_text(encoding="utf-8"))["text"] == RU
 
     # an interrupted earlier run: one whole record, then half a line; --skip-existing keeps the
     # record, drops the half line and adds what is missing
@@ -136,7 +149,7 @@ def test_json_files_and_resumed_jsonl_file(tree: Path) -> None:
     proc = run("in/a.txt", "in/ru", "--format", "jsonl", "-o", "all.jsonl", "--skip-existing", "-q", cwd=tree)
     assert proc.returncode == 0, proc.stderr.decode()
     rows = [json.loads(x) for x in (tree / "all.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [(r["id"], r["text"]) for r in rows] == [("a.txt", "from before"), ("cp1251.txt", RU)]
+    assert [(r["id"], r["text"]) for r in rows] == [("a.txt", "from before"), ("ru/cp1251.txt", RU)]
 
 
 def test_stdin_to_stdout(tree: Path) -> None:
@@ -223,18 +236,65 @@ def test_sniff_binary_and_output_names() -> None:
     assert sniff_binary("plain text, ünïcode".encode()) is None
     assert sniff_binary("utf-16 text".encode("utf-16-le")) is None
     assert sniff_binary(b"") is None
-    assert _out_names(["a.md", "a.txt", "b.html"], ".txt") == {"a.txt": "a.txt", "a.md": "a.md.txt",
-                                                                "b.html": "b.txt"}
+    assert out_names(["a.md", "a.txt", "b.html"], ".txt") == {"a.txt": "a.txt", "a.md": "a.md.txt",
+                                                               "b.html": "b.txt"}
 
 
-def test_same_output_name_from_two_paths_is_refused(tmp_path: Path) -> None:
-    from newsclean.cli import clean_files
-
-    for d in ("x", "y"):
+def test_several_roots_keep_their_names_in_ids_and_outputs(tmp_path: Path) -> None:
+    for d in ("dupA", "dupB"):
         (tmp_path / d).mkdir()
-        (tmp_path / d / "page.txt").write_text(BODY, encoding="utf-8")
-    stats = clean_files([str(tmp_path / "x"), str(tmp_path / "y")], pipeline=newsclean.Pipeline.default(),
-                        output=str(tmp_path / "out"), jobs=1, quiet=True)
-    assert stats.cleaned == 1 and stats.failed == 1
-    assert "separate runs" in stats.failures[0]["message"]
-    assert (tmp_path / "out" / "page.txt").read_text(encoding="utf-8") == BODY + "\n"
+        (tmp_path / d / "a.txt").write_text(f"{d} says: {BODY}", encoding="utf-8")
+    roots = [str(tmp_path / "dupA"), str(tmp_path / "dupB")]
+    stats = clean_files(roots, newsclean.Pipeline.default(), RunOptions(output=str(tmp_path / "out"), quiet=True))
+    assert stats.cleaned == 2 and stats.failed == 0
+    assert (tmp_path / "out" / "dupB" / "a.txt").read_text(encoding="utf-8").startswith("dupB says")
+
+    # JSONL ids carry the root's name, so --skip-existing never skips a file never cleaned
+    jsonl = str(tmp_path / "all.jsonl")
+    clean_files(roots[:1], newsclean.Pipeline.default(), RunOptions(output=jsonl, fmt="jsonl", quiet=True))
+    assert [json.loads(x)["id"] for x in Path(jsonl).read_text(encoding="utf-8").splitlines()] == ["a.txt"]
+    stats = clean_files(roots, newsclean.Pipeline.default(),
+                        RunOptions(output=jsonl, fmt="jsonl", skip_existing=True, quiet=True))
+    rows = [json.loads(x) for x in Path(jsonl).read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["a.txt", "dupA/a.txt", "dupB/a.txt"] and stats.skipped_existing == 0
+
+
+def test_two_roots_of_one_name_are_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for d in ("x/page", "y/page"):
+        (tmp_path / d).mkdir(parents=True)
+        (tmp_path / d / "a.txt").write_text(BODY, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main([str(tmp_path / "x" / "page"), str(tmp_path / "y" / "page"), "--format", "jsonl"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "x/page" in err and "y/page" in err and "both named 'page'" in err
+
+
+def test_two_inputs_for_one_output_name_stop_before_any_work(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    (src / "early").mkdir(parents=True)
+    (src / "early" / "first.txt").write_text(BODY, encoding="utf-8")  # walked before the clash
+    for name in ("a.md", "a.txt", "a.md.txt"):
+        (src / "late" / name).parent.mkdir(exist_ok=True)
+        (src / "late" / name).write_text(BODY, encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main([str(src), "-o", str(tmp_path / "out")])
+    assert exc.value.code == 2
+    assert "late/a.md.txt and late/a.md would both be written to late/a.md.txt" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()  # nothing was cleaned, not even early/first.txt
+    with pytest.raises(OutputCollisionError):
+        out_names(["a.md", "a.md.txt", "a.txt"], ".txt")
+    # two files named directly, from different folders, for one output name
+    with pytest.raises(SystemExit) as exc:
+        main([str(src / "late" / "a.md"), str(src / "early" / "first.txt"), str(src / "late" / "a.txt"),
+              "-o", str(tmp_path / "out")])
+    assert exc.value.code == 2 and "a.md and " in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
+def test_without_a_timeout_one_job_cleans_in_this_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(f"Leave a Reply\n\n{BODY}", encoding="utf-8")
+    monkeypatch.setattr("newsclean.parallel._Worker", None)  # no worker process may be started
+    assert main([str(tmp_path / "a.txt"), "-j", "1", "--timeout", "0", "-q"]) == 0
+    assert capsys.readouterr().out == BODY + "\n"

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 
 import pytest
 
 import newsclean
-from newsclean.parallel import WorkerCrashedError, available_cpus, imap_ordered, ordered_map
+from newsclean.errors import DocumentTimeoutError, WorkerCrashedError
+from newsclean.parallel import available_cpus, ordered_map
+from newsclean.workers import Deadline
 
 _STATE: dict[str, int] = {}
 
@@ -129,13 +132,42 @@ def test_clean_many_parallel_matches_serial_and_is_lazy() -> None:
     it.close()
 
 
-def test_imap_ordered_bounded() -> None:
+def test_clean_many_bounded_with_bigger_chunks() -> None:
     source = _CountingTexts(TEXTS * 50)
-    it = imap_ordered(newsclean.Pipeline.default(), source, jobs=2, chunksize=2, max_pending=2,
-                      input_format="text")
+    it = newsclean.Pipeline.default().clean_many(source, jobs=2, chunksize=2, input_format="text")
     next(it)
-    assert source.pulled <= 6
+    assert source.pulled <= 4 * 2 * 2 + 2  # max_pending (4 x jobs) chunks of 2, and one more
     it.close()
+
+
+def _sleep_on_five(x: int) -> int:
+    if x == 5:
+        time.sleep(60)  # stands for C code that never returns to Python
+    return x
+
+
+def test_an_item_past_its_deadline_has_its_worker_replaced() -> None:
+    started = time.monotonic()
+    out = list(ordered_map(_sleep_on_five, range(12), jobs=2, chunksize=3, deadline=lambda x: 1.0,
+                           on_timeout=lambda x: -x))
+    assert out == [0, 1, 2, 3, 4, -5, 6, 7, 8, 9, 10, 11]  # order kept, the rest of 5's chunk redone
+    assert time.monotonic() - started < 15
+    with pytest.raises(DocumentTimeoutError, match="deadline of 0.5 s"):
+        list(ordered_map(_sleep_on_five, range(8), jobs=1, deadline=lambda x: 0.5))
+
+
+@newsclean.cleaner("sleeps_on_marker")
+def _sleeps_on_marker(doc: newsclean.Document) -> None:
+    if any("SLEEP" in u.visible for u in doc.units):
+        time.sleep(60)
+
+
+def test_clean_many_timeout_gives_an_empty_result_with_the_error() -> None:
+    pipeline = newsclean.Pipeline([_sleeps_on_marker], detector=None)
+    texts = ["First story.", "SLEEP forever", "Third story."]
+    results = list(pipeline.clean_many(texts, timeout=Deadline(floor=1.0)))
+    assert [r.text for r in results] == ["First story.", "", "Third story."]
+    assert results[1].errors[0].error == "DocumentTimeoutError" and results[1].source == "SLEEP forever"
 
 
 class _CountingTexts:

@@ -7,10 +7,13 @@ path, whose extraction has a time bound::
     NewscleanError
      ├── ConfigError (also ValueError)          bad option, unknown cleaner, bad config file
      │    ├── UnknownCleanerError (also KeyError)
-     │    └── UnknownDetectorError (in newsclean.language)
+     │    ├── UnknownDetectorError (in newsclean.language)
+     │    └── OutputCollisionError                two inputs, one output name or id (the CLI)
      ├── ExtractionError                        HTML could not be extracted
      │    └── ExtractionTimeout                 extraction exceeded its time bound
-     └── ModelError                             a shipped or user model file is malformed
+     ├── ModelError                             a shipped or user model file is malformed
+     ├── WorkerCrashedError                     a worker process died on a document
+     └── DocumentTimeoutError                   a document passed its hard deadline in a worker
 
 A wrong argument type raises the built-in ``TypeError``, naming the type.
 """
@@ -21,8 +24,11 @@ __all__ = [
     "ExtractionError",
     "ExtractionTimeout",
     "ModelError",
+    "DocumentTimeoutError",
     "NewscleanError",
+    "OutputCollisionError",
     "UnknownCleanerError",
+    "WorkerCrashedError",
 ]
 
 
@@ -51,3 +57,15 @@ class ExtractionTimeout(ExtractionError):
 
 class ModelError(NewscleanError):
     """A classifier model file is malformed or does not match the features the code computes."""
+
+
+class OutputCollisionError(ConfigError):
+    """Two inputs would be written to one output file or share one record id."""
+
+
+class WorkerCrashedError(NewscleanError):
+    """A worker process died (killed, out of memory, crashed in C code) while handling an item."""
+
+
+class DocumentTimeoutError(NewscleanError):
+    """A document passed its hard deadline; the worker process cleaning it was stopped."""

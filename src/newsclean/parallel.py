@@ -1,45 +1,52 @@
-"""Process-parallel mapping with results in input order and a bounded number of items in flight.
+"""Process-parallel mapping: results in input order, bounded memory, a hard deadline per item.
 
-:func:`ordered_map` is the engine behind :meth:`newsclean.Pipeline.clean_many` (``jobs > 1``)
-and the ``newsclean`` command. Unlike :meth:`multiprocessing.pool.Pool.imap`, whose feeder
-thread drains the whole input iterable as fast as it can, it pulls a new chunk from the input
-only when an earlier one has been handed back, so memory stays flat however long the input is.
-A worker that dies (segfault, out-of-memory kill) does not hang the run: the pool is rebuilt,
-the items that were in flight are retried one at a time, and the item that kills a worker on
-its own is reported through ``on_crash`` (or raises :class:`WorkerCrashedError`).
+:func:`ordered_map` is the engine behind :meth:`newsclean.Pipeline.clean_many` and the
+``newsclean`` command; it knows nothing of pipelines (the per-process pipeline lives in
+:mod:`newsclean.workers`). It pulls items from its input only while fewer than ``max_pending``
+chunks are read ahead of the consumer, so memory stays flat however long the input is.
 
-Workers ignore ``SIGINT``: on Ctrl-C the parent stops submitting, lets the chunks that are
-running finish (so they never leave half-written files) and re-raises ``KeyboardInterrupt``.
+Each worker is a process of its own that reports every item as it finishes, so the parent
+always knows which item a worker is on and since when:
+
+* an item that passes its ``deadline`` (seconds, computed per item) has its worker killed and
+  replaced; the item is reported through ``on_timeout`` (or :class:`DocumentTimeoutError`), and
+  the items queued behind it go to a fresh worker. This holds for code that never returns to
+  Python (a C library stuck on one input), which a trace hook or a signal cannot stop;
+* a worker that dies (segfault, out-of-memory kill) is replaced the same way; the item it was on
+  is reported through ``on_crash`` (or :class:`WorkerCrashedError`);
+* a worker exits within a second when its parent dies (even by ``kill -9``): no orphans.
+
+Workers ignore ``SIGINT``: on Ctrl-C (or when the consumer stops early) the parent stops
+handing out work, lets each worker finish the chunk it holds (within its deadline), and reaps them.
 """
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .errors import NewscleanError
+from .errors import DocumentTimeoutError, WorkerCrashedError
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
-    from .pipeline import Pipeline
-    from .result import Result
-
-__all__ = ["WorkerCrashedError", "available_cpus", "imap_ordered", "ordered_map"]
+__all__ = ["DocumentTimeoutError", "WorkerCrashedError", "available_cpus", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-_PIPELINE: Any = None
-
-
-class WorkerCrashedError(NewscleanError):
-    """A worker process died (killed, out of memory, crashed in C code) while handling an item."""
+_PARENT_POLL_SECONDS = 0.5
+_JOIN_SECONDS = 5.0
+# What a worker did with an item: ("ok", result), ("error", exception), ("crash", None) or
+# ("timeout", None), with the item itself.
+_Outcome = tuple[str, Any, Any]
 
 
 def available_cpus() -> int:
@@ -50,21 +57,193 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _bootstrap(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    # Ctrl-C reaches the whole process group; only the parent decides what to do with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+# --------------------------------------------------------------------------- in the worker
+def _exit_with_parent(parent_pid: int) -> None:
+    """Leave as soon as the parent is gone (its children are then re-parented)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsclean-parent-watch", daemon=True).start()
+
+
+def _worker_main(conn: Connection, func: Callable[[Any], Any], initializer: Callable[..., None] | None,
+                 initargs: tuple[Any, ...], parent_pid: int) -> None:
+    """A worker's life: take chunks of ``(seq, item)``, send back ``(seq, ok, value)`` per item."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the group; the parent decides
+    _exit_with_parent(parent_pid)
     if initializer is not None:
         initializer(*initargs)
+    conn.send(None)  # ready: the deadline of its first item starts now, not during the initializer
+    while True:
+        try:
+            chunk = conn.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        for seq, item in chunk:
+            try:
+                message = (seq, True, func(item))
+            except Exception as exc:  # noqa: BLE001 - handed to the parent, re-raised there in order
+                message = (seq, False, exc)
+            try:
+                conn.send(message)
+            except Exception as exc:  # noqa: BLE001 - a value that does not pickle: say so instead
+                conn.send((seq, False, RuntimeError(f"a worker's answer could not be sent back: {exc!r}")))
 
 
-def _run_chunk(func: Callable[[T], R], chunk: Sequence[T]) -> list[R]:
-    return [func(item) for item in chunk]
+# --------------------------------------------------------------------------- in the parent
+class _Worker(Generic[T]):
+    """One worker process, the items it holds (the first is running) and since when."""
+
+    def __init__(self, ctx: Any, target_args: tuple[Any, ...]) -> None:  # a context: Process, Pipe
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, *target_args, os.getpid()), daemon=True)
+        self.proc.start()
+        child.close()
+        self.items: deque[tuple[int, T]] = deque()
+        self.since = 0.0
+        self.ready = False  # its initializer has run
+
+    def stop(self, *, kill: bool) -> None:
+        """End the process: at once (``kill``), or by asking it to leave after its work."""
+        if kill:
+            self.proc.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+        self.proc.join(_JOIN_SECONDS)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
 
 
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(itertools.islice(it, size)):
-        yield chunk
+class _Pool(Generic[T]):
+    """Up to ``jobs`` workers, each holding at most one chunk, watched against the deadlines."""
+
+    def __init__(self, jobs: int, ctx: BaseContext, target_args: tuple[Any, ...],
+                 deadline: Callable[[T], float] | None) -> None:
+        self.jobs, self.ctx, self.target_args, self.deadline = jobs, ctx, target_args, deadline
+        self.workers: list[_Worker[T]] = []
+
+    def can_take(self) -> bool:
+        """Whether a chunk handed out now would start at once (a worker is idle, or may be started)."""
+        return len(self.workers) < self.jobs or any(not w.items for w in self.workers)
+
+    def idle(self) -> _Worker[T]:
+        """A worker without work, started if none is (call when :meth:`can_take`)."""
+        for w in self.workers:
+            if not w.items:
+                return w
+        self.workers.append(_Worker(self.ctx, self.target_args))
+        return self.workers[-1]
+
+    def busy(self) -> bool:
+        """Whether some worker holds work (a worker still starting holds none yet)."""
+        return any(w.items for w in self.workers)
+
+    def dispatch(self, w: _Worker[T], chunk: list[tuple[int, T]]) -> None:
+        """Hand ``chunk`` to the idle worker ``w`` (replacing it first if it has died)."""
+        if not w.proc.is_alive():
+            w = self._replace(w)
+        w.items.extend(chunk)
+        w.since = time.monotonic()
+        try:
+            w.conn.send(chunk)
+        except OSError:  # it died just now: its sentinel reports it to step() as a crash
+            pass
+
+    def _left(self, w: _Worker[T], now: float) -> float | None:
+        if self.deadline is None or not w.items or not w.ready:
+            return None
+        return w.since + self.deadline(w.items[0][1]) - now
+
+    def step(self) -> tuple[list[tuple[int, _Outcome]], list[list[tuple[int, T]]]]:
+        """Wait for news from the busy workers (or the next deadline): outcomes, and chunks to redo."""
+        busy = [w for w in self.workers if w.items]
+        now = time.monotonic()
+        lefts = [left for w in busy if (left := self._left(w, now)) is not None]
+        ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy],
+                         max(0.0, min(lefts)) if lefts else None))
+        outcomes: list[tuple[int, _Outcome]] = []
+        redo: list[list[tuple[int, T]]] = []
+        for w in busy:
+            if w.conn in ready or w.proc.sentinel in ready:
+                self._receive(w, outcomes, redo)
+            left = self._left(w, time.monotonic())
+            if left is not None and left <= 0 and w.items:
+                self._fail(w, "timeout", outcomes, redo)
+        return outcomes, redo
+
+    def _receive(self, w: _Worker[T], outcomes: list[tuple[int, _Outcome]],
+                 redo: list[list[tuple[int, T]]]) -> None:
+        try:
+            while w.items and w.conn.poll():
+                message = w.conn.recv()
+                w.since = time.monotonic()
+                if message is None:
+                    w.ready = True
+                    continue
+                seq, ok, value = message
+                _, item = w.items.popleft()
+                outcomes.append((seq, ("ok" if ok else "error", value, item)))
+        except (EOFError, OSError):
+            pass
+        if w.items and not w.proc.is_alive():
+            self._fail(w, "crash", outcomes, redo)
+
+    def _fail(self, w: _Worker[T], kind: str, outcomes: list[tuple[int, _Outcome]],
+              redo: list[list[tuple[int, T]]]) -> None:
+        """The item ``w`` is on ends as ``kind``; the items behind it go back to be redone."""
+        seq, item = w.items.popleft()
+        outcomes.append((seq, (kind, None, item)))
+        if w.items:
+            redo.append(list(w.items))
+        w.items.clear()
+        self._replace(w)
+
+    def _replace(self, w: _Worker[T]) -> _Worker[T]:
+        w.stop(kill=True)
+        fresh: _Worker[T] = _Worker(self.ctx, self.target_args)
+        self.workers[self.workers.index(w)] = fresh
+        return fresh
+
+    def close(self) -> None:
+        """Let each worker finish what it holds (within its deadline), then reap them all."""
+        try:
+            for w in self.workers:
+                while w.items and w.proc.is_alive():
+                    left = self._left(w, time.monotonic())
+                    if (left is not None and left <= 0) or not wait([w.conn, w.proc.sentinel], left):
+                        break
+                    self._receive(w, [], [])
+        finally:
+            for w in self.workers:
+                w.stop(kill=bool(w.items))
+            self.workers.clear()
+
+
+def _settle(outcome: _Outcome, on_crash: Callable[[Any], Any] | None, on_timeout: Callable[[Any], Any] | None,
+            deadline: Callable[[Any], float] | None) -> Any:
+    kind, value, item = outcome
+    if kind == "ok":
+        return value
+    if kind == "error":
+        raise value
+    if kind == "crash":
+        if on_crash is None:
+            raise WorkerCrashedError(f"a worker process died while handling {item!r:.200}; "
+                                     "run it alone (jobs=1) to see the error")
+        return on_crash(item)
+    if on_timeout is None:
+        limit = deadline(item) if deadline is not None else 0.0
+        raise DocumentTimeoutError(f"{item!r:.200} passed its deadline of {limit:.1f} s; its worker was stopped")
+    return on_timeout(item)
 
 
 def ordered_map(
@@ -77,109 +256,85 @@ def ordered_map(
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
     on_crash: Callable[[T], R] | None = None,
+    deadline: Callable[[T], float] | None = None,
+    on_timeout: Callable[[T], R] | None = None,
     mp_context: BaseContext | None = None,
 ) -> Iterator[R]:
     """``map(func, items)`` in ``jobs`` processes, lazily, yielding results in input order.
 
     Args:
-        func: a picklable (module-level) function of one item.
+        func: a function of one item (module-level, so that any start method can send it).
         items: any iterable, consumed lazily: at most ``max_pending`` chunks of ``chunksize``
             items are read ahead of the consumer.
-        jobs: worker processes; ``jobs <= 1`` runs everything in this process (``initializer``
-            is then called here once).
+        jobs: worker processes. ``jobs <= 1`` without a ``deadline`` runs everything in this
+            process (``initializer`` is then called here once); with a deadline, in one worker.
         chunksize: items sent to a worker at a time (fewer round trips for small items).
-        max_pending: chunks submitted and not yet consumed; default ``4 * jobs``.
+        max_pending: chunks read and not yet consumed; default ``4 * jobs``.
         initializer, initargs: called once in each worker before it takes work (e.g. to
             install the pipeline it will use).
-        on_crash: called in this process with an item whose worker died while handling it
-            (on its own); its return value is yielded in the item's place. When None,
+        on_crash: called in this process with an item whose worker died while handling it;
+            its return value is yielded in the item's place. When None,
             :class:`WorkerCrashedError` is raised instead.
+        deadline: seconds an item may take, computed in this process; a worker past it is
+            killed and replaced. None: no limit.
+        on_timeout: like ``on_crash``, for an item that passed its deadline; when None,
+            :class:`DocumentTimeoutError` is raised instead.
         mp_context: the multiprocessing context (start method); default the platform's.
 
     Raises:
-        WorkerCrashedError: a worker died on an item and ``on_crash`` is None.
+        WorkerCrashedError, DocumentTimeoutError: as above, when there is no handler.
         Exception: whatever ``func`` raised for an item, re-raised here in order.
     """
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
-    if jobs <= 1:
-        if initializer is not None:
-            initializer(*initargs)
-        for item in items:
-            yield func(item)
-        return
-    limit = max_pending if max_pending is not None else 4 * jobs
+    limit = max_pending if max_pending is not None else 4 * max(jobs, 1)
     if limit < 1:
         raise ValueError(f"max_pending must be at least 1, not {limit}")
+    if jobs <= 1 and deadline is None:
+        return _serial(func, items, initializer, initargs)
+    ctx = mp_context if mp_context is not None else multiprocessing.get_context()
+    pool: _Pool[T] = _Pool(max(jobs, 1), ctx, (func, initializer, initargs), deadline)
+    return _run(pool, items, chunksize, limit * chunksize, lambda o: _settle(o, on_crash, on_timeout, deadline))
 
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=mp_context,
-                                   initializer=_bootstrap, initargs=(initializer, initargs))
 
-    pool = new_pool()
-    pending: deque[tuple[list[T], Future[list[R]]]] = deque()
-    source = _chunks(items, chunksize)
+def _serial(func: Callable[[T], R], items: Iterable[T], initializer: Callable[..., None] | None,
+            initargs: tuple[Any, ...]) -> Iterator[R]:
+    """The same, in this process."""
+    if initializer is not None:
+        initializer(*initargs)
+    for item in items:
+        yield func(item)
+
+
+def _run(pool: _Pool[T], items: Iterable[T], chunksize: int, ahead: int,
+         settle: Callable[[_Outcome], R]) -> Iterator[R]:
+    """The parent's loop: hand out chunks, collect outcomes, yield them in order."""
+    source = enumerate(items)
+    done: dict[int, _Outcome] = {}
+    redo: deque[list[tuple[int, T]]] = deque()
+    pulled = next_out = 0
+    exhausted = False
     try:
         while True:
-            while len(pending) < limit:
-                chunk = next(source, None)
-                if chunk is None:
-                    break
-                pending.append((chunk, pool.submit(_run_chunk, func, chunk)))
-            if not pending:
-                return
-            chunk, future = pending[0]
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                # Some worker died. Every chunk in flight is suspect: rebuild the pool and run
-                # their items one at a time, so the culprit is found and the others survive.
-                suspects = [item for c, _ in pending for item in c]
-                pending.clear()
-                pool.shutdown(wait=True, cancel_futures=True)
-                pool = new_pool()
-                for item in suspects:
-                    try:
-                        result = pool.submit(_run_chunk, func, [item]).result()[0]
-                    except BrokenProcessPool:
-                        pool.shutdown(wait=True, cancel_futures=True)
-                        pool = new_pool()
-                        if on_crash is None:
-                            raise WorkerCrashedError(
-                                f"a worker process died while handling {item!r}; "
-                                "run it alone (jobs=1) to see the error") from None
-                        result = on_crash(item)
-                    yield result
+            while (redo or (not exhausted and pulled - next_out < ahead)) and pool.can_take():
+                if redo:
+                    chunk = redo.popleft()
+                else:
+                    chunk = list(itertools.islice(source, min(chunksize, ahead - (pulled - next_out))))
+                    pulled += len(chunk)
+                    exhausted = not chunk
+                    if exhausted:
+                        break
+                pool.dispatch(pool.idle(), chunk)
+            while next_out in done:
+                yield settle(done.pop(next_out))
+                next_out += 1
+            if not pool.busy():
+                if exhausted and not redo and next_out not in done:
+                    return
                 continue
-            pending.popleft()
-            yield from results
+            outcomes, again = pool.step()
+            done.update(outcomes)
+            redo.extendleft(reversed(again))
     finally:
-        # On Ctrl-C, an early close() or an error: drop what has not started, let running
-        # chunks finish (workers ignore SIGINT), and reap the processes.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _init_pipeline(pipeline: Pipeline) -> None:
-    global _PIPELINE
-    _PIPELINE = pipeline
-
-
-def _clean_one(args: tuple[str | bytes, str]) -> Result:
-    data, input_format = args
-    return _PIPELINE.clean(data, input_format=input_format)  # type: ignore[no-any-return]
-
-
-def imap_ordered(pipeline: Pipeline, texts: Iterable[str | bytes], *, jobs: int, chunksize: int = 8,
-                 input_format: str = "auto", max_pending: int | None = None) -> Iterator[Result]:
-    """Clean ``texts`` with ``pipeline`` in ``jobs`` worker processes, yielding results in order.
-
-    The pipeline is pickled once per worker. ``texts`` is read lazily: at most ``max_pending``
-    (default ``4 * jobs``) chunks of ``chunksize`` texts are in memory at once, whatever its
-    length.
-
-    Raises:
-        WorkerCrashedError: a worker process died while cleaning a text.
-        TypeError: a text is neither ``str`` nor ``bytes`` (raised in order, like ``jobs=1``).
-    """
-    yield from ordered_map(_clean_one, ((t, input_format) for t in texts), jobs=jobs, chunksize=chunksize,
-                           max_pending=max_pending, initializer=_init_pipeline, initargs=(pipeline,))
+        pool.close()

@@ -26,9 +26,10 @@ from types import MappingProxyType
 from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 from .document import Document
-from .errors import ConfigError, UnknownCleanerError
+from .errors import ConfigError, DocumentTimeoutError, UnknownCleanerError
 from .language import LanguageDetector, get_detector
 from .result import CleanerFailure, Result, assemble
+from .workers import DEFAULT_DEADLINE, Deadline
 
 __all__ = ["Cleaner", "FunctionCleaner", "HTML_OPTIONS", "InputFormat", "Pipeline", "cleaner"]
 
@@ -360,12 +361,31 @@ class Pipeline:
     __call__ = clean
 
     def clean_many(self, texts: Iterable[str | bytes], *, jobs: int = 1, chunksize: int = 8,
-                   input_format: InputFormat = "auto") -> Iterator[Result]:
-        """Clean many documents lazily, results in input order; ``jobs > 1`` uses processes."""
-        if jobs <= 1:
-            for t in texts:
-                yield self.clean(t, input_format=input_format)
-            return
-        from .parallel import imap_ordered
+                   input_format: InputFormat = "auto", timeout: Deadline | None = DEFAULT_DEADLINE) -> Iterator[Result]:
+        """Clean many documents lazily, results in input order.
 
-        yield from imap_ordered(self, texts, jobs=jobs, chunksize=chunksize, input_format=input_format)
+        Each document is cleaned in a worker process (``jobs`` of them) under a hard
+        ``timeout`` (default :data:`~newsclean.workers.DEFAULT_DEADLINE`: 5 s, or 3 s per MB
+        for larger documents) that holds for C code too: a worker past it is killed and
+        replaced, and the document's result is empty, with a ``DocumentTimeoutError`` entry in
+        its ``errors``. ``timeout=None`` with ``jobs=1`` cleans in this process instead.
+        At most a few chunks of ``chunksize`` documents are read ahead, whatever the input.
+
+        Raises:
+            WorkerCrashedError: a worker process died while cleaning a document.
+        """
+        from . import workers
+        from .parallel import ordered_map
+
+        def limit(item: tuple[str | bytes, InputFormat]) -> float:
+            return timeout.seconds(len(item[0])) if timeout is not None else 0.0
+
+        def timed_out(item: tuple[str | bytes, InputFormat]) -> Result:
+            data = item[0]
+            message = f"cleaning took longer than {limit(item):.1f} s; its worker process was stopped"
+            return Result(source=data if isinstance(data, str) else "", text="",
+                          errors=(CleanerFailure("newsclean", DocumentTimeoutError.__name__, message),))
+
+        yield from ordered_map(workers.clean_one, ((t, input_format) for t in texts), jobs=jobs,
+                               chunksize=chunksize, initializer=workers.install, initargs=(self, timeout is not None),
+                               deadline=limit if timeout is not None else None, on_timeout=timed_out)

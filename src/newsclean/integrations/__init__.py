@@ -5,58 +5,11 @@
 * :mod:`newsclean.integrations.dask` — ``clean_bag`` / ``clean_dataframe`` for Dask
   (needs ``dask[bag,dataframe]``).
 
-Importing this package needs neither: it only holds the framework-free record helpers shared by
-those modules and the ``newsclean`` command (the shape of a ``--format jsonl`` line).
+Importing this package needs neither. It re-exports the record helpers those modules use, which
+live in :mod:`newsclean.records` (the same shape as a ``newsclean --format jsonl`` line).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from ..result import jsonable
-
-if TYPE_CHECKING:
-    from ..result import Result
+from ..records import removed_chars_by_cleaner, result_metadata, result_record
 
 __all__ = ["removed_chars_by_cleaner", "result_metadata", "result_record"]
-
-
-def removed_chars_by_cleaner(result: Result) -> dict[str, int]:
-    """Input characters each cleaner removed from ``result``'s source (``{"bylines": 42, ...}``)."""
-    counts: dict[str, int] = {}
-    for r in result.removed:
-        counts[r.cleaner] = counts.get(r.cleaner, 0) + (r.end - r.start)
-    return counts
-
-
-def result_metadata(result: Result) -> dict[str, Any]:
-    """A compact, JSON-ready summary of ``result`` for a record's ``metadata`` field.
-
-    Keys: ``title``, ``language``, ``language_prob``, ``source_chars`` (length of the text the
-    offsets refer to), ``paragraphs`` (``start``/``end``/``lang``/``lang_prob`` of each body
-    paragraph), ``removed`` (``start``/``end``/``cleaner``/``reason`` of each removal, without
-    the removed text), ``removed_chars`` (characters removed per cleaner), ``errors`` (cleaners
-    that failed) and ``page``: what the cleaners and the HTML extraction lifted out (author,
-    date, hashtags, encoding, ...). The shape is the same for every document, so Arrow-based
-    readers (Hugging Face ``datasets``, datatrove's JSONL and Parquet readers) infer one schema.
-    """
-    return {
-        "title": result.title,
-        "language": result.language,
-        "language_prob": round(result.language_prob, 4),
-        "source_chars": len(result.source),
-        "paragraphs": [{"start": p.start, "end": p.end, "lang": p.lang, "lang_prob": round(p.lang_prob, 4)}
-                       for p in result.paragraphs],
-        "removed": [{"start": r.start, "end": r.end, "cleaner": r.cleaner, "reason": r.reason}
-                    for r in result.removed],
-        "removed_chars": removed_chars_by_cleaner(result),
-        "errors": [{"cleaner": e.cleaner, "error": e.error, "message": e.message} for e in result.errors],
-        "page": jsonable(dict(result.metadata)),
-    }
-
-
-def result_record(result: Result, id: str) -> dict[str, Any]:
-    """One ``{"id", "text", "metadata"}`` record, the shape datatrove and ``datasets`` read.
-
-    ``metadata`` is :func:`result_metadata`.
-    """
-    return {"id": id, "text": result.text, "metadata": result_metadata(result)}

@@ -1,0 +1,222 @@
+"""The ``newsclean`` command line: the argument parser, the checks made before any work, and ``main``.
+
+The work itself is :func:`~newsclean.cli.batch.clean_files`; see ``docs/cli.md`` for every flag.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .. import __version__
+from ..errors import ConfigError, WorkerCrashedError
+from ..parallel import available_cpus
+from ..workers import Deadline
+from .batch import OUTPUT_EXT, RunOptions, clean_files
+from .config import load_config, pipeline_from_config
+from .outputs import OutputTree
+from .stats import Console, RunStats
+from .walk import DEFAULT_GLOBS, STDIN, inside, matches_globs, out_names
+
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``newsclean`` argument parser (argument groups: input, output, pipeline, performance)."""
+    parser = argparse.ArgumentParser(
+        prog="newsclean",
+        description="Turn scraped news pages (text, markdown or HTML) into their article body.",
+        epilog="Exit status: 0 all good, 1 some files failed or timed out (or the output could not be "
+               "written), 2 usage or configuration error (nothing done), "
+               "130 interrupted. Documentation: docs/cli.md.",
+    )
+    group = parser.add_argument_group("input")
+    group.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files and directories (walked recursively); '-' or nothing reads standard input")
+    group.add_argument("--glob", action="append", metavar="PATTERN",
+                       help="file-name pattern to select in directories (repeatable; default: "
+                            + " ".join(DEFAULT_GLOBS) + ")")
+    group.add_argument("--hidden", action="store_true", help="also walk files and directories starting with '.'")
+    group.add_argument("--input-format", choices=["auto", "text", "markdown", "html"], default=None,
+                       help="what the inputs are (default auto: HTML is recognised)")
+    group.add_argument("--max-size", type=float, default=100.0, metavar="MB",
+                       help="skip files larger than this many megabytes (default 100; 0: no limit)")
+    group.add_argument("--follow-symlinks", choices=["no", "inside", "any"], default="no", metavar="[=any]",
+                       help="symlinks found in directories are not followed by default; --follow-symlinks "
+                            "follows those whose target is inside the input paths, --follow-symlinks=any all")
+
+    group = parser.add_argument_group("output")
+    group.add_argument("-o", "--output", metavar="OUT",
+                       help="txt/json: output directory mirroring the inputs' relative paths; "
+                            "jsonl: output file. Default: standard output")
+    group.add_argument("--format", choices=["txt", "json", "jsonl"], default="txt",
+                       help="txt: the body; json: the full result; jsonl: one {id, text, metadata} line per "
+                            "document (default txt)")
+    group.add_argument("--skip-existing", action="store_true",
+                       help="leave inputs whose output already exists (resume an interrupted run)")
+    group.add_argument("--stats", metavar="FILE.json", help="write the run's statistics as JSON to FILE.json")
+
+    group = parser.add_argument_group("pipeline")
+    group.add_argument("--config", metavar="FILE.toml", help="pipeline options: [pipeline] and [cleaners.NAME] tables")
+    group.add_argument("--enable", action="append", default=[], metavar="CLEANER",
+                       help="keep this cleaner even if the config disables it (repeatable)")
+    group.add_argument("--disable", action="append", default=[], metavar="CLEANER",
+                       help="leave this cleaner out (repeatable)")
+    group.add_argument("--detector", choices=["fast", "langdetect", "none"], default=None,
+                       help="language detector (default fast; none skips language labels)")
+
+    _add_run_arguments(parser)
+    return parser
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``performance`` and ``messages`` argument groups."""
+    group = parser.add_argument_group("performance")
+    group.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="worker processes (default 0: one per available CPU)")
+    group.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails or times out")
+    group.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
+                       help="hard time limit of one file: max(SECONDS, --timeout-per-mb x its size in MB); its worker "
+                            "is stopped and the file reported as timed out (default 5; 0: no limit)")
+    group.add_argument("--timeout-per-mb", type=float, default=3.0, metavar="SECONDS",
+                       help="time allowed per megabyte of a large file (default 3)")
+
+    group = parser.add_argument_group("messages")
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar, warnings or summary")
+    group.add_argument("-v", "--verbose", action="store_true", help="a line per file")
+    group.add_argument("--version", action="version", version=f"newsclean {__version__}")
+
+
+def _check_output(parser: argparse.ArgumentParser, paths: Sequence[str], output: str, fmt: str,
+                  globs: Sequence[str]) -> None:
+    """Refuse an output that would overwrite, or later be read as, an input."""
+    out_real = os.path.realpath(output)
+    for p in paths:
+        if p == STDIN:
+            if fmt != "jsonl":
+                parser.error("standard input ('-') is written to standard output; drop -o, "
+                             "or use --format jsonl -o FILE")
+            continue
+        if not os.path.exists(p):
+            continue
+        real = os.path.realpath(p)
+        if os.path.isdir(p):
+            if fmt == "jsonl":
+                if inside(out_real, real) and matches_globs(os.path.basename(out_real), "", globs):
+                    parser.error(f"output file {output} is inside input directory {p} and would be read as an "
+                                 "input next time; write it elsewhere")
+                continue
+            if inside(out_real, real):
+                parser.error(f"output directory {output} is inside input directory {p}: its files would be "
+                             "read as inputs; choose a directory outside the input tree")
+            if inside(real, out_real):
+                parser.error(f"input directory {p} is inside output directory {output}: outputs could "
+                             "overwrite inputs; choose another output directory")
+        elif fmt == "jsonl":
+            if real == out_real:
+                parser.error(f"output file {output} is an input; choose another name")
+        else:
+            name = os.path.basename(real)
+            dest = os.path.realpath(os.path.join(output, out_names([name], OUTPUT_EXT[fmt])[name]))
+            if dest == real:
+                parser.error(f"the output for {p} would overwrite it; choose another output directory")
+    if fmt == "jsonl" and os.path.isdir(output):
+        parser.error(f"with --format jsonl, -o names the output file, and {output} is a directory; "
+                     f"try -o {os.path.join(output, 'newsclean.jsonl')}")
+    if fmt != "jsonl" and os.path.exists(output) and not os.path.isdir(output):
+        parser.error(f"-o {output} exists and is not a directory; with --format {fmt}, -o names a directory")
+
+
+def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str]) -> RunOptions:
+    """The run's options from the parsed arguments, checked (a usage error exits 2)."""
+    if paths.count(STDIN) > 1:
+        parser.error("standard input ('-') can be named once")
+    if args.jobs < 0:
+        parser.error(f"--jobs must be 0 (all CPUs) or more, not {args.jobs}")
+    if args.max_size < 0:
+        parser.error(f"--max-size must be 0 (no limit) or more, not {args.max_size}")
+    if args.timeout < 0 or args.timeout_per_mb < 0:
+        parser.error("--timeout and --timeout-per-mb must be 0 or more")
+    if args.quiet and args.verbose:
+        parser.error("-q and -v contradict each other; pick one")
+    globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
+    if args.output is not None:
+        _check_output(parser, paths, args.output, args.format, globs)
+    return RunOptions(output=args.output, fmt=args.format, jobs=args.jobs or available_cpus(), globs=globs,
+                      hidden=args.hidden, follow_symlinks=args.follow_symlinks, skip_existing=args.skip_existing,
+                      fail_fast=args.fail_fast, max_bytes=int(args.max_size * 1_000_000),
+                      timeout=Deadline(args.timeout, args.timeout_per_mb) if args.timeout > 0 else None,
+                      quiet=args.quiet, verbose=args.verbose)
+
+
+def _argv(argv: Sequence[str]) -> list[str]:
+    """``--follow-symlinks`` alone means ``--follow-symlinks=inside`` (its value is never a path)."""
+    return ["--follow-symlinks=inside" if a == "--follow-symlinks" else a for a in argv]
+
+
+def _finish(args: argparse.Namespace, paths: list[str], stats: RunStats, console: Console) -> int:
+    """Write --stats, print the summary, and say the exit status."""
+    if args.stats:
+        try:
+            data = (json.dumps(stats.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            directory, name = os.path.split(os.path.abspath(args.stats))
+            OutputTree(directory).write(name, data)
+        except OSError as exc:
+            console.error(f"cannot write --stats {args.stats}: {exc.strerror or exc}")
+            return EXIT_FAILED
+    if not args.quiet and (paths != [STDIN] or args.verbose):
+        for line in stats.summary().splitlines():
+            print(f"newsclean: {line}", file=sys.stderr)
+    jsonl_file = args.format == "jsonl" and args.output is not None
+    if stats.output_error:
+        console.error(stats.output_error + ("; the output was not published (rerun with --skip-existing to go on)"
+                                            if jsonl_file else ""))
+    elif jsonl_file and not stats.complete and not args.quiet:
+        console.warn(f"{args.output} was not published: the run did not go through every input; its records so "
+                     "far are kept beside it, and a rerun with --skip-existing goes on from them")
+    if stats.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_FAILED if (stats.failed or stats.timed_out or stats.output_error) else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    0 every file cleaned; 1 some file failed or timed out, or the output could not be written;
+    2 usage or configuration error (nothing was done); 130 interrupted.
+    """
+    parser = build_parser()
+    args = parser.parse_intermixed_args(_argv(sys.argv[1:] if argv is None else argv))
+    paths: list[str] = args.paths or [STDIN]
+    options = _options(parser, args, paths)
+    try:
+        config = load_config(args.config) if args.config else {}
+        pipeline, input_format = pipeline_from_config(config, enable=args.enable, disable=args.disable,
+                                                      detector=args.detector)
+    except ConfigError as exc:
+        parser.error(str(exc))
+    options = replace(options, input_format=args.input_format or input_format)
+    console = Console(args.quiet, args.verbose)
+    try:
+        stats = clean_files(paths, pipeline, options)
+    except ConfigError as exc:  # two inputs for one output name: found before any work
+        parser.error(str(exc))
+    except KeyboardInterrupt:  # before the cleaning loop started (it handles its own)
+        console.error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `newsclean dir | head`: the reader left; stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except OSError as exc:
+        console.error(f"{exc.filename or ''}: {exc.strerror or exc}")
+        return EXIT_FAILED
+    except WorkerCrashedError as exc:  # pragma: no cover - on_crash turns crashes into reports
+        console.error(str(exc))
+        return EXIT_FAILED
+    return _finish(args, paths, stats, console)
