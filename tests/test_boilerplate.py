@@ -9,8 +9,18 @@ from typing import Any
 
 import pytest
 
-from newsclean.cleaners.boilerplate import (DESCRIPTIONS, FEATURES, STAGE2, Boilerplate, column, document_features,
-                                             is_signature_line, load_model, model_from_json, page_language)
+from newsclean.cleaners.boilerplate import (
+    DESCRIPTIONS,
+    FEATURES,
+    STAGE2,
+    Boilerplate,
+    column,
+    document_features,
+    is_signature_line,
+    load_model,
+    model_from_json,
+    page_language,
+)
 from newsclean.document import Decision, Document
 from newsclean.errors import ModelError
 from newsclean.language import LanguageGuess

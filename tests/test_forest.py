@@ -57,6 +57,10 @@ def test_malformed_specs_say_to_retrain() -> None:
         Forest({**SPEC, "right": [99] * len(SPEC["right"])})
     with pytest.raises(ModelError, match="retrain"):
         Forest({k: v for k, v in SPEC.items() if k != "roots"})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**SPEC, "roots": []})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest([1, 2, 3])  # type: ignore[arg-type]
 
 
 def test_rows_with_too_few_features_are_refused() -> None:
@@ -74,7 +78,6 @@ def test_any_node_order_walks_the_same() -> None:
     spec.update(roots=[where[r] for r in SPEC["roots"]], depth=2, base=0.1)
     rows = np.random.default_rng(2).normal(size=(40, 2)) * 3
     assert np.allclose(Forest(spec).raw(rows), Forest(SPEC).raw(rows))
-    assert not Forest(spec)._preorder and Forest(SPEC)._preorder
 
 
 def test_long_pages_are_walked_in_blocks_with_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,6 +119,7 @@ def test_oblivious_forest_scores_many_rows_and_blocks_alike(monkeypatch: pytest.
     monkeypatch.setattr(Forest, "BLOCK_LANES", 10)  # 5 rows of 2 trees a block
     assert np.array_equal(Forest(OBLIVIOUS).predict(rows), whole)
     assert Forest(OBLIVIOUS).n_trees == 2 and Forest(OBLIVIOUS).n_features == 2
+    assert Forest(OBLIVIOUS).oblivious and not Forest(SPEC).oblivious
 
 
 def test_malformed_oblivious_specs_say_to_retrain() -> None:

@@ -55,7 +55,7 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
     return seq, fill(np.empty((len(seq), len(FEATURES))), FEATURES, cols), lang
 
 
-def _place_columns(texts: Sequence[str], attrs: UnitAttrs, total: int) -> Columns:
+def _place_columns(texts: list[str], attrs: UnitAttrs, total: int) -> Columns:
     """Repetition, position, blank-line block and the lines other cleaners dropped around."""
     n = len(texts)
     index = attrs.index
@@ -108,7 +108,7 @@ def _shape(text: str) -> str:
     return _WORD_TOKEN.sub("w", _NUMBER_TOKEN.sub("0", text))
 
 
-def _shape_reps(texts: Sequence[str], words: NDArray[np.int64]) -> Floats:
+def _shape_reps(texts: list[str], words: NDArray[np.int64]) -> Floats:
     """log(how many lines share each line's shape); 0 for lines too long to have one."""
     short = (words <= _SHAPED_MAX_WORDS).tolist()
     # one substitution over the short lines joined
@@ -122,7 +122,7 @@ def _shape_reps(texts: Sequence[str], words: NDArray[np.int64]) -> Floats:
     return np.log(np.fromiter((counts[x] if x else 1 for x in shapes), dtype=np.float64, count=len(texts)))
 
 
-def _structure_columns(seq: Sequence[Unit], texts: Sequence[str], words: NDArray[np.int64]) -> Columns:
+def _structure_columns(seq: Sequence[Unit], texts: list[str], words: NDArray[np.int64]) -> Columns:
     """Comment signature lines around each line, the page's words above it, and the lines that
     share its shape."""
     n = len(seq)

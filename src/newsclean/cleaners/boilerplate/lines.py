@@ -18,8 +18,22 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ...document import Unit, line_starts, lines_containing
-from .chars import (ALNUM, ALPHA, CASED, CLOSERS, DIGIT, END_SENT, NOSPACE, PUNCT_STRIP, SEP, SPACE, UPPER,
-                    classes, code_points, line_sums)
+from .chars import (
+    ALNUM,
+    ALPHA,
+    CASED,
+    CLOSERS,
+    DIGIT,
+    END_SENT,
+    NOSPACE,
+    PUNCT_STRIP,
+    SEP,
+    SPACE,
+    UPPER,
+    classes,
+    code_points,
+    line_sums,
+)
 
 __all__ = ["UnitAttrs", "text_columns", "unit_attrs"]
 
@@ -62,7 +76,7 @@ def unit_attrs(seq: Sequence[Unit]) -> UnitAttrs:
 class _Page:
     """The lines joined by line breaks, as text and as code points with their classes."""
 
-    texts: Sequence[str]
+    texts: list[str]
     text: str
     lowered: str
     cps: NDArray[np.uint32]
@@ -72,7 +86,7 @@ class _Page:
     lens: Ints
 
     @classmethod
-    def of(cls, texts: Sequence[str]) -> _Page:
+    def of(cls, texts: list[str]) -> _Page:
         n = len(texts)
         page = "\n".join(texts)
         cps = code_points(page)
@@ -91,7 +105,7 @@ class _Page:
         return flags
 
 
-def text_columns(seq: Sequence[Unit], texts: Sequence[str], stop: frozenset[str], by_char: bool,
+def text_columns(seq: Sequence[Unit], texts: list[str], stop: frozenset[str], by_char: bool,
                  attrs: UnitAttrs) -> dict[str, Floats | Bools | Ints]:
     """The line's own features of every line of ``seq`` (``texts``: their visible text), by name
     (see :data:`~.table.DESCRIPTIONS`): every :data:`~.table.BASE` feature but ``rep``, ``pos``,
@@ -117,7 +131,8 @@ def text_columns(seq: Sequence[Unit], texts: Sequence[str], stop: frozenset[str]
     for kind in ("heading", "list_item", "caption"):
         cols[kind] = np.array([k == kind for k in kinds]) if any(kinds) else np.zeros(n)
     cols["gap"] = np.minimum(3.0, attrs.gap_before)
-    cols["bodyish"] = ((words >= 12) & ((cols["end_sent"] > 0) | (words >= 30)) & (cols["stop_hi"] | by_char)
+    stop_hi = np.asarray(cols["stop_hi"], dtype=bool)
+    cols["bodyish"] = ((words >= 12) & ((cols["end_sent"] > 0) | (words >= 30)) & (stop_hi | by_char)
                        & (link < 0.4 * L))
     return cols
 

@@ -8,7 +8,6 @@ found by :func:`column`, never by number.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Union
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -110,7 +109,7 @@ DETAIL = ("end_sent", "stop", "link", "caps", "rep", "s1_w2", "in_run")
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES + STAGE2)}
 
-Column = Union[ArrayLike, float]
+Column = ArrayLike | float
 
 
 def column(name: str) -> int:
