@@ -1,6 +1,8 @@
 """The tree-forest evaluator reads the JSON layout the trainer writes and walks it exactly."""
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -131,3 +133,15 @@ def test_malformed_oblivious_specs_say_to_retrain() -> None:
         Forest({**OBLIVIOUS, "feature": [0, -1, 1, 0]})
     with pytest.raises(ModelError, match="retrain"):
         Forest({k: v for k, v in OBLIVIOUS.items() if k != "threshold"})
+
+
+def test_a_padded_level_never_sets_its_bit() -> None:
+    # the trainer pads a shallower tree with a border no float32 can pass (1e300)
+    padded = {**OBLIVIOUS, "threshold": [0.5, 1e300, 2.0, -1.0]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        forest = Forest(padded)
+    rows = [[x0, x1] for x0 in (-5.0, 0.0, 5.0) for x1 in (-5.0, 5.0, 1e30)]
+    expected = [[0.1, 0.2][int(x0 > 0.5)] + [-1.0, 1.0, 2.0, -2.0][int(x1 > 2.0) + 2 * int(x0 > -1.0)] - 0.25
+                for x0, x1 in rows]
+    assert np.allclose(forest.raw(rows), expected)

@@ -150,8 +150,11 @@ class _ObliviousTrees:
         pairs, which = np.unique(np.stack([feature.astype(np.float64), threshold]), axis=1, return_inverse=True)
         self._split_feature = pairs[0].astype(np.intp)
         # CatBoost learns on float32 features and its borders are float32 values: comparing in
-        # float32 is the model's own arithmetic (and half the memory traffic of float64)
-        self._split_threshold = pairs[1].astype(np.float32)[:, None]
+        # float32 is the model's own arithmetic (and half the memory traffic of float64); a
+        # border past float32's range (the trainer pads a shallower tree with 1e300) becomes
+        # +inf, a question no row answers "yes", as intended
+        with np.errstate(over="ignore"):
+            self._split_threshold = pairs[1].astype(np.float32)[:, None]
         self._split_of = which.ravel().astype(np.intp)
         self._powers = (1 << np.arange(depth)).astype(np.uint8)
 
