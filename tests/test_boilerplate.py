@@ -1,12 +1,29 @@
 """Behaviour of the boilerplate classifier: menus go, paragraphs stay, in any script."""
 from __future__ import annotations
 
+import json
+import math
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from newsclean.cleaners.boilerplate import Boilerplate, load_model
+from newsclean.cleaners.boilerplate import (
+    DESCRIPTIONS,
+    FEATURES,
+    STAGE2,
+    Boilerplate,
+    column,
+    document_features,
+    is_signature_line,
+    load_model,
+    model_from_json,
+    page_language,
+)
 from newsclean.document import Decision, Document
+from newsclean.errors import ModelError
+from newsclean.language import LanguageGuess
 from newsclean.pipeline import Pipeline
 
 MENU = ["Home", "News", "World", "Business", "Sport", "Culture", "Weather", "Contact us"]
@@ -57,28 +74,46 @@ def _page(menu: list[str], paras: list[str], footer: list[str]) -> str:
 def test_model_is_small_and_matches_features() -> None:
     from importlib.resources import files
 
-    from newsclean.cleaners.boilerplate import FEATURES, STAGE2
-
-    path = files("newsclean").joinpath("data", "boilerplate_model.json")
+    path = files("newsclean").joinpath("data/boilerplate_model.json")
     assert len(path.read_bytes()) < 2_000_000
     model = load_model()
-    assert model["features"] == list(FEATURES)
-    assert model["stage2_features"] == list(FEATURES + STAGE2)
-    assert model["stage1"].n_features <= len(FEATURES)
-    assert model["stage2"].n_features <= len(FEATURES) + len(STAGE2)
+    assert model.stage1.n_features <= len(FEATURES)
+    assert model.stage2.n_features <= len(FEATURES) + len(STAGE2)
+    assert 0.0 < model.threshold < 1.0
+
+
+def _shipped_spec() -> dict[str, Any]:
+    from importlib.resources import files
+
+    spec: dict[str, Any] = json.loads(files("newsclean").joinpath("data/boilerplate_model.json").read_text(encoding="utf-8"))
+    return spec
 
 
 def test_model_trained_on_other_features_is_refused() -> None:
-    import json
-    from importlib.resources import files
-
-    from newsclean.cleaners.boilerplate import model_from_json
-    from newsclean.errors import ModelError
-
-    spec = json.loads(files("newsclean").joinpath("data", "boilerplate_model.json").read_text(encoding="utf-8"))
+    spec = _shipped_spec()
     spec["features"] = spec["features"][:-1]
     with pytest.raises(ModelError, match="retrain"):
         model_from_json(spec)
+
+
+@pytest.mark.parametrize("broken", [
+    lambda spec: spec.pop("stage2"),
+    lambda spec: spec.update(threshold="high"),
+    lambda spec: spec.update(features=7),
+    lambda spec: spec["stage1"].pop("value"),
+], ids=["no stage 2", "threshold not a number", "features not a list", "forest without leaves"])
+def test_malformed_model_is_refused(broken: Callable[[dict[str, Any]], object]) -> None:
+    spec = _shipped_spec()
+    broken(spec)
+    with pytest.raises(ModelError, match="retrain"):
+        model_from_json(spec)
+
+
+def test_every_feature_has_a_description_and_one_column() -> None:
+    names = FEATURES + STAGE2
+    assert len(set(names)) == len(names)
+    assert set(DESCRIPTIONS) == set(names)
+    assert [column(n) for n in names] == list(range(len(names)))
 
 
 def test_all_boilerplate_page_gives_empty_body() -> None:
@@ -178,19 +213,15 @@ def test_abstains_without_confident_body_on_lines_of_text() -> None:
     ("He arrived at 10:30.", False),              # a sentence
 ])
 def test_comment_signature_lines(line: str, header: bool) -> None:
-    from newsclean.cleaners.boilerplate import _comment_header
-
     doc = Document(line)
-    assert _comment_header(doc.units[0]) is header
+    assert is_signature_line(doc.units[0]) is header
 
 
 def _columns(lines: list[str]) -> dict[str, list[float]]:
-    from newsclean.cleaners.boilerplate import FEATURES, document_features
-
     doc = Document("\n".join(lines))
     seq, rows, _ = document_features(doc, lang="en")
     assert len(seq) == len(lines)
-    return {name: rows[:, i].tolist() for i, name in enumerate(FEATURES)}
+    return {name: rows[:, column(name)].tolist() for name in FEATURES}
 
 
 def test_line_features_count_each_line_alone() -> None:
@@ -200,8 +231,8 @@ def test_line_features_count_each_line_alone() -> None:
     assert cols["caps"][0] == pytest.approx(2 / 6) and cols["caps"][1] == 1.0
     assert cols["upper"][1] == pytest.approx(6 / 8)          # É C O L E É of 8 letters
     assert cols["digits"][1] == pytest.approx(4 / 16)
-    assert cols["seps"][1] == pytest.approx(__import__("math").log1p(1))
-    assert cols["sents"][3] == pytest.approx(__import__("math").log1p(3))
+    assert cols["seps"][1] == pytest.approx(math.log1p(1))
+    assert cols["sents"][3] == pytest.approx(math.log1p(3))
     assert cols["symbols"][2] == 0.0 and cols["symbols"][3] == pytest.approx(3 / 10)
 
 
@@ -212,9 +243,75 @@ def test_line_features_on_astral_and_lone_surrogate_characters() -> None:
 
 
 def test_cjk_stopwords_are_counted_by_character() -> None:
-    from newsclean.cleaners.boilerplate import FEATURES, document_features
-
     doc = Document("他们的政府是在这里的。\n首页")
     _, rows, lang = document_features(doc, lang="zh")
-    stop = rows[:, FEATURES.index("stop")]
+    stop = rows[:, column("stop")]
     assert stop[0] > 0.15 and stop[1] == 0.0
+
+
+class _Always:
+    """A detector that answers the same guess whatever the text."""
+
+    name = "always"
+
+    def __init__(self, lang: str, prob: float) -> None:
+        self.guess = LanguageGuess(lang, prob)
+        self.texts: list[str] = []
+
+    def detect(self, text: str) -> LanguageGuess:
+        self.texts.append(text)
+        return self.guess
+
+
+def test_page_language_comes_from_the_documents_detector() -> None:
+    doc = Document(_page(MENU, EN_PARAS, []))
+    doc.detector = _Always("de", 0.9)  # type: ignore[attr-defined]  # what the pipeline sets
+    _, _, lang = document_features(doc)
+    assert lang == "de" and doc.detector.texts  # type: ignore[attr-defined]
+
+
+def test_unsure_detector_falls_back_to_the_stoplists() -> None:
+    doc = Document(_page(MENU, EN_PARAS, []))
+    doc.detector = _Always("de", 0.1)  # type: ignore[attr-defined]  # below the probability floor
+    assert document_features(doc)[2] == "en"
+    assert page_language(doc.units, _Always("und", 0.0)) == "en"
+    assert page_language(Document("\n\n".join(ZH_PARAS)).units, _Always("und", 0.0)) == "zh"
+
+
+def test_without_a_detector_the_default_one_guesses() -> None:
+    assert document_features(Document("\n\n".join(RU_PARAS)))[2] == "ru"
+
+
+COMMENTS = [
+    "Maria K | March 3, 2021 10:15 AM | Reply",
+    "I have waited for these buses for years, and I am glad the council finally listened to us.",
+    "John Smith | March 3, 2021 11:40 AM | Reply",
+    "Where is the money coming from? Nobody on the council has answered that question yet.",
+    "Li Wei | March 4, 2021 8:02 AM | Reply",
+    "The tram extension is the best part of the plan, it should have been built ten years ago.",
+]
+
+
+def test_comment_thread_after_the_article_goes_with_its_own_reason() -> None:
+    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(COMMENTS))
+    for para in EN_PARAS:
+        assert para in result.text
+    thread = [r for r in result.removed if r.reason == "comment_thread"]
+    assert thread and all(r.cleaner == "boilerplate" for r in thread)
+    assert "Maria K" not in result.text and "Li Wei" not in result.text
+
+
+def test_every_reason_the_cleaner_drops_with_is_declared() -> None:
+    texts = [_page(MENU, EN_PARAS, ["Privacy policy", "Terms of use"]) + "\n".join(COMMENTS),
+             _page(RU_MENU, RU_PARAS, RU_MENU[:4]), _page(ZH_MENU, ZH_PARAS, ZH_MENU[:4])]
+    seen = {r.reason for t in texts for r in _pipeline().clean_text(t).removed if r.cleaner == "boilerplate"}
+    assert seen == set(Boilerplate.reasons) == {"classifier", "comment_thread"}
+    assert all(Boilerplate.reasons.values())
+
+
+def test_a_model_of_ones_own_replaces_the_shipped_one() -> None:
+    text = _page(MENU, EN_PARAS, [])
+    lenient = model_from_json({**_shipped_spec(), "threshold": 0.0})
+    assert not [r for r in _pipeline().configure("boilerplate", model=lenient).clean_text(text).removed
+                if r.cleaner == "boilerplate"]
+    assert _pipeline().configure("boilerplate", model=load_model()).clean_text(text) == _pipeline().clean_text(text)

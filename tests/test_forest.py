@@ -1,6 +1,8 @@
 """The tree-forest evaluator reads the JSON layout the trainer writes and walks it exactly."""
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -57,6 +59,10 @@ def test_malformed_specs_say_to_retrain() -> None:
         Forest({**SPEC, "right": [99] * len(SPEC["right"])})
     with pytest.raises(ModelError, match="retrain"):
         Forest({k: v for k, v in SPEC.items() if k != "roots"})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest({**SPEC, "roots": []})
+    with pytest.raises(ModelError, match="retrain"):
+        Forest([1, 2, 3])  # type: ignore[arg-type]
 
 
 def test_rows_with_too_few_features_are_refused() -> None:
@@ -74,7 +80,6 @@ def test_any_node_order_walks_the_same() -> None:
     spec.update(roots=[where[r] for r in SPEC["roots"]], depth=2, base=0.1)
     rows = np.random.default_rng(2).normal(size=(40, 2)) * 3
     assert np.allclose(Forest(spec).raw(rows), Forest(SPEC).raw(rows))
-    assert not Forest(spec)._preorder and Forest(SPEC)._preorder
 
 
 def test_long_pages_are_walked_in_blocks_with_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,6 +121,7 @@ def test_oblivious_forest_scores_many_rows_and_blocks_alike(monkeypatch: pytest.
     monkeypatch.setattr(Forest, "BLOCK_LANES", 10)  # 5 rows of 2 trees a block
     assert np.array_equal(Forest(OBLIVIOUS).predict(rows), whole)
     assert Forest(OBLIVIOUS).n_trees == 2 and Forest(OBLIVIOUS).n_features == 2
+    assert Forest(OBLIVIOUS).oblivious and not Forest(SPEC).oblivious
 
 
 def test_malformed_oblivious_specs_say_to_retrain() -> None:
@@ -127,3 +133,15 @@ def test_malformed_oblivious_specs_say_to_retrain() -> None:
         Forest({**OBLIVIOUS, "feature": [0, -1, 1, 0]})
     with pytest.raises(ModelError, match="retrain"):
         Forest({k: v for k, v in OBLIVIOUS.items() if k != "threshold"})
+
+
+def test_a_padded_level_never_sets_its_bit() -> None:
+    # the trainer pads a shallower tree with a border no float32 can pass (1e300)
+    padded = {**OBLIVIOUS, "threshold": [0.5, 1e300, 2.0, -1.0]}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        forest = Forest(padded)
+    rows = [[x0, x1] for x0 in (-5.0, 0.0, 5.0) for x1 in (-5.0, 5.0, 1e30)]
+    expected = [[0.1, 0.2][int(x0 > 0.5)] + [-1.0, 1.0, 2.0, -2.0][int(x1 > 2.0) + 2 * int(x0 > -1.0)] - 0.25
+                for x0, x1 in rows]
+    assert np.allclose(forest.raw(rows), expected)

@@ -8,8 +8,9 @@ nothing (``identity``)::
 
     .venv/bin/python tools/heldout_half.py --cache      # reuse the trainer's prepared documents
 
-The shipped model is untouched: the half model is written to a temporary file and loaded by
-this module's :func:`clean` (what the scorer calls) through ``NEWSCLEAN_HALF_MODEL``.
+The shipped model is untouched: the half model is written to a temporary file, named to this
+module's :func:`clean` (what the scorer calls) by ``NEWSCLEAN_HALF_MODEL``, and given to the
+cleaner as its ``model`` option.
 """
 from __future__ import annotations
 
@@ -36,11 +37,10 @@ def clean(data):  # type: ignore[no-untyped-def]
     if _pipeline is None:
         sys.path.insert(0, str(ROOT / "src"))
         import newsclean
-        from newsclean.cleaners import boilerplate
+        from newsclean.cleaners.boilerplate import model_from_json
 
-        model = boilerplate.model_from_json(json.loads(Path(os.environ["NEWSCLEAN_HALF_MODEL"]).read_text()))
-        boilerplate.load_model = lambda: model  # the cleaner looks the model up at call time
-        _pipeline = newsclean.Pipeline.default()
+        model = model_from_json(json.loads(Path(os.environ["NEWSCLEAN_HALF_MODEL"]).read_text(encoding="utf-8")))
+        _pipeline = newsclean.Pipeline.default().configure("boilerplate", model=model)
     return _pipeline.clean(data)
 
 

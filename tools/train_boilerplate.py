@@ -12,7 +12,9 @@ for training only, the library itself reads the JSON with numpy)::
 Data: ``../shared/devdata/pages.jsonl.gz`` (dragnet, cleaneval-dev, readability), all four text
 renderings of each page (plain, layout, markdown, residual). Each page is run through the default
 pipeline up to the boilerplate cleaner; every line still kept is one example with the features of
-:func:`newsclean.cleaners.boilerplate.document_features`.
+:func:`newsclean.cleaners.boilerplate.document_features`. The feature names come from the one
+table the runtime reads too (``newsclean/cleaners/boilerplate/table.py``: ``FEATURES`` and
+``STAGE2``) and are stored in the model, which the library refuses when they differ.
 
 Labels: a line is body when at least half of the 4-token shingles (``\\w+`` tokens, as the scorer
 counts them) that touch it are in the page's gold text. A line of four tokens or more is judged by
@@ -340,7 +342,7 @@ def export_nodes(model: Any, digits: int = 9) -> dict[str, Any]:
 
 
 def _check_export(model: Any, spec: dict[str, Any], X) -> float:
-    """Largest difference between LightGBM's probabilities and the exported forest's."""
+    """Largest difference between the fitted model's probabilities and the exported forest's."""
     import numpy as np
 
     ours = Forest(spec).predict(X)

@@ -1,0 +1,104 @@
+"""Comment threads: signature lines (a name with a date or time, ``Adam T | November 9, 2012
+1:16 AM | Reply``) and the thread they mark after an article.
+
+The signature lines are also features of every line (``hdr`` and the counts around it), so a
+thread the rule misses still scores low.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ...document import Unit
+from .chars import CLOSERS
+
+__all__ = ["Thread", "comment_thread", "is_signature_line"]
+
+#: a clock time (hours 0-23, minutes 00-59), not a price or a decimal ("$55.00", "3.75%", "1.2.30")
+_TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
+_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
+                   r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
+_LABEL = re.compile(r"^\w{2,20}: ")
+#: a signature line has a digit (in its date or time): lines without one are never read
+ANY_DIGIT = re.compile(r"\d")
+#: the words a signature line has
+MIN_SIGNATURE_WORDS, MAX_SIGNATURE_WORDS = 2, 12
+
+#: ``(start, end, signatures)``: positions of a thread's first and last line (inclusive) and
+#: how many signature lines it has
+Thread = tuple[int, int, int]
+
+
+def is_signature_line(u: Unit) -> bool:
+    """A short line carrying a name-like word and a date or time: a comment's signature line
+    (not a ``Label: value`` field, not a sentence)."""
+    if u.nwords > MAX_SIGNATURE_WORDS or u.nwords < MIN_SIGNATURE_WORDS:
+        return False
+    vis = u.visible
+    if ANY_DIGIT.search(vis) is None:  # the date and time shapes below need a digit
+        return False
+    if vis.rstrip(CLOSERS).endswith((".", "!", "?")):
+        return False
+    if _LABEL.match(vis):  # "Source: ...", "Updated: ..." are fields, not signatures
+        return False
+    if _TIME.search(vis) is None and _DATE.search(vis) is None:
+        return False
+    return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
+
+
+def comment_thread(seq: Sequence[Unit], probs: Sequence[float], threshold: float, *,
+                   heads: Sequence[int] | None = None, max_gap: int = 25, min_headers: int = 3,
+                   min_article_words: int = 80) -> Thread | None:
+    """The comment thread after the article, if there is one: ``min_headers`` or more signature
+    lines no more than ``max_gap`` lines apart, signed by different people, each followed by
+    text, with ``min_article_words`` words of body (``probs`` at least ``threshold``) above the
+    first.
+
+    Args:
+        seq: the page's kept lines; ``probs``: their body probabilities.
+        heads: the positions of the signature lines in ``seq``, when already known.
+    """
+    if heads is None:
+        heads = [k for k, u in enumerate(seq) if is_signature_line(u)]
+    if len(heads) < min_headers:
+        return None
+    best = max(_chains(heads, max_gap), key=len)
+    if len(best) < min_headers:
+        return None
+    # different people sign comments; one author signing every entry is a blog archive
+    names = {"".join(c for c in seq[k].visible.casefold() if c.isalpha()) for k in best}
+    if len(names) < 0.5 * len(best):
+        return None
+    start = best[0]
+    before = sum(u.nwords for u, p in zip(seq[:start], probs[:start]) if p >= threshold)
+    if before < min_article_words:
+        return None
+    return start, _thread_end(seq, best[-1], max_gap), len(best)
+
+
+def _chains(heads: Sequence[int], max_gap: int) -> list[list[int]]:
+    """The signature lines in runs no more than ``max_gap`` apart (a signature right under
+    another is the same comment's: skipped)."""
+    chains: list[list[int]] = []
+    for k in heads:
+        if chains and k - chains[-1][-1] <= max_gap and k - chains[-1][-1] > 1:
+            chains[-1].append(k)
+        elif chains and k - chains[-1][-1] == 1:
+            continue
+        else:
+            chains.append([k])
+    return chains
+
+
+def _thread_end(seq: Sequence[Unit], last: int, max_gap: int) -> int:
+    """The last line of the comment under the signature at ``last``: the text runs on until a
+    short line that does not end like a sentence, at most ``max_gap`` lines."""
+    end = last
+    k = last + 1
+    while k < len(seq) and k - last <= max_gap:
+        u = seq[k]
+        if u.nwords <= 5 and not u.visible.rstrip(CLOSERS).endswith((".", "!", "?")):
+            break
+        end = k
+        k += 1
+    return end
