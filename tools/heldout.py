@@ -47,13 +47,13 @@ def _pipeline(with_boilerplate: bool) -> Any:
     if with_boilerplate not in _pipelines:
         sys.path.insert(0, str(ROOT / "src"))
         import newsclean
-        from newsclean.cleaners import boilerplate
+        from newsclean.cleaners.boilerplate import model_from_json
 
+        pipeline = newsclean.Pipeline.default()
         path = os.environ.get("NEWSCLEAN_HELDOUT_MODEL")
         if path:
-            model = boilerplate.model_from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-            boilerplate.load_model = lambda: model  # the cleaner looks the model up at call time
-        pipeline = newsclean.Pipeline.default()
+            model = model_from_json(json.loads(Path(path).read_text(encoding="utf-8")))
+            pipeline = pipeline.configure("boilerplate", model=model)
         _pipelines[with_boilerplate] = pipeline if with_boilerplate else pipeline.without("boilerplate")
     return _pipelines[with_boilerplate]
 
