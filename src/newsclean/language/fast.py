@@ -37,20 +37,20 @@ PROB_SHARPNESS = 1.0
 STREAM_MIN_CHARS = 400
 
 
-def probabilities(langs: Sequence[str], fields: Sequence[int]) -> dict[str, float]:
-    """Each of ``langs``' probability from a text's ``fields`` ([grams found, cost of each
+def probabilities(fields: Sequence[int]) -> list[float]:
+    """Each language's probability from a text's ``fields`` ([grams found, cost of each
     language]): a softmax of the log-likelihood gaps to the best, in nats, tempered by
     sqrt(#grams) (see PROB_SHARPNESS). Empty when no gram was found."""
     found = fields[0]
     if not found:
-        return {}
+        return []
     costs = fields[1:]
     best = min(costs)
     temper = -PROB_SHARPNESS / (COST_SCALE * math.sqrt(found))
     # (element by element, iterated in C)
     weights = list(map(math.exp, map(operator.mul, map(operator.sub, costs, repeat(best)), repeat(temper))))
     norm = sum(weights)
-    return dict(zip(langs, map(operator.truediv, weights, repeat(norm))))
+    return list(map(operator.truediv, weights, repeat(norm)))
 
 
 class FastDetector(ScriptDetector):
@@ -92,5 +92,5 @@ class FastDetector(ScriptDetector):
             rows: Sequence[Sequence[int]] = [model.packed_fields(texts[0])]
         else:
             rows = stream_fields(model.matrix, list(map(gram_text, texts))).tolist()
-        return [settle(step, probabilities(model.langs, fields), self.min_prob)
+        return [settle(step, model.langs, probabilities(fields), self.min_prob)
                 for step, fields in zip(steps, rows)]

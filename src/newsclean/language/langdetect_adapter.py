@@ -85,7 +85,11 @@ class LangdetectDetector(ScriptDetector):
         return self._factory
 
     def _answers(self, steps: Sequence[Pending]) -> list[LanguageGuess]:
-        return [settle(step, self._probs(step), self.min_prob) for step in steps]
+        out = []
+        for step in steps:
+            probs = self._probs(step)
+            out.append(settle(step, list(probs), list(probs.values()), self.min_prob))
+        return out
 
     def _probs(self, step: Pending) -> dict[str, float]:
         """langdetect's probabilities for the languages of ``step``'s script."""

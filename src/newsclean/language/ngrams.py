@@ -24,6 +24,7 @@ import unicodedata
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import regex
@@ -335,7 +336,7 @@ def _sum_per_text(costs: Any, flat: Any, texts: Sequence[str]) -> Any:
     gathered = costs.take(distinct & ((1 << shift) - 1), axis=0)
     bounds = (distinct >> shift).searchsorted(np.arange(len(texts) + 1)).tolist()
     einsum = np.einsum
-    for k, (s, e) in enumerate(zip(bounds, bounds[1:])):
+    for k, (s, e) in enumerate(pairwise(bounds)):
         if e > s:
             einsum("i,ij->j", weights[s:e], gathered[s:e], out=sums[k])
     return sums

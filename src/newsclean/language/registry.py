@@ -9,7 +9,10 @@ from .detector import LanguageDetector, UnknownDetectorError
 from .fast import FastDetector
 from .langdetect_adapter import LangdetectDetector
 
-_DETECTORS: dict[str, Callable[[], LanguageDetector]] = {"fast": FastDetector, "langdetect": LangdetectDetector}
+_DETECTORS: dict[str, Callable[[], LanguageDetector]] = {
+    "fast": FastDetector,
+    "langdetect": LangdetectDetector,
+}
 
 #: Names ``get_detector`` accepts.
 DETECTOR_NAMES: tuple[str, ...] = tuple(_DETECTORS)

@@ -13,8 +13,10 @@ a text's script and answers the most probable one, except that
 """
 from __future__ import annotations
 
+import operator
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from itertools import compress, repeat
 
 from .detector import UNDETERMINED, LanguageGuess
 from .scripts import Pending
@@ -26,22 +28,23 @@ from .tables import (
 )
 
 
-def settle(step: Pending, probs: Mapping[str, float], min_prob: float) -> LanguageGuess:
-    """The answer for ``step`` from the model's ``probs`` (language -> probability; empty when
-    the model found nothing to go on), "und" below ``min_prob``."""
+def settle(step: Pending, langs: Sequence[str], probs: Sequence[float], min_prob: float) -> LanguageGuess:
+    """The answer for ``step`` from the model's ``probs`` of ``langs`` (in the model's order;
+    empty when the model found nothing to go on), "und" below ``min_prob``."""
     if not probs:
         return UNDETERMINED
     if step.script == "Cyrillic":
-        lang = cyrillic_choice(probs, step.info.letters)
+        scores = dict(zip(langs, probs))
+        lang = cyrillic_choice(scores, step.info.letters)
         if lang is None:
             return UNDETERMINED
-        prob = probs.get(lang, step.share)
+        prob = scores.get(lang, step.share)
     else:
         # (the first in name order of the most probable: as max over sorted names)
-        prob = max(probs.values())
-        lang = min(k for k, p in probs.items() if p == prob)
+        prob = max(probs)
+        lang = min(compress(langs, map(operator.eq, probs, repeat(prob))))
     if lang.startswith("zh"):
-        prob = sum(p for k, p in probs.items() if k.startswith("zh"))
+        prob = sum(p for k, p in zip(langs, probs) if k.startswith("zh"))
     prob = min(1.0, max(0.0, prob))
     if prob < min_prob:
         return UNDETERMINED
