@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any
 
 import regex
 
 from .document import Decision, Document, Unit
 from .language import LanguageDetector, LanguageGuess
-
-_T = TypeVar("_T")
 
 __all__ = ["CleanerFailure", "Paragraph", "Removal", "Result", "assemble"]
 
@@ -160,42 +158,6 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _fast_constructor(cls: type[_T], fields: tuple[str, ...]) -> Callable[..., _T]:
-    """``cls(*values)`` for a frozen slotted dataclass, built about twice as fast: the dataclass's
-    ``__init__`` goes through ``object.__setattr__`` for every field, and pages of many short
-    lines make hundreds of thousands of removals and paragraphs."""
-    setters = tuple(cls.__dict__[f].__set__ for f in fields)
-    new = object.__new__
-    if len(setters) == 6:  # Removal and Paragraph: the setters called one by one, no loop
-        s0, s1, s2, s3, s4, s5 = setters
-
-        def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> _T:
-            obj = new(cls)
-            s0(obj, a)
-            s1(obj, b)
-            s2(obj, c)
-            s3(obj, d)
-            s4(obj, e)
-            s5(obj, f)
-            return obj
-
-        return make6
-
-    def make(*values: Any) -> _T:
-        obj = new(cls)
-        for set_field, value in zip(setters, values):
-            set_field(obj, value)
-        return obj
-
-    return make
-
-
-#: ``Removal(start, end, cleaner, reason, text, detail)``
-_removal = _fast_constructor(Removal, ("start", "end", "cleaner", "reason", "text", "detail"))
-#: ``Paragraph(text, start, end, lang, lang_prob, spans)``
-_paragraph = _fast_constructor(Paragraph, ("text", "start", "end", "lang", "lang_prob", "spans"))
-
-
 def _joins(prev: Unit, unit: Unit) -> bool:
     """True when ``unit`` continues ``prev``'s paragraph (a hard-wrapped line)."""
     return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
@@ -266,7 +228,7 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
             else:
                 snippet = _snippet(source_text, unit.start, unit.end)
             # (each decision has its own detail dict, made by ``Document.drop``: no copy needed)
-            removed.append(_removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
+            removed.append(Removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
                                     snippet, unit.detail))
             continue
         # the headline leaves the body unless the cleaners asked for it in both (HTML input)
@@ -331,7 +293,7 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
             guess_lang, guess_prob = g.lang, g.prob
         if guess_lang != "und":
             lang_weight[guess_lang] += len(text)
-        paragraphs.append(_paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
+        paragraphs.append(Paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
 
     language, language_prob = "und", 0.0
     if lang_weight:
