@@ -27,6 +27,7 @@ from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
 from .document import Document
 from .errors import ConfigError, UnknownCleanerError
+from .inputs import Prepared, prepare
 from .language import LanguageDetector, get_detector
 from .result import CleanerFailure, Result, assemble
 
@@ -117,6 +118,21 @@ def cleaner(name: str) -> Callable[[_F], _F]:
         return func
 
     return wrap
+
+
+def _merge_prepared(prepared: Prepared, result: Result) -> Result:
+    """``result`` with what was learnt before cleaning (HTML metadata and title, encoding, an
+    extraction failure) merged in; what the cleaners found wins over page metadata."""
+    failures: tuple[CleanerFailure, ...] = ()
+    error = prepared.extraction_error
+    if error is not None:
+        failures = (CleanerFailure("html", type(error).__name__, str(error)[:500]),)
+    if not prepared.metadata and prepared.title is None and not failures:
+        return result
+    merged = dict(prepared.metadata)
+    merged.update(result.metadata)
+    title = result.title if result.title is not None else prepared.title
+    return dataclasses.replace(result, metadata=merged, title=title, errors=failures + result.errors)
 
 
 def _for_html(c: Cleaner, options: Mapping[str, Any] | None) -> Cleaner:
@@ -345,8 +361,6 @@ class Pipeline:
             TypeError: ``data`` is neither ``str`` nor ``bytes``.
             ConfigError: ``input_format`` is not one of the four values.
         """
-        from .inputs import prepare
-
         if input_format not in ("auto", "text", "markdown", "html"):
             raise ConfigError(f"input_format must be 'auto', 'text', 'markdown' or 'html', not {input_format!r}")
         prepared = prepare(data, input_format, timeout=self.html_timeout)
@@ -355,7 +369,7 @@ class Pipeline:
             cleaners = self._html_cleaners if prepared.input_format == "html" else self._cleaners
             result = assemble(doc, self._detector(), self.run(doc, cleaners))
             del doc
-        return prepared.finish(result)
+        return _merge_prepared(prepared, result)
 
     __call__ = clean
 
