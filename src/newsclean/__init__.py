@@ -22,6 +22,7 @@ from .errors import (
     ExtractionError,
     ExtractionTimeout,
     NewscleanError,
+    ReasonCodeError,
     UnknownCleanerError,
 )
 from .language import LanguageDetector, LanguageGuess, get_detector
@@ -46,6 +47,7 @@ __all__ = [
     "NewscleanError",
     "Paragraph",
     "Pipeline",
+    "ReasonCodeError",
     "Removal",
     "Result",
     "Unit",

@@ -10,10 +10,12 @@ removal a named cleaner and a stable reason code.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
 
+from .errors import ReasonCodeError
 from .normalize import OffsetMap, segment
 from .page_text import PageText
 from .textshape import comparison_key, fold, word_count
@@ -22,7 +24,26 @@ from .textshape import line_starts as line_starts
 from .textshape import lines_containing as lines_containing
 from .textshape import lines_matching as lines_matching
 
-__all__ = ["Cut", "Decision", "Document", "PageText", "Unit"]
+if TYPE_CHECKING:  # (typing only: the language detectors do not need the document model)
+    from .language import LanguageDetector
+
+__all__ = ["Cut", "Decision", "Document", "PageText", "Unit", "check_reason_code"]
+
+_REASON_CODE = re.compile(r"[a-z][a-z0-9_]*")
+_WELL_FORMED: set[str] = set()  # codes check_reason_code has passed
+
+
+def check_reason_code(code: object) -> str:
+    """``code`` if it is a well-formed reason code: a lower-case identifier
+    (``^[a-z][a-z0-9_]*$``, like ``"repeated_byline"``).
+
+    Raises:
+        ReasonCodeError: it is not (``"bad reason/Has Spaces"``).
+    """
+    if not isinstance(code, str) or _REASON_CODE.fullmatch(code) is None:
+        raise ReasonCodeError(f"reason codes are lower-case identifiers (letters, digits, '_'), not {code!r}")
+    return code
+
 
 class Decision(enum.Enum):
     """What the pipeline has decided about a unit so far."""
@@ -57,12 +78,13 @@ class Unit:
             (set them through :class:`Document`'s ``drop``/``keep``/``set_title`` only).
         kept: True while the unit is undecided or kept (kept in step with ``decision``).
         cuts: removals inside the unit.
-        kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"image"``...).
+        kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"caption"``...).
         link_chars: characters of the visible text that were link anchors (markdown input).
+            (set both through :meth:`Document.annotate` only)
     """
 
     __slots__ = ("index", "start", "end", "text", "_map", "block", "gap_before", "decision", "kept", "cleaner",
-                 "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces", "_nwords",
+                 "reason", "detail", "cuts", "kind", "link_chars", "_visible", "_pieces", "_nwords",
                  "_folded", "_key")
 
     def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
@@ -82,8 +104,7 @@ class Unit:
         self.detail: dict[str, Any] = {}
         self.cuts: list[Cut] = []
         self.kind: str | None = None
-        self.link_chars = 0
-        self.features: dict[str, Any] = {}
+        self.link_chars: int = 0
         self._visible: str | None = text  # no cuts yet: the visible text is the text
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
         self._nwords: int | None = None
@@ -201,21 +222,49 @@ class Unit:
         return spans
 
 
+class _Unset:
+    """The type of :data:`_UNSET`: an annotation not given."""
+
+
+_UNSET = _Unset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Annotation:
+    """A unit's annotations before :meth:`Document.annotate` changed them."""
+
+    unit: Unit
+    kind: str | None
+    link_chars: int
+
+
+#: ``(unit, decision, cleaner, reason, detail)`` as they were before a decision
+_DecisionEntry = tuple[Unit, Decision, Union[str, None], Union[str, None], dict[str, Any]]
+#: What undoes one step: the state before a decision or an annotation, the unit whose last cut
+#: it was, or a callable for anything else. (Tuples, not closures, for decisions: a page
+#: records thousands.)
+JournalEntry = Union[_DecisionEntry, Unit, _Annotation, Callable[[], None]]
+
+
 class Document:
     """An input text, its units, and the decisions the cleaners take on them.
 
-    Cleaners call :meth:`drop`, :meth:`cut`, :meth:`keep`, :meth:`set_title` and
-    :meth:`add_metadata`; the pipeline attributes each decision to the running cleaner.
+    Cleaners call :meth:`drop`, :meth:`cut`, :meth:`keep`, :meth:`set_title`,
+    :meth:`annotate` and :meth:`add_metadata`; the pipeline attributes each decision to the
+    running cleaner and journals it, so that a cleaner that fails leaves no trace.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, detector: LanguageDetector | None = None) -> None:
         self.source = source
         self.metadata: dict[str, Any] = {}
-        self.language_hint: str | None = None
         #: True when the headline (``title_unit``) also stays in the body; see ``set_title``.
         self.title_in_body = False
+        #: the pipeline's language detector, for cleaners that need a page's language
+        self.detector = detector
+        #: the cleaner whose decisions are being recorded (see :meth:`begin`)
         self.current_cleaner = "newsclean"
-        self._journal: list[Callable[[], None]] | None = None
+        self._declared: Mapping[str, str] | None = None
+        self._journal: list[JournalEntry] | None = None
         self._page: PageText | None = None
         self.units, self.invisible = segment(source, Unit)
 
@@ -244,16 +293,21 @@ class Document:
                 return u
         return None
 
-    # ---- decisions
-    # The journal (set by the pipeline while a cleaner runs) holds what undoes each decision:
-    # ``(unit, decision, cleaner, reason, detail)`` for a decision, ``unit`` for a cut, a
-    # callable for anything else. Tuples instead of closures: a page records thousands.
-    def _record(self, undo: Callable[[], None]) -> None:
-        if self._journal is not None:
-            self._journal.append(undo)
+    # ---- the running cleaner and its journal
+    def begin(self, cleaner: str, reasons: Mapping[str, str] | None = None) -> None:
+        """Attribute the decisions that follow to ``cleaner`` and journal them, so that
+        :meth:`rollback` can undo them (the pipeline calls this before each cleaner).
 
-    def _rollback(self, journal: list[Any]) -> None:
-        """Undo the journal's entries, last first."""
+        ``reasons``: the reason codes the cleaner declares; :meth:`drop` and :meth:`cut` then
+        accept only those. None: any code of the right shape (``^[a-z][a-z0-9_]*$``).
+        """
+        self.current_cleaner = cleaner
+        self._declared = reasons
+        self._journal = []
+
+    def rollback(self) -> None:
+        """Undo everything recorded since :meth:`begin`, last first."""
+        journal, self._journal = self._journal or [], []
         for entry in reversed(journal):
             if type(entry) is tuple:
                 unit, unit.decision, unit.cleaner, unit.reason, unit.detail = entry
@@ -262,9 +316,35 @@ class Document:
                 entry.cuts.pop()
                 entry._invalidate()
                 self._page = None
+            elif isinstance(entry, _Annotation):
+                entry.unit.kind, entry.unit.link_chars = entry.kind, entry.link_chars
             else:
                 entry()
 
+    def end(self) -> None:
+        """Stop journaling: the decisions since :meth:`begin` stand."""
+        self.current_cleaner = "newsclean"
+        self._declared = None
+        self._journal = None
+
+    def _record(self, entry: JournalEntry) -> None:
+        if self._journal is not None:
+            self._journal.append(entry)
+
+    def _check_reason(self, reason: str) -> None:
+        """Raise :class:`~newsclean.errors.ReasonCodeError` unless the running cleaner may remove
+        something with ``reason``."""
+        declared = self._declared
+        if declared is None:
+            if reason not in _WELL_FORMED:
+                check_reason_code(reason)
+                _WELL_FORMED.add(reason)
+        elif reason not in declared:
+            listed = ", ".join(sorted(declared)) or "none"
+            raise ReasonCodeError(f"cleaner {self.current_cleaner!r} used the reason code {reason!r}, "
+                                  f"which it does not declare (it declares: {listed})")
+
+    # ---- decisions
     def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any]) -> None:
         if self._journal is not None:
             self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
@@ -275,14 +355,32 @@ class Document:
         unit.detail = detail
 
     def drop(self, unit: Unit, reason: str, **detail: Any) -> None:
-        """Remove the whole unit from the body, with a stable reason code (``"repeated_byline"``)."""
+        """Remove the whole unit from the body, with a reason code the running cleaner declares
+        (``"repeated_byline"``).
+
+        Raises:
+            ReasonCodeError: the running cleaner does not declare ``reason``, or (a cleaner that
+                declares none) ``reason`` is not a lower-case identifier.
+        """
+        self._check_reason(reason)
         self._decide(unit, Decision.DROP, reason, detail)
 
     def drop_each(self, units: Iterable[Unit], reason: str, **detail: Any) -> None:
         """:meth:`drop` every unit of ``units`` with the same reason (each gets its own copy of
         ``detail``): one call for a page's thousands of copies of one line."""
+        self._check_reason(reason)
         for unit in units:
             self._decide(unit, Decision.DROP, reason, dict(detail))
+
+    def annotate(self, unit: Unit, *, kind: str | None | _Unset = _UNSET, link_chars: int | _Unset = _UNSET) -> None:
+        """Set structural hints on ``unit`` for later cleaners: its ``kind`` (``"heading"``,
+        ``"list_item"``, ``"caption"``...) and ``link_chars`` (characters of link anchors).
+        Journaled like decisions: undone if the cleaner fails."""
+        self._record(_Annotation(unit, unit.kind, unit.link_chars))
+        if not isinstance(kind, _Unset):
+            unit.kind = kind
+        if not isinstance(link_chars, _Unset):
+            unit.link_chars = link_chars
 
     def keep(self, unit: Unit, reason: str | None = None, **detail: Any) -> None:
         """Mark the unit as body, so later cleaners that only look at undecided units leave it."""
@@ -305,7 +403,9 @@ class Document:
             self.title_in_body = in_body
 
     def cut(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
-        """Remove ``unit.visible[start:end]`` from the body (offsets in the *visible* text)."""
+        """Remove ``unit.visible[start:end]`` from the body (offsets in the *visible* text), with
+        a reason code the running cleaner declares (as for :meth:`drop`)."""
+        self._check_reason(reason)
         if end <= start:
             return
         a = unit.visible_to_text(start)
@@ -314,13 +414,14 @@ class Document:
 
     def cut_text(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
         """Remove ``unit.text[start:end]`` from the body (offsets in the normalised text)."""
+        self._check_reason(reason)
         start, end = max(0, start), min(len(unit.text), end)
         if end <= start:
             return
         unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
         unit._invalidate()
         self._page = None
-        self._record(unit)  # type: ignore[arg-type]
+        self._record(unit)
 
     def add_metadata(self, key: str, value: Any) -> None:
         """Record metadata; list values extend an existing list without duplicates."""

@@ -22,6 +22,7 @@ __all__ = [
     "ExtractionTimeout",
     "ModelError",
     "NewscleanError",
+    "ReasonCodeError",
     "UnknownCleanerError",
 ]
 
@@ -47,6 +48,11 @@ class ExtractionError(NewscleanError):
 
 class ExtractionTimeout(ExtractionError):
     """HTML extraction exceeded its time bound."""
+
+
+class ReasonCodeError(NewscleanError, ValueError):
+    """A cleaner removed something with a reason code it does not declare, or a reason code
+    is not a lower-case identifier (``^[a-z][a-z0-9_]*$``)."""
 
 
 class ModelError(NewscleanError):

@@ -124,6 +124,13 @@ class Bylines:
     """
 
     name: ClassVar[str] = "bylines"
+    reasons: ClassVar[dict[str, str]] = {
+        "byline": 'a byline (to ``metadata["author"]``, and its date to ``metadata["date"]``)',
+        "dateline": 'a line that is only a date (to ``metadata["date"]``)',
+    }
+    #: ``(cleaner, reason)`` of its removals that other cleaners look for
+    BYLINE: ClassVar[tuple[str, str]] = (name, "byline")
+    DATELINE: ClassVar[tuple[str, str]] = (name, "dateline")
     max_words: int = 12
     datelines: bool = True
     in_body: bool = False

@@ -27,6 +27,10 @@ class CommentForms:
     """
 
     name: ClassVar[str] = "comment_forms"
+    reasons: ClassVar[dict[str, str]] = {
+        "comment_form": "a comment-form line (``Leave a Reply``, ``Post Comment``)",
+        "form_field": "a short field label right after a form heading (``Name``, ``Email``)",
+    }
     max_words: int = 30
     field_label_words: int = 4
 

@@ -67,6 +67,16 @@ class Widgets:
     """
 
     name: ClassVar[str] = "widgets"
+    reasons: ClassVar[dict[str, str]] = {
+        "label_value_widget": "reaction and rating widgets: three or more label/value groups",
+        "widget_header": "the header line of such a widget",
+        "numeric_line": "numbers only (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``)",
+        "counter": "a label with a count (``12 Comments``, ``Read Time: 3 Minute``)",
+        "widget_label": "a widget label alone on its line (``Share``, ``Tweet``)",
+    }
+    #: ``(cleaner, reason)`` of its removals that other cleaners look for
+    NUMERIC_LINE: ClassVar[tuple[str, str]] = (name, "numeric_line")
+    COUNTER: ClassVar[tuple[str, str]] = (name, "counter")
     min_groups: int = 3
     max_counter_words: int = 8
 
