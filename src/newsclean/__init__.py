@@ -19,13 +19,19 @@ from functools import lru_cache
 from .document import Cut, Decision, Document, Unit
 from .errors import (
     ConfigError,
+    DataFileError,
+    DocumentTimeoutError,
     ExtractionError,
     ExtractionTimeout,
+    ModelError,
     NewscleanError,
+    OutputCollisionError,
     ReasonCodeError,
     UnknownCleanerError,
+    UnknownPhraseKindError,
+    WorkerCrashedError,
 )
-from .language import LanguageDetector, LanguageGuess, get_detector
+from .language import LanguageDetector, LanguageGuess, UnknownDetectorError, get_detector
 from .pipeline import Cleaner, FunctionCleaner, InputFormat, Pipeline, cleaner
 from .result import CleanerFailure, Paragraph, Removal, Result
 
@@ -36,15 +42,19 @@ __all__ = [
     "CleanerFailure",
     "ConfigError",
     "Cut",
+    "DataFileError",
     "Decision",
     "Document",
+    "DocumentTimeoutError",
     "ExtractionError",
     "ExtractionTimeout",
     "FunctionCleaner",
     "InputFormat",
     "LanguageDetector",
     "LanguageGuess",
+    "ModelError",
     "NewscleanError",
+    "OutputCollisionError",
     "Paragraph",
     "Pipeline",
     "ReasonCodeError",
@@ -52,6 +62,9 @@ __all__ = [
     "Result",
     "Unit",
     "UnknownCleanerError",
+    "UnknownDetectorError",
+    "UnknownPhraseKindError",
+    "WorkerCrashedError",
     "__version__",
     "clean",
     "clean_many",

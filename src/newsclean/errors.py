@@ -1,29 +1,41 @@
 """Exceptions raised by newsclean.
 
 Cleaning itself never raises on odd text: any ``str`` gives a result. Exceptions are for
-misuse (a wrong argument type, an unknown cleaner name, a bad configuration) and for the HTML
-path, whose extraction has a time bound::
+misuse (a wrong argument type, an unknown cleaner name, a bad configuration, a cleaner that
+breaks its contract) and for the HTML path, whose extraction has a time bound::
 
     NewscleanError
      ├── ConfigError (also ValueError)          bad option, unknown cleaner, bad config file
      │    ├── UnknownCleanerError (also KeyError)
-     │    └── UnknownDetectorError (in newsclean.language)
+     │    ├── UnknownDetectorError (in newsclean.language)
+     │    ├── UnknownPhraseKindError            a phrase kind the lexicon does not have
+     │    └── OutputCollisionError                two inputs, one output name or id (the CLI)
+     ├── ReasonCodeError (also ValueError)      a reason code undeclared or not an identifier
+     ├── DataFileError (also ValueError)        a data file shipped with newsclean is malformed
      ├── ExtractionError                        HTML could not be extracted
      │    └── ExtractionTimeout                 extraction exceeded its time bound
-     └── ModelError                             a shipped or user model file is malformed
+     ├── ModelError                             a shipped or user model file is malformed
+     ├── WorkerCrashedError                     a worker process died on a document
+     └── DocumentTimeoutError                   a document passed its hard deadline in a worker
 
-A wrong argument type raises the built-in ``TypeError``, naming the type.
+A wrong argument type raises the built-in ``TypeError``, naming the type. Every class is
+exported from :mod:`newsclean`.
 """
 from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "DataFileError",
     "ExtractionError",
     "ExtractionTimeout",
     "ModelError",
+    "DocumentTimeoutError",
     "NewscleanError",
+    "OutputCollisionError",
     "ReasonCodeError",
     "UnknownCleanerError",
+    "UnknownPhraseKindError",
+    "WorkerCrashedError",
 ]
 
 
@@ -42,6 +54,24 @@ class UnknownCleanerError(ConfigError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
+class UnknownPhraseKindError(ConfigError):
+    """A phrase kind not in :data:`newsclean.lexicon.PHRASE_KINDS` was asked for (or found in a
+    phrase file)."""
+
+    def __init__(self, kind: str, expected: tuple[str, ...] = ()) -> None:
+        super().__init__(f"unknown phrase kind {kind!r}; expected one of: {', '.join(expected)}")
+        self.kind = kind
+
+
+class ReasonCodeError(NewscleanError, ValueError):
+    """A cleaner removed something with a reason code it does not declare, or a reason code
+    is not a lower-case identifier (``^[a-z][a-z0-9_]*$``)."""
+
+
+class DataFileError(NewscleanError, ValueError):
+    """A data file shipped with newsclean (a phrase list) is malformed."""
+
+
 class ExtractionError(NewscleanError):
     """HTML could not be turned into text."""
 
@@ -50,10 +80,17 @@ class ExtractionTimeout(ExtractionError):
     """HTML extraction exceeded its time bound."""
 
 
-class ReasonCodeError(NewscleanError, ValueError):
-    """A cleaner removed something with a reason code it does not declare, or a reason code
-    is not a lower-case identifier (``^[a-z][a-z0-9_]*$``)."""
-
-
 class ModelError(NewscleanError):
     """A classifier model file is malformed or does not match the features the code computes."""
+
+
+class OutputCollisionError(ConfigError):
+    """Two inputs would be written to one output file or share one record id."""
+
+
+class WorkerCrashedError(NewscleanError):
+    """A worker process died (killed, out of memory, crashed in C code) while handling an item."""
+
+
+class DocumentTimeoutError(NewscleanError):
+    """A document passed its hard deadline; the worker process cleaning it was stopped."""

@@ -45,6 +45,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Literal
 
+from .errors import DataFileError, UnknownPhraseKindError
+
 __all__ = [
     "PHRASE_KINDS",
     "UnknownPhraseKindError",
@@ -75,14 +77,6 @@ _APOSTROPHES = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'"}
 )
 _SPACES = re.compile(r"\s+")
-
-
-class UnknownPhraseKindError(ValueError):
-    """Raised by :func:`phrases` / :func:`all_phrases` for a kind not in :data:`PHRASE_KINDS`."""
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(f"unknown phrase kind {kind!r}; expected one of: {', '.join(PHRASE_KINDS)}")
-        self.kind = kind
 
 
 def normalize(text: str) -> str:
@@ -164,26 +158,26 @@ def _phrase_file(code: str) -> dict[str, tuple[str, ...]]:
         return {}
     raw = json.loads(files(_PKG).joinpath("data", "phrases", f"{code}.json").read_text(encoding="utf-8"))
     if not isinstance(raw, dict):
-        raise ValueError(f"phrases/{code}.json: expected an object")
+        raise DataFileError(f"phrases/{code}.json: expected an object")
     out: dict[str, tuple[str, ...]] = {}
     for kind, items in raw.items():
         if kind not in PHRASE_KINDS:
-            raise UnknownPhraseKindError(kind)
+            raise UnknownPhraseKindError(kind, PHRASE_KINDS)
         if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-            raise ValueError(f"phrases/{code}.json: {kind!r} must be a list of strings")
+            raise DataFileError(f"phrases/{code}.json: {kind!r} must be a list of strings")
         out[kind] = tuple(dict.fromkeys(normalize(x) for x in items if x.strip()))
     return out
 
 
 def _check_kind(kind: str) -> None:
     if kind not in PHRASE_KINDS:
-        raise UnknownPhraseKindError(kind)
+        raise UnknownPhraseKindError(kind, PHRASE_KINDS)
 
 
 def phrases(lang: str, kind: str) -> tuple[str, ...]:
     """Phrases of ``kind`` for ``lang``, normalised; ``()`` for a language without a phrase file.
 
-    Raises :class:`UnknownPhraseKindError` (a ``ValueError``) if ``kind`` is not in
+    Raises :class:`UnknownPhraseKindError` (a ``ConfigError``, also ``ValueError``) if ``kind`` is not in
     :data:`PHRASE_KINDS`.  Cached.
     """
     _check_kind(kind)

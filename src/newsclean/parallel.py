@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .errors import NewscleanError
+from .errors import WorkerCrashedError
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -36,10 +36,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _PIPELINE: Any = None
-
-
-class WorkerCrashedError(NewscleanError):
-    """A worker process died (killed, out of memory, crashed in C code) while handling an item."""
 
 
 def available_cpus() -> int:
