@@ -13,21 +13,28 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any
 
 from .errors import ReasonCodeError
 from .normalize import OffsetMap, segment
 from .page_text import PageText
-from .textshape import comparison_key, fold, word_count
-# (re-exported: cleaners/boilerplate.py imports them from here)
-from .textshape import line_starts as line_starts
-from .textshape import lines_containing as lines_containing
-from .textshape import lines_matching as lines_matching
+from .textshape import comparison_key, fold, line_starts, lines_containing, lines_matching, word_count
 
 if TYPE_CHECKING:  # (typing only: the language detectors do not need the document model)
     from .language import LanguageDetector
 
-__all__ = ["Cut", "Decision", "Document", "PageText", "Unit", "check_reason_code"]
+__all__ = [
+    "Cut",
+    "Decision",
+    "Document",
+    "PageText",
+    "Unit",
+    "check_reason_code",
+    # re-exported from textshape: cleaners/boilerplate.py imports them from here
+    "line_starts",
+    "lines_containing",
+    "lines_matching",
+]
 
 _REASON_CODE = re.compile(r"[a-z][a-z0-9_]*")
 _WELL_FORMED: set[str] = set()  # codes check_reason_code has passed
@@ -83,9 +90,28 @@ class Unit:
             (set both through :meth:`Document.annotate` only)
     """
 
-    __slots__ = ("index", "start", "end", "text", "_map", "block", "gap_before", "decision", "kept", "cleaner",
-                 "reason", "detail", "cuts", "kind", "link_chars", "_visible", "_pieces", "_nwords",
-                 "_folded", "_key")
+    __slots__ = (
+        "_folded",
+        "_key",
+        "_map",
+        "_nwords",
+        "_pieces",
+        "_visible",
+        "block",
+        "cleaner",
+        "cuts",
+        "decision",
+        "detail",
+        "end",
+        "gap_before",
+        "index",
+        "kept",
+        "kind",
+        "link_chars",
+        "reason",
+        "start",
+        "text",
+    )
 
     def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
                  gap_before: int) -> None:
@@ -239,11 +265,11 @@ class _Annotation:
 
 
 #: ``(unit, decision, cleaner, reason, detail)`` as they were before a decision
-_DecisionEntry = tuple[Unit, Decision, Union[str, None], Union[str, None], dict[str, Any]]
+_DecisionEntry = tuple[Unit, Decision, str | None, str | None, dict[str, Any]]
 #: What undoes one step: the state before a decision or an annotation, the unit whose last cut
 #: it was, or a callable for anything else. (Tuples, not closures, for decisions: a page
 #: records thousands.)
-JournalEntry = Union[_DecisionEntry, Unit, _Annotation, Callable[[], None]]
+JournalEntry = _DecisionEntry | Unit | _Annotation | Callable[[], None]
 
 
 class Document:
@@ -309,9 +335,10 @@ class Document:
         """Undo everything recorded since :meth:`begin`, last first."""
         journal, self._journal = self._journal or [], []
         for entry in reversed(journal):
-            if type(entry) is tuple:
-                unit, unit.decision, unit.cleaner, unit.reason, unit.detail = entry
-                unit.kept = unit.decision is Decision.UNDECIDED or unit.decision is Decision.KEEP
+            if isinstance(entry, tuple):
+                unit, decision, cleaner, reason, detail = entry
+                unit.decision, unit.cleaner, unit.reason, unit.detail = decision, cleaner, reason, detail
+                unit.kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
             elif isinstance(entry, Unit):
                 entry.cuts.pop()
                 entry._invalidate()

@@ -26,10 +26,10 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "DataFileError",
+    "DocumentTimeoutError",
     "ExtractionError",
     "ExtractionTimeout",
     "ModelError",
-    "DocumentTimeoutError",
     "NewscleanError",
     "OutputCollisionError",
     "ReasonCodeError",

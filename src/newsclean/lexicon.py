@@ -41,7 +41,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Literal
 
@@ -97,7 +97,7 @@ def _base_code(lang: str) -> str:
 
 
 def _listing(folder: str, suffix: str) -> tuple[str, ...]:
-    root = files(_PKG).joinpath("data", folder)
+    root = files(_PKG) / "data" / folder
     if not root.is_dir():
         return ()
     return tuple(sorted(p.name[: -len(suffix)] for p in root.iterdir() if p.name.endswith(suffix)))
@@ -115,11 +115,11 @@ def available_phrase_languages() -> tuple[str, ...]:
     return _listing("phrases", ".json")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplist_file(code: str) -> tuple[frozenset[str], Literal["word", "char"]]:
     if code not in available_stoplists():
         return frozenset(), "word"
-    text = files(_PKG).joinpath("data", "stoplists", f"{code}.txt").read_text(encoding="utf-8")
+    text = (files(_PKG) / "data" / "stoplists" / f"{code}.txt").read_text(encoding="utf-8")
     words: set[str] = set()
     unit: Literal["word", "char"] = "word"
     for line in text.splitlines():
@@ -152,11 +152,11 @@ def density_unit(lang: str) -> Literal["word", "char"]:
     return _stoplist_file(_base_code(lang))[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrase_file(code: str) -> dict[str, tuple[str, ...]]:
     if code not in available_phrase_languages():
         return {}
-    raw = json.loads(files(_PKG).joinpath("data", "phrases", f"{code}.json").read_text(encoding="utf-8"))
+    raw = json.loads((files(_PKG) / "data" / "phrases" / f"{code}.json").read_text(encoding="utf-8"))
     if not isinstance(raw, dict):
         raise DataFileError(f"phrases/{code}.json: expected an object")
     out: dict[str, tuple[str, ...]] = {}
@@ -184,7 +184,7 @@ def phrases(lang: str, kind: str) -> tuple[str, ...]:
     return _phrase_file(_base_code(lang)).get(kind, ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_phrases(kind: str) -> tuple[str, ...]:
     merged: dict[str, None] = {}
     for code in available_phrase_languages():
@@ -205,7 +205,7 @@ def month_numbers() -> dict[str, int]:
     Names are casefolded NFC without trailing dots; a name that means different months in two
     languages is left out. Regenerate ``data/months.json`` with ``tools/build_months.py``.
     """
-    data = json.loads(files("newsclean").joinpath("data", "months.json").read_text(encoding="utf-8"))
+    data = json.loads((files(_PKG) / "data" / "months.json").read_text(encoding="utf-8"))
     table: dict[str, int] = {}
     clashes: set[str] = set()
     for months in data["months"].values():

@@ -23,7 +23,7 @@ import ftfy
 import ftfy.fixes as _ftfy_fixes
 import regex
 
-__all__ = ["OffsetMap", "Normalized", "normalize_line", "normalize_text", "segment"]
+__all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
 
 # The character classes, each written once (as characters, for ``re`` and ``regex`` alike).
 #: cp1252's letters and signs outside Latin-1: with Latin-1, what UTF-8 read as cp1252 gives

@@ -30,7 +30,7 @@ class PageText:
         starts: offset in ``text`` of each line, then ``len(text) + 1``.
     """
 
-    __slots__ = ("text", "starts", "_units", "_visible", "_folded", "_folded_starts", "_runs")
+    __slots__ = ("_folded", "_folded_starts", "_runs", "_units", "_visible", "starts", "text")
 
     def __init__(self, units: list[Unit]) -> None:
         visible = [u.visible for u in units]

@@ -31,7 +31,7 @@ from .inputs import Prepared, prepare
 from .language import LanguageDetector, get_detector
 from .result import CleanerFailure, Result, assemble
 
-__all__ = ["Cleaner", "FunctionCleaner", "HTML_OPTIONS", "InputFormat", "Pipeline", "cleaner", "declared_reasons"]
+__all__ = ["HTML_OPTIONS", "Cleaner", "FunctionCleaner", "InputFormat", "Pipeline", "cleaner", "declared_reasons"]
 
 InputFormat = Literal["auto", "text", "markdown", "html"]
 _F = TypeVar("_F", bound=Callable[[Document], None])
@@ -91,9 +91,15 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 @runtime_checkable
 class Cleaner(Protocol):
-    """What the pipeline runs: a name, and a call that records decisions on a document."""
+    """What the pipeline runs: a name, and a call that records decisions on a document.
 
-    name: str
+    A cleaner may also declare ``reasons`` (code -> one-line description): the reason codes it
+    drops and cuts with (see :meth:`Document.drop <newsclean.document.Document.drop>`).
+    """
+
+    @property
+    def name(self) -> str:
+        """The cleaner's name: what ``Removal.cleaner`` records and pipelines look it up by."""
 
     def __call__(self, doc: Document) -> None:
         """Look at ``doc`` and record decisions (``doc.drop``, ``doc.cut``, ``doc.keep``...)."""
@@ -165,7 +171,7 @@ def _for_html(c: Cleaner, options: Mapping[str, Any] | None) -> Cleaner:
     fields = {f.name for f in dataclasses.fields(c) if f.init}
     if not set(options) <= fields:
         return c
-    return dataclasses.replace(c, **options)  # type: ignore[type-var]
+    return dataclasses.replace(c, **options)
 
 
 def _as_cleaner(obj: Any) -> Cleaner:
@@ -316,7 +322,7 @@ class Pipeline:
         if bad:
             raise ConfigError(f"cleaner {name!r} has no option {', '.join(bad)}; its options: "
                               f"{', '.join(sorted(fields)) or '(none)'}")
-        return self.replace(name, dataclasses.replace(current, **options))  # type: ignore[type-var]
+        return self.replace(name, dataclasses.replace(current, **options))
 
     # ---- running
     def _detector(self) -> LanguageDetector | None:

@@ -168,8 +168,7 @@ def ends_like_sentence(text: str) -> bool:
     # ``_TERMINAL.search(text)`` without the pattern: the two classes are disjoint, so it matches
     # when the last character before the closers is terminal (``$`` also matches before a final
     # "\n").
-    if text.endswith("\n"):
-        text = text[:-1]
+    text = text.removesuffix("\n")
     return text.rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
 
 
@@ -336,7 +335,7 @@ class PhraseMatcher:
     that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
     """
 
-    __slots__ = ("regex", "_keys", "_first", "_reach", "_heads", "_by_key")
+    __slots__ = ("_by_key", "_first", "_heads", "_keys", "_reach", "regex")
 
     def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None,
                  first: frozenset[str] | None = None, reach: int = 1,
@@ -408,17 +407,17 @@ class PhraseMatcher:
         return self.regex.match(text, *args, **kwargs)
 
     def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
-        return self.regex.sub(repl, text, *args, **kwargs)  # type: ignore[no-any-return]
+        return self.regex.sub(repl, text, *args, **kwargs)
 
     def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
-        return self.regex.finditer(text, *args, **kwargs)  # type: ignore[no-any-return]
+        return self.regex.finditer(text, *args, **kwargs)
 
     def findall(self, text: str, *args: Any, **kwargs: Any) -> list[Any]:
-        return self.regex.findall(text, *args, **kwargs)  # type: ignore[no-any-return]
+        return self.regex.findall(text, *args, **kwargs)
 
     @property
     def pattern(self) -> str:
-        return self.regex.pattern  # type: ignore[no-any-return]
+        return self.regex.pattern
 
 
 @lru_cache(maxsize=64)

@@ -3,6 +3,7 @@ lifted into ``metadata["author"]`` and ``metadata["date"]`` (ISO 8601 when parse
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -186,7 +187,7 @@ class Bylines:
             return "dateline", None, date
         return None
 
-    def _undated_verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, None, None] | None:
+    def _undated_verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, None] | None:
         """:meth:`_verdict` of a text without four digits in a row (so without a date), with the
         cheap test first: a byline prefix must begin it."""
         m = prefixes.match(unit.folded) if prefixes is not None else None
@@ -198,7 +199,13 @@ class Bylines:
         return "byline", _author(text[m.end():].strip(" :|-–—")), None
 
 
-_UNSEEN = object()
+class _Unseen(enum.Enum):
+    """A text not decided on yet (its verdict may be None)."""
+
+    UNSEEN = 0
+
+
+_UNSEEN = _Unseen.UNSEEN
 
 
 def _author(rest: str) -> str | None:

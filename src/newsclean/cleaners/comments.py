@@ -54,7 +54,7 @@ class CommentForms:
             found = seen.get(text)
             if found is None:
                 n = unit.nwords
-                m = matcher.search(unit.folded) if n <= self.max_words and i in maybe else None  # type: ignore[union-attr]
+                m = matcher.search(unit.folded) if n <= self.max_words and i in maybe else None
                 found = seen[text] = (n, None, None) if m is None else (n, m.start(), m.group())
             return found
 

@@ -12,6 +12,7 @@ The shapes are general, not one site's words:
 """
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -34,7 +35,13 @@ _ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
-_UNSEEN = object()
+class _Unseen(enum.Enum):
+    """A text not decided on yet (its verdict may be None)."""
+
+    UNSEEN = 0
+
+
+_UNSEEN = _Unseen.UNSEEN
 
 
 _VALUE_MAX_LEN = 16  # sign, 7 digits, separator and 4 decimals, space, "%" or "k+"
