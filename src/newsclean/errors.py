@@ -16,7 +16,11 @@ breaks its contract) and for the HTML path, whose extraction has a time bound::
      │    └── ExtractionTimeout                 extraction exceeded its time bound
      ├── ModelError                             a shipped or user model file is malformed
      ├── WorkerCrashedError                     a worker process died on a document
-     └── DocumentTimeoutError                   a document passed its hard deadline in a worker
+     ├── DocumentTimeoutError                   a document passed its hard deadline in a worker
+     └── CorpusError                            a corpus file cannot be read or written
+          ├── CorpusFormatError (also ValueError) unknown corpus format, or its extra not installed
+          ├── RecordError                       a record lacks its text or is malformed
+          └── CorpusWriteError                  an output row does not fit the output file
 
 A wrong argument type raises the built-in ``TypeError``, naming the type. Every class is
 exported from :mod:`newsclean`.
@@ -25,6 +29,9 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "CorpusError",
+    "CorpusFormatError",
+    "CorpusWriteError",
     "DataFileError",
     "DocumentTimeoutError",
     "ExtractionError",
@@ -33,6 +40,7 @@ __all__ = [
     "NewscleanError",
     "OutputCollisionError",
     "ReasonCodeError",
+    "RecordError",
     "UnknownCleanerError",
     "UnknownPhraseKindError",
     "WorkerCrashedError",
@@ -94,3 +102,19 @@ class WorkerCrashedError(NewscleanError):
 
 class DocumentTimeoutError(NewscleanError):
     """A document passed its hard deadline; the worker process cleaning it was stopped."""
+
+
+class CorpusError(NewscleanError):
+    """A corpus file (JSONL, Parquet, WARC) cannot be read or written."""
+
+
+class CorpusFormatError(CorpusError, ValueError):
+    """The corpus format is unknown, cannot be told from the file name, or needs an extra."""
+
+
+class RecordError(CorpusError):
+    """A corpus record is malformed or lacks the field that holds its text."""
+
+
+class CorpusWriteError(CorpusError):
+    """A cleaned record cannot be written to the output file (a field changed type, ...)."""
