@@ -118,7 +118,7 @@ def test_html_extraction_stays_within_its_time_bound(timeout: float) -> None:
     prepared = prepare(page, "html", timeout=timeout)
     elapsed = time.process_time() - started
     assert elapsed < timeout + 3, f"{elapsed:.1f} s CPU with timeout={timeout}"
-    assert [(e.cleaner, e.error) for e in prepared.errors] == [("html", "ExtractionTimeout")]
+    assert type(prepared.extraction_error).__name__ == "ExtractionTimeout"
     assert "Paragraph 39999 of the article" in prepared.text
 
 
@@ -127,3 +127,33 @@ def test_a_timed_out_page_is_cleaned_from_its_stripped_tags() -> None:
     assert [(e.cleaner, e.error) for e in result.errors] == [("html", "ExtractionTimeout")]
     assert result.metadata.get("extraction") == "tags_stripped"
     assert "Paragraph 1 of the article, with some" in result.text
+
+
+@newsclean.cleaner("annotates_then_fails")
+def annotates_then_fails(doc: Document) -> None:
+    """Marks a heading and counts link characters, then crashes."""
+    doc.annotate(doc.units[0], kind="heading", link_chars=7)
+    doc.annotate(doc.units[0], link_chars=9)
+    raise RuntimeError("boom after annotating")
+
+
+def test_a_failing_cleaners_annotations_are_undone_before_the_next_cleaner() -> None:
+    seen: list[tuple[str | None, int]] = []
+
+    @newsclean.cleaner("looks")
+    def looks(doc: Document) -> None:
+        seen.append((doc.units[0].kind, doc.units[0].link_chars))
+
+    result = Pipeline([annotates_then_fails, looks], detector=None).clean_text(TEXT)
+    assert [e.cleaner for e in result.errors] == ["annotates_then_fails"]
+    assert seen == [(None, 0)]
+
+
+def test_annotations_of_a_cleaner_that_succeeds_stay() -> None:
+    @newsclean.cleaner("marks")
+    def marks(doc: Document) -> None:
+        doc.annotate(doc.units[0], kind="heading")
+
+    doc = Document(TEXT)
+    Pipeline([marks], detector=None).run(doc)
+    assert doc.units[0].kind == "heading" and doc.units[0].link_chars == 0

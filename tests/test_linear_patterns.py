@@ -40,7 +40,7 @@ PATTERNS = discover_patterns()
 def test_discovery_finds_module_patterns_phrase_matchers_and_builders() -> None:
     names = {p.name for p in PATTERNS}
     assert "newsclean.textshape.WORD" in names
-    assert "newsclean.document._LINE_BREAK" in names
+    assert "newsclean.normalize._SPECIAL_IN_LINE" in names
     assert "newsclean.cleaners.bylines._month_pattern()" in names
     for kind in lexicon.PHRASE_KINDS:
         assert f"phrase_matcher({kind})" in names

@@ -42,11 +42,11 @@ def test_rebuilt_after_a_cut_and_its_undo_not_after_a_drop() -> None:
     page = doc.page_text()
     doc.drop(doc.units[1], "test")
     assert doc.page_text() is page  # a drop changes no unit's text
-    doc._journal = []
+    doc.begin("test")
     doc.cut(doc.units[0], 0, 5, "test")
     cut = doc.page_text()
     assert cut is not page and cut.text == "this line\nDrop this line"
-    doc._rollback(doc._journal)
+    doc.rollback()
     assert doc.page_text().text == "Keep this line\nDrop this line"
 
 

@@ -147,3 +147,16 @@ def test_warm_up_loads_the_tables_and_calls_each_cleaners_warm_up() -> None:
     assert calls[0] == "warm" and "clean" in calls  # warmed, then one short text cleaned
     assert _stop_index.cache_info().currsize == 1 and load_model.cache_info().currsize == 1
     assert pipeline.clean(BODY).text == BODY  # and it cleans as before
+
+
+def test_cleaners_see_the_pipelines_language_detector_on_the_document() -> None:
+    seen = []
+
+    @newsclean.cleaner("peeks")
+    def peeks(doc: newsclean.Document) -> None:
+        seen.append(doc.detector)
+
+    detector = newsclean.get_detector("fast")
+    Pipeline([peeks], detector=detector).clean("Some text to clean.")
+    Pipeline([peeks], detector=None).clean_text("Some text to clean.")
+    assert seen == [detector, None]

@@ -11,30 +11,45 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import accumulate
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import regex
+from .errors import ReasonCodeError
+from .normalize import OffsetMap, segment
+from .page_text import PageText
+from .textshape import comparison_key, fold, line_starts, lines_containing, lines_matching, word_count
 
-from .normalize import OffsetMap, normalize_line
-from .textshape import comparison_key, fold, page_runs, word_count
+if TYPE_CHECKING:  # (typing only: the language detectors do not need the document model)
+    from .language import LanguageDetector
 
-__all__ = ["Cut", "Decision", "Document", "PageText", "Unit"]
+__all__ = [
+    "Cut",
+    "Decision",
+    "Document",
+    "PageText",
+    "Unit",
+    "check_reason_code",
+    # re-exported from textshape: cleaners/boilerplate.py imports them from here
+    "line_starts",
+    "lines_containing",
+    "lines_matching",
+]
 
-_LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-# Every character of normalize._SPECIAL but the line breaks, and (besides "  ") the characters a
-# mojibake hint runs on. Searched once over the whole input (``re``: its scan of a character
-# class is several times faster than ``regex``'s), they find every line normalisation might
-# change; the other lines take normalize_line's fast path inline: same text, same offsets.
-_SPECIAL_IN_LINE = re.compile("[\x00-\x09\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\xa0\xad\u1680\u2000-\u200d\u202f\u205f"
-                              "\u2060\u3000\ufeff\ud800-\udfff&\ufb00-\ufb06\uff01-\uff5e]")
-_MOJIBAKE_PAIR = re.compile("[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                            "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}")
+_REASON_CODE = re.compile(r"[a-z][a-z0-9_]*")
+_WELL_FORMED: set[str] = set()  # codes check_reason_code has passed
+
+
+def check_reason_code(code: object) -> str:
+    """``code`` if it is a well-formed reason code: a lower-case identifier
+    (``^[a-z][a-z0-9_]*$``, like ``"repeated_byline"``).
+
+    Raises:
+        ReasonCodeError: it is not (``"bad reason/Has Spaces"``).
+    """
+    if not isinstance(code, str) or _REASON_CODE.fullmatch(code) is None:
+        raise ReasonCodeError(f"reason codes are lower-case identifiers (letters, digits, '_'), not {code!r}")
+    return code
 
 
 class Decision(enum.Enum):
@@ -70,13 +85,33 @@ class Unit:
             (set them through :class:`Document`'s ``drop``/``keep``/``set_title`` only).
         kept: True while the unit is undecided or kept (kept in step with ``decision``).
         cuts: removals inside the unit.
-        kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"image"``...).
+        kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"caption"``...).
         link_chars: characters of the visible text that were link anchors (markdown input).
+            (set both through :meth:`Document.annotate` only)
     """
 
-    __slots__ = ("index", "start", "end", "text", "_map", "block", "gap_before", "decision", "kept", "cleaner",
-                 "reason", "detail", "cuts", "kind", "link_chars", "features", "_visible", "_pieces", "_nwords",
-                 "_folded", "_key")
+    __slots__ = (
+        "_folded",
+        "_key",
+        "_map",
+        "_nwords",
+        "_pieces",
+        "_visible",
+        "block",
+        "cleaner",
+        "cuts",
+        "decision",
+        "detail",
+        "end",
+        "gap_before",
+        "index",
+        "kept",
+        "kind",
+        "link_chars",
+        "reason",
+        "start",
+        "text",
+    )
 
     def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
                  gap_before: int) -> None:
@@ -95,8 +130,7 @@ class Unit:
         self.detail: dict[str, Any] = {}
         self.cuts: list[Cut] = []
         self.kind: str | None = None
-        self.link_chars = 0
-        self.features: dict[str, Any] = {}
+        self.link_chars: int = 0
         self._visible: str | None = text  # no cuts yet: the visible text is the text
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
         self._nwords: int | None = None
@@ -214,225 +248,51 @@ class Unit:
         return spans
 
 
-def line_starts(lines: list[str]) -> list[int]:
-    """Offsets of each line in ``"\n".join(lines)``, then ``len(...) + 1`` (summed in C)."""
-    return list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
+class _Unset:
+    """The type of :data:`_UNSET`: an annotation not given."""
 
 
-_PLUS_ONE = (1).__add__
+_UNSET = _Unset()
 
 
-def lines_containing(text: str, starts: list[int], needles: Iterable[str]) -> list[int]:
-    """Lines (ascending) of ``text`` (lines joined by ``"\n"``, ``starts`` from :func:`line_starts`)
-    that contain one of ``needles`` (strings without a line break), found with ``str.find``: one
-    hit per line and needle, each search going on from the next line."""
-    find = text.find
-    last = len(starts) - 2
-    found: set[int] = set()
-    for needle in needles:
-        i = find(needle)
-        while i >= 0:
-            line = bisect_right(starts, i) - 1
-            found.add(line)
-            if line >= last:
-                break
-            i = find(needle, starts[line + 1])
-    return sorted(found)
+@dataclass(frozen=True, slots=True)
+class _Annotation:
+    """A unit's annotations before :meth:`Document.annotate` changed them."""
+
+    unit: Unit
+    kind: str | None
+    link_chars: int
 
 
-def lines_matching(text: str, starts: list[int], pattern: re.Pattern[str] | regex.Pattern[str]) -> list[int]:
-    """Lines (ascending) of ``text`` (as for :func:`lines_containing`) where ``pattern.search``
-    finds something: one search per line that has a match, each from the start of the next line.
-    The pattern must not match a line break, nor look past one (no ``^``, ``$`` or look-around
-    that a neighbouring line could satisfy)."""
-    search = pattern.search
-    last = len(starts) - 2
-    found: list[int] = []
-    m = search(text)
-    while m is not None:
-        line = bisect_right(starts, m.start()) - 1
-        found.append(line)
-        if line >= last:
-            break
-        m = search(text, starts[line + 1])
-    return found
-
-
-class PageText:
-    """The visible text of every unit of a document, one line per unit, joined by ``"\\n"``.
-
-    One string a cleaner scans once for the whole page (a pattern, ``str.find``, a set of runs)
-    instead of once per line; offsets map back to lines with :meth:`line_at`. Line ``i`` is
-    ``doc.units[i]``, dropped units included: a cleaner skips those (a drop changes no unit's
-    text, so the page text stays valid; a cut does, and :meth:`Document.page_text` then builds a
-    new one).
-
-    Attributes:
-        text: the units' visible texts joined by ``"\\n"``.
-        starts: offset in ``text`` of each line, then ``len(text) + 1``.
-    """
-
-    __slots__ = ("text", "starts", "_units", "_visible", "_folded", "_folded_starts", "_runs")
-
-    def __init__(self, units: list[Unit]) -> None:
-        visible = [u.visible for u in units]
-        self._units = units
-        self._visible = visible
-        self.text = "\n".join(visible)
-        self.starts = line_starts(visible)
-        self._folded: str | None = None
-        self._folded_starts: list[int] | None = None
-        self._runs: frozenset[str] | None = None
-
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    @property
-    def folded(self) -> str:
-        """``text`` through :func:`~newsclean.textshape.fold`: line ``i`` is ``units[i].folded``."""
-        if self._folded is None:
-            self._fold()
-        return self._folded  # type: ignore[return-value]
-
-    @property
-    def folded_starts(self) -> list[int]:
-        """Offset in ``folded`` of each line, then ``len(folded) + 1``."""
-        if self._folded_starts is None:
-            self._fold()
-        return self._folded_starts  # type: ignore[return-value]
-
-    def _fold(self) -> None:
-        # fold maps character by character (so it commutes with joining) and never deletes one,
-        # so a folded page as long as the page has every line as long as before: same starts.
-        folded = fold(self.text)
-        if len(folded) == len(self.text):
-            self._folded, self._folded_starts = folded, self.starts
-        else:
-            lines = folded.split("\n")
-            if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
-                lines = [fold(u.visible) for u in self._units]
-                folded = "\n".join(lines)
-            self._folded, self._folded_starts = folded, line_starts(lines)
-        # each unit's ``folded`` is its line of the folded page: a slice instead of another
-        # fold() per line, given only to units whose visible text is still the one joined here
-        starts = self._folded_starts
-        for unit, visible, a, b in zip(self._units, self._visible, starts, starts[1:]):
-            if unit._folded is None and unit._visible is visible:
-                unit._folded = folded[a:b - 1]
-
-    @property
-    def runs(self) -> frozenset[str]:
-        """Every maximal run of letters and digits in ``folded`` (and some other strings:
-        see :func:`~newsclean.textshape.page_runs`), for a set test against phrase keys."""
-        if self._runs is None:
-            self._runs = page_runs(self.folded)
-        return self._runs
-
-    def line_at(self, offset: int, *, folded: bool = False) -> int:
-        """The line (unit index) that holds ``offset`` of ``text`` (of ``folded`` if ``folded``)."""
-        return bisect_right(self.folded_starts if folded else self.starts, offset) - 1
-
-    def lines_containing(self, needles: Iterable[str], *, folded: bool = True) -> list[int]:
-        """Lines (ascending) whose folded (or visible) text contains one of ``needles``
-        (strings without a line break): :func:`lines_containing` over the page."""
-        if folded:
-            return lines_containing(self.folded, self.folded_starts, needles)
-        return lines_containing(self.text, self.starts, needles)
-
-    def lines_matching(self, pattern: re.Pattern[str] | regex.Pattern[str], *, folded: bool = False) -> list[int]:
-        """Lines (ascending) where ``pattern.search`` finds something in the visible (or folded)
-        text: :func:`lines_matching` over the page (same conditions on the pattern)."""
-        if folded:
-            return lines_matching(self.folded, self.folded_starts, pattern)
-        return lines_matching(self.text, self.starts, pattern)
+#: ``(unit, decision, cleaner, reason, detail)`` as they were before a decision
+_DecisionEntry = tuple[Unit, Decision, str | None, str | None, dict[str, Any]]
+#: What undoes one step: the state before a decision or an annotation, the unit whose last cut
+#: it was, or a callable for anything else. (Tuples, not closures, for decisions: a page
+#: records thousands.)
+JournalEntry = _DecisionEntry | Unit | _Annotation | Callable[[], None]
 
 
 class Document:
     """An input text, its units, and the decisions the cleaners take on them.
 
-    Cleaners call :meth:`drop`, :meth:`cut`, :meth:`keep`, :meth:`set_title` and
-    :meth:`add_metadata`; the pipeline attributes each decision to the running cleaner.
+    Cleaners call :meth:`drop`, :meth:`cut`, :meth:`keep`, :meth:`set_title`,
+    :meth:`annotate` and :meth:`add_metadata`; the pipeline attributes each decision to the
+    running cleaner and journals it, so that a cleaner that fails leaves no trace.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, detector: LanguageDetector | None = None) -> None:
         self.source = source
-        self.units: list[Unit] = []
         self.metadata: dict[str, Any] = {}
-        self.invisible: list[tuple[int, int]] = []  # lines with only invisible characters
-        self.language_hint: str | None = None
         #: True when the headline (``title_unit``) also stays in the body; see ``set_title``.
         self.title_in_body = False
+        #: the pipeline's language detector, for cleaners that need a page's language
+        self.detector = detector
+        #: the cleaner whose decisions are being recorded (see :meth:`begin`)
         self.current_cleaner = "newsclean"
-        self._journal: list[Callable[[], None]] | None = None
+        self._declared: Mapping[str, str] | None = None
+        self._journal: list[JournalEntry] | None = None
         self._page: PageText | None = None
-        self._segment()
-
-    def _segment(self) -> None:
-        # str.splitlines breaks at exactly the characters of _LINE_BREAK (\r\n as one break)
-        source = self.source
-        units = self.units
-        append = units.append
-        gap = 0
-        block = -1
-        pos = 0
-        # Lines that normalisation may change: those touched by a special character or a
-        # mojibake hint (all non-ASCII lines when the input is not NFC). The others take
-        # normalize_line's fast path, inline: same text, same offsets.
-        dirty = [m.start() for m in _SPECIAL_IN_LINE.finditer(source)]
-        i = source.find("  ")
-        while i >= 0:
-            dirty.append(i)
-            i = source.find("  ", i + 2)
-        if source.isascii():
-            nfc = True
-        else:
-            # (the other mojibake hints, "&...;" and ligatures/fullwidth forms, are special)
-            dirty += [i for m in _MOJIBAKE_PAIR.finditer(source) for i in (m.start(), m.end() - 1)]
-            nfc = unicodedata.is_normalized("NFC", source)
-        dirty.sort()
-        dirty.append(len(source))
-        d = 0
-        next_dirty = dirty[0]
-        if "\r" in source:  # "\r\n" is one break of two characters
-            pieces = source.splitlines(True)
-            lines = [p[:-2] if p.endswith("\r\n") else p[:-1] if p[-1:] in _BREAK_CHARS else p for p in pieces]
-            steps: list[int] | None = [len(p) for p in pieces]
-        else:  # every break is one character
-            lines = source.splitlines()
-            steps = None
-        for n, line in enumerate(lines):
-            le = pos + len(line)
-            if line:
-                while next_dirty < pos:
-                    d += 1
-                    next_dirty = dirty[d]
-                if next_dirty >= le and (nfc or line.isascii()):
-                    text = line.strip(" ")
-                    if text:
-                        s = pos if len(text) == len(line) else pos + (len(line) - len(line.lstrip(" ")))
-                        if gap or block < 0:
-                            block += 1
-                        append(Unit(len(units), s, s + len(text), text, None, block, gap if units else 0))
-                        gap = 0
-                    else:
-                        gap += 1
-                else:
-                    norm = normalize_line(source, pos, le)
-                    if norm.text:
-                        lead = len(line) - len(line.lstrip())
-                        trail = len(line.rstrip())
-                        if gap or block < 0:
-                            block += 1
-                        append(Unit(len(units), pos + lead, pos + trail, norm.text, norm.map, block,
-                                    gap if units else 0))
-                        gap = 0
-                    else:
-                        gap += 1
-                        if line.strip():
-                            self.invisible.append((pos, le))
-            elif units:
-                gap += 1
-            pos = le + 1 if steps is None else pos + steps[n]
+        self.units, self.invisible = segment(source, Unit)
 
     # ---- views
     def page_text(self) -> PageText:
@@ -459,27 +319,59 @@ class Document:
                 return u
         return None
 
-    # ---- decisions
-    # The journal (set by the pipeline while a cleaner runs) holds what undoes each decision:
-    # ``(unit, decision, cleaner, reason, detail)`` for a decision, ``unit`` for a cut, a
-    # callable for anything else. Tuples instead of closures: a page records thousands.
-    def _record(self, undo: Callable[[], None]) -> None:
-        if self._journal is not None:
-            self._journal.append(undo)
+    # ---- the running cleaner and its journal
+    def begin(self, cleaner: str, reasons: Mapping[str, str] | None = None) -> None:
+        """Attribute the decisions that follow to ``cleaner`` and journal them, so that
+        :meth:`rollback` can undo them (the pipeline calls this before each cleaner).
 
-    def _rollback(self, journal: list[Any]) -> None:
-        """Undo the journal's entries, last first."""
+        ``reasons``: the reason codes the cleaner declares; :meth:`drop` and :meth:`cut` then
+        accept only those. None: any code of the right shape (``^[a-z][a-z0-9_]*$``).
+        """
+        self.current_cleaner = cleaner
+        self._declared = reasons
+        self._journal = []
+
+    def rollback(self) -> None:
+        """Undo everything recorded since :meth:`begin`, last first."""
+        journal, self._journal = self._journal or [], []
         for entry in reversed(journal):
-            if type(entry) is tuple:
-                unit, unit.decision, unit.cleaner, unit.reason, unit.detail = entry
-                unit.kept = unit.decision is Decision.UNDECIDED or unit.decision is Decision.KEEP
+            if isinstance(entry, tuple):
+                unit, decision, cleaner, reason, detail = entry
+                unit.decision, unit.cleaner, unit.reason, unit.detail = decision, cleaner, reason, detail
+                unit.kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
             elif isinstance(entry, Unit):
                 entry.cuts.pop()
                 entry._invalidate()
                 self._page = None
+            elif isinstance(entry, _Annotation):
+                entry.unit.kind, entry.unit.link_chars = entry.kind, entry.link_chars
             else:
                 entry()
 
+    def end(self) -> None:
+        """Stop journaling: the decisions since :meth:`begin` stand."""
+        self.current_cleaner = "newsclean"
+        self._declared = None
+        self._journal = None
+
+    def _record(self, entry: JournalEntry) -> None:
+        if self._journal is not None:
+            self._journal.append(entry)
+
+    def _check_reason(self, reason: str) -> None:
+        """Raise :class:`~newsclean.errors.ReasonCodeError` unless the running cleaner may remove
+        something with ``reason``."""
+        declared = self._declared
+        if declared is None:
+            if reason not in _WELL_FORMED:
+                check_reason_code(reason)
+                _WELL_FORMED.add(reason)
+        elif reason not in declared:
+            listed = ", ".join(sorted(declared)) or "none"
+            raise ReasonCodeError(f"cleaner {self.current_cleaner!r} used the reason code {reason!r}, "
+                                  f"which it does not declare (it declares: {listed})")
+
+    # ---- decisions
     def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any]) -> None:
         if self._journal is not None:
             self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
@@ -490,29 +382,32 @@ class Document:
         unit.detail = detail
 
     def drop(self, unit: Unit, reason: str, **detail: Any) -> None:
-        """Remove the whole unit from the body, with a stable reason code (``"repeated_byline"``)."""
-        if self._journal is not None:
-            self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
-        unit.decision = Decision.DROP
-        unit.kept = False
-        unit.cleaner = self.current_cleaner
-        unit.reason = reason
-        unit.detail = detail
+        """Remove the whole unit from the body, with a reason code the running cleaner declares
+        (``"repeated_byline"``).
+
+        Raises:
+            ReasonCodeError: the running cleaner does not declare ``reason``, or (a cleaner that
+                declares none) ``reason`` is not a lower-case identifier.
+        """
+        self._check_reason(reason)
+        self._decide(unit, Decision.DROP, reason, detail)
 
     def drop_each(self, units: Iterable[Unit], reason: str, **detail: Any) -> None:
         """:meth:`drop` every unit of ``units`` with the same reason (each gets its own copy of
         ``detail``): one call for a page's thousands of copies of one line."""
-        journal = self._journal
-        cleaner = self.current_cleaner
-        DROP = Decision.DROP
+        self._check_reason(reason)
         for unit in units:
-            if journal is not None:
-                journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
-            unit.decision = DROP
-            unit.kept = False
-            unit.cleaner = cleaner
-            unit.reason = reason
-            unit.detail = dict(detail)
+            self._decide(unit, Decision.DROP, reason, dict(detail))
+
+    def annotate(self, unit: Unit, *, kind: str | None | _Unset = _UNSET, link_chars: int | _Unset = _UNSET) -> None:
+        """Set structural hints on ``unit`` for later cleaners: its ``kind`` (``"heading"``,
+        ``"list_item"``, ``"caption"``...) and ``link_chars`` (characters of link anchors).
+        Journaled like decisions: undone if the cleaner fails."""
+        self._record(_Annotation(unit, unit.kind, unit.link_chars))
+        if not isinstance(kind, _Unset):
+            unit.kind = kind
+        if not isinstance(link_chars, _Unset):
+            unit.link_chars = link_chars
 
     def keep(self, unit: Unit, reason: str | None = None, **detail: Any) -> None:
         """Mark the unit as body, so later cleaners that only look at undecided units leave it."""
@@ -535,7 +430,9 @@ class Document:
             self.title_in_body = in_body
 
     def cut(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
-        """Remove ``unit.visible[start:end]`` from the body (offsets in the *visible* text)."""
+        """Remove ``unit.visible[start:end]`` from the body (offsets in the *visible* text), with
+        a reason code the running cleaner declares (as for :meth:`drop`)."""
+        self._check_reason(reason)
         if end <= start:
             return
         a = unit.visible_to_text(start)
@@ -544,13 +441,14 @@ class Document:
 
     def cut_text(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
         """Remove ``unit.text[start:end]`` from the body (offsets in the normalised text)."""
+        self._check_reason(reason)
         start, end = max(0, start), min(len(unit.text), end)
         if end <= start:
             return
         unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
         unit._invalidate()
         self._page = None
-        self._record(unit)  # type: ignore[arg-type]
+        self._record(unit)
 
     def add_metadata(self, key: str, value: Any) -> None:
         """Record metadata; list values extend an existing list without duplicates."""

@@ -1,7 +1,6 @@
 """Turning what the user passed (text, markdown, HTML, bytes) into the text the pipeline reads."""
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,29 +8,21 @@ from typing import Any
 import regex
 
 from .errors import ExtractionError
-from .result import CleanerFailure, Result
 
 __all__ = ["Prepared", "prepare"]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """The text to clean, and what to merge into the result afterwards."""
+    """The text to clean, and what was learnt before cleaning, for the pipeline to merge into
+    the result: HTML metadata and title, the encoding, the error that made HTML extraction fall
+    back to tag stripping."""
 
     text: str
     input_format: str
     metadata: Mapping[str, Any] = field(default_factory=dict)
     title: str | None = None
-    errors: tuple[CleanerFailure, ...] = ()
-
-    def finish(self, result: Result) -> Result:
-        """Merge what was learnt before cleaning (HTML metadata, encoding, errors) into ``result``."""
-        if not self.metadata and self.title is None and not self.errors:
-            return result
-        merged = dict(self.metadata)
-        merged.update(result.metadata)  # what the cleaners found wins over page metadata
-        title = result.title if result.title is not None else self.title
-        return dataclasses.replace(result, metadata=merged, title=title, errors=self.errors + result.errors)
+    extraction_error: ExtractionError | None = None
 
 
 def prepare(data: str | bytes, input_format: str = "auto", *, timeout: float = 10.0) -> Prepared:
@@ -62,8 +53,7 @@ def prepare(data: str | bytes, input_format: str = "auto", *, timeout: float = 1
         except ExtractionError as exc:
             # Never a hang and never an exception for odd input: clean the tag-stripped page.
             meta.update({"input_format": "html", "extraction": "tags_stripped"})
-            failure = CleanerFailure("html", type(exc).__name__, str(exc)[:500])
-            return Prepared(strip_tags(text), "html", meta, None, (failure,))
+            return Prepared(strip_tags(text), "html", meta, None, exc)
         meta.update(extraction.metadata)
         meta["input_format"] = "html"
         return Prepared(extraction.text, "html", meta, extraction.title)

@@ -41,9 +41,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Literal
+
+from .errors import DataFileError, UnknownPhraseKindError
 
 __all__ = [
     "PHRASE_KINDS",
@@ -77,14 +79,6 @@ _APOSTROPHES = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
-class UnknownPhraseKindError(ValueError):
-    """Raised by :func:`phrases` / :func:`all_phrases` for a kind not in :data:`PHRASE_KINDS`."""
-
-    def __init__(self, kind: str) -> None:
-        super().__init__(f"unknown phrase kind {kind!r}; expected one of: {', '.join(PHRASE_KINDS)}")
-        self.kind = kind
-
-
 def normalize(text: str) -> str:
     """Normalise text the way the phrase lists are stored, so that plain ``in``/``==`` works.
 
@@ -103,7 +97,7 @@ def _base_code(lang: str) -> str:
 
 
 def _listing(folder: str, suffix: str) -> tuple[str, ...]:
-    root = files(_PKG).joinpath("data", folder)
+    root = files(_PKG) / "data" / folder
     if not root.is_dir():
         return ()
     return tuple(sorted(p.name[: -len(suffix)] for p in root.iterdir() if p.name.endswith(suffix)))
@@ -121,11 +115,11 @@ def available_phrase_languages() -> tuple[str, ...]:
     return _listing("phrases", ".json")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplist_file(code: str) -> tuple[frozenset[str], Literal["word", "char"]]:
     if code not in available_stoplists():
         return frozenset(), "word"
-    text = files(_PKG).joinpath("data", "stoplists", f"{code}.txt").read_text(encoding="utf-8")
+    text = (files(_PKG) / "data" / "stoplists" / f"{code}.txt").read_text(encoding="utf-8")
     words: set[str] = set()
     unit: Literal["word", "char"] = "word"
     for line in text.splitlines():
@@ -158,39 +152,39 @@ def density_unit(lang: str) -> Literal["word", "char"]:
     return _stoplist_file(_base_code(lang))[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrase_file(code: str) -> dict[str, tuple[str, ...]]:
     if code not in available_phrase_languages():
         return {}
-    raw = json.loads(files(_PKG).joinpath("data", "phrases", f"{code}.json").read_text(encoding="utf-8"))
+    raw = json.loads((files(_PKG) / "data" / "phrases" / f"{code}.json").read_text(encoding="utf-8"))
     if not isinstance(raw, dict):
-        raise ValueError(f"phrases/{code}.json: expected an object")
+        raise DataFileError(f"phrases/{code}.json: expected an object")
     out: dict[str, tuple[str, ...]] = {}
     for kind, items in raw.items():
         if kind not in PHRASE_KINDS:
-            raise UnknownPhraseKindError(kind)
+            raise UnknownPhraseKindError(kind, PHRASE_KINDS)
         if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-            raise ValueError(f"phrases/{code}.json: {kind!r} must be a list of strings")
+            raise DataFileError(f"phrases/{code}.json: {kind!r} must be a list of strings")
         out[kind] = tuple(dict.fromkeys(normalize(x) for x in items if x.strip()))
     return out
 
 
 def _check_kind(kind: str) -> None:
     if kind not in PHRASE_KINDS:
-        raise UnknownPhraseKindError(kind)
+        raise UnknownPhraseKindError(kind, PHRASE_KINDS)
 
 
 def phrases(lang: str, kind: str) -> tuple[str, ...]:
     """Phrases of ``kind`` for ``lang``, normalised; ``()`` for a language without a phrase file.
 
-    Raises :class:`UnknownPhraseKindError` (a ``ValueError``) if ``kind`` is not in
+    Raises :class:`UnknownPhraseKindError` (a ``ConfigError``, also ``ValueError``) if ``kind`` is not in
     :data:`PHRASE_KINDS`.  Cached.
     """
     _check_kind(kind)
     return _phrase_file(_base_code(lang)).get(kind, ())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_phrases(kind: str) -> tuple[str, ...]:
     merged: dict[str, None] = {}
     for code in available_phrase_languages():
@@ -211,7 +205,7 @@ def month_numbers() -> dict[str, int]:
     Names are casefolded NFC without trailing dots; a name that means different months in two
     languages is left out. Regenerate ``data/months.json`` with ``tools/build_months.py``.
     """
-    data = json.loads(files("newsclean").joinpath("data", "months.json").read_text(encoding="utf-8"))
+    data = json.loads((files(_PKG) / "data" / "months.json").read_text(encoding="utf-8"))
     table: dict[str, int] = {}
     clashes: set[str] = set()
     for months in data["months"].values():

@@ -12,33 +12,41 @@ a span that touches a replaced run covers all of it in the input.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import ftfy
 import ftfy.fixes as _ftfy_fixes
 import regex
 
-__all__ = ["OffsetMap", "Normalized", "normalize_line", "normalize_text"]
+__all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
+
+# The character classes, each written once (as characters, for ``re`` and ``regex`` alike).
+#: cp1252's letters and signs outside Latin-1: with Latin-1, what UTF-8 read as cp1252 gives
+_CP1252_EXTRAS = ("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026"
+                  "\u2030\u2039\u203a\u20ac\u2122")
+#: ligatures and fullwidth forms (NFKC-ish repairs by ftfy)
+_WIDTH_FORMS = "\ufb00-\ufb06\uff01-\uff5e"
+_SURROGATES = "\ud800-\udfff"
+#: invisible format characters: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen
+_INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad"
+#: control characters that do not break a line (str.splitlines breaks at \n \x0b \x0c \r \x1c-\x1e \x85)
+_CONTROLS_IN_LINE = "\x00-\x09\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
+#: white space other than " " that does not break a line
+_ODD_SPACES = "\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 # Characters that ftfy might change: Latin-1 range (all UTF-8-as-cp1252 mojibake starts there),
 # cp1252's extra letters, entities, ligatures, fullwidth forms, controls and surrogates.
-_NEEDS_FTFY = regex.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\xff&\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-    r"\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufb00-\ufb06\uff01-\uff5e"
-    r"\ud800-\udfff]"
-)
+_NEEDS_FTFY = regex.compile(f"[\x00-\x08\x0b-\x1f\x7f-\xff&{_CP1252_EXTRAS}{_WIDTH_FORMS}{_SURROGATES}]")
+# Two characters that UTF-8 read as cp1252 (or Latin-1) is made of.
+_MOJIBAKE_PAIR_CLASS = f"[\x80-\xff{_CP1252_EXTRAS}]{{2}}"
 # Cheap test for mojibake-ish sequences among the candidates: without one of these, only the
 # cheap fixes (controls, surrogates, NFC) can apply, and we do those ourselves.
-_MOJIBAKE_HINT = regex.compile(r"[\x80-\xff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e"
-                               r"\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}|&[#\w]+;|[\ufb00-\ufb06\uff01-\uff5e]")
-# Zero-width non-joiner and joiner (U+200C, U+200D) are spelling inside a word — Persian
-# "می‌شود", Indic conjuncts, emoji sequences — so they stay inside words and are only dropped at
-# a word's edges; the other invisible characters separate words like spaces do.
-# Invisible format characters (ZWSP, word joiner, BOM, soft hyphen) belong to the word they sit
-# in and are dropped from it, so that a word they split is repaired whole (idempotence).
-_WS_OR_WORD = regex.compile(r"\s+|\S+")
+_MOJIBAKE_HINT = regex.compile(_MOJIBAKE_PAIR_CLASS + r"|&[#\w]+;" + f"|[{_WIDTH_FORMS}]")
 # The pieces normalize_line walks: a white-space run, a word, or -- first -- a run of *plain*
 # words (printable ASCII but "&") joined by single spaces, which normalisation leaves as it is
 # (no control, entity, mojibake or non-NFC character: ``_fix`` returns such a word unchanged), so
@@ -46,11 +54,23 @@ _WS_OR_WORD = regex.compile(r"\s+|\S+")
 # control character or double space no longer costs a Python step per word (a 10 MB line
 # had 1.7 million). Linear: a failed look-ahead gives back at most the run's last word.
 _PIECE = regex.compile(r"(?P<plain>(?<!\S)[!-%'-~]+(?: [!-%'-~]+)*(?!\S))|(?P<space>\s+)|\S+")
+# Zero-width non-joiner and joiner (U+200C, U+200D) are spelling inside a word — Persian
+# "می‌شود", Indic conjuncts, emoji sequences — so they stay inside words and are only dropped at
+# a word's edges.
 _JOINERS = "\u200c\u200d"
+# Invisible format characters (ZWSP, word joiner, BOM, soft hyphen) belong to the word they sit
+# in and are dropped from it, so that a word they split is repaired whole (idempotence).
 _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b\u2060\ufeff\u00ad]")
 # Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
 # invisible characters, surrogates, entities.
-_SPECIAL = regex.compile(r"[^\S ]|  |[\x00-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u00ad\ud800-\udfff&\ufb00-\ufb06\uff01-\uff5e]")
+_SPECIAL = regex.compile(r"[^\S ]|  |" + f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}&{_WIDTH_FORMS}]")
+# The characters of _SPECIAL but the line breaks, and (besides "  ") those a mojibake hint runs
+# on, for :func:`segment`: searched once over the whole input (``re``: its scan of a character
+# class is several times faster than ``regex``'s), they find every line normalisation might
+# change; the other lines take normalize_line's fast path inline: same text, same offsets.
+_SPECIAL_IN_LINE = re.compile(f"[{_CONTROLS_IN_LINE}{_ODD_SPACES}{_INVISIBLE}{_SURROGATES}&{_WIDTH_FORMS}]")
+_MOJIBAKE_PAIR = re.compile(_MOJIBAKE_PAIR_CLASS)
+_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False)
 _MAX_FTFY = 100_000  # longer runs skip ftfy's encoding repair (it is quadratic in places)
 
@@ -190,3 +210,91 @@ def normalize_text(text: str) -> str:
     """Normalise any text the way lines are normalised, line by line (for comparisons and tests)."""
     lines = (normalize_line(text, m.start(), m.end()).text for m in regex.finditer(r"[^\r\n]+", text))
     return "\n".join(line for line in lines if line)
+
+
+_U = TypeVar("_U")
+#: ``make(index, start, end, text, map, block, gap_before)``: one unit of :func:`segment`; ``map``
+#: is None when ``text`` is ``source[start:end]`` character for character.
+UnitFactory = Callable[[int, int, int, str, "OffsetMap | None", int, int], _U]
+
+
+def _dirty_offsets(source: str) -> tuple[list[int], bool]:
+    """Offsets (ascending, then ``len(source)``) of the characters that may make normalisation
+    change a line -- a special character, a double space, a mojibake hint (the other hints,
+    ``"&...;"`` and ligatures/fullwidth forms, are special) -- and whether ``source`` is NFC
+    (if not, every non-ASCII line may change)."""
+    dirty = [m.start() for m in _SPECIAL_IN_LINE.finditer(source)]
+    i = source.find("  ")
+    while i >= 0:
+        dirty.append(i)
+        i = source.find("  ", i + 2)
+    if source.isascii():
+        nfc = True
+    else:
+        dirty += [i for m in _MOJIBAKE_PAIR.finditer(source) for i in (m.start(), m.end() - 1)]
+        nfc = unicodedata.is_normalized("NFC", source)
+    dirty.sort()
+    dirty.append(len(source))
+    return dirty, nfc
+
+
+def _split_lines(source: str) -> tuple[list[str], list[int] | None]:
+    """The lines of ``source`` (``str.splitlines``: ``"\\r\\n"`` is one break) and, when a break
+    may be two characters long, the step from each line's start to the next's (else None)."""
+    if "\r" not in source:  # every break is one character
+        return source.splitlines(), None
+    pieces = source.splitlines(True)
+    lines = [p[:-2] if p.endswith("\r\n") else p[:-1] if p[-1:] in _BREAK_CHARS else p for p in pieces]
+    return lines, [len(p) for p in pieces]
+
+
+def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[int, int]]]:
+    """Split ``source`` into normalised non-empty lines, made into units by ``make``.
+
+    Returns the units and the input spans of the lines that hold only invisible characters.
+    ``block`` counts blank-line-separated blocks, ``gap_before`` the blank lines before a unit
+    (0 for the first). Lines that normalisation cannot change (see :func:`_dirty_offsets`) take
+    :func:`normalize_line`'s fast path inline: same text, same offsets.
+    """
+    units: list[_U] = []
+    invisible: list[tuple[int, int]] = []
+    append = units.append
+    gap = 0
+    block = -1
+    pos = 0
+    dirty, nfc = _dirty_offsets(source)
+    d = 0
+    next_dirty = dirty[0]
+    lines, steps = _split_lines(source)
+    for n, line in enumerate(lines):
+        le = pos + len(line)
+        if line:
+            while next_dirty < pos:
+                d += 1
+                next_dirty = dirty[d]
+            if next_dirty >= le and (nfc or line.isascii()):
+                text = line.strip(" ")
+                if text:
+                    s = pos if len(text) == len(line) else pos + (len(line) - len(line.lstrip(" ")))
+                    if gap or block < 0:
+                        block += 1
+                    append(make(len(units), s, s + len(text), text, None, block, gap if units else 0))
+                    gap = 0
+                else:
+                    gap += 1
+            else:
+                norm = normalize_line(source, pos, le)
+                if norm.text:
+                    if gap or block < 0:
+                        block += 1
+                    append(make(len(units), pos + len(line) - len(line.lstrip()), pos + len(line.rstrip()),
+                                norm.text, norm.map, block, gap if units else 0))
+                    gap = 0
+                else:
+                    gap += 1
+                    if line.strip():
+                        invisible.append((pos, le))
+        elif units:
+            gap += 1
+        pos = le + 1 if steps is None else pos + steps[n]
+    return units, invisible

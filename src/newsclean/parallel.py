@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from .errors import DocumentTimeoutError, WorkerCrashedError
+from .errors import ConfigError, DocumentTimeoutError, WorkerCrashedError
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -286,10 +286,10 @@ def ordered_map(
         Exception: whatever ``func`` raised for an item, re-raised here in order.
     """
     if chunksize < 1:
-        raise ValueError(f"chunksize must be at least 1, not {chunksize}")
+        raise ConfigError(f"chunksize must be at least 1, not {chunksize}")
     limit = max_pending if max_pending is not None else 4 * max(jobs, 1)
     if limit < 1:
-        raise ValueError(f"max_pending must be at least 1, not {limit}")
+        raise ConfigError(f"max_pending must be at least 1, not {limit}")
     if jobs <= 1 and deadline is None:
         return _serial(func, items, initializer, initargs)
     ctx = mp_context if mp_context is not None else multiprocessing.get_context()

@@ -25,13 +25,14 @@ from contextlib import contextmanager
 from types import MappingProxyType
 from typing import Any, Literal, Protocol, TypeVar, runtime_checkable
 
-from .document import Document
+from .document import Document, check_reason_code
 from .errors import ConfigError, DocumentTimeoutError, UnknownCleanerError
+from .inputs import Prepared, prepare
 from .language import LanguageDetector, get_detector
 from .result import CleanerFailure, Result, assemble
 from .workers import DEFAULT_DEADLINE, Deadline
 
-__all__ = ["Cleaner", "FunctionCleaner", "HTML_OPTIONS", "InputFormat", "Pipeline", "cleaner"]
+__all__ = ["HTML_OPTIONS", "Cleaner", "FunctionCleaner", "InputFormat", "Pipeline", "cleaner", "declared_reasons"]
 
 InputFormat = Literal["auto", "text", "markdown", "html"]
 _F = TypeVar("_F", bound=Callable[[Document], None])
@@ -91,9 +92,15 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 @runtime_checkable
 class Cleaner(Protocol):
-    """What the pipeline runs: a name, and a call that records decisions on a document."""
+    """What the pipeline runs: a name, and a call that records decisions on a document.
 
-    name: str
+    A cleaner may also declare ``reasons`` (code -> one-line description): the reason codes it
+    drops and cuts with (see :meth:`Document.drop <newsclean.document.Document.drop>`).
+    """
+
+    @property
+    def name(self) -> str:
+        """The cleaner's name: what ``Removal.cleaner`` records and pipelines look it up by."""
 
     def __call__(self, doc: Document) -> None:
         """Look at ``doc`` and record decisions (``doc.drop``, ``doc.cut``, ``doc.keep``...)."""
@@ -101,23 +108,61 @@ class Cleaner(Protocol):
 
 @dataclasses.dataclass(frozen=True)
 class FunctionCleaner:
-    """A plain function ``f(doc) -> None`` used as a cleaner under ``name``."""
+    """A plain function ``f(doc) -> None`` used as a cleaner under ``name``.
+
+    ``reasons`` (code -> one-line description) are the reason codes it may drop and cut with;
+    None (the default) accepts any well-formed code (a lower-case identifier), so a quick
+    function cleaner needs no declaration, while a declared one is held to its list.
+    """
 
     name: str
     func: Callable[[Document], None]
+    reasons: Mapping[str, str] | None = None
 
     def __call__(self, doc: Document) -> None:
         self.func(doc)
 
 
-def cleaner(name: str) -> Callable[[_F], _F]:
-    """Decorator naming a function as a cleaner; :class:`Pipeline` accepts the function itself."""
+def cleaner(name: str, *, reasons: Mapping[str, str] | None = None) -> Callable[[_F], _F]:
+    """Decorator naming a function as a cleaner; :class:`Pipeline` accepts the function itself.
+
+    ``reasons``: the reason codes it uses, each with a one-line description (see
+    :class:`FunctionCleaner`).
+    """
 
     def wrap(func: _F) -> _F:
         func.cleaner_name = name  # type: ignore[attr-defined]
+        func.cleaner_reasons = reasons  # type: ignore[attr-defined]
         return func
 
     return wrap
+
+
+def declared_reasons(c: Cleaner) -> Mapping[str, str] | None:
+    """The reason codes ``c`` declares (its ``reasons``), or None when it declares none.
+
+    Raises:
+        ReasonCodeError: a declared code is not a lower-case identifier.
+    """
+    reasons: Mapping[str, str] | None = getattr(c, "reasons", None)
+    for code in reasons or ():
+        check_reason_code(code)
+    return reasons
+
+
+def _merge_prepared(prepared: Prepared, result: Result) -> Result:
+    """``result`` with what was learnt before cleaning (HTML metadata and title, encoding, an
+    extraction failure) merged in; what the cleaners found wins over page metadata."""
+    failures: tuple[CleanerFailure, ...] = ()
+    error = prepared.extraction_error
+    if error is not None:
+        failures = (CleanerFailure("html", type(error).__name__, str(error)[:500]),)
+    if not prepared.metadata and prepared.title is None and not failures:
+        return result
+    merged = dict(prepared.metadata)
+    merged.update(result.metadata)
+    title = result.title if result.title is not None else prepared.title
+    return dataclasses.replace(result, metadata=merged, title=title, errors=failures + result.errors)
 
 
 def _for_html(c: Cleaner, options: Mapping[str, Any] | None) -> Cleaner:
@@ -127,7 +172,7 @@ def _for_html(c: Cleaner, options: Mapping[str, Any] | None) -> Cleaner:
     fields = {f.name for f in dataclasses.fields(c) if f.init}
     if not set(options) <= fields:
         return c
-    return dataclasses.replace(c, **options)  # type: ignore[type-var]
+    return dataclasses.replace(c, **options)
 
 
 def _as_cleaner(obj: Any) -> Cleaner:
@@ -135,7 +180,7 @@ def _as_cleaner(obj: Any) -> Cleaner:
         return obj  # type: ignore[no-any-return]
     name = getattr(obj, "cleaner_name", None)
     if callable(obj) and name:
-        return FunctionCleaner(name, obj)
+        return FunctionCleaner(name, obj, getattr(obj, "cleaner_reasons", None))
     raise ConfigError(
         f"{obj!r} is not a cleaner: give it a `name` attribute and a `__call__(doc)`, "
         "or decorate a function with @newsclean.cleaner('its_name')"
@@ -182,6 +227,8 @@ class Pipeline:
         self.skip_on_html = tuple(skip_on_html)
         self.html_options: dict[str, dict[str, Any]] = {name: dict(opts) for name, opts in html_options.items()}
         self.catch_errors = catch_errors
+        for c in self._cleaners:
+            declared_reasons(c)  # well-formed codes, checked once
         self._html_cleaners = tuple(_for_html(c, self.html_options.get(c.name)) for c in self._cleaners
                                     if c.name not in self.skip_on_html)
 
@@ -276,7 +323,7 @@ class Pipeline:
         if bad:
             raise ConfigError(f"cleaner {name!r} has no option {', '.join(bad)}; its options: "
                               f"{', '.join(sorted(fields)) or '(none)'}")
-        return self.replace(name, dataclasses.replace(current, **options))  # type: ignore[type-var]
+        return self.replace(name, dataclasses.replace(current, **options))
 
     # ---- running
     def _detector(self) -> LanguageDetector | None:
@@ -311,25 +358,24 @@ class Pipeline:
         decisions undone)."""
         failures: list[CleanerFailure] = []
         for c in self._cleaners if cleaners is None else cleaners:
-            doc.current_cleaner = c.name
-            doc._journal = []
+            doc.begin(c.name, getattr(c, "reasons", None))
             try:
                 c(doc)
             except Exception as exc:
                 if not self.catch_errors:
                     raise
-                doc._rollback(doc._journal)
+                doc.rollback()
                 failures.append(CleanerFailure(c.name, type(exc).__name__, str(exc)[:500]))
             finally:
-                doc._journal = None
-        doc.current_cleaner = "newsclean"
+                doc.end()
         return tuple(failures)
 
     def clean_text(self, text: str) -> Result:
         """Clean a text (plain or markdown) and return the :class:`Result`."""
         with cyclic_gc_paused():
-            doc = Document(text)
-            result = assemble(doc, self._detector(), self.run(doc))
+            detector = self._detector()
+            doc = Document(text, detector=detector)
+            result = assemble(doc, detector, self.run(doc))
             del doc  # freed before the collector resumes: it then has little new to look at
         return result
 
@@ -346,17 +392,16 @@ class Pipeline:
             TypeError: ``data`` is neither ``str`` nor ``bytes``.
             ConfigError: ``input_format`` is not one of the four values.
         """
-        from .inputs import prepare
-
         if input_format not in ("auto", "text", "markdown", "html"):
             raise ConfigError(f"input_format must be 'auto', 'text', 'markdown' or 'html', not {input_format!r}")
         prepared = prepare(data, input_format, timeout=self.html_timeout)
         with cyclic_gc_paused():
-            doc = Document(prepared.text)
+            detector = self._detector()
+            doc = Document(prepared.text, detector=detector)
             cleaners = self._html_cleaners if prepared.input_format == "html" else self._cleaners
-            result = assemble(doc, self._detector(), self.run(doc, cleaners))
+            result = assemble(doc, detector, self.run(doc, cleaners))
             del doc
-        return prepared.finish(result)
+        return _merge_prepared(prepared, result)
 
     __call__ = clean
 

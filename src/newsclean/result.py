@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any
 
 import regex
 
 from .document import Decision, Document, Unit
 from .language import LanguageDetector, LanguageGuess
-
-_T = TypeVar("_T")
 
 __all__ = ["CleanerFailure", "Paragraph", "Removal", "Result", "assemble"]
 
@@ -160,42 +158,6 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _fast_constructor(cls: type[_T], fields: tuple[str, ...]) -> Callable[..., _T]:
-    """``cls(*values)`` for a frozen slotted dataclass, built about twice as fast: the dataclass's
-    ``__init__`` goes through ``object.__setattr__`` for every field, and pages of many short
-    lines make hundreds of thousands of removals and paragraphs."""
-    setters = tuple(cls.__dict__[f].__set__ for f in fields)
-    new = object.__new__
-    if len(setters) == 6:  # Removal and Paragraph: the setters called one by one, no loop
-        s0, s1, s2, s3, s4, s5 = setters
-
-        def make6(a: Any, b: Any, c: Any, d: Any, e: Any, f: Any) -> _T:
-            obj = new(cls)
-            s0(obj, a)
-            s1(obj, b)
-            s2(obj, c)
-            s3(obj, d)
-            s4(obj, e)
-            s5(obj, f)
-            return obj
-
-        return make6
-
-    def make(*values: Any) -> _T:
-        obj = new(cls)
-        for set_field, value in zip(setters, values):
-            set_field(obj, value)
-        return obj
-
-    return make
-
-
-#: ``Removal(start, end, cleaner, reason, text, detail)``
-_removal = _fast_constructor(Removal, ("start", "end", "cleaner", "reason", "text", "detail"))
-#: ``Paragraph(text, start, end, lang, lang_prob, spans)``
-_paragraph = _fast_constructor(Paragraph, ("text", "start", "end", "lang", "lang_prob", "spans"))
-
-
 def _joins(prev: Unit, unit: Unit) -> bool:
     """True when ``unit`` continues ``prev``'s paragraph (a hard-wrapped line)."""
     return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
@@ -242,32 +204,33 @@ def _detect_all(detector: LanguageDetector | None, texts: list[str]) -> list[Lan
     return [detector.detect(t) for t in texts]
 
 
-def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[CleanerFailure, ...] = (),
-             source: str | None = None) -> Result:
-    """Build the :class:`Result` from the decisions recorded on ``doc``.
+def _dropped(source: str, unit: Unit) -> Removal:
+    """The removal of a dropped unit (a dropped unit whose text is its input span needs no
+    snippet work; each decision has its own detail dict, made by ``Document.drop``: no copy)."""
+    if unit._map is None:  # the input span is the text itself (one space between words)
+        text = unit.text
+        snippet = text if len(text) <= 200 else text[:199] + "…"
+    else:
+        snippet = _snippet(source, unit.start, unit.end)
+    return Removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped", snippet, unit.detail)
 
-    One pass over the units, with the common cases kept cheap: a dropped unit whose text is its
-    input span needs no snippet work; an uncut kept unit is its own span; a unit starts a new
-    paragraph without the sentence-end test unless it directly follows the previous kept unit
-    in the same block. (Pages of 200,000 one-character lines spend most of their time here.)
+
+def _sort_units(doc: Document) -> tuple[list[list[Unit]], list[Removal], Unit | None]:
+    """The body's units grouped into paragraphs, every removal in input order, and the title unit.
+
+    A unit starts a new paragraph without the sentence-end test unless it directly follows the
+    previous kept unit in the same block.
     """
     groups: list[list[Unit]] = []
     removed: list[Removal] = []
     title_unit: Unit | None = None
-    source_text = doc.source
+    source = doc.source
     TITLE, DROP = Decision.TITLE, Decision.DROP
     last: Unit | None = None  # the last unit of the last group
     for unit in doc.units:
         decision = unit.decision
         if decision is DROP:
-            if unit._map is None:  # the input span is the text itself (one space between words)
-                text = unit.text
-                snippet = text if len(text) <= 200 else text[:199] + "…"
-            else:
-                snippet = _snippet(source_text, unit.start, unit.end)
-            # (each decision has its own detail dict, made by ``Document.drop``: no copy needed)
-            removed.append(_removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
-                                    snippet, unit.detail))
+            removed.append(_dropped(source, unit))
             continue
         # the headline leaves the body unless the cleaners asked for it in both (HTML input)
         skip = False
@@ -277,10 +240,10 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
         if unit.cuts:
             for cut in unit.cuts:
                 s, e = unit.map.span(cut.start, cut.end)
-                removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(source_text, s, e), dict(cut.detail)))
+                removed.append(Removal(s, e, cut.cleaner, cut.reason, _snippet(source, s, e), dict(cut.detail)))
             if skip:
                 continue
-            removed.extend(_dropped_between_cuts(source_text, unit))
+            removed.extend(_dropped_between_cuts(source, unit))
             if not unit.visible:
                 continue
         elif skip:
@@ -296,32 +259,26 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
     for s, e in doc.invisible:
         removed.append(Removal(s, e, "normalize", "invisible_characters", "", {}))
     removed.sort(key=_START_END)
+    return groups, removed, title_unit
 
-    texts: list[str] = []
-    spans_of: list[list[tuple[int, int]]] = []
-    for group in groups:
-        if len(group) == 1:
-            u = group[0]
-            texts.append(u.visible)
-            spans_of.append([(u.start, u.end)] if not u.cuts else u.source_spans())
+
+def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
+    """A paragraph's text and input spans (an uncut unit is its own span)."""
+    if len(group) == 1:
+        u = group[0]
+        return u.visible, [(u.start, u.end)] if not u.cuts else u.source_spans()
+    spans: list[tuple[int, int]] = []
+    for u in group:
+        if u.cuts:
+            spans.extend(u.source_spans())
         else:
-            texts.append(" ".join([u.visible for u in group]))
-            spans = []
-            for u in group:
-                if u.cuts:
-                    spans.extend(u.source_spans())
-                else:
-                    spans.append((u.start, u.end))
-            spans_of.append(spans)
+            spans.append((u.start, u.end))
+    return " ".join([u.visible for u in group]), spans
 
-    title = title_span = title_lang = None
-    if title_unit is not None:
-        title = title_unit.visible or title_unit.text
-        title_span = (title_unit.start, title_unit.end)
-    guesses = _detect_all(detector, texts if title is None else [*texts, title])
-    if title is not None and guesses is not None:
-        title_lang = guesses[-1].lang
 
+def _paragraphs(texts: list[str], spans_of: list[list[tuple[int, int]]],
+                guesses: list[LanguageGuess] | None) -> tuple[list[Paragraph], str, float]:
+    """The paragraphs, and the body's language (the one with most characters) with its share."""
     paragraphs: list[Paragraph] = []
     lang_weight: Counter[str] = Counter()
     for i, (text, spans) in enumerate(zip(texts, spans_of)):
@@ -331,12 +288,36 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
             guess_lang, guess_prob = g.lang, g.prob
         if guess_lang != "und":
             lang_weight[guess_lang] += len(text)
-        paragraphs.append(_paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
+        paragraphs.append(Paragraph(text, spans[0][0], spans[-1][1], guess_lang, guess_prob, tuple(spans)))
+    if not lang_weight:
+        return paragraphs, "und", 0.0
+    language, weight = lang_weight.most_common(1)[0]
+    return paragraphs, language, weight / sum(len(p.text) for p in paragraphs)
 
-    language, language_prob = "und", 0.0
-    if lang_weight:
-        language, weight = lang_weight.most_common(1)[0]
-        language_prob = weight / sum(len(p.text) for p in paragraphs)
+
+def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[CleanerFailure, ...] = (),
+             source: str | None = None) -> Result:
+    """Build the :class:`Result` from the decisions recorded on ``doc``.
+
+    One pass over the units, with the common cases kept cheap (pages of 200,000 one-character
+    lines spend most of their time here), then the paragraphs' and title's languages in one batch.
+    """
+    groups, removed, title_unit = _sort_units(doc)
+    texts: list[str] = []
+    spans_of: list[list[tuple[int, int]]] = []
+    for group in groups:
+        text, spans = _group_text(group)
+        texts.append(text)
+        spans_of.append(spans)
+
+    title = title_span = title_lang = None
+    if title_unit is not None:
+        title = title_unit.visible or title_unit.text
+        title_span = (title_unit.start, title_unit.end)
+    guesses = _detect_all(detector, texts if title is None else [*texts, title])
+    if title is not None and guesses is not None:
+        title_lang = guesses[-1].lang
+    paragraphs, language, language_prob = _paragraphs(texts, spans_of, guesses)
     return Result(
         source=doc.source if source is None else source,
         text="\n\n".join(p.text for p in paragraphs),

@@ -1,4 +1,7 @@
-"""Shape features of short texts, shared by the cleaners: words, sentences, keys, phrase matchers.
+"""Shape features of short texts, shared by the cleaners: words, sentences, keys, phrase matchers,
+and the search of a page's lines (a page: lines joined by ``"\\n"``).
+
+A leaf module: it imports nothing from newsclean.
 
 Every pattern here is linear-time: no nested quantifiers, bounded repetition where a class
 could otherwise rescan.
@@ -6,15 +9,14 @@ could otherwise rescan.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from itertools import accumulate
+from typing import Any, Protocol
 
 import regex
-
-if TYPE_CHECKING:
-    from .document import PageText
 
 __all__ = [
     "WORD",
@@ -24,6 +26,9 @@ __all__ = [
     "fold",
     "is_headline_like",
     "letter_count",
+    "line_starts",
+    "lines_containing",
+    "lines_matching",
     "page_runs",
     "phrase_matcher",
     "sentences",
@@ -163,8 +168,7 @@ def ends_like_sentence(text: str) -> bool:
     # ``_TERMINAL.search(text)`` without the pattern: the two classes are disjoint, so it matches
     # when the last character before the closers is terminal (``$`` also matches before a final
     # "\n").
-    if text.endswith("\n"):
-        text = text[:-1]
+    text = text.removesuffix("\n")
     return text.rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
 
 
@@ -249,6 +253,67 @@ _HEAD = 4
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
+def line_starts(lines: list[str]) -> list[int]:
+    """Offsets of each line in ``"\n".join(lines)``, then ``len(...) + 1`` (summed in C)."""
+    return list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
+
+
+_PLUS_ONE = (1).__add__
+
+
+def lines_containing(text: str, starts: list[int], needles: Iterable[str]) -> list[int]:
+    """Lines (ascending) of ``text`` (lines joined by ``"\n"``, ``starts`` from :func:`line_starts`)
+    that contain one of ``needles`` (strings without a line break), found with ``str.find``: one
+    hit per line and needle, each search going on from the next line."""
+    find = text.find
+    last = len(starts) - 2
+    found: set[int] = set()
+    for needle in needles:
+        i = find(needle)
+        while i >= 0:
+            line = bisect_right(starts, i) - 1
+            found.add(line)
+            if line >= last:
+                break
+            i = find(needle, starts[line + 1])
+    return sorted(found)
+
+
+def lines_matching(text: str, starts: list[int], pattern: re.Pattern[str] | regex.Pattern[str]) -> list[int]:
+    """Lines (ascending) of ``text`` (as for :func:`lines_containing`) where ``pattern.search``
+    finds something: one search per line that has a match, each from the start of the next line.
+    The pattern must not match a line break, nor look past one (no ``^``, ``$`` or look-around
+    that a neighbouring line could satisfy)."""
+    search = pattern.search
+    last = len(starts) - 2
+    found: list[int] = []
+    m = search(text)
+    while m is not None:
+        line = bisect_right(starts, m.start()) - 1
+        found.append(line)
+        if line >= last:
+            break
+        m = search(text, starts[line + 1])
+    return found
+
+
+class Page(Protocol):
+    """What :meth:`PhraseMatcher.candidate_lines` reads of a page
+    (:class:`~newsclean.page_text.PageText` is one)."""
+
+    text: str
+
+    def __len__(self) -> int: ...
+
+    @property
+    def folded(self) -> str: ...
+
+    @property
+    def runs(self) -> frozenset[str]: ...
+
+    def lines_containing(self, needles: Iterable[str], *, folded: bool = True) -> list[int]: ...
+
+
 #: ``PhraseMatcher.candidate_lines`` folds the page, collects its runs and finds each phrase with
 #: one ``str.find`` pass: cheaper than a pre-test per line on pages of news size, dearer on pages of
 #: megabytes (most of whose lines a cleaner may already have dropped). Past ``PAGE_SCAN_MAX``
@@ -270,7 +335,7 @@ class PhraseMatcher:
     that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
     """
 
-    __slots__ = ("regex", "_keys", "_first", "_reach", "_heads", "_by_key")
+    __slots__ = ("_by_key", "_first", "_heads", "_keys", "_reach", "regex")
 
     def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None,
                  first: frozenset[str] | None = None, reach: int = 1,
@@ -309,12 +374,12 @@ class PhraseMatcher:
                     return None
         return self.regex.search(text, *args, **kwargs)
 
-    def candidate_lines(self, page: PageText) -> list[int] | None:
+    def candidate_lines(self, page: Page) -> list[int] | None:
         """Lines of ``page`` (ascending) that may hold a match of :meth:`search` (a superset of
         those whose folded text it matches), found for the whole page at once; None when there
         is no pre-test (then every line may).
 
-        The page's runs of letters and digits are found once (:attr:`PageText.runs`, shared by
+        The page's runs of letters and digits are found once (:attr:`~newsclean.page_text.PageText.runs`, shared by
         every matcher); the lines that hold one of the phrases whose key the page has are then
         found with ``str.find``. A line :meth:`search` matches holds the phrase it matches, so
         none is missed; the other lines need no per-line step at all.
@@ -342,17 +407,17 @@ class PhraseMatcher:
         return self.regex.match(text, *args, **kwargs)
 
     def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
-        return self.regex.sub(repl, text, *args, **kwargs)  # type: ignore[no-any-return]
+        return self.regex.sub(repl, text, *args, **kwargs)
 
     def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
-        return self.regex.finditer(text, *args, **kwargs)  # type: ignore[no-any-return]
+        return self.regex.finditer(text, *args, **kwargs)
 
     def findall(self, text: str, *args: Any, **kwargs: Any) -> list[Any]:
-        return self.regex.findall(text, *args, **kwargs)  # type: ignore[no-any-return]
+        return self.regex.findall(text, *args, **kwargs)
 
     @property
     def pattern(self) -> str:
-        return self.regex.pattern  # type: ignore[no-any-return]
+        return self.regex.pattern
 
 
 @lru_cache(maxsize=64)

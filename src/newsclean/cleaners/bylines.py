@@ -3,6 +3,7 @@ lifted into ``metadata["author"]`` and ``metadata["date"]`` (ISO 8601 when parse
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,6 +125,13 @@ class Bylines:
     """
 
     name: ClassVar[str] = "bylines"
+    reasons: ClassVar[dict[str, str]] = {
+        "byline": 'a byline (to ``metadata["author"]``, and its date to ``metadata["date"]``)',
+        "dateline": 'a line that is only a date (to ``metadata["date"]``)',
+    }
+    #: ``(cleaner, reason)`` of its removals that other cleaners look for
+    BYLINE: ClassVar[tuple[str, str]] = (name, "byline")
+    DATELINE: ClassVar[tuple[str, str]] = (name, "dateline")
     max_words: int = 12
     datelines: bool = True
     in_body: bool = False
@@ -179,7 +187,7 @@ class Bylines:
             return "dateline", None, date
         return None
 
-    def _undated_verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, None, None] | None:
+    def _undated_verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, None] | None:
         """:meth:`_verdict` of a text without four digits in a row (so without a date), with the
         cheap test first: a byline prefix must begin it."""
         m = prefixes.match(unit.folded) if prefixes is not None else None
@@ -191,7 +199,13 @@ class Bylines:
         return "byline", _author(text[m.end():].strip(" :|-–—")), None
 
 
-_UNSEEN = object()
+class _Unseen(enum.Enum):
+    """A text not decided on yet (its verdict may be None)."""
+
+    UNSEEN = 0
+
+
+_UNSEEN = _Unseen.UNSEEN
 
 
 def _author(rest: str) -> str | None:

@@ -27,6 +27,9 @@ class CallsToAction:
     """Cut call-to-action sentences (or drop the line when it is nothing else)."""
 
     name: ClassVar[str] = "calls_to_action"
+    reasons: ClassVar[dict[str, str]] = {
+        "call_to_action": "a like/subscribe/follow sentence inside a paragraph (not inside quotation marks), or the line it fills",
+    }
 
     def __call__(self, doc: Document) -> None:
         matcher = phrase_matcher(all_phrases("call_to_action"))

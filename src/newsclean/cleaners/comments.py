@@ -27,6 +27,10 @@ class CommentForms:
     """
 
     name: ClassVar[str] = "comment_forms"
+    reasons: ClassVar[dict[str, str]] = {
+        "comment_form": "a comment-form line (``Leave a Reply``, ``Post Comment``)",
+        "form_field": "a short field label right after a form heading (``Name``, ``Email``)",
+    }
     max_words: int = 30
     field_label_words: int = 4
 
@@ -50,7 +54,7 @@ class CommentForms:
             found = seen.get(text)
             if found is None:
                 n = unit.nwords
-                m = matcher.search(unit.folded) if n <= self.max_words and i in maybe else None  # type: ignore[union-attr]
+                m = matcher.search(unit.folded) if n <= self.max_words and i in maybe else None
                 found = seen[text] = (n, None, None) if m is None else (n, m.start(), m.group())
             return found
 

@@ -21,6 +21,10 @@ class Duplicates:
     """
 
     name: ClassVar[str] = "duplicates"
+    reasons: ClassVar[dict[str, str]] = {
+        "duplicate_paragraph": "a later copy of a paragraph",
+        "duplicate_caption": "a near copy of a nearby paragraph (a caption with a photo credit added)",
+    }
     min_words: int = 6
     near_window: int = 3
 

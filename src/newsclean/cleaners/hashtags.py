@@ -31,6 +31,10 @@ class Hashtags:
     """
 
     name: ClassVar[str] = "hashtags"
+    reasons: ClassVar[dict[str, str]] = {
+        "hashtag_line": 'a line that is mostly hashtags (to ``metadata["hashtags"]``)',
+        "trailing_hashtags": 'a run of three or more hashtags ending a paragraph (to ``metadata["hashtags"]``)',
+    }
     min_tags: int = 2
     min_share: float = 0.75
 

@@ -55,6 +55,21 @@ class MarkdownSyntax:
     """
 
     name: ClassVar[str] = "markdown"
+    reasons: ClassVar[dict[str, str]] = {
+        "rule": "a horizontal rule (``---``, ``***``)",
+        "link_definition": "a reference link definition (``[1]: https://...``)",
+        "image": "an image-only line (unless its alt text is a caption found nowhere else)",
+        "image_syntax": "the syntax around a caption kept from an image-only line",
+        "inline_image": "an image inside a line of text",
+        "link_syntax": "the brackets and URL of a link (the anchor text stays)",
+        "autolink": "a ``<https://...>`` link",
+        "heading_marker": "``#`` heading markers",
+        "emphasis_marker": "``*``/``_`` emphasis markers",
+        "code_marker": "backticks",
+        "list_bullet": "a list bullet at the start of a line",
+        "blockquote_marker": "``>`` quote markers",
+        "syntax_only": "a line that was nothing but markdown syntax",
+    }
     keep_unique_captions: bool = True
     min_caption_words: int = 8
     strip_bullets: bool = True
@@ -97,7 +112,7 @@ class MarkdownSyntax:
                 doc.cut_text(unit, m.end(1), m.end(), "image_syntax")
             for m in _LINKED_IMAGE_OPEN.finditer(unit.text):
                 doc.cut_text(unit, m.start(), m.end(), "image_syntax")
-            unit.kind = "caption"
+            doc.annotate(unit, kind="caption")
             return
         doc.drop(unit, "image", alt=alt[:200])
 
@@ -110,7 +125,7 @@ class MarkdownSyntax:
             m = _HEADING.match(text, pos)
             if m:
                 doc.cut_text(unit, pos, m.end(), "heading_marker")
-                unit.kind = "heading"
+                doc.annotate(unit, kind="heading")
                 pos = m.end()
                 continue
             m = _QUOTE.match(text, pos)
@@ -121,7 +136,7 @@ class MarkdownSyntax:
             m = _BULLET.match(text, pos) if self.strip_bullets else None
             if m:
                 doc.cut_text(unit, pos, m.end(), "list_bullet")
-                unit.kind = unit.kind or "list_item"
+                doc.annotate(unit, kind=unit.kind or "list_item")
                 pos = m.end()
                 continue
             break
@@ -140,12 +155,12 @@ class MarkdownSyntax:
                     continue
                 doc.cut_text(unit, m.start(), m.start(1), "link_syntax")
                 doc.cut_text(unit, m.end(1), m.end(), "link_syntax")
-                unit.link_chars += len(m.group(1).strip())
+                doc.annotate(unit, link_chars=unit.link_chars + len(m.group(1).strip()))
         if "][" in text:
             for m in _REF_LINK.finditer(text):
                 doc.cut_text(unit, m.start(), m.start(1), "link_syntax")
                 doc.cut_text(unit, m.end(1), m.end(), "link_syntax")
-                unit.link_chars += len(m.group(1).strip())
+                doc.annotate(unit, link_chars=unit.link_chars + len(m.group(1).strip()))
         if "<" in text:
             for m in _AUTOLINK.finditer(text):
                 doc.cut_text(unit, m.start(), m.end(), "autolink")

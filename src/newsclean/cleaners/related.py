@@ -16,10 +16,15 @@ from typing import ClassVar
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases
 from ..textshape import is_headline_like, phrase_matcher
+from .bylines import Bylines
+from .repeated import RepeatedLines
+from .widgets import Widgets
 
 __all__ = ["RelatedHeadlines"]
 
-_CHROME_REASONS = frozenset({"repeated_line", "byline", "dateline", "numeric_line", "counter"})
+#: removals by other cleaners that mark a line as chrome: ``(cleaner, reason)``
+_CHROME = frozenset({RepeatedLines.REPEATED_LINE, Bylines.BYLINE, Bylines.DATELINE, Widgets.NUMERIC_LINE,
+                     Widgets.COUNTER})
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,10 @@ class RelatedHeadlines:
     """
 
     name: ClassVar[str] = "related_headlines"
+    reasons: ClassVar[dict[str, str]] = {
+        "related_headline": "a headline of a teaser list (interleaved with chrome, or under a section label)",
+        "related_label": "the section label over a teaser list (``Related``, ``Most read``)",
+    }
     min_items: int = 3
     max_words: int = 40
 
@@ -47,12 +56,12 @@ class RelatedHeadlines:
         DROP = Decision.DROP
         # a run is dropped only when at least ``min_items`` chrome lines follow its headlines:
         # a page with fewer such drops in all has no run to find (most pages)
-        chrome = sum(1 for u in doc.units if u.decision is DROP and u.reason in _CHROME_REASONS)
+        chrome = sum(1 for u in doc.units if u.decision is DROP and (u.cleaner, u.reason) in _CHROME)
         if chrome < self.min_items:
             return
         for unit in doc.units:
             if unit.decision is DROP:
-                if pending is not None and unit.reason in _CHROME_REASONS:
+                if pending is not None and (unit.cleaner, unit.reason) in _CHROME:
                     followed += 1
                     pending = None
                 continue

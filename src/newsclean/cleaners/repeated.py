@@ -23,6 +23,11 @@ class RepeatedLines:
     """
 
     name: ClassVar[str] = "repeated_lines"
+    reasons: ClassVar[dict[str, str]] = {
+        "repeated_line": "a short line occurring three times or more (an author line after every teaser)",
+    }
+    #: ``(cleaner, reason)`` of its removals that other cleaners look for
+    REPEATED_LINE: ClassVar[tuple[str, str]] = (name, "repeated_line")
     min_repeats: int = 3
     max_words: int = 6
 

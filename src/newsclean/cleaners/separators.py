@@ -18,6 +18,9 @@ class Separators:
     """Drop lines made only of punctuation, symbols and spaces."""
 
     name: ClassVar[str] = "separators"
+    reasons: ClassVar[dict[str, str]] = {
+        "separator_line": "a line with no letters or digits",
+    }
 
     def __call__(self, doc: Document) -> None:
         # decided once per distinct text: pages repeat their lines (200,000 copies cost one search)

@@ -33,6 +33,10 @@ class Title:
     """
 
     name: ClassVar[str] = "title"
+    reasons: ClassVar[dict[str, str]] = {
+        "title_copy": "another copy of the headline",
+        "page_title": "the page's ``<title>``: the headline with a site name added",
+    }
     body_words: int = 12
     lookback: int = 3
     max_words: int = 30

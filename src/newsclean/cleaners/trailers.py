@@ -31,6 +31,11 @@ class Trailers:
     """
 
     name: ClassVar[str] = "trailers"
+    reasons: ClassVar[dict[str, str]] = {
+        "read_more": "a read-more line",
+        "section_label": "a section label (``Advertisement``, ``Related topics``)",
+        "after_body": "a short line after the last body paragraph (a lone source tag like ``(AFP)``)",
+    }
     read_more_words: int = 15
     after_body_words: int = 3
     body_words: int = 10

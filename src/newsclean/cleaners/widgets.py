@@ -12,6 +12,7 @@ The shapes are general, not one site's words:
 """
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -34,7 +35,13 @@ _ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
-_UNSEEN = object()
+class _Unseen(enum.Enum):
+    """A text not decided on yet (its verdict may be None)."""
+
+    UNSEEN = 0
+
+
+_UNSEEN = _Unseen.UNSEEN
 
 
 _VALUE_MAX_LEN = 16  # sign, 7 digits, separator and 4 decimals, space, "%" or "k+"
@@ -67,6 +74,16 @@ class Widgets:
     """
 
     name: ClassVar[str] = "widgets"
+    reasons: ClassVar[dict[str, str]] = {
+        "label_value_widget": "reaction and rating widgets: three or more label/value groups",
+        "widget_header": "the header line of such a widget",
+        "numeric_line": "numbers only (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``)",
+        "counter": "a label with a count (``12 Comments``, ``Read Time: 3 Minute``)",
+        "widget_label": "a widget label alone on its line (``Share``, ``Tweet``)",
+    }
+    #: ``(cleaner, reason)`` of its removals that other cleaners look for
+    NUMERIC_LINE: ClassVar[tuple[str, str]] = (name, "numeric_line")
+    COUNTER: ClassVar[tuple[str, str]] = (name, "counter")
     min_groups: int = 3
     max_counter_words: int = 8
 

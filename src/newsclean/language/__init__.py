@@ -15,7 +15,8 @@ rule (:mod:`.settle`: the most probable language, Cyrillic settled with letter e
 """
 from __future__ import annotations
 
-from .detector import UNDETERMINED, LanguageDetector, LanguageGuess, UnknownDetectorError
+from ..errors import UnknownDetectorError
+from .detector import UNDETERMINED, LanguageDetector, LanguageGuess
 from .fast import FAST_MIN_PROB, FastDetector
 from .langdetect_adapter import LANGDETECT_MIN_PROB, LANGDETECT_SERBO_MACEDONIAN, LangdetectDetector
 from .registry import DETECTOR_NAMES, default_detector, get_detector

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import ConfigError
 from .tables import UND
 
 
@@ -25,10 +24,6 @@ class LanguageDetector(Protocol):
     def detect(self, text: str) -> LanguageGuess:
         """Guess the language of ``text``; never raises on a ``str``."""
         ...
-
-
-class UnknownDetectorError(ConfigError):
-    """``get_detector`` was asked for a name it does not know."""
 
 
 #: The answer when the language is not determined.

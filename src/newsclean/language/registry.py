@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from .detector import LanguageDetector, UnknownDetectorError
+from ..errors import UnknownDetectorError
+from .detector import LanguageDetector
 from .fast import FastDetector
 from .langdetect_adapter import LangdetectDetector
 

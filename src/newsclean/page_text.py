@@ -1,0 +1,105 @@
+"""The visible text of a whole document as one string, for cleaners that scan the page at once."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import regex
+
+from .textshape import fold, line_starts, lines_containing, lines_matching, page_runs
+
+if TYPE_CHECKING:  # (typing only: document imports this module)
+    from .document import Unit
+
+__all__ = ["PageText"]
+
+
+class PageText:
+    """The visible text of every unit of a document, one line per unit, joined by ``"\\n"``.
+
+    One string a cleaner scans once for the whole page (a pattern, ``str.find``, a set of runs)
+    instead of once per line; offsets map back to lines with :meth:`line_at`. Line ``i`` is
+    ``doc.units[i]``, dropped units included: a cleaner skips those (a drop changes no unit's
+    text, so the page text stays valid; a cut does, and :meth:`Document.page_text` then builds a
+    new one).
+
+    Attributes:
+        text: the units' visible texts joined by ``"\\n"``.
+        starts: offset in ``text`` of each line, then ``len(text) + 1``.
+    """
+
+    __slots__ = ("_folded", "_folded_starts", "_runs", "_units", "_visible", "starts", "text")
+
+    def __init__(self, units: list[Unit]) -> None:
+        visible = [u.visible for u in units]
+        self._units = units
+        self._visible = visible
+        self.text = "\n".join(visible)
+        self.starts = line_starts(visible)
+        self._folded: str | None = None
+        self._folded_starts: list[int] | None = None
+        self._runs: frozenset[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    @property
+    def folded(self) -> str:
+        """``text`` through :func:`~newsclean.textshape.fold`: line ``i`` is ``units[i].folded``."""
+        if self._folded is None:
+            self._fold()
+        return self._folded  # type: ignore[return-value]
+
+    @property
+    def folded_starts(self) -> list[int]:
+        """Offset in ``folded`` of each line, then ``len(folded) + 1``."""
+        if self._folded_starts is None:
+            self._fold()
+        return self._folded_starts  # type: ignore[return-value]
+
+    def _fold(self) -> None:
+        # fold maps character by character (so it commutes with joining) and never deletes one,
+        # so a folded page as long as the page has every line as long as before: same starts.
+        folded = fold(self.text)
+        if len(folded) == len(self.text):
+            self._folded, self._folded_starts = folded, self.starts
+        else:
+            lines = folded.split("\n")
+            if len(lines) != len(self):  # a unit's text holds a line break: fold line by line
+                lines = [fold(u.visible) for u in self._units]
+                folded = "\n".join(lines)
+            self._folded, self._folded_starts = folded, line_starts(lines)
+        # each unit's ``folded`` is its line of the folded page: a slice instead of another
+        # fold() per line, given only to units whose visible text is still the one joined here
+        starts = self._folded_starts
+        for unit, visible, a, b in zip(self._units, self._visible, starts, starts[1:]):
+            if unit._folded is None and unit._visible is visible:
+                unit._folded = folded[a:b - 1]
+
+    @property
+    def runs(self) -> frozenset[str]:
+        """Every maximal run of letters and digits in ``folded`` (and some other strings:
+        see :func:`~newsclean.textshape.page_runs`), for a set test against phrase keys."""
+        if self._runs is None:
+            self._runs = page_runs(self.folded)
+        return self._runs
+
+    def line_at(self, offset: int, *, folded: bool = False) -> int:
+        """The line (unit index) that holds ``offset`` of ``text`` (of ``folded`` if ``folded``)."""
+        return bisect_right(self.folded_starts if folded else self.starts, offset) - 1
+
+    def lines_containing(self, needles: Iterable[str], *, folded: bool = True) -> list[int]:
+        """Lines (ascending) whose folded (or visible) text contains one of ``needles``
+        (strings without a line break): :func:`~newsclean.textshape.lines_containing` over the page."""
+        if folded:
+            return lines_containing(self.folded, self.folded_starts, needles)
+        return lines_containing(self.text, self.starts, needles)
+
+    def lines_matching(self, pattern: re.Pattern[str] | regex.Pattern[str], *, folded: bool = False) -> list[int]:
+        """Lines (ascending) where ``pattern.search`` finds something in the visible (or folded)
+        text: :func:`~newsclean.textshape.lines_matching` over the page (same conditions on the pattern)."""
+        if folded:
+            return lines_matching(self.folded, self.folded_starts, pattern)
+        return lines_matching(self.text, self.starts, pattern)
