@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsclean.language import (
+from newsclean.language import (  # noqa: E402 (after the src path is set)
     FastDetector,
     LangdetectDetector,
     LanguageDetector,
@@ -163,9 +163,9 @@ def main(argv: list[str] | None = None) -> int:
         figures[name] = summary(name, results, seconds, args.worst)
     serbo(all_results, corpus, args.jobs)
     if len(figures) == 2:
-        f, l = figures["fast"], figures["langdetect"]
-        print(f"\n== fast vs langdetect: accuracy (supported) {f['sup']:.4f} vs {l['sup']:.4f}; "
-              f"speed x{f['rate'] / l['rate']:.1f}")
+        f, ld = figures["fast"], figures["langdetect"]
+        print(f"\n== fast vs langdetect: accuracy (supported) {f['sup']:.4f} vs {ld['sup']:.4f}; "
+              f"speed x{f['rate'] / ld['rate']:.1f}")
     return 0
 
 

@@ -343,9 +343,8 @@ def bench_language(limit: int | None) -> list[str]:
 
 # ---------------------------------------------------------------------------------- docs
 def machine() -> str:
-    import justext
-    import trafilatura
     from importlib.metadata import version
+
 
     vers = ", ".join(f"{name} {version(name)}" for name in ("jusText", "trafilatura", "langdetect", "regex", "ftfy", "lxml"))
     return (f"{platform.platform()}, {platform.machine()}, {os.cpu_count()} CPUs (shared), "

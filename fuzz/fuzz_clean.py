@@ -36,7 +36,7 @@ with atheris.instrument_imports(include=["newsclean"], exclude=_LANGUAGE_MODULES
     import newsclean.html
     import newsclean.inputs
 
-from strategies import _MARKUP, _NEWS, _PHRASES, HOSTILE_CHARS
+from strategies import _MARKUP, _NEWS, _PHRASES, HOSTILE_CHARS  # noqa: E402
 
 _PIECES: tuple[str, ...] = (*_NEWS, *_MARKUP, *HOSTILE_CHARS, *_PHRASES[:400])
 _BREAKS = ("\n", "\n\n", "\r\n", "\u2028", "\x85", " ", "")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
+from conftest import seed_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean.normalize import normalize_text
-
-from conftest import seed_cases
 
 PIPELINE = newsclean.Pipeline.default()
 

@@ -10,10 +10,9 @@ import unicodedata
 from collections import Counter
 
 import pytest
+from conftest import seed_cases
 
 import newsclean
-
-from conftest import seed_cases
 
 CASES = seed_cases()
 IDS = [gold["file"] for _, gold in CASES]

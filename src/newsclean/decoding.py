@@ -25,7 +25,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 __all__ = ["DecodedText", "decode_bytes", "normalize_charset"]
 

@@ -77,7 +77,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 from newsclean.decoding import decode_bytes
 from newsclean.errors import ExtractionError, ExtractionTimeout

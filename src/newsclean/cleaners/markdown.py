@@ -79,7 +79,7 @@ class MarkdownSyntax:
         for unit in doc.units:
             text = unit.text
             if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
-                    and "`" not in text and "<" not in text and not text[:1] in "-=>+•·▪►◦‣0123456789":
+                    and "`" not in text and "<" not in text and text[:1] not in "-=>+•·▪►◦‣0123456789":
                 continue
             if _RULE.match(text):
                 doc.drop(unit, "rule")
