@@ -10,7 +10,11 @@ path, whose extraction has a time bound::
      │    └── UnknownDetectorError (in newsclean.language)
      ├── ExtractionError                        HTML could not be extracted
      │    └── ExtractionTimeout                 extraction exceeded its time bound
-     └── ModelError                             a shipped or user model file is malformed
+     ├── ModelError                             a shipped or user model file is malformed
+     └── CorpusError                            a corpus file cannot be read or written
+          ├── CorpusFormatError (also ValueError) unknown corpus format, or its extra not installed
+          ├── RecordError                       a record lacks its text or is malformed
+          └── CorpusWriteError                  an output row does not fit the output file
 
 A wrong argument type raises the built-in ``TypeError``, naming the type.
 """
@@ -18,10 +22,14 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "CorpusError",
+    "CorpusFormatError",
+    "CorpusWriteError",
     "ExtractionError",
     "ExtractionTimeout",
     "ModelError",
     "NewscleanError",
+    "RecordError",
     "UnknownCleanerError",
 ]
 
@@ -51,3 +59,19 @@ class ExtractionTimeout(ExtractionError):
 
 class ModelError(NewscleanError):
     """A classifier model file is malformed or does not match the features the code computes."""
+
+
+class CorpusError(NewscleanError):
+    """A corpus file (JSONL, Parquet, WARC) cannot be read or written."""
+
+
+class CorpusFormatError(CorpusError, ValueError):
+    """The corpus format is unknown, cannot be told from the file name, or needs an extra."""
+
+
+class RecordError(CorpusError):
+    """A corpus record is malformed or lacks the field that holds its text."""
+
+
+class CorpusWriteError(CorpusError):
+    """A cleaned record cannot be written to the output file (a field changed type, ...)."""
