@@ -118,22 +118,16 @@ class _RecordMaker:
 
 def open_text(path: str | os.PathLike[str]) -> IO[str]:
     """``path`` opened as UTF-8 text, decompressed when it starts as gzip or zstandard does."""
-    raw = open(path, "rb")  # noqa: SIM115 - handed on to the text wrapper, which closes it
-    try:
-        magic = raw.read(4)
-        raw.seek(0)
-        stream: IO[bytes]
-        if magic.startswith(_GZIP_MAGIC):
-            stream = gzip.GzipFile(fileobj=raw, mode="rb")
-        elif magic == _ZSTD_MAGIC:
-            zstd = require("zstandard", "zstd", f"reading {os.path.basename(os.fspath(path))}")
-            stream = zstd.ZstdDecompressor().stream_reader(raw, closefd=True)
-        else:
-            stream = raw
-        return io.TextIOWrapper(stream, encoding="utf-8", newline="\n")  # type: ignore[arg-type]
-    except BaseException:
-        raw.close()
-        raise
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic.startswith(_GZIP_MAGIC):
+        return gzip.open(path, "rt", encoding="utf-8", newline="\n")
+    if magic == _ZSTD_MAGIC:
+        zstd = require("zstandard", "zstd", f"reading {os.path.basename(os.fspath(path))}")
+        raw = open(path, "rb")  # noqa: SIM115 - closed with the stream reader (closefd)
+        stream: IO[bytes] = zstd.ZstdDecompressor().stream_reader(raw, closefd=True)
+        return io.TextIOWrapper(stream, encoding="utf-8", newline="\n")
+    return open(path, encoding="utf-8", newline="\n")
 
 
 def _read_jsonl(path: str | os.PathLike[str], make: _RecordMaker) -> Iterator[Record]:
