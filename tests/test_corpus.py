@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.corpus import count_records, open_writer, read_records, sniff_format
+from newsclean.corpus import clean_records, count_records, open_writer, read_records, sniff_format
 from newsclean.errors import CorpusFormatError, CorpusWriteError, NewscleanError, RecordError
 
 pa = pytest.importorskip("pyarrow")
@@ -243,3 +243,14 @@ def test_an_empty_corpus_gives_an_empty_parquet_file_with_the_fixed_columns(tmp_
         pass
     table = pq.read_table(tmp_path / "x.parquet")
     assert (table.num_rows, table.column_names[:2]) == (0, ["id", "text"])
+
+
+# ----------------------------------------------------------------------------- cleaning
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_records_are_cleaned_in_order_each_with_its_own_format(tmp_path, jobs):
+    records = list(read_records(write_jsonl(tmp_path / "in.jsonl", ROWS * 3), format_key="kind"))
+    pairs = list(clean_records(records, newsclean.default_pipeline(), jobs=jobs, chunksize=2))
+    assert [r.id for r, _ in pairs] == [r.id for r in records]
+    for record, result in pairs:
+        assert result == newsclean.clean(record.text, input_format=record.input_format)
+    assert pairs[1][1].metadata["input_format"] == "html"

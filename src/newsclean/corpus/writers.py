@@ -28,7 +28,7 @@ _PARQUET_COLUMNS = ("id", "text", "title", "language", "removed_chars", "metadat
 
 
 def open_writer(path: str | os.PathLike[str], output_format: OutputFormat | None = None, *,
-                resume: bool = False, batch_size: int = 256) -> CorpusWriter:
+                resume: bool = False, batch_size: int = 256, batch_bytes: int = 1 << 20) -> CorpusWriter:
     """A writer of cleaned records to ``path``: JSONL for ``.jsonl``, Parquet for ``.parquet``.
 
     Args:
@@ -36,7 +36,9 @@ def open_writer(path: str | os.PathLike[str], output_format: OutputFormat | None
         output_format: ``"jsonl"`` or ``"parquet"``; None tells it from the name.
         resume: keep the records of an interrupted earlier run (JSONL only; see
             :attr:`CorpusWriter.done_ids`).
-        batch_size: records written (and flushed, or made a Parquet row group) at a time.
+        batch_size: records written (and flushed, or made a Parquet row group) at a time;
+        batch_bytes: ... or fewer, once their text reaches this many bytes (memory stays flat
+            whatever the documents' sizes).
 
     Raises:
         CorpusFormatError: the format cannot be told from the name, is not resumable, or its
@@ -57,8 +59,8 @@ def open_writer(path: str | os.PathLike[str], output_format: OutputFormat | None
         if resume:
             raise CorpusFormatError(f"a Parquet output ({name}) cannot be resumed; write JSONL to resume "
                                     "an interrupted run, or start the Parquet output afresh")
-        return ParquetWriter(name, batch_size=batch_size)
-    return JsonlWriter(name, resume=resume, batch_size=batch_size)
+        return ParquetWriter(name, batch_size=batch_size, batch_bytes=batch_bytes)
+    return JsonlWriter(name, resume=resume, batch_size=batch_size, batch_bytes=batch_bytes)
 
 
 class CorpusWriter:
@@ -68,23 +70,27 @@ class CorpusWriter:
     by an exception publishes nothing (a JSONL partial file is left to resume from).
     """
 
-    def __init__(self, path: str, batch_size: int) -> None:
+    def __init__(self, path: str, batch_size: int, batch_bytes: int) -> None:
         self.path = path
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
         self.partial = os.path.join(directory, f".{os.path.basename(path)}.partial")
         self.batch_size = max(1, batch_size)
+        self.batch_bytes = batch_bytes
         #: ids already in the output of an interrupted run (``resume=True``); skip them.
         self.done_ids: frozenset[str] = frozenset()
         self.written = 0
-        self._rows: list[dict[str, Any]] = []
+        self._rows: list[Any] = []
+        self._pending = 0  # bytes of text in self._rows
         self._closed = False
 
     def write(self, record: Record, result: Result) -> None:
         """Add ``record``'s cleaned ``result`` to the output (written at the next batch)."""
-        self._rows.append(self._row(record, result))
+        row, size = self._row(record, result)
+        self._rows.append(row)
+        self._pending += size
         self.written += 1
-        if len(self._rows) >= self.batch_size:
+        if len(self._rows) >= self.batch_size or self._pending >= self.batch_bytes:
             self.flush()
 
     def write_all(self, pairs: Iterable[tuple[Record, Result]]) -> None:
@@ -97,6 +103,7 @@ class CorpusWriter:
         if self._rows:
             self._write_rows(self._rows)
             self._rows = []
+            self._pending = 0
 
     def close(self) -> None:
         """Write what is left and publish the output under its name."""
@@ -125,10 +132,11 @@ class CorpusWriter:
             self.abort()
 
     # to be provided by each format
-    def _row(self, record: Record, result: Result) -> dict[str, Any]:
+    def _row(self, record: Record, result: Result) -> tuple[Any, int]:
+        """The output row of ``record`` (in the form ``_write_rows`` takes) and its size in bytes."""
         raise NotImplementedError
 
-    def _write_rows(self, rows: list[dict[str, Any]]) -> None:
+    def _write_rows(self, rows: list[Any]) -> None:
         raise NotImplementedError
 
     def _finish(self, aborted: bool = False) -> None:
@@ -155,8 +163,9 @@ class JsonlWriter(CorpusWriter):
     """One JSON object a line: ``{"id", "text", "metadata"}`` (the CLI's ``--format jsonl``
     record, :func:`newsclean.integrations.result_record`) plus the input's other fields."""
 
-    def __init__(self, path: str, *, resume: bool = False, batch_size: int = 256) -> None:
-        super().__init__(path, batch_size)
+    def __init__(self, path: str, *, resume: bool = False, batch_size: int = 256,
+                 batch_bytes: int = 1 << 20) -> None:
+        super().__init__(path, batch_size, batch_bytes)
         start = self.partial if os.path.exists(self.partial) else path
         if resume and os.path.exists(start):
             ids, good = _complete_records(start)
@@ -168,12 +177,13 @@ class JsonlWriter(CorpusWriter):
                     new.write(old.read(good))
         self._file = _open_partial(self.partial, append=resume)
 
-    def _row(self, record: Record, result: Result) -> dict[str, Any]:
-        return _carried(result_record(result, record.id), record.fields)
+    def _row(self, record: Record, result: Result) -> tuple[bytes, int]:
+        row = _carried(result_record(result, record.id), record.fields)
+        line = (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+        return line, len(line)
 
-    def _write_rows(self, rows: list[dict[str, Any]]) -> None:
-        lines = [json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows]
-        self._file.write("".join(lines).encode("utf-8"))
+    def _write_rows(self, rows: list[bytes]) -> None:
+        self._file.writelines(rows)
         self._file.flush()
         os.fsync(self._file.fileno())
 
@@ -216,15 +226,16 @@ class ParquetWriter(CorpusWriter):
     """Typed columns (:func:`parquet_row`), one row group per batch. The carried fields' types
     are those of the first batch (a field null throughout it is a string column)."""
 
-    def __init__(self, path: str, *, batch_size: int = 256) -> None:
-        super().__init__(path, batch_size)
+    def __init__(self, path: str, *, batch_size: int = 256, batch_bytes: int = 1 << 20) -> None:
+        super().__init__(path, batch_size, batch_bytes)
         self._pa = require("pyarrow", "parquet", "writing Parquet")
         self._pq = require("pyarrow.parquet", "parquet", "writing Parquet")
         self._writer: Any = None
         self._schema: Any = None
 
-    def _row(self, record: Record, result: Result) -> dict[str, Any]:
-        return parquet_row(record, result)
+    def _row(self, record: Record, result: Result) -> tuple[dict[str, Any], int]:
+        row = parquet_row(record, result)
+        return row, sum(len(v) for v in row.values() if isinstance(v, (str, bytes)))
 
     def _first_schema(self, rows: list[dict[str, Any]]) -> Any:
         pa = self._pa
