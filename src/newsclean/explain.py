@@ -37,8 +37,8 @@ Mark = Literal["KEEP", "DROP", "CUT", "TITLE", "BLANK"]
 
 _STYLES: dict[str, str] = {"KEEP": "green", "DROP": "red", "CUT": "yellow", "TITLE": "bold cyan", "BLANK": "dim"}
 # Background colours of the HTML report, one per cleaner (in order of first appearance).
-_PALETTE = ("#ffb3ba", "#ffdfba", "#fff3a3", "#baffc9", "#bae1ff", "#d7baff", "#ffc8f0", "#c9f2ef",
-            "#e8d9b5", "#d3d3f5", "#f5d0c5", "#cfe8a9")
+_PALETTE = ("#ff9aa5", "#ffc57a", "#ffe15c", "#8fe3a6", "#94cbff", "#c7a2ff", "#ffa8e2", "#7fdcd3",
+            "#d9c08a", "#b8b8f0", "#f0ad96", "#b5dc7a")
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +220,7 @@ def report_html(result: Result, path: str | os.PathLike[str], *, title: str | No
         summary=escape(_summary(result)[0]),
         language=escape(result.language),
         legend=_legend(result),
+        spans=_span_list(result),
         source=_marked_source(result),
         body=_body(result),
     )
@@ -268,6 +269,20 @@ def _legend(result: Result) -> str:
     return "\n".join(rows)
 
 
+def _span_list(result: Result) -> str:
+    """The removed spans in input order: colour, code and the removed text."""
+    index = {name: i for i, name in enumerate(colours(result))}
+    items = []
+    for r in result.removed:
+        if not r.text:
+            continue
+        score = r.detail.get("score")
+        shown = f" {score:.2f}" if isinstance(score, float) else ""
+        items.append(f'<li title="{escape(hover_text(r))}"><span class="sw c{index[r.cleaner]}"></span>'
+                     f'<span class="code">{escape(r.code)}{shown}</span> {escape(r.text)}</li>')
+    return "\n".join(items) or "<li>none</li>"
+
+
 def _body(result: Result) -> str:
     head = f"<h3>{escape(result.title)}</h3>\n" if result.title else ""
     paragraphs = "\n".join(f"<p>{escape(p.text)}</p>" for p in result.paragraphs)
@@ -284,12 +299,13 @@ body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 header{padding:14px 24px;background:#23262b;color:#f2f2f2}
 header h1{margin:0 0 4px;font-size:18px;font-weight:600}
 header p{margin:0;color:#c3c6cc;font-size:13px}
-main{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(0,1fr) 330px;gap:16px;padding:16px 24px}
+main{display:grid;grid-template-columns:minmax(0,1.3fr) minmax(0,1fr) 340px;gap:14px;padding:14px 20px}
 section{background:#fff;border:1px solid #dcdcd8;border-radius:6px;padding:12px 16px;min-width:0}
 section h2.pane{margin:0 0 8px;font-size:12px;letter-spacing:.06em;text-transform:uppercase;color:#6b6f76}
 #source pre{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:12.5px/1.55 ui-monospace,Menlo,Consolas,monospace}
-#source,#body{max-height:calc(100vh - 110px);overflow:auto}
-mark.rm{color:#55585e;text-decoration:line-through;text-decoration-color:rgba(0,0,0,.35);border-radius:2px;cursor:help}
+#source,#body,#legend{max-height:calc(100vh - 104px);overflow:auto}
+#body{font-size:13.5px}
+mark.rm{color:#3c3f44;text-decoration:line-through;text-decoration-color:rgba(0,0,0,.4);border-radius:2px;cursor:help}
 span.ttl{outline:2px solid #3d7bd9;border-radius:2px;font-weight:600}
 #body h3{font-size:17px;margin:0 0 10px}
 #body p{margin:0 0 10px}
@@ -301,7 +317,10 @@ td.n{text-align:right;white-space:nowrap;color:#444}
 th{text-align:left;font-weight:600;color:#6b6f76;padding:3px 4px;font-size:11px;text-transform:uppercase}
 th.n{text-align:right}
 .sw{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:6px;vertical-align:-1px;border:1px solid rgba(0,0,0,.15)}
-.key{margin-top:10px;font-size:12px;color:#6b6f76}
+.key{margin:10px 0 14px;font-size:12px;color:#6b6f76}
+ol.spans{list-style:none;margin:0;padding:0;font-size:12px}
+ol.spans li{padding:3px 0 3px 18px;text-indent:-18px;border-bottom:1px solid #f0f0ee;overflow-wrap:anywhere;cursor:help}
+ol.spans .code{color:#6b6f76;font-weight:600;margin-right:4px}
 """ + _palette_css()
 
 _PAGE = """<!DOCTYPE html>
@@ -324,6 +343,10 @@ _PAGE = """<!DOCTYPE html>
 </tbody></table>
 <p class="key">Hover a highlighted span for its reason and evidence.
 <span class="ttl">Outlined</span>: the headline.</p>
+<h2 class="pane">Removed spans, in order</h2>
+<ol class="spans">
+{spans}
+</ol>
 </section>
 </main>
 </body>
