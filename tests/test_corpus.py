@@ -254,3 +254,13 @@ def test_records_are_cleaned_in_order_each_with_its_own_format(tmp_path, jobs):
     for record, result in pairs:
         assert result == newsclean.clean(record.text, input_format=record.input_format)
     assert pairs[1][1].metadata["input_format"] == "html"
+
+
+def test_a_write_error_at_close_publishes_nothing_either(tmp_path):
+    rows = [{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}, {"id": "c", "text": "Three.", "extra": "x"}]
+    out = tmp_path / "clean.parquet"
+    writer = open_writer(out, batch_size=2)
+    writer.write_all(clean_all(read_records(write_jsonl(tmp_path / "in.jsonl", rows))))  # a, b written
+    with pytest.raises(CorpusWriteError, match="record 'c' has field 'extra'"):
+        writer.close()  # c is written here
+    assert sorted(os.listdir(tmp_path)) == ["in.jsonl"]

@@ -109,7 +109,11 @@ class CorpusWriter:
         """Write what is left and publish the output under its name."""
         if self._closed:
             return
-        self.flush()
+        try:
+            self.flush()
+        except BaseException:
+            self.abort()
+            raise
         self._finish()
         self._closed = True
         os.replace(self.partial, self.path)
