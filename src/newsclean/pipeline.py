@@ -419,6 +419,12 @@ class Pipeline:
         Raises:
             WorkerCrashedError: a worker process died while cleaning a document.
         """
+        return self.clean_each(((t, input_format) for t in texts), jobs=jobs, chunksize=chunksize, timeout=timeout)
+
+    def clean_each(self, items: Iterable[tuple[str | bytes, InputFormat]], *, jobs: int = 1, chunksize: int = 8,
+                   timeout: Deadline | None = DEFAULT_DEADLINE) -> Iterator[Result]:
+        """:meth:`clean_many` for ``(data, input_format)`` pairs: each document with its own format
+        (a corpus whose records say which are HTML). Same workers, deadline and order."""
         from . import workers
         from .parallel import ordered_map
 
@@ -431,6 +437,6 @@ class Pipeline:
             return Result(source=data if isinstance(data, str) else "", text="",
                           errors=(CleanerFailure("newsclean", DocumentTimeoutError.__name__, message),))
 
-        yield from ordered_map(workers.clean_one, ((t, input_format) for t in texts), jobs=jobs,
+        yield from ordered_map(workers.clean_one, items, jobs=jobs,
                                chunksize=chunksize, initializer=workers.install, initargs=(self, timeout is not None),
                                deadline=limit if timeout is not None else None, on_timeout=timed_out)
