@@ -12,18 +12,20 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import __version__
-from ..errors import ConfigError, WorkerCrashedError
+from ..errors import ConfigError, CorpusFormatError, WorkerCrashedError
 from ..parallel import available_cpus
 from ..workers import Deadline
 from .batch import OUTPUT_EXT, RunOptions, clean_files
 from .config import load_config, pipeline_from_config
+from .corpora import CorpusOptions, clean_corpora, corpus_files
 from .outputs import OutputTree
 from .stats import Console, RunStats
-from .walk import DEFAULT_GLOBS, STDIN, inside, matches_globs, out_names
+from .walk import DEFAULT_GLOBS, STDIN, WalkOptions, inside, matches_globs, out_names
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+CORPUS_KINDS = ("jsonl", "parquet", "warc")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,8 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="file-name pattern to select in directories (repeatable; default: "
                             + " ".join(DEFAULT_GLOBS) + ")")
     group.add_argument("--hidden", action="store_true", help="also walk files and directories starting with '.'")
-    group.add_argument("--input-format", choices=["auto", "text", "markdown", "html"], default=None,
-                       help="what the inputs are (default auto: HTML is recognised)")
+    group.add_argument("--input-format", choices=["auto", "text", "markdown", "html", *CORPUS_KINDS, "files"],
+                       default=None,
+                       help="what the inputs are: text/markdown/html documents, or jsonl/parquet/warc corpus files "
+                            "(default auto: corpora by their name, HTML by its content; files: never corpora)")
+    group.add_argument("--text-key", default="text", metavar="KEY",
+                       help="corpus records: the field holding the document (default text)")
+    group.add_argument("--id-key", default="id", metavar="KEY", help="corpus records: the field holding the id (default id)")
+    group.add_argument("--format-key", metavar="KEY",
+                       help="corpus records: a field saying what each text is (html, text, markdown, auto)")
     group.add_argument("--max-size", type=float, default=100.0, metavar="MB",
                        help="skip files larger than this many megabytes (default 100; 0: no limit)")
     group.add_argument("--follow-symlinks", choices=["no", "inside", "any"], default="no", metavar="[=any]",
@@ -132,7 +141,32 @@ def _check_output(parser: argparse.ArgumentParser, paths: Sequence[str], output:
         parser.error(f"-o {output} exists and is not a directory; with --format {fmt}, -o names a directory")
 
 
-def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str]) -> RunOptions:
+def _corpora(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str]) -> list[str] | None:
+    """The corpus files to read (see :func:`~.corpora.corpus_files`), or None for plain inputs."""
+    if args.input_format == "files":
+        return None
+    walk = WalkOptions(globs=tuple(args.glob) if args.glob else DEFAULT_GLOBS, hidden=args.hidden,
+                       follow_symlinks=args.follow_symlinks, exclude=(args.output,) if args.output else ())
+    try:
+        files = corpus_files(paths, args.input_format in CORPUS_KINDS, walk)
+    except ConfigError as exc:
+        parser.error(str(exc))
+    if files is None:
+        return None
+    if not args.output:
+        parser.error("corpus input is written to a corpus file: give -o OUT.jsonl or -o OUT.parquet")
+    if not args.output.lower().endswith((".jsonl", ".parquet")):
+        parser.error(f"-o {args.output}: a corpus is written to a .jsonl or .parquet file; name it so")
+    out_real = os.path.realpath(args.output)
+    if any(os.path.realpath(f) == out_real for f in files):
+        parser.error(f"output file {args.output} is an input; choose another name")
+    if args.format == "json":
+        parser.error("--format json writes one file per input; corpus records go to -o OUT.jsonl or OUT.parquet")
+    return files
+
+
+def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str],
+             corpus: bool = False) -> RunOptions:
     """The run's options from the parsed arguments, checked (a usage error exits 2)."""
     if paths.count(STDIN) > 1:
         parser.error("standard input ('-') can be named once")
@@ -145,7 +179,7 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
     if args.quiet and args.verbose:
         parser.error("-q and -v contradict each other; pick one")
     globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
-    if args.output is not None:
+    if args.output is not None and not corpus:
         _check_output(parser, paths, args.output, args.format, globs)
     return RunOptions(output=args.output, fmt=args.format, jobs=args.jobs or available_cpus(), globs=globs,
                       hidden=args.hidden, follow_symlinks=args.follow_symlinks, skip_existing=args.skip_existing,
@@ -172,7 +206,8 @@ def _finish(args: argparse.Namespace, paths: list[str], stats: RunStats, console
     if not args.quiet and (paths != [STDIN] or args.verbose):
         for line in stats.summary().splitlines():
             print(f"newsclean: {line}", file=sys.stderr)
-    jsonl_file = args.format == "jsonl" and args.output is not None
+    jsonl_file = args.output is not None and (args.format == "jsonl" or stats.format == "corpus"
+                                              and args.output.lower().endswith(".jsonl"))
     if stats.output_error:
         console.error(stats.output_error + ("; the output was not published (rerun with --skip-existing to go on)"
                                             if jsonl_file else ""))
@@ -193,18 +228,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_intermixed_args(_argv(sys.argv[1:] if argv is None else argv))
     paths: list[str] = args.paths or [STDIN]
-    options = _options(parser, args, paths)
+    corpora = _corpora(parser, args, paths)
+    options = _options(parser, args, paths, corpus=corpora is not None)
     try:
         config = load_config(args.config) if args.config else {}
         pipeline, input_format = pipeline_from_config(config, enable=args.enable, disable=args.disable,
                                                       detector=args.detector)
     except ConfigError as exc:
         parser.error(str(exc))
-    options = replace(options, input_format=args.input_format or input_format)
+    if args.input_format in ("auto", "text", "markdown", "html"):
+        input_format = args.input_format
+    options = replace(options, input_format=input_format)
     console = Console(args.quiet, args.verbose)
     try:
-        stats = clean_files(paths, pipeline, options)
-    except ConfigError as exc:  # two inputs for one output name: found before any work
+        if corpora is not None:
+            stats = clean_corpora(corpora, pipeline, options, CorpusOptions(
+                args.input_format if args.input_format in CORPUS_KINDS else None, args.text_key, args.id_key,
+                args.format_key, input_format))
+        else:
+            stats = clean_files(paths, pipeline, options)
+    except (ConfigError, CorpusFormatError) as exc:  # found before any work (a name collision, a missing extra)
         parser.error(str(exc))
     except KeyboardInterrupt:  # before the cleaning loop started (it handles its own)
         console.error("interrupted")

@@ -8,7 +8,7 @@ from enum import Enum
 from .. import workers
 from ..errors import NewscleanError
 from ..pipeline import InputFormat
-from ..records import OutputFormat, removed_chars_by_cleaner, render
+from ..records import OutputFormat, removed_chars_by_cleaner, removed_chars_by_reason, render
 from ..result import Result
 from .outputs import OutputTree
 from .sniff import SNIFF_BYTES, sniff_binary
@@ -64,6 +64,7 @@ class FileReport:
     chars_in: int = 0
     chars_out: int = 0
     removed_chars: dict[str, int] = field(default_factory=dict)
+    removed_reasons: dict[str, int] = field(default_factory=dict)  # characters per cleaner/reason code
     cleaner_errors: tuple[tuple[str, str], ...] = ()
     decoding_note: str | None = None
     payload: str | None = None
@@ -98,6 +99,7 @@ def _clean(task: FileTask, data: bytes, report: FileReport) -> Result | None:
     report.chars_in = len(result.source)
     report.chars_out = len(result.text)
     report.removed_chars = removed_chars_by_cleaner(result)
+    report.removed_reasons = removed_chars_by_reason(result)
     report.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
     report.decoding_note = result.metadata.get("decoding_note")
     return result
