@@ -14,7 +14,7 @@ from .result import jsonable
 if TYPE_CHECKING:
     from .result import Result
 
-__all__ = ["OutputFormat", "removed_chars_by_cleaner", "removed_chars_by_reason", "render", "result_metadata", "result_record"]
+__all__ = ["OutputFormat", "removed_chars_by_cleaner", "render", "result_metadata", "result_record"]
 
 OutputFormat = Literal["txt", "json", "jsonl"]
 
@@ -24,14 +24,6 @@ def removed_chars_by_cleaner(result: Result) -> dict[str, int]:
     counts: dict[str, int] = {}
     for r in result.removed:
         counts[r.cleaner] = counts.get(r.cleaner, 0) + (r.end - r.start)
-    return counts
-
-
-def removed_chars_by_reason(result: Result) -> dict[str, int]:
-    """Input characters removed from ``result``'s source per reason code (``{"bylines/byline": 42}``)."""
-    counts: dict[str, int] = {}
-    for r in result.removed:
-        counts[r.code] = counts.get(r.code, 0) + (r.end - r.start)
     return counts
 
 

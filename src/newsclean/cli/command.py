@@ -18,6 +18,7 @@ from ..workers import Deadline
 from .batch import OUTPUT_EXT, RunOptions, clean_files
 from .config import load_config, pipeline_from_config
 from .corpora import CorpusOptions, clean_corpora, corpus_files
+from .explain import SUBCOMMAND, explain_main
 from .outputs import OutputTree
 from .stats import Console, RunStats
 from .walk import DEFAULT_GLOBS, STDIN, WalkOptions, inside, matches_globs, out_names
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn scraped news pages (text, markdown or HTML) into their article body.",
         epilog="Exit status: 0 all good, 1 some files failed or timed out (or the output could not be "
                "written), 2 usage or configuration error (nothing done), "
-               "130 interrupted. Documentation: docs/cli.md.",
+               "130 interrupted. 'newsclean explain FILE [--report OUT.html]' shows why each line was kept "
+               "or dropped (a file named explain: ./explain). Documentation: docs/cli.md.",
     )
     group = parser.add_argument_group("input")
     group.add_argument("paths", nargs="*", metavar="PATH",
@@ -225,8 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     0 every file cleaned; 1 some file failed or timed out, or the output could not be written;
     2 usage or configuration error (nothing was done); 130 interrupted.
     """
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [SUBCOMMAND]:  # a file named explain: ./explain
+        return explain_main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_intermixed_args(_argv(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_intermixed_args(_argv(arguments))
     paths: list[str] = args.paths or [STDIN]
     corpora = _corpora(parser, args, paths)
     options = _options(parser, args, paths, corpus=corpora is not None)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
-from ..records import removed_chars_by_cleaner, removed_chars_by_reason
 from ..result import Result
 from .task import FileReport, FileStatus
 
@@ -77,12 +76,8 @@ class RunStats:
         report = FileReport(id, FileStatus.TIMEOUT if timeout else FileStatus.OK,
                             timeout.message if timeout else None, bytes_in=size)
         if timeout is None:
-            report.chars_in, report.chars_out = len(result.source), len(result.text)
+            report.count(result)
             report.bytes_out = len(result.text.encode("utf-8"))
-            report.removed_chars = removed_chars_by_cleaner(result)
-            report.removed_reasons = removed_chars_by_reason(result)
-            report.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
-            report.decoding_note = result.metadata.get("decoding_note")
         self.add(report)
         return timeout is None
 

@@ -8,7 +8,7 @@ from enum import Enum
 from .. import workers
 from ..errors import NewscleanError
 from ..pipeline import InputFormat
-from ..records import OutputFormat, removed_chars_by_cleaner, removed_chars_by_reason, render
+from ..records import OutputFormat, removed_chars_by_cleaner, render
 from ..result import Result
 from .outputs import OutputTree
 from .sniff import SNIFF_BYTES, sniff_binary
@@ -69,6 +69,15 @@ class FileReport:
     decoding_note: str | None = None
     payload: str | None = None
 
+    def count(self, result: Result) -> None:
+        """Take the counts of a cleaned ``result``: characters in and out, removals, errors, decoding."""
+        self.chars_in = len(result.source)
+        self.chars_out = len(result.text)
+        self.removed_chars = removed_chars_by_cleaner(result)
+        self.removed_reasons = dict(result.removed_by())
+        self.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
+        self.decoding_note = result.metadata.get("decoding_note")
+
 
 def _read(task: FileTask) -> bytes | FileReport:
     """The task's bytes, or the report of a file that is skipped."""
@@ -96,12 +105,7 @@ def _clean(task: FileTask, data: bytes, report: FileReport) -> Result | None:
     except Exception as exc:  # noqa: BLE001 - a bug: report it on this file and go on with the others
         report.message = f"unexpected {type(exc).__name__} while cleaning: {exc}"
         return None
-    report.chars_in = len(result.source)
-    report.chars_out = len(result.text)
-    report.removed_chars = removed_chars_by_cleaner(result)
-    report.removed_reasons = removed_chars_by_reason(result)
-    report.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
-    report.decoding_note = result.metadata.get("decoding_note")
+    report.count(result)
     return result
 
 
