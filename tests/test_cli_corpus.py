@@ -171,3 +171,35 @@ def test_corpus_files_refuses_a_directory_mixing_corpora_and_pages(tmp_path):
     write_jsonl(tmp_path / "c.jsonl", rows(1))
     with pytest.raises(ConfigError, match="separate runs"):
         corpus_files([str(tmp_path)], False, WalkOptions())
+
+
+def test_with_source_lets_offsets_be_followed_in_corpus_jsonl(tmp_path):
+    write_jsonl(tmp_path / "pages.jsonl", rows(1))
+    done = run("pages.jsonl", "--text-key", "html", "-o", "out.jsonl", "--with-source", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (record,) = read_jsonl(tmp_path / "out.jsonl")
+    source = record["source"]
+    assert isinstance(source, str) and len(source) == record["metadata"]["source_chars"]  # type: ignore[index]
+    paragraphs = record["metadata"]["paragraphs"]  # type: ignore[index]
+    assert "\n\n".join(source[p["start"]:p["end"]] for p in paragraphs) == record["text"]
+
+
+def test_with_source_in_file_jsonl_points_into_the_extracted_text(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE)
+    done = run("page.html", "--format", "jsonl", "--with-source", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert "<p>" not in record["source"] and BODY.split("\n")[0] in record["source"]
+    for removal in record["metadata"]["removed"]:
+        assert record["source"][removal["start"]:removal["end"]]
+    assert "source" not in json.loads(run("page.html", "--format", "jsonl", cwd=tmp_path).stdout)
+
+
+@pytest.mark.parametrize("args", [("page.html",), ("pages.jsonl", "-o", "out.parquet")])
+def test_with_source_where_there_is_no_record_to_carry_it_is_a_usage_error(tmp_path, args):
+    pytest.importorskip("pyarrow")
+    (tmp_path / "page.html").write_text(PAGE)
+    write_jsonl(tmp_path / "pages.jsonl", rows(1))
+    done = run(*args, "--with-source", "--text-key", "html", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--with-source" in done.stderr

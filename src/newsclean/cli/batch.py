@@ -51,6 +51,8 @@ class RunOptions:
         progress: show a progress bar; None shows it when stderr is a terminal.
         quiet, verbose: fewer or more messages on stderr.
         chunksize: files handed to a worker at a time.
+        with_source: ``json``/``jsonl`` (and corpus JSONL) outputs carry the source text their
+            offsets point into.
     """
 
     output: str | None = None
@@ -68,6 +70,7 @@ class RunOptions:
     quiet: bool = False
     verbose: bool = False
     chunksize: int = 4
+    with_source: bool = False
 
     @property
     def out_dir(self) -> str | None:
@@ -109,7 +112,7 @@ def _tasks(paths: Sequence[str], options: RunOptions, stats: RunStats, console: 
         if item.path is None:  # standard input: read here, cleaned like any file
             data = (stdin if stdin is not None else sys.stdin.buffer).read()
             yield FileTask(STDIN, None, options.fmt, options.input_format, options.max_bytes,
-                           size=len(data), data=data)
+                           size=len(data), data=data, with_source=options.with_source)
             continue
         if options.skip_existing and item.problem is None and (
                 item.rel in done_ids or (tree is not None and item.out_rel and tree.existing(item.out_rel))):
@@ -117,7 +120,7 @@ def _tasks(paths: Sequence[str], options: RunOptions, stats: RunStats, console: 
             continue
         yield FileTask(item.rel, item.path, options.fmt, options.input_format, options.max_bytes,
                        out_root=options.out_dir, out_rel=item.out_rel if tree else None, size=item.size,
-                       problem=item.problem)
+                       problem=item.problem, with_source=options.with_source)
 
 
 def _start(tasks: Iterator[FileTask], pipeline: Pipeline, options: RunOptions) -> tuple[Iterator[FileReport], int]:

@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "document (default txt)")
     group.add_argument("--skip-existing", action="store_true",
                        help="leave inputs whose output already exists (resume an interrupted run)")
+    group.add_argument("--with-source", action="store_true",
+                       help="json/jsonl: add the source text the offsets point into (for HTML, the extracted text)")
     group.add_argument("--stats", metavar="FILE.json", help="write the run's statistics as JSON to FILE.json")
 
     group = parser.add_argument_group("pipeline")
@@ -164,6 +166,8 @@ def _corpora(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
         parser.error(f"output file {args.output} is an input; choose another name")
     if args.format == "json":
         parser.error("--format json writes one file per input; corpus records go to -o OUT.jsonl or OUT.parquet")
+    if args.with_source and not args.output.lower().endswith(".jsonl"):
+        parser.error("--with-source adds the source to JSONL records; write -o OUT.jsonl")
     return files
 
 
@@ -178,6 +182,8 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
         parser.error(f"--max-size must be 0 (no limit) or more, not {args.max_size}")
     if args.timeout < 0 or args.timeout_per_mb < 0:
         parser.error("--timeout and --timeout-per-mb must be 0 or more")
+    if args.with_source and args.format == "txt" and not corpus:
+        parser.error("--with-source adds the source to --format json or jsonl records; txt is the body alone")
     if args.quiet and args.verbose:
         parser.error("-q and -v contradict each other; pick one")
     globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
@@ -187,7 +193,7 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
                       hidden=args.hidden, follow_symlinks=args.follow_symlinks, skip_existing=args.skip_existing,
                       fail_fast=args.fail_fast, max_bytes=int(args.max_size * 1_000_000),
                       timeout=Deadline(args.timeout, args.timeout_per_mb) if args.timeout > 0 else None,
-                      quiet=args.quiet, verbose=args.verbose)
+                      quiet=args.quiet, verbose=args.verbose, with_source=args.with_source)
 
 
 def _argv(argv: Sequence[str]) -> list[str]:

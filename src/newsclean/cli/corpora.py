@@ -126,7 +126,7 @@ def clean_corpora(files: Sequence[str], pipeline: Pipeline, run: RunOptions, opt
     console = Console(run.quiet, run.verbose)
     stats = RunStats(jobs=run.jobs, format="corpus")
     started = time.perf_counter()
-    writer = open_writer(run.output, resume=run.skip_existing)
+    writer = open_writer(run.output, resume=run.skip_existing, with_source=run.with_source)
     tqdm.monitor_interval = 0
     bar = tqdm(total=None, unit="record", disable=(True if run.quiet else None) if run.progress is None
                else not run.progress, file=sys.stderr, dynamic_ncols=True, leave=False)

@@ -46,6 +46,7 @@ class FileTask:
     size: int = 0
     data: bytes | None = None  # standard input, read by the parent
     problem: str | None = None
+    with_source: bool = False  # json/jsonl: add the source text
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _clean(task: FileTask, data: bytes, report: FileReport) -> Result | None:
 
 def _emit(task: FileTask, result: Result, report: FileReport) -> bool:
     """Write the output file (or keep the payload for the stream); False with a message on failure."""
-    rendered = render(result, task.fmt, task.rel, to_file=task.out_rel is not None)
+    rendered = render(result, task.fmt, task.rel, to_file=task.out_rel is not None, with_source=task.with_source)
     if task.out_root is None or task.out_rel is None:
         report.payload = rendered
         report.bytes_out = len(rendered.encode("utf-8"))
