@@ -203,3 +203,15 @@ def test_with_source_where_there_is_no_record_to_carry_it_is_a_usage_error(tmp_p
     done = run(*args, "--with-source", "--text-key", "html", cwd=tmp_path)
     assert done.returncode == 2
     assert "--with-source" in done.stderr
+
+
+def test_several_bodies_on_stdout_are_separated_by_a_form_feed_line_or_the_given_separator(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(BODY)
+    (tmp_path / "in" / "b.txt").write_text("Second story. " + BODY)
+    done = run("in", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\f\n") == [BODY + "\n", "Second story. " + BODY + "\n"]
+    done = run("in", "--separator", "=====", cwd=tmp_path)
+    assert done.stdout == f"{BODY}\n=====\nSecond story. {BODY}\n"
+    assert run("in/a.txt", cwd=tmp_path).stdout == BODY + "\n"  # one document: nothing added

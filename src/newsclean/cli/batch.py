@@ -51,6 +51,7 @@ class RunOptions:
         progress: show a progress bar; None shows it when stderr is a terminal.
         quiet, verbose: fewer or more messages on stderr.
         chunksize: files handed to a worker at a time.
+        separator: ``txt`` on a stream: the line written between two documents (a form feed).
         with_source: ``json``/``jsonl`` (and corpus JSONL) outputs carry the source text their
             offsets point into.
     """
@@ -71,6 +72,7 @@ class RunOptions:
     verbose: bool = False
     chunksize: int = 4
     with_source: bool = False
+    separator: str = "\f"
 
     @property
     def out_dir(self) -> str | None:
@@ -91,12 +93,18 @@ class _Sink(Protocol):
 
 
 class _Stream:
-    """Standard output (or a given text stream) as a sink, flushed after each document."""
+    """Standard output (or a given text stream) as a sink, flushed after each document; a
+    ``separator`` line goes between documents."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], separator: str | None = None) -> None:
         self.stream = stream
+        self.separator = separator
+        self.started = False
 
     def write(self, data: bytes) -> None:
+        if self.started and self.separator is not None:
+            self.stream.write(self.separator + "\n")
+        self.started = True
         self.stream.write(data.decode("utf-8"))
         self.stream.flush()
 
@@ -227,7 +235,8 @@ def clean_files(paths: Sequence[str], pipeline: Pipeline, options: RunOptions | 
         jsonl = JsonlOutput(options.output, resume=options.skip_existing)
         sink, done_ids = jsonl, jsonl.done_ids
     elif options.out_dir is None:
-        sink = _Stream(stdout if stdout is not None else sys.stdout)
+        sink = _Stream(stdout if stdout is not None else sys.stdout,
+                       options.separator if options.fmt == "txt" else None)
     else:
         os.makedirs(options.out_dir, exist_ok=True)
     finished = False

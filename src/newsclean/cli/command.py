@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "document (default txt)")
     group.add_argument("--skip-existing", action="store_true",
                        help="leave inputs whose output already exists (resume an interrupted run)")
+    group.add_argument("--separator", default="\f", metavar="TEXT",
+                       help="txt on standard output: the line written between two documents (default a form feed)")
     group.add_argument("--with-source", action="store_true",
                        help="json/jsonl: add the source text the offsets point into (for HTML, the extracted text)")
     group.add_argument("--stats", metavar="FILE.json", help="write the run's statistics as JSON to FILE.json")
@@ -193,7 +195,8 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
                       hidden=args.hidden, follow_symlinks=args.follow_symlinks, skip_existing=args.skip_existing,
                       fail_fast=args.fail_fast, max_bytes=int(args.max_size * 1_000_000),
                       timeout=Deadline(args.timeout, args.timeout_per_mb) if args.timeout > 0 else None,
-                      quiet=args.quiet, verbose=args.verbose, with_source=args.with_source)
+                      quiet=args.quiet, verbose=args.verbose, with_source=args.with_source,
+                      separator=args.separator)
 
 
 def _argv(argv: Sequence[str]) -> list[str]:
