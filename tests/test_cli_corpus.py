@@ -215,3 +215,20 @@ def test_several_bodies_on_stdout_are_separated_by_a_form_feed_line_or_the_given
     done = run("in", "--separator", "=====", cwd=tmp_path)
     assert done.stdout == f"{BODY}\n=====\nSecond story. {BODY}\n"
     assert run("in/a.txt", cwd=tmp_path).stdout == BODY + "\n"  # one document: nothing added
+
+
+@pytest.mark.parametrize("fmt, name", [("txt", "clean/page.txt"), ("json", "page.json")])
+def test_o_naming_a_file_with_one_input_file_writes_that_file(tmp_path, fmt, name):
+    (tmp_path / "page.html").write_text(PAGE)
+    done = run("page.html", "--format", fmt, "-o", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / name
+    assert out.is_file()
+    assert (out.read_text() == BODY + "\n") if fmt == "txt" else (json.loads(out.read_text())["text"] == BODY)
+
+
+def test_o_naming_a_directory_still_mirrors_the_input(tmp_path):
+    (tmp_path / "page.html").write_text(PAGE)
+    (tmp_path / "out").mkdir()
+    assert run("page.html", "-o", "out", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "out" / "page.txt").read_text() == BODY + "\n"

@@ -5,6 +5,7 @@ The work itself is :func:`~newsclean.cli.batch.clean_files`; see ``docs/cli.md``
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -14,6 +15,7 @@ from dataclasses import replace
 from .. import __version__
 from ..errors import ConfigError, CorpusFormatError, WorkerCrashedError
 from ..parallel import available_cpus
+from ..pipeline import Pipeline
 from ..workers import Deadline
 from .batch import OUTPUT_EXT, RunOptions, clean_files
 from .config import load_config, pipeline_from_config
@@ -189,7 +191,10 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
     if args.quiet and args.verbose:
         parser.error("-q and -v contradict each other; pick one")
     globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
-    if args.output is not None and not corpus:
+    if _one_file_output(args, paths):
+        if os.path.realpath(args.output) == os.path.realpath(paths[0]):
+            parser.error(f"-o {args.output} is the input; choose another name")
+    elif args.output is not None and not corpus:
         _check_output(parser, paths, args.output, args.format, globs)
     return RunOptions(output=args.output, fmt=args.format, jobs=args.jobs or available_cpus(), globs=globs,
                       hidden=args.hidden, follow_symlinks=args.follow_symlinks, skip_existing=args.skip_existing,
@@ -230,6 +235,33 @@ def _finish(args: argparse.Namespace, paths: list[str], stats: RunStats, console
     return EXIT_FAILED if (stats.failed or stats.timed_out or stats.output_error) else EXIT_OK
 
 
+def _one_file_output(args: argparse.Namespace, paths: list[str]) -> bool:
+    """Whether ``-o`` names the output file of a lone input file (``newsclean a.html -o a.txt``)."""
+    return (args.output is not None and args.format in OUTPUT_EXT and len(paths) == 1 and paths[0] != STDIN
+            and os.path.isfile(paths[0]) and not os.path.isdir(args.output)
+            and args.output.lower().endswith(OUTPUT_EXT[args.format]))
+
+
+def _run(args: argparse.Namespace, paths: list[str], corpora: list[str] | None, pipeline: Pipeline,
+         options: RunOptions) -> RunStats:
+    """Clean: corpora record by record, a lone file into the file ``-o`` names, or files and trees."""
+    if corpora is not None:
+        return clean_corpora(corpora, pipeline, options, CorpusOptions(
+            args.input_format if args.input_format in CORPUS_KINDS else None, args.text_key, args.id_key,
+            args.format_key, options.input_format))
+    if not _one_file_output(args, paths):
+        return clean_files(paths, pipeline, options)
+    if options.skip_existing and os.path.exists(args.output):
+        return RunStats(skipped_existing=1, jobs=1, format=options.fmt)
+    buffer = io.StringIO()
+    stats = clean_files(paths, pipeline, replace(options, output=None, separator=""), stdout=buffer)
+    if stats.cleaned:
+        directory, name = os.path.split(os.path.abspath(args.output))
+        os.makedirs(directory, exist_ok=True)
+        stats.bytes_out = OutputTree(directory).write(name, buffer.getvalue().encode("utf-8"))
+    return stats
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -255,12 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     options = replace(options, input_format=input_format)
     console = Console(args.quiet, args.verbose)
     try:
-        if corpora is not None:
-            stats = clean_corpora(corpora, pipeline, options, CorpusOptions(
-                args.input_format if args.input_format in CORPUS_KINDS else None, args.text_key, args.id_key,
-                args.format_key, input_format))
-        else:
-            stats = clean_files(paths, pipeline, options)
+        stats = _run(args, paths, corpora, pipeline, options)
     except (ConfigError, CorpusFormatError) as exc:  # found before any work (a name collision, a missing extra)
         parser.error(str(exc))
     except KeyboardInterrupt:  # before the cleaning loop started (it handles its own)
