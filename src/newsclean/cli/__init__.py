@@ -10,9 +10,11 @@
 
 The package is a thin command line (:mod:`.command`: arguments, checks, ``main``) over modules
 usable from Python: :mod:`.batch` (:func:`clean_files`, the run, with :class:`RunOptions`),
-:mod:`.walk` (finding the inputs), :mod:`.corpora` (JSONL/Parquet/WARC corpus files, record by record), :mod:`.task` (one file in a worker), :mod:`.outputs`
-(crash-safe writing), :mod:`.stats` (counts and messages), :mod:`.config` (the TOML file) and
-:mod:`.sniff` (binary files). See ``docs/cli.md`` for every flag.
+:mod:`.walk` (finding the inputs), :mod:`.corpora` (JSONL/Parquet/WARC corpus files, record by
+record), :mod:`.task` (one file in a worker), :mod:`.outputs` (crash-safe writing),
+:mod:`.explain` (``newsclean explain FILE``), :mod:`.stats` (counts and messages),
+:mod:`.config` (the TOML file) and :mod:`.sniff` (binary files). See ``docs/cli.md`` for every
+flag.
 """
 from __future__ import annotations
 
