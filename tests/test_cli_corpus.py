@@ -232,3 +232,15 @@ def test_o_naming_a_directory_still_mirrors_the_input(tmp_path):
     (tmp_path / "out").mkdir()
     assert run("page.html", "-o", "out", cwd=tmp_path).returncode == 0
     assert (tmp_path / "out" / "page.txt").read_text() == BODY + "\n"
+
+
+def test_the_progress_total_is_known_for_parquet_and_unknown_for_jsonl(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from newsclean.cli.corpora import record_total
+
+    pq.write_table(pa.Table.from_pylist(rows(3)), tmp_path / "a.parquet")
+    pq.write_table(pa.Table.from_pylist(rows(4)), tmp_path / "b.parquet")
+    write_jsonl(tmp_path / "c.jsonl", rows(2))
+    assert record_total([str(tmp_path / "a.parquet"), str(tmp_path / "b.parquet")]) == 7
+    assert record_total([str(tmp_path / "a.parquet"), str(tmp_path / "c.jsonl")]) is None

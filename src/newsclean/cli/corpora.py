@@ -20,6 +20,7 @@ from ..corpus import (
     CorpusWriter,
     Record,
     clean_records,
+    count_records,
     open_writer,
     read_records,
 )
@@ -29,7 +30,7 @@ from .batch import RunOptions
 from .stats import Console, RunStats
 from .walk import STDIN, WalkOptions, iter_inputs
 
-__all__ = ["CORPUS_GLOBS", "CorpusOptions", "clean_corpora", "corpus_files"]
+__all__ = ["CORPUS_GLOBS", "CorpusOptions", "clean_corpora", "corpus_files", "record_total"]
 
 #: The file-name patterns of corpus files, looked for in directories.
 CORPUS_GLOBS: tuple[str, ...] = tuple(f"*{ending}" for ending, _ in CORPUS_EXTENSIONS)
@@ -97,6 +98,17 @@ def _records(files: Sequence[str], options: CorpusOptions) -> Iterator[Record]:
                                 input_format=options.input_format)
 
 
+def record_total(files: Sequence[str], corpus_format: CorpusFormat | None = None) -> int | None:
+    """How many records ``files`` hold, when every file says without being read (Parquet), else None."""
+    total = 0
+    for path in files:
+        count = count_records(path, corpus_format)
+        if count is None:
+            return None
+        total += count
+    return total
+
+
 def _not_done(records: Iterable[Record], done: frozenset[str], stats: RunStats) -> Iterator[Record]:
     for record in records:
         if record.id in done:
@@ -126,9 +138,10 @@ def clean_corpora(files: Sequence[str], pipeline: Pipeline, run: RunOptions, opt
     console = Console(run.quiet, run.verbose)
     stats = RunStats(jobs=run.jobs, format="corpus")
     started = time.perf_counter()
+    total = record_total(files, options.corpus_format)  # the progress bar's total and ETA, when known
     writer = open_writer(run.output, resume=run.skip_existing, with_source=run.with_source)
     tqdm.monitor_interval = 0
-    bar = tqdm(total=None, unit="record", disable=(True if run.quiet else None) if run.progress is None
+    bar = tqdm(total=total, unit="record", disable=(True if run.quiet else None) if run.progress is None
                else not run.progress, file=sys.stderr, dynamic_ncols=True, leave=False)
     console.bar = bar if not bar.disable else None
     pending = _not_done(_records(files, options), writer.done_ids, stats)
