@@ -147,7 +147,8 @@ def clean_corpora(files: Sequence[str], pipeline: Pipeline, run: RunOptions, opt
     pending = _not_done(_records(files, options), writer.done_ids, stats)
     try:
         for record, result in clean_records(pending, pipeline, jobs=run.jobs, timeout=run.timeout):
-            if stats.add_result(record.id, result, len(record.text)):
+            size = len(record.text) if isinstance(record.text, bytes) else len(record.text.encode("utf-8"))
+            if stats.add_result(record.id, result, size):
                 writer.write(record, result)
             bar.update(1)
             console.info(f"{record.id}: {len(result.source)} -> {len(result.text)} characters")
