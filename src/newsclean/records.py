@@ -53,24 +53,28 @@ def result_metadata(result: Result) -> dict[str, Any]:
     }
 
 
-def result_record(result: Result, id: str) -> dict[str, Any]:
+def result_record(result: Result, id: str, *, with_source: bool = False) -> dict[str, Any]:
     """One ``{"id", "text", "metadata"}`` record, the shape datatrove and ``datasets`` read.
 
-    ``metadata`` is :func:`result_metadata`.
+    ``metadata`` is :func:`result_metadata`. ``with_source`` adds ``"source"``: the text the
+    metadata's offsets point into (for HTML input, the text extracted from the page).
     """
-    return {"id": id, "text": result.text, "metadata": result_metadata(result)}
+    record = {"id": id, "text": result.text, "metadata": result_metadata(result)}
+    if with_source:
+        record["source"] = result.source
+    return record
 
 
-def render(result: Result, fmt: OutputFormat, id: str, *, to_file: bool) -> str:
+def render(result: Result, fmt: OutputFormat, id: str, *, to_file: bool, with_source: bool = False) -> str:
     """The output text of ``result`` in ``fmt``, ending in a newline (or empty for an empty body).
 
     ``txt`` is the body; ``json`` is ``Result.to_dict()`` (indented when it goes to its own
     file, one line on a stream); ``jsonl`` is one :func:`result_record` line with this ``id``.
+    ``with_source`` adds the source text to ``json`` and ``jsonl``.
     """
     if fmt == "txt":
         return result.text + "\n" if result.text else ""
     if fmt == "json":
-        if to_file:
-            return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-        return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
-    return json.dumps(result_record(result, id), ensure_ascii=False) + "\n"
+        data = result.to_dict(include_source=with_source)
+        return json.dumps(data, ensure_ascii=False, indent=2 if to_file else None) + "\n"
+    return json.dumps(result_record(result, id, with_source=with_source), ensure_ascii=False) + "\n"

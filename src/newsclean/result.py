@@ -103,6 +103,13 @@ class Result:
     metadata: Mapping[str, Any] = field(default_factory=dict)
     errors: tuple[CleanerFailure, ...] = ()
 
+    def __repr__(self) -> str:
+        """A short summary (the whole text is ``str(result)``; every field is ``to_dict()``)."""
+        title = self.title if self.title is None or len(self.title) <= 60 else self.title[:59] + "…"
+        return (f"Result(text={len(self.text):,} chars of {len(self.source):,}, title={title!r}, "
+                f"language={self.language!r}, paragraphs={len(self.paragraphs)}, removed={len(self.removed)}, "
+                f"errors={len(self.errors)})")
+
     def __str__(self) -> str:
         return self.text
 

@@ -51,6 +51,9 @@ class RunOptions:
         progress: show a progress bar; None shows it when stderr is a terminal.
         quiet, verbose: fewer or more messages on stderr.
         chunksize: files handed to a worker at a time.
+        separator: ``txt`` on a stream: the line written between two documents (a form feed).
+        with_source: ``json``/``jsonl`` (and corpus JSONL) outputs carry the source text their
+            offsets point into.
     """
 
     output: str | None = None
@@ -68,6 +71,8 @@ class RunOptions:
     quiet: bool = False
     verbose: bool = False
     chunksize: int = 4
+    with_source: bool = False
+    separator: str = "\f"
 
     @property
     def out_dir(self) -> str | None:
@@ -88,12 +93,18 @@ class _Sink(Protocol):
 
 
 class _Stream:
-    """Standard output (or a given text stream) as a sink, flushed after each document."""
+    """Standard output (or a given text stream) as a sink, flushed after each document; a
+    ``separator`` line goes between documents."""
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], separator: str | None = None) -> None:
         self.stream = stream
+        self.separator = separator
+        self.started = False
 
     def write(self, data: bytes) -> None:
+        if self.started and self.separator is not None:
+            self.stream.write(self.separator + "\n")
+        self.started = True
         self.stream.write(data.decode("utf-8"))
         self.stream.flush()
 
@@ -109,7 +120,7 @@ def _tasks(paths: Sequence[str], options: RunOptions, stats: RunStats, console: 
         if item.path is None:  # standard input: read here, cleaned like any file
             data = (stdin if stdin is not None else sys.stdin.buffer).read()
             yield FileTask(STDIN, None, options.fmt, options.input_format, options.max_bytes,
-                           size=len(data), data=data)
+                           size=len(data), data=data, with_source=options.with_source)
             continue
         if options.skip_existing and item.problem is None and (
                 item.rel in done_ids or (tree is not None and item.out_rel and tree.existing(item.out_rel))):
@@ -117,7 +128,7 @@ def _tasks(paths: Sequence[str], options: RunOptions, stats: RunStats, console: 
             continue
         yield FileTask(item.rel, item.path, options.fmt, options.input_format, options.max_bytes,
                        out_root=options.out_dir, out_rel=item.out_rel if tree else None, size=item.size,
-                       problem=item.problem)
+                       problem=item.problem, with_source=options.with_source)
 
 
 def _start(tasks: Iterator[FileTask], pipeline: Pipeline, options: RunOptions) -> tuple[Iterator[FileReport], int]:
@@ -224,7 +235,8 @@ def clean_files(paths: Sequence[str], pipeline: Pipeline, options: RunOptions | 
         jsonl = JsonlOutput(options.output, resume=options.skip_existing)
         sink, done_ids = jsonl, jsonl.done_ids
     elif options.out_dir is None:
-        sink = _Stream(stdout if stdout is not None else sys.stdout)
+        sink = _Stream(stdout if stdout is not None else sys.stdout,
+                       options.separator if options.fmt == "txt" else None)
     else:
         os.makedirs(options.out_dir, exist_ok=True)
     finished = False

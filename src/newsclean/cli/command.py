@@ -5,6 +5,7 @@ The work itself is :func:`~newsclean.cli.batch.clean_files`; see ``docs/cli.md``
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -12,18 +13,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .. import __version__
-from ..errors import ConfigError, WorkerCrashedError
+from ..errors import ConfigError, CorpusFormatError, WorkerCrashedError
 from ..parallel import available_cpus
+from ..pipeline import Pipeline
 from ..workers import Deadline
 from .batch import OUTPUT_EXT, RunOptions, clean_files
 from .config import load_config, pipeline_from_config
+from .corpora import CorpusOptions, clean_corpora, corpus_files
+from .explain import SUBCOMMAND, explain_main
 from .outputs import OutputTree
 from .stats import Console, RunStats
-from .walk import DEFAULT_GLOBS, STDIN, inside, matches_globs, out_names
+from .walk import DEFAULT_GLOBS, STDIN, WalkOptions, inside, matches_globs, out_names
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+CORPUS_KINDS = ("jsonl", "parquet", "warc")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Turn scraped news pages (text, markdown or HTML) into their article body.",
         epilog="Exit status: 0 all good, 1 some files failed or timed out (or the output could not be "
                "written), 2 usage or configuration error (nothing done), "
-               "130 interrupted. Documentation: docs/cli.md.",
+               "130 interrupted. 'newsclean explain FILE [--report OUT.html]' shows why each line was kept "
+               "or dropped (a file named explain: ./explain). Documentation: docs/cli.md.",
     )
     group = parser.add_argument_group("input")
     group.add_argument("paths", nargs="*", metavar="PATH",
@@ -42,8 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="file-name pattern to select in directories (repeatable; default: "
                             + " ".join(DEFAULT_GLOBS) + ")")
     group.add_argument("--hidden", action="store_true", help="also walk files and directories starting with '.'")
-    group.add_argument("--input-format", choices=["auto", "text", "markdown", "html"], default=None,
-                       help="what the inputs are (default auto: HTML is recognised)")
+    group.add_argument("--input-format", choices=["auto", "text", "markdown", "html", *CORPUS_KINDS, "files"],
+                       default=None,
+                       help="what the inputs are: text/markdown/html documents, or jsonl/parquet/warc corpus files "
+                            "(default auto: corpora by their name, HTML by its content; files: never corpora)")
+    group.add_argument("--text-key", default="text", metavar="KEY",
+                       help="corpus records: the field holding the document (default text)")
+    group.add_argument("--id-key", default="id", metavar="KEY", help="corpus records: the field holding the id (default id)")
+    group.add_argument("--format-key", metavar="KEY",
+                       help="corpus records: a field saying what each text is (html, text, markdown, auto)")
     group.add_argument("--max-size", type=float, default=100.0, metavar="MB",
                        help="skip files larger than this many megabytes (default 100; 0: no limit)")
     group.add_argument("--follow-symlinks", choices=["no", "inside", "any"], default="no", metavar="[=any]",
@@ -59,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "document (default txt)")
     group.add_argument("--skip-existing", action="store_true",
                        help="leave inputs whose output already exists (resume an interrupted run)")
+    group.add_argument("--separator", default="\f", metavar="TEXT",
+                       help="txt on standard output: the line written between two documents (default a form feed)")
+    group.add_argument("--with-source", action="store_true",
+                       help="json/jsonl: add the source text the offsets point into (for HTML, the extracted text)")
     group.add_argument("--stats", metavar="FILE.json", help="write the run's statistics as JSON to FILE.json")
 
     group = parser.add_argument_group("pipeline")
@@ -132,7 +149,34 @@ def _check_output(parser: argparse.ArgumentParser, paths: Sequence[str], output:
         parser.error(f"-o {output} exists and is not a directory; with --format {fmt}, -o names a directory")
 
 
-def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str]) -> RunOptions:
+def _corpora(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str]) -> list[str] | None:
+    """The corpus files to read (see :func:`~.corpora.corpus_files`), or None for plain inputs."""
+    if args.input_format == "files":
+        return None
+    walk = WalkOptions(globs=tuple(args.glob) if args.glob else DEFAULT_GLOBS, hidden=args.hidden,
+                       follow_symlinks=args.follow_symlinks, exclude=(args.output,) if args.output else ())
+    try:
+        files = corpus_files(paths, args.input_format in CORPUS_KINDS, walk)
+    except ConfigError as exc:
+        parser.error(str(exc))
+    if files is None:
+        return None
+    if not args.output:
+        parser.error("corpus input is written to a corpus file: give -o OUT.jsonl or -o OUT.parquet")
+    if not args.output.lower().endswith((".jsonl", ".parquet")):
+        parser.error(f"-o {args.output}: a corpus is written to a .jsonl or .parquet file; name it so")
+    out_real = os.path.realpath(args.output)
+    if any(os.path.realpath(f) == out_real for f in files):
+        parser.error(f"output file {args.output} is an input; choose another name")
+    if args.format == "json":
+        parser.error("--format json writes one file per input; corpus records go to -o OUT.jsonl or OUT.parquet")
+    if args.with_source and not args.output.lower().endswith(".jsonl"):
+        parser.error("--with-source adds the source to JSONL records; write -o OUT.jsonl")
+    return files
+
+
+def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: list[str],
+             corpus: bool = False) -> RunOptions:
     """The run's options from the parsed arguments, checked (a usage error exits 2)."""
     if paths.count(STDIN) > 1:
         parser.error("standard input ('-') can be named once")
@@ -142,16 +186,22 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace, paths: l
         parser.error(f"--max-size must be 0 (no limit) or more, not {args.max_size}")
     if args.timeout < 0 or args.timeout_per_mb < 0:
         parser.error("--timeout and --timeout-per-mb must be 0 or more")
+    if args.with_source and args.format == "txt" and not corpus:
+        parser.error("--with-source adds the source to --format json or jsonl records; txt is the body alone")
     if args.quiet and args.verbose:
         parser.error("-q and -v contradict each other; pick one")
     globs = tuple(args.glob) if args.glob else DEFAULT_GLOBS
-    if args.output is not None:
+    if _one_file_output(args, paths):
+        if os.path.realpath(args.output) == os.path.realpath(paths[0]):
+            parser.error(f"-o {args.output} is the input; choose another name")
+    elif args.output is not None and not corpus:
         _check_output(parser, paths, args.output, args.format, globs)
     return RunOptions(output=args.output, fmt=args.format, jobs=args.jobs or available_cpus(), globs=globs,
                       hidden=args.hidden, follow_symlinks=args.follow_symlinks, skip_existing=args.skip_existing,
                       fail_fast=args.fail_fast, max_bytes=int(args.max_size * 1_000_000),
                       timeout=Deadline(args.timeout, args.timeout_per_mb) if args.timeout > 0 else None,
-                      quiet=args.quiet, verbose=args.verbose)
+                      quiet=args.quiet, verbose=args.verbose, with_source=args.with_source,
+                      separator=args.separator)
 
 
 def _argv(argv: Sequence[str]) -> list[str]:
@@ -172,7 +222,8 @@ def _finish(args: argparse.Namespace, paths: list[str], stats: RunStats, console
     if not args.quiet and (paths != [STDIN] or args.verbose):
         for line in stats.summary().splitlines():
             print(f"newsclean: {line}", file=sys.stderr)
-    jsonl_file = args.format == "jsonl" and args.output is not None
+    jsonl_file = args.output is not None and (args.format == "jsonl" or stats.format == "corpus"
+                                              and args.output.lower().endswith(".jsonl"))
     if stats.output_error:
         console.error(stats.output_error + ("; the output was not published (rerun with --skip-existing to go on)"
                                             if jsonl_file else ""))
@@ -184,27 +235,60 @@ def _finish(args: argparse.Namespace, paths: list[str], stats: RunStats, console
     return EXIT_FAILED if (stats.failed or stats.timed_out or stats.output_error) else EXIT_OK
 
 
+def _one_file_output(args: argparse.Namespace, paths: list[str]) -> bool:
+    """Whether ``-o`` names the output file of a lone input file (``newsclean a.html -o a.txt``)."""
+    return (args.output is not None and args.format in OUTPUT_EXT and len(paths) == 1 and paths[0] != STDIN
+            and os.path.isfile(paths[0]) and not os.path.isdir(args.output)
+            and args.output.lower().endswith(OUTPUT_EXT[args.format]))
+
+
+def _run(args: argparse.Namespace, paths: list[str], corpora: list[str] | None, pipeline: Pipeline,
+         options: RunOptions) -> RunStats:
+    """Clean: corpora record by record, a lone file into the file ``-o`` names, or files and trees."""
+    if corpora is not None:
+        return clean_corpora(corpora, pipeline, options, CorpusOptions(
+            args.input_format if args.input_format in CORPUS_KINDS else None, args.text_key, args.id_key,
+            args.format_key, options.input_format))
+    if not _one_file_output(args, paths):
+        return clean_files(paths, pipeline, options)
+    if options.skip_existing and os.path.exists(args.output):
+        return RunStats(skipped_existing=1, jobs=1, format=options.fmt)
+    buffer = io.StringIO()
+    stats = clean_files(paths, pipeline, replace(options, output=None, separator=""), stdout=buffer)
+    if stats.cleaned:
+        directory, name = os.path.split(os.path.abspath(args.output))
+        os.makedirs(directory, exist_ok=True)
+        stats.bytes_out = OutputTree(directory).write(name, buffer.getvalue().encode("utf-8"))
+    return stats
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
     0 every file cleaned; 1 some file failed or timed out, or the output could not be written;
     2 usage or configuration error (nothing was done); 130 interrupted.
     """
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == [SUBCOMMAND]:  # a file named explain: ./explain
+        return explain_main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_intermixed_args(_argv(sys.argv[1:] if argv is None else argv))
+    args = parser.parse_intermixed_args(_argv(arguments))
     paths: list[str] = args.paths or [STDIN]
-    options = _options(parser, args, paths)
+    corpora = _corpora(parser, args, paths)
+    options = _options(parser, args, paths, corpus=corpora is not None)
     try:
         config = load_config(args.config) if args.config else {}
         pipeline, input_format = pipeline_from_config(config, enable=args.enable, disable=args.disable,
                                                       detector=args.detector)
     except ConfigError as exc:
         parser.error(str(exc))
-    options = replace(options, input_format=args.input_format or input_format)
+    if args.input_format in ("auto", "text", "markdown", "html"):
+        input_format = args.input_format
+    options = replace(options, input_format=input_format)
     console = Console(args.quiet, args.verbose)
     try:
-        stats = clean_files(paths, pipeline, options)
-    except ConfigError as exc:  # two inputs for one output name: found before any work
+        stats = _run(args, paths, corpora, pipeline, options)
+    except (ConfigError, CorpusFormatError) as exc:  # found before any work (a name collision, a missing extra)
         parser.error(str(exc))
     except KeyboardInterrupt:  # before the cleaning loop started (it handles its own)
         console.error("interrupted")

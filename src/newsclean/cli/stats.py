@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
+from ..result import Result
 from .task import FileReport, FileStatus
 
 __all__ = ["Console", "RunStats"]
@@ -32,6 +33,7 @@ class RunStats:
     chars_out: int = 0
     decoded_by_detection: int = 0
     removed_chars: Counter[str] = field(default_factory=Counter)
+    removed_by_reason: Counter[str] = field(default_factory=Counter)  # characters per cleaner/reason code
     cleaner_errors: Counter[str] = field(default_factory=Counter)
     failures: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
@@ -53,6 +55,7 @@ class RunStats:
             self.chars_in += report.chars_in
             self.chars_out += report.chars_out
             self.removed_chars.update(report.removed_chars)
+            self.removed_by_reason.update(report.removed_reasons)
             self.decoded_by_detection += report.decoding_note is not None
             self.cleaner_errors.update(cleaner for cleaner, _ in report.cleaner_errors)
         elif status is FileStatus.BINARY:
@@ -65,6 +68,18 @@ class RunStats:
             if len(self.failures) < _MAX_FAILURES_KEPT:
                 self.failures.append({"id": report.rel, "status": status.value,
                                       "message": report.message or status.value})
+
+    def add_result(self, id: str, result: Result, size: int) -> bool:
+        """Count one corpus record's ``result`` (``size``: its input length); False when it timed out
+        (then it is a failure, not an output)."""
+        timeout = next((e for e in result.errors if e.error == "DocumentTimeoutError"), None)
+        report = FileReport(id, FileStatus.TIMEOUT if timeout else FileStatus.OK,
+                            timeout.message if timeout else None, bytes_in=size)
+        if timeout is None:
+            report.count(result)
+            report.bytes_out = len(result.text.encode("utf-8"))
+        self.add(report)
+        return timeout is None
 
     @property
     def files_per_second(self) -> float:
@@ -94,6 +109,7 @@ class RunStats:
             "chars_out": self.chars_out,
             "removed_chars": dict(self.removed_chars.most_common()),
             "removed_share": self.removed_share(),
+            "removed_chars_by_reason": dict(self.removed_by_reason.most_common()),
             "decoded_by_detection": self.decoded_by_detection,
             "cleaner_errors": dict(self.cleaner_errors),
             "failures": self.failures,
@@ -109,16 +125,20 @@ class RunStats:
 
     def summary(self) -> str:
         """A few human lines for stderr."""
+        unit = "records" if self.format == "corpus" else "files"
         lines = [
-            (f"{self.files} files ({self.cleaned} cleaned, {self.empty} empty, {self.binary} binary skipped, "
+            (f"{self.files} {unit} ({self.cleaned} cleaned, {self.empty} empty, {self.binary} binary skipped, "
              f"{self.too_large} too large, {self.failed} failed, {self.timed_out} timed out, "
-             f"{self.skipped_existing} already done) in {self.seconds:.1f} s ({self.files_per_second:.1f} files/s)"),
+             f"{self.skipped_existing} already done) in {self.seconds:.1f} s ({self.files_per_second:.1f} {unit}/s)"),
             (f"{_size(self.bytes_in)} in, {_size(self.bytes_out)} out; removed "
              f"{_pct(sum(self.removed_chars.values()), self.chars_in)} of the input characters"),
         ]
         share = self.removed_share()
         if share:
             lines.append("removed by cleaner: " + ", ".join(f"{k} {v:.1%}" for k, v in list(share.items())[:8]))
+            total = self.chars_in or 1
+            lines.append("removed by reason: " + ", ".join(f"{k} {v / total:.1%}"
+                                                          for k, v in self.removed_by_reason.most_common(8)))
         if self.decoded_by_detection:
             lines.append(f"{self.decoded_by_detection} files decoded by charset detection (not UTF-8)")
         if self.cleaner_errors:

@@ -46,6 +46,7 @@ class FileTask:
     size: int = 0
     data: bytes | None = None  # standard input, read by the parent
     problem: str | None = None
+    with_source: bool = False  # json/jsonl: add the source text
 
 
 @dataclass
@@ -64,9 +65,19 @@ class FileReport:
     chars_in: int = 0
     chars_out: int = 0
     removed_chars: dict[str, int] = field(default_factory=dict)
+    removed_reasons: dict[str, int] = field(default_factory=dict)  # characters per cleaner/reason code
     cleaner_errors: tuple[tuple[str, str], ...] = ()
     decoding_note: str | None = None
     payload: str | None = None
+
+    def count(self, result: Result) -> None:
+        """Take the counts of a cleaned ``result``: characters in and out, removals, errors, decoding."""
+        self.chars_in = len(result.source)
+        self.chars_out = len(result.text)
+        self.removed_chars = removed_chars_by_cleaner(result)
+        self.removed_reasons = dict(result.removed_by())
+        self.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
+        self.decoding_note = result.metadata.get("decoding_note")
 
 
 def _read(task: FileTask) -> bytes | FileReport:
@@ -95,17 +106,13 @@ def _clean(task: FileTask, data: bytes, report: FileReport) -> Result | None:
     except Exception as exc:  # noqa: BLE001 - a bug: report it on this file and go on with the others
         report.message = f"unexpected {type(exc).__name__} while cleaning: {exc}"
         return None
-    report.chars_in = len(result.source)
-    report.chars_out = len(result.text)
-    report.removed_chars = removed_chars_by_cleaner(result)
-    report.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
-    report.decoding_note = result.metadata.get("decoding_note")
+    report.count(result)
     return result
 
 
 def _emit(task: FileTask, result: Result, report: FileReport) -> bool:
     """Write the output file (or keep the payload for the stream); False with a message on failure."""
-    rendered = render(result, task.fmt, task.rel, to_file=task.out_rel is not None)
+    rendered = render(result, task.fmt, task.rel, to_file=task.out_rel is not None, with_source=task.with_source)
     if task.out_root is None or task.out_rel is None:
         report.payload = rendered
         report.bytes_out = len(rendered.encode("utf-8"))

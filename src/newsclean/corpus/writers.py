@@ -28,7 +28,8 @@ _PARQUET_COLUMNS = ("id", "text", "title", "language", "removed_chars", "metadat
 
 
 def open_writer(path: str | os.PathLike[str], output_format: OutputFormat | None = None, *,
-                resume: bool = False, batch_size: int = 256, batch_bytes: int = 1 << 20) -> CorpusWriter:
+                resume: bool = False, batch_size: int = 256, batch_bytes: int = 1 << 20,
+                with_source: bool = False) -> CorpusWriter:
     """A writer of cleaned records to ``path``: JSONL for ``.jsonl``, Parquet for ``.parquet``.
 
     Args:
@@ -39,6 +40,7 @@ def open_writer(path: str | os.PathLike[str], output_format: OutputFormat | None
         batch_size: records written (and flushed, or made a Parquet row group) at a time;
         batch_bytes: ... or fewer, once their text reaches this many bytes (memory stays flat
             whatever the documents' sizes).
+        with_source: JSONL records carry ``"source"``, the text their offsets point into.
 
     Raises:
         CorpusFormatError: the format cannot be told from the name, is not resumable, or its
@@ -60,7 +62,7 @@ def open_writer(path: str | os.PathLike[str], output_format: OutputFormat | None
             raise CorpusFormatError(f"a Parquet output ({name}) cannot be resumed; write JSONL to resume "
                                     "an interrupted run, or start the Parquet output afresh")
         return ParquetWriter(name, batch_size=batch_size, batch_bytes=batch_bytes)
-    return JsonlWriter(name, resume=resume, batch_size=batch_size, batch_bytes=batch_bytes)
+    return JsonlWriter(name, resume=resume, batch_size=batch_size, batch_bytes=batch_bytes, with_source=with_source)
 
 
 class CorpusWriter:
@@ -168,8 +170,9 @@ class JsonlWriter(CorpusWriter):
     record, :func:`newsclean.integrations.result_record`) plus the input's other fields."""
 
     def __init__(self, path: str, *, resume: bool = False, batch_size: int = 256,
-                 batch_bytes: int = 1 << 20) -> None:
+                 batch_bytes: int = 1 << 20, with_source: bool = False) -> None:
         super().__init__(path, batch_size, batch_bytes)
+        self.with_source = with_source
         start = self.partial if os.path.exists(self.partial) else path
         if resume and os.path.exists(start):
             ids, good = _complete_records(start)
@@ -182,7 +185,7 @@ class JsonlWriter(CorpusWriter):
         self._file = _open_partial(self.partial, append=resume)
 
     def _row(self, record: Record, result: Result) -> tuple[bytes, int]:
-        row = _carried(result_record(result, record.id), record.fields)
+        row = _carried(result_record(result, record.id, with_source=self.with_source), record.fields)
         line = (json.dumps(row, ensure_ascii=False, default=str) + "\n").encode("utf-8")
         return line, len(line)
 
