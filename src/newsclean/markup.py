@@ -1,0 +1,198 @@
+"""Linear scans of HTML markup: the one tag stripper, payload removal, and bounds on tags.
+
+Public API::
+
+    strip_tags(html, *, drop=DROP_ELEMENTS) -> str   text, one block per line
+    strip_payload(html) -> str                      markup without comments, scripts, styles, SVG
+    bound_tags(html) -> (html, changed)             no tag over MAX_ATTRIBUTES / MAX_TAG_CHARS
+
+All three read the markup the way a browser's tokenizer does where it matters for not leaking
+markup: a tag runs from ``<name`` to the next ``>`` however long it is (an unclosed tag runs to
+the end of the page); a comment runs to ``-->`` (or the end); the content of ``<script>``,
+``<style>`` and the other raw-text elements runs to their closing tag (or the end), and is never
+text. Each character is looked at a bounded number of times: the closing tag of an element is
+searched for once from where the element opens, and the scan goes on after it.
+"""
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Collection, Iterator
+from typing import NamedTuple
+
+import regex
+
+__all__ = ["BLOCK_ELEMENTS", "DROP_ELEMENTS", "MAX_ATTRIBUTES", "MAX_TAG_CHARS", "RAW_TEXT_ELEMENTS", "Token",
+           "bound_tags", "element_end", "strip_payload", "strip_tags", "tokens"]
+
+#: Elements whose content is never text: everything up to their closing tag goes (to the end of the
+#: page when it is missing, as a browser reads these).
+RAW_TEXT_ELEMENTS = frozenset(["script", "style", "textarea", "xmp", "noembed", "noframes", "plaintext"])
+#: Elements :func:`strip_tags` drops with their content by default: raw text, and containers of
+#: code, controls and head matter (their content goes only up to a closing tag that exists).
+DROP_ELEMENTS = RAW_TEXT_ELEMENTS | frozenset(
+    ["noscript", "template", "svg", "iframe", "object", "head", "select", "button", "canvas", "math"])
+#: Elements that start a new line of text.
+BLOCK_ELEMENTS = frozenset(
+    ["p", "div", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td",
+     "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "aside", "header", "footer", "nav",
+     "blockquote", "pre", "figure", "figcaption", "form", "address", "center", "title", "caption", "legend",
+     "option", "summary", "details", "body", "html"])
+
+_MARKUP_START = regex.compile(r"<(?:!--|[!?]|/?[A-Za-z])")
+_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9:-]*+")
+_HEAD_END = regex.compile(r"</head\s*>|<body\b", regex.IGNORECASE)
+_LD_JSON = regex.compile(r"application/ld\+json", regex.IGNORECASE)
+_DATA_URI = regex.compile(r"""(?<=["'(])data:[^"'()\s<>]{200,}""")
+_SPACES = regex.compile(r"[^\S\n]+")
+_WHITE_SPACE = regex.compile(r"\s+")
+_closers: dict[str, regex.Pattern[str]] = {}
+#: Bounds of :func:`bound_tags`: attributes (white-space separated words) and characters per tag.
+MAX_ATTRIBUTES = 256
+MAX_TAG_CHARS = 100_000
+# A tag over either bound (name and words alternate: each repetition is one space run and one word).
+_CROWDED_TAG = regex.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS}}}|<[A-Za-z][^\s<>]*+(?:\s++[^\s<>]++){{{MAX_ATTRIBUTES}}}")
+
+
+class Token(NamedTuple):
+    """One piece of markup: ``kind`` is ``"comment"``, ``"declaration"`` (``<!...>``, ``<?...>``) or
+    ``"tag"``; ``name`` is the lower-cased tag name (``""`` otherwise)."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    closing: bool
+
+
+def tokens(html: str, pos: int = 0) -> Iterator[Token]:
+    """The comments, declarations and tags of ``html`` from ``pos`` on, in order; the text is what
+    lies between."""
+    while (m := _MARKUP_START.search(html, pos)) is not None:
+        start = m.start()
+        if m.group() == "<!--":
+            close = html.find("-->", start + 4)
+            end = len(html) if close < 0 else close + 3
+            yield Token(start, end, "comment", "", False)
+        elif m.group()[1] in "!?":
+            close = html.find(">", start + 2)
+            end = len(html) if close < 0 else close + 1
+            yield Token(start, end, "declaration", "", False)
+        else:
+            closing = m.group()[1] == "/"
+            name = _NAME.match(html, start + 1 + closing)
+            assert name is not None  # the start pattern saw a letter
+            close = html.find(">", name.end())
+            end = len(html) if close < 0 else close + 1
+            yield Token(start, end, "tag", name.group().lower(), closing)
+        pos = end
+
+
+def element_end(html: str, name: str, pos: int, found: dict[str, tuple[int, int] | None] | None = None) -> int:
+    """Where the element ``name`` whose start tag ends at ``pos`` ends: after its closing tag;
+    at the end of the page for raw-text elements that are never closed; -1 for others.
+
+    ``found`` remembers, per element name, the last closing tag found (or that none is left), so
+    that many openings without a close ("<select>" * n) do not each search the rest of the page.
+    """
+    memo = {} if found is None else found
+    if name in memo:
+        last = memo[name]
+        if last is None or last[0] >= pos:
+            return _close_to_end(html, name, last)
+    pattern = _HEAD_END if name == "head" else _closers.get(name)
+    if pattern is None:
+        pattern = _closers[name] = regex.compile(rf"</{regex.escape(name)}\s*>", regex.IGNORECASE)
+    close = pattern.search(html, pos)
+    memo[name] = None if close is None else close.span()
+    return _close_to_end(html, name, memo[name])
+
+
+def _close_to_end(html: str, name: str, close: tuple[int, int] | None) -> int:
+    if close is None:
+        return len(html) if name in RAW_TEXT_ELEMENTS else -1
+    start, end = close
+    return start if name == "head" and html[start + 1] != "/" else end  # <body> starts the body
+
+
+def strip_tags(html: str, *, drop: Collection[str] = DROP_ELEMENTS) -> str:
+    """The text of ``html``: tags and comments removed, the elements in ``drop`` removed with their
+    content, entities decoded; the markup's white space (line breaks included) folded to one space,
+    a line break at every block element; lines stripped, empty lines left out. Linear time."""
+    out: list[str] = []
+    last = 0
+    for token in _skipping(html, drop):
+        out.append(_WHITE_SPACE.sub(" ", html[last:token.start]))
+        out.append("\n" if token.name in BLOCK_ELEMENTS else " ")
+        last = token.end
+    out.append(_WHITE_SPACE.sub(" ", html[last:]))
+    text = _html.unescape("".join(out))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _skipping(html: str, drop: Collection[str], keep_ld_json: bool = False) -> Iterator[Token]:
+    """The tokens of ``html``, each element in ``drop`` as one token that spans its content (but
+    JSON-LD scripts, when ``keep_ld_json``: those are skipped as plain tags)."""
+    pos = 0
+    found: dict[str, tuple[int, int] | None] = {}
+    while True:
+        for token in tokens(html, pos):
+            if token.kind != "tag" or token.closing or token.name not in drop:
+                yield token
+                continue
+            if keep_ld_json and token.name == "script" and _LD_JSON.search(html, token.start, token.end):
+                continue
+            end = element_end(html, token.name, token.end, found)
+            if end < 0:
+                yield token
+                continue
+            yield token._replace(end=end)
+            pos = end  # the tokens inside the element are not read
+            break
+        else:
+            return
+
+
+def strip_payload(html: str) -> str:
+    """``html`` without comments, scripts (but JSON-LD), styles, SVG and long ``data:`` URIs; the rest
+    of the markup is kept as it is. Linear time."""
+    out: list[str] = []
+    last = 0
+    for token in _skipping(html, ("script", "style", "svg"), keep_ld_json=True):
+        if token.kind == "comment" or (token.kind == "tag" and token.name in ("script", "style", "svg")
+                                       and not token.closing):
+            out.append(html[last:token.start])
+            last = token.end
+    out.append(html[last:])
+    stripped: str = _DATA_URI.sub("", "".join(out))
+    return stripped
+
+
+def bound_tags(html: str) -> tuple[str, bool]:
+    """``html`` with every tag cut to its first ``MAX_ATTRIBUTES`` attributes and ``MAX_TAG_CHARS``
+    characters (a quote left open by the cut is closed, and the tag ends there); ``changed`` tells
+    whether any tag was cut.
+
+    A parser spends time on the attributes of one tag that no deadline can interrupt (libxml2
+    compares each attribute with all the others: 200,000 attributes took 84 s); no real page
+    comes near the bounds. Linear time: one search for an over-long tag, then one pass when
+    there is one.
+    """
+    if _CROWDED_TAG.search(html) is None:
+        return html, False
+    out: list[str] = []
+    last = 0
+    for token in tokens(html):
+        if token.kind != "tag" or (token.end - token.start <= MAX_TAG_CHARS
+                                   and not _CROWDED_TAG.match(html, token.start, token.end)):
+            continue
+        words = html[token.start:min(token.end, token.start + MAX_TAG_CHARS)].split()
+        keep = " ".join(words[:MAX_ATTRIBUTES + 1]).rstrip(">/")
+        for quote in "\"'":
+            if keep.count(quote) % 2:
+                keep += quote
+        out.append(html[last:token.start])
+        out.append(keep + ">")
+        last = token.end
+    out.append(html[last:])
+    return "".join(out), True
