@@ -100,11 +100,15 @@ def check_clean(data: str | bytes, clean: Callable[[str | bytes], Result] = news
 
     Properties: no exception; paragraph, title and removal offsets valid; every removal has a
     cleaner and a reason; no cleaner raised (``result.errors`` empty); every non-space source
-    character accounted for; the same result twice (determinism).
+    character accounted for; the same result twice (determinism); cleaning the clean text
+    changes nothing (idempotence: ``clean(clean(x).text).text == clean(x).text``).
     """
     first = clean(data)
     check_result(first)
     second = clean(data)
     if _fingerprint(first) != _fingerprint(second):
         _fail("deterministic", "cleaning the same input twice gave different results")
+    again = clean(first.text)
+    if again.text != first.text:
+        _fail("idempotent", f"cleaning the clean text changed it: {first.text[:300]!r} -> {again.text[:300]!r}")
     return first

@@ -2,8 +2,9 @@
 
 Seeded hypothesis run (~200 examples) of the properties in ``fuzz/properties.py``: no
 exception, paragraph/title/removal offsets inside the source, every removal with a cleaner and a
-reason, no cleaner failure, the same result twice, and every non-space source character inside a
-paragraph span, the title span or a removal. Inputs mix news lines, lexicon phrases (so every
+reason, no cleaner failure, the same result twice, every non-space source character inside a
+paragraph span, the title span or a removal, and idempotence (cleaning the clean text changes
+nothing). Inputs mix news lines, lexicon phrases (so every
 cleaner fires), markdown and HTML fragments and hostile characters (NUL, lone surrogates, bidi
 controls, combining marks), as ``str`` and as ``bytes``. The long run is ``fuzz/``.
 """
@@ -33,6 +34,9 @@ FUZZ_SETTINGS = settings(max_examples=200, deadline=None, database=None, derando
 @example("The council met on Monday and approved the budget. Follow us on Twitter \x00\n")  # a NUL after a cut
 @example("s\x92engager un débat")  # a C1 control read as cp1252
 @example("اعدام می\u200cشود \u200c")  # ZWNJ inside and outside a word
+@example("\ta &nbsp;")  # an entity that decodes to white space is folded like white space
+@example("The council met on Monday and approved the budget. The council met on Monday and approved the budget. "
+         "Follow us on Twitter\nBy Jane SmithThe council met on Monday and approved the budget.")  # a call to action
 def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     check_clean(data)
 
