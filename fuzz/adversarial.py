@@ -332,6 +332,10 @@ class _Overtime(Exception):
     pass
 
 
+#: Shortest CPU time told apart from nothing (the process clock ticks every 4 ms on some kernels).
+RESOLUTION = 0.01
+
+
 def run_pattern(pattern: re.Pattern[str] | regex.Pattern[str], text: str) -> None:
     """Exercise ``pattern`` on ``text`` the ways newsclean uses patterns: search from every start
     position (``findall``) and an anchored ``match``."""
@@ -403,10 +407,11 @@ class Growth:
 
     @property
     def ratio(self) -> float:
-        """``seconds_4n / seconds`` (infinite when the longer run was stopped)."""
+        """``seconds_4n / seconds`` (infinite when the longer run was stopped); a time below
+        :data:`RESOLUTION` counts as that (CPU clocks may tick every few milliseconds)."""
         if self.seconds_4n == math.inf or self.seconds == math.inf:
             return math.inf
-        return self.seconds_4n / max(self.seconds, 1e-9)
+        return self.seconds_4n / max(self.seconds, RESOLUTION)
 
 
 def growth(pattern: re.Pattern[str] | regex.Pattern[str], attack: Attack, *, min_seconds: float = 0.04,
