@@ -1,10 +1,11 @@
-"""Linear scans of HTML markup: the one tag stripper, payload removal, and bounds on tags.
+"""Linear scans of HTML markup: the one tag stripper, payload removal, bounds on tags, flattening.
 
 Public API::
 
     strip_tags(html, *, drop=DROP_ELEMENTS) -> str   text, one block per line
     strip_payload(html) -> str                      markup without comments, scripts, styles, SVG
     bound_tags(html) -> (html, changed)             no tag over MAX_ATTRIBUTES / MAX_TAG_CHARS
+    flatten(html) -> (html, changed)                no element nested deeper than MAX_DEPTH
 
 All three read the markup the way a browser's tokenizer does where it matters for not leaking
 markup: a tag runs from ``<name`` to the next ``>`` however long it is (an unclosed tag runs to
@@ -21,8 +22,8 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["BLOCK_ELEMENTS", "DROP_ELEMENTS", "MAX_ATTRIBUTES", "MAX_TAG_CHARS", "RAW_TEXT_ELEMENTS", "Token",
-           "bound_tags", "element_end", "strip_payload", "strip_tags", "tokens"]
+__all__ = ["BLOCK_ELEMENTS", "DROP_ELEMENTS", "MAX_ATTRIBUTES", "MAX_DEPTH", "MAX_TAG_CHARS", "RAW_TEXT_ELEMENTS",
+           "Token", "bound_tags", "element_end", "flatten", "strip_payload", "strip_tags", "tokens"]
 
 #: Elements whose content is never text: everything up to their closing tag goes (to the end of the
 #: page when it is missing, as a browser reads these).
@@ -196,3 +197,75 @@ def bound_tags(html: str) -> tuple[str, bool]:
         last = token.end
     out.append(html[last:])
     return "".join(out), True
+
+
+# --------------------------------------------------------------------------- flattening
+#: Tags nesting deeper than this are dropped by :func:`flatten` (libxml2 gives up at 256).
+MAX_DEPTH = 180
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"])
+# Elements libxml2 closes implicitly: they do not pile up even when never closed.
+_AUTOCLOSE = frozenset(["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rp", "rt", "html", "head", "body"])
+# (the name is possessive: "[A-Za-z0-9:-]*[^<>]*?" could split a long name anywhere, quadratic.)
+_ANY_TAG = regex.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*+)[^<>]*>")
+_RAW_TEXT = ("script", "style", "textarea", "xmp", "title", "noembed", "noframes")
+_RAW_END = {name: regex.compile(rf"</{name}\s*>", regex.IGNORECASE) for name in _RAW_TEXT}
+
+
+def flatten(html: str, max_depth: int = MAX_DEPTH) -> tuple[str, bool]:
+    """Drop the tags that would nest deeper than *max_depth*, keeping all text.
+
+    Simulates roughly how libxml2 builds the tree: void and implicitly closed elements do
+    not nest, a closing tag closes every element opened after its match (stray closing tags
+    are ignored), and comments and the content of ``<script>``/``<style>``/``<textarea>``
+    are skipped. Linear time: each character is scanned once. Returns (html, changed).
+    """
+    if html.count("<") <= max_depth:
+        return html, False
+    stack: list[str] = []
+    open_count: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    pieces: list[str] = []
+    last = pos = 0
+    while True:
+        m = _ANY_TAG.search(html, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group(0).startswith("<!--"):
+            end = html.find("-->", m.start() + 4)
+            if end < 0:
+                break
+            pos = end + 3
+            continue
+        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(0).endswith("/>")
+        if name in _VOID or name in _AUTOCLOSE or selfclosing:
+            continue
+        if closing:
+            if dropped.get(name):
+                dropped[name] -= 1
+                pieces.append(html[last:m.start()])
+                last = m.end()
+            elif open_count.get(name):
+                while stack:
+                    top = stack.pop()
+                    open_count[top] -= 1
+                    if top == name:
+                        break
+        elif len(stack) >= max_depth:
+            dropped[name] = dropped.get(name, 0) + 1
+            pieces.append(html[last:m.start()])
+            pieces.append(" ")
+            last = m.end()
+        else:
+            if name in _RAW_TEXT:
+                end_m = _RAW_END[name].search(html, pos)
+                if end_m is None:
+                    break
+                pos = end_m.end()
+                continue
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+    if not pieces:
+        return html, False
+    pieces.append(html[last:])
+    return "".join(pieces), True
