@@ -45,7 +45,6 @@ _HEAD_END = regex.compile(r"</head\s*>|<body\b", regex.IGNORECASE)
 _LD_JSON = regex.compile(r"application/ld\+json", regex.IGNORECASE)
 _DATA_URI = regex.compile(r"""(?<=["'(])data:[^"'()\s<>]{200,}""")
 _SPACES = regex.compile(r"[^\S\n]+")
-_WHITE_SPACE = regex.compile(r"\s+")
 _closers: dict[str, regex.Pattern[str]] = {}
 #: Bounds of :func:`bound_tags`: attributes (white-space separated words) and characters per tag.
 MAX_ATTRIBUTES = 256
@@ -116,16 +115,19 @@ def _close_to_end(html: str, name: str, close: tuple[int, int] | None) -> int:
 
 
 def strip_tags(html: str, *, drop: Collection[str] = DROP_ELEMENTS) -> str:
-    """The text of ``html``: tags and comments removed, the elements in ``drop`` removed with their
-    content, entities decoded; the markup's white space (line breaks included) folded to one space,
-    a line break at every block element; lines stripped, empty lines left out. Linear time."""
+    """The text of ``html``: tags and comments removed (inline tags join what is around them, as a
+    browser shows it), the elements in ``drop`` removed with their content, entities decoded, a
+    line break at every block element; line breaks of the markup are
+    kept (pages detected as HTML are often text with a few tags, whose lines are its paragraphs),
+    other white space folded to one space; lines stripped, empty lines left out. Linear time."""
     out: list[str] = []
     last = 0
     for token in _skipping(html, drop):
-        out.append(_WHITE_SPACE.sub(" ", html[last:token.start]))
-        out.append("\n" if token.name in BLOCK_ELEMENTS else " ")
+        out.append(html[last:token.start])
+        if token.name in BLOCK_ELEMENTS:  # (other tags, comments and dropped elements join, as in a browser)
+            out.append("\n")
         last = token.end
-    out.append(_WHITE_SPACE.sub(" ", html[last:]))
+    out.append(html[last:])
     text = _html.unescape("".join(out))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
@@ -136,9 +138,12 @@ def _skipping(html: str, drop: Collection[str], keep_ld_json: bool = False) -> I
     JSON-LD scripts, when ``keep_ld_json``: those are skipped as plain tags)."""
     pos = 0
     found: dict[str, tuple[int, int] | None] = {}
+    in_body = False  # a <head> after text or <body> is ignored, as browsers do
     while True:
         for token in tokens(html, pos):
-            if token.kind != "tag" or token.closing or token.name not in drop:
+            in_body = in_body or token.name == "body" or not html[pos:token.start].isspace() and pos < token.start
+            pos = token.end
+            if token.kind != "tag" or token.closing or token.name not in drop or (token.name == "head" and in_body):
                 yield token
                 continue
             if keep_ld_json and token.name == "script" and _LD_JSON.search(html, token.start, token.end):
