@@ -414,7 +414,7 @@ class Growth:
         return self.seconds_4n / max(self.seconds, RESOLUTION)
 
 
-def growth(pattern: re.Pattern[str] | regex.Pattern[str], attack: Attack, *, min_seconds: float = 0.04,
+def growth(pattern: re.Pattern[str] | regex.Pattern[str], attack: Attack, *, min_seconds: float = 0.1,
            max_length: int = 1_000_000, limit: float = 5.0) -> Growth:
     """Time ``attack`` at ``n`` and ``4 n`` pumps, ``n`` doubled from a few hundred characters until a
     run takes ``min_seconds`` (so timer noise is small) or the string reaches ``max_length / 4``.
