@@ -67,10 +67,16 @@ def test_ordinary_markup_is_left_alone() -> None:
     assert bound_tags(html) == (html, False)
 
 
-def test_a_cut_inside_a_quoted_value_closes_the_quote() -> None:
-    html = '<div title="' + "word " * 30_000 + '"><p>Text</p>'
+def test_a_tag_over_the_length_bound_loses_its_overlong_value_and_no_quote_stays_open() -> None:
+    html = '<div id="a" title="' + "word " * 30_000 + '" class="b"><p>Text</p>'
     bounded, changed = bound_tags(html)
-    assert changed and bounded.endswith('"><p>Text</p>')
+    assert changed and bounded.startswith('<div id="a" title=') and bounded.endswith("><p>Text</p>")
+    assert "word" not in bounded and bounded.count('"') % 2 == 0
+
+
+def test_quoted_values_with_many_words_are_one_attribute() -> None:
+    html = '<meta name="description" content="' + "word " * 1_000 + '">'
+    assert bound_tags(html) == (html, False)
 
 
 @pytest.mark.parametrize("html", ["<a" * 200_000, "<a " + "b " * 500_000, "<!--" * 200_000, "<script>" * 200_000,

@@ -46,11 +46,15 @@ _LD_JSON = regex.compile(r"application/ld\+json", regex.IGNORECASE)
 _DATA_URI = regex.compile(r"""(?<=["'(])data:[^"'()\s<>]{200,}""")
 _SPACES = regex.compile(r"[^\S\n]+")
 _closers: dict[str, regex.Pattern[str]] = {}
-#: Bounds of :func:`bound_tags`: attributes (white-space separated words) and characters per tag.
+#: Bounds of :func:`bound_tags`: attributes and characters per tag.
 MAX_ATTRIBUTES = 256
 MAX_TAG_CHARS = 100_000
-# A tag over either bound (name and words alternate: each repetition is one space run and one word).
-_CROWDED_TAG = regex.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS}}}|<[A-Za-z][^\s<>]*+(?:\s++[^\s<>]++){{{MAX_ATTRIBUTES}}}")
+# One attribute: a name, then maybe "=" and a value (quoted values, bounded, may hold spaces and
+# '>'); name, value and the spaces between are disjoint runs, so matching is linear.
+_ATTRIBUTE = r"""\s++[^\s<>="']++(?:\s*+=\s*+(?:"[^"]{0,2000}+"|'[^']{0,2000}+'|[^\s<>"']*+))?+"""
+# A tag over either bound, and the part of a tag within the attribute bound.
+_CROWDED_TAG = regex.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG_CHARS}}}|<[A-Za-z][^\s<>]*+(?:{_ATTRIBUTE}){{{MAX_ATTRIBUTES + 1}}}")
+_FIRST_ATTRIBUTES = regex.compile(rf"<[A-Za-z][^\s<>]*+(?:{_ATTRIBUTE}){{0,{MAX_ATTRIBUTES}}}")
 
 
 class Token(NamedTuple):
@@ -192,8 +196,8 @@ def bound_tags(html: str) -> tuple[str, bool]:
         if token.kind != "tag" or (token.end - token.start <= MAX_TAG_CHARS
                                    and not _CROWDED_TAG.match(html, token.start, token.end)):
             continue
-        words = html[token.start:min(token.end, token.start + MAX_TAG_CHARS)].split()
-        keep = " ".join(words[:MAX_ATTRIBUTES + 1]).rstrip(">/")
+        first = _FIRST_ATTRIBUTES.match(html, token.start, min(token.end, token.start + MAX_TAG_CHARS))
+        keep = html[token.start:first.end() if first is not None else token.start + MAX_TAG_CHARS].rstrip("/>")
         for quote in "\"'":
             if keep.count(quote) % 2:
                 keep += quote
