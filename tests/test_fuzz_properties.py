@@ -41,10 +41,10 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
 
 @pytest.mark.parametrize("data", [
     "\ta &nbsp;",  # an entity that decodes to white space is folded like white space at once
-    "The council met on Monday and approved the budget. The council met on Monday and approved the budget. "
-    "Follow us on Twitter\nBy Jane SmithThe council met on Monday and approved the budget.",  # call to action
-    "\x85janeiro\xa0*\xa0LONDON (Reuters) -\xa0\r\nThe ,a-éé((?) The council met on Monday and approved "
-    "the budget. ]/ cliquez ici pour\r",  # a call to action made the line above a headline on a second pass
+    ("The council met on Monday and approved the budget. The council met on Monday and approved the budget. "
+     "Follow us on Twitter\nBy Jane SmithThe council met on Monday and approved the budget."),  # call to action
+    ("\x85janeiro\xa0*\xa0LONDON (Reuters) -\xa0\r\nThe ,a-éé((?) The council met on Monday and approved "
+     "the budget. ]/ cliquez ici pour\r"),  # a call to action made the line above a headline on a second pass
 ], ids=["nbsp", "cta-duplicate", "cta-title"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
