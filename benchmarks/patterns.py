@@ -5,7 +5,8 @@
 For each pattern, the attack strings derived from its structure (``fuzz/adversarial.py``: prefix,
 a quantified sub-pattern's match repeated, a failing suffix; the generator the linear-pattern test
 uses) are screened at 10,000 characters, and the slowest is timed at each size (CPU time of
-``findall`` + ``match``, best of two; a run past 5 s is stopped). A linear pattern's time per
+``findall`` + ``match``, repeated for at least 50 ms so that the clock's ticks do not matter; a
+run past 5 s is stopped). A linear pattern's time per
 megabyte is flat across sizes; a quadratic one grows 100 times from 10 KB to 1 MB. Exits 1 when
 any pattern's time per megabyte grows more than ``--growth`` times (default 4) from the smallest to
 the largest size, or a run was stopped.
@@ -15,13 +16,34 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 
-from adversarial import discover_patterns, time_run, worst_attacks
+from adversarial import discover_patterns, run_pattern, time_run, worst_attacks
 
 LIMIT_SECONDS = 5.0
+#: Each size is run repeatedly for at least this much CPU time (the process clock may tick every 4 ms).
+MIN_SECONDS = 0.05
+
+
+def _seconds(pattern: Any, text: str) -> float:
+    """CPU seconds of one run on ``text``: a first run stopped past LIMIT_SECONDS (``inf``), then
+    runs doubled in number until they take MIN_SECONDS together, divided by their number."""
+    first = time_run(pattern, text, LIMIT_SECONDS)
+    if first == math.inf or first >= MIN_SECONDS:
+        return first
+    runs = 1
+    while True:
+        started = time.process_time()
+        for _ in range(runs):
+            run_pattern(pattern, text)
+        elapsed = time.process_time() - started
+        if elapsed >= MIN_SECONDS:
+            return elapsed / runs
+        runs *= 2
 
 
 def _cell(seconds_per_mb: float | None) -> str:
@@ -55,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 per_mb.append(None)
                 continue
             text = attack.text(attack.pumps_for(n))
-            seconds = min(time_run(np.pattern, text, LIMIT_SECONDS) for _ in range(2))
+            seconds = _seconds(np.pattern, text)
             per_mb.append(seconds / len(text) * 1e6)
         print(f"{np.name[:52]:<52} {attack.label[:30]:<30}" + "".join(f" {_cell(t):>16}" for t in per_mb),
               flush=True)
