@@ -1,70 +1,94 @@
-"""Time per character of every newsclean pattern on its worst adversarial string, at 10 KB and 1 MB.
+"""Time per megabyte of every newsclean pattern on its worst structural attack, at several sizes.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/patterns.py [--filter NAME] [--sizes 10000 1000000]
+    PYTHONPATH=src .venv/bin/python benchmarks/patterns.py [--filter NAME] [--sizes 10000 100000 1000000]
 
-For each pattern (see ``fuzz/adversarial.py`` for how patterns are found and adversarial strings
-built), the adversarial strings are screened at 2,000 characters, and the slowest is timed at
-each size (CPU time of ``findall`` + ``match``). A linear pattern has a flat time per character
-across sizes; a quadratic one grows 100 times from 10 KB to 1 MB. A size is skipped when the
-previous one took over 2 s (it would take minutes). Ends with the slowest pattern's time per
-character at every size, and exits 1 when any pattern's time per character grows more than
-10 times between the smallest and the largest size.
+For each pattern, the attack strings derived from its structure (``fuzz/adversarial.py``: prefix,
+a quantified sub-pattern's match repeated, a failing suffix; the generator the linear-pattern test
+uses) are screened at 10,000 characters, and the slowest is timed at each size (CPU time of
+``findall`` + ``match``, repeated for at least 50 ms so that the clock's ticks do not matter; a
+run past 5 s is stopped). A linear pattern's time per
+megabyte is flat across sizes; a quadratic one grows 100 times from 10 KB to 1 MB. Exits 1 when
+any pattern's time per megabyte grows more than ``--growth`` times (default 4) from the smallest to
+the largest size, or a run was stopped.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 
-from adversarial import adversarial_string, discover_patterns, time_run, worst_cores
+from adversarial import discover_patterns, run_pattern, time_run, worst_attacks
 
-SKIP_AFTER_SECONDS = 2.0
-GROWTH_LIMIT = 10.0
+LIMIT_SECONDS = 5.0
+#: Each size is run repeatedly for at least this much CPU time (the process clock may tick every 4 ms).
+MIN_SECONDS = 0.05
+
+
+def _seconds(pattern: Any, text: str) -> float:
+    """CPU seconds of one run on ``text``: a first run stopped past LIMIT_SECONDS (``inf``), then
+    runs doubled in number until they take MIN_SECONDS together, divided by their number."""
+    first = time_run(pattern, text, LIMIT_SECONDS)
+    if first == math.inf or first >= MIN_SECONDS:
+        return first
+    runs = 1
+    while True:
+        started = time.process_time()
+        for _ in range(runs):
+            run_pattern(pattern, text)
+        elapsed = time.process_time() - started
+        if elapsed >= MIN_SECONDS:
+            return elapsed / runs
+        runs *= 2
+
+
+def _cell(seconds_per_mb: float | None) -> str:
+    if seconds_per_mb is None:
+        return "skipped"
+    return "stopped" if seconds_per_mb == math.inf else f"{seconds_per_mb * 1e3:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000])
+    ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--filter", default="", help="only patterns whose name contains this")
+    ap.add_argument("--growth", type=float, default=4.0, help="largest accepted growth of the time per MB")
     args = ap.parse_args(argv)
     sizes: list[int] = sorted(args.sizes)
-    rows: list[tuple[str, str, list[float | None]]] = []
-    header = f"{'pattern':<58} {'worst string':<22}" + "".join(f" {f'ns/char @{n:,}':>17}" for n in sizes)
+    header = f"{'pattern':<52} {'worst attack':<30}" + "".join(f" {f'ms/MB @{n:,}':>16}" for n in sizes)
     print(header)
     print("-" * len(header))
+    failed: list[str] = []
     for np in discover_patterns():
         if args.filter not in np.name:
             continue
-        label, _ = worst_cores(np, keep=1)[0]
-        per_char: list[float | None] = []
-        skip = False
+        worst = worst_attacks(np.pattern)
+        if not worst:  # no quantifier that repeats: nothing to pump
+            print(f"{np.name[:52]:<52} {'(no repeated sub-pattern)':<30}", flush=True)
+            continue
+        attack = worst[0][0]
+        per_mb: list[float | None] = []
         for n in sizes:
-            if skip:
-                per_char.append(None)
+            if per_mb and per_mb[-1] == math.inf:
+                per_mb.append(None)
                 continue
-            seconds = time_run(np.pattern, adversarial_string(np, label, n))
-            per_char.append(seconds / n)
-            skip = seconds > SKIP_AFTER_SECONDS
-        rows.append((np.name, label, per_char))
-        cells = "".join(f" {(f'{t * 1e9:.1f}' if t is not None else 'skipped'):>17}" for t in per_char)
-        print(f"{np.name[:58]:<58} {label[:22]:<22}{cells}", flush=True)
-
+            text = attack.text(attack.pumps_for(n))
+            seconds = _seconds(np.pattern, text)
+            per_mb.append(seconds / len(text) * 1e6)
+        print(f"{np.name[:52]:<52} {attack.label[:30]:<30}" + "".join(f" {_cell(t):>16}" for t in per_mb),
+              flush=True)
+        first, last = per_mb[0], [t for t in per_mb if t is not None][-1]
+        # (below 20 ms a megabyte, the small size is mostly timer noise)
+        if last == math.inf or (first is not None and last / max(first, 0.02) > args.growth):
+            failed.append(f"{np.name} on {attack.label}: {[_cell(t) for t in per_mb]} ms/MB")
     print()
-    failed = False
-    for i, n in enumerate(sizes):
-        timed = [(t, r[0], r[1]) for r in rows if (t := r[2][i]) is not None]
-        if timed:
-            t, name, label = max(timed)
-            print(f"slowest at {n:>9,} chars: {name} on {label}: {t * 1e9:.1f} ns/char ({t * n:.3f} s)")
-    for name, label, per_char in rows:
-        first, last = per_char[0], per_char[-1]
-        # (below 20 ns a character the small size is mostly timer noise)
-        if last is None or (first is not None and last / max(first, 20e-9) > GROWTH_LIMIT):
-            failed = True
-            print(f"SUPER-LINEAR: {name} on {label}: {per_char}")
-    print("all patterns flat (linear)" if not failed else "some patterns grow faster than linear")
+    for line in failed:
+        print(f"SUPER-LINEAR: {line}")
+    print("all patterns flat (linear)" if not failed else f"{len(failed)} pattern(s) grow faster than linear")
     return 1 if failed else 0
 
 

@@ -9,7 +9,7 @@ A violated property raises :class:`PropertyViolation` with a message naming the 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 import newsclean
 from newsclean import Result
@@ -95,16 +95,24 @@ def _fingerprint(result: Result) -> object:
             tuple((r.start, r.end, r.cleaner, r.reason) for r in result.removed), result.errors)
 
 
-def check_clean(data: str | bytes, clean: Callable[[str | bytes], Result] = newsclean.clean) -> Result:
+def check_clean(data: str | bytes, clean: Callable[[str | bytes], Result] = newsclean.clean,
+                skip: Collection[str] = ()) -> Result:
     """Clean ``data`` twice and check every core property; return the first result.
 
     Properties: no exception; paragraph, title and removal offsets valid; every removal has a
     cleaner and a reason; no cleaner raised (``result.errors`` empty); every non-space source
-    character accounted for; the same result twice (determinism).
+    character accounted for; the same result twice (determinism); cleaning the clean text
+    changes nothing (idempotence: ``clean(clean(x).text).text == clean(x).text``), unless
+    ``"idempotent"`` is in ``skip`` (a long run that looks for other failures meanwhile).
     """
     first = clean(data)
     check_result(first)
     second = clean(data)
     if _fingerprint(first) != _fingerprint(second):
         _fail("deterministic", "cleaning the same input twice gave different results")
+    if "idempotent" in skip:
+        return first
+    again = clean(first.text)
+    if again.text != first.text:
+        _fail("idempotent", f"cleaning the clean text changed it: {first.text[:300]!r} -> {again.text[:300]!r}")
     return first

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,11 +122,11 @@ def test_wrong_declaration_that_cannot_decode_is_ignored() -> None:
     assert result.text == html
 
 
-def test_latin1_text_without_declaration_is_detected() -> None:
+def test_latin1_text_without_declaration_is_guessed_as_windows_1252() -> None:
     result = decode_bytes(FRENCH.encode("latin-1"))
     assert result.text == FRENCH
     assert not result.confident
-    assert result.note == "detected by charset-normalizer"
+    assert result.note == "guessed: windows-1252"
 
 
 def test_unknown_declaration_falls_through() -> None:
@@ -165,3 +166,50 @@ def test_any_utf8_text_round_trips(text: str) -> None:
     result = decode_bytes(text.encode("utf-8"))
     assert result.confident
     assert result.text == (text.removeprefix("\ufeff"))
+
+
+# --------------------------------------------------------------------------- no BOM, no declaration
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_bom_are_told_by_their_nul_bytes(encoding: str) -> None:
+    html = f"<html><body><p>{CYRILLIC}</p><p>Grüße aus Köln.</p></body></html>"
+    result = decode_bytes(html.encode(encoding))
+    assert (result.text, result.encoding, result.note) == (html, encoding, "NUL-byte pattern")
+
+
+def test_a_utf16_page_without_bom_gives_its_article() -> None:
+    import newsclean
+
+    paragraph = "The harbour bridge reopened on Monday after two years of repairs, the council said."
+    page = (f"<!DOCTYPE html><html><head><title>Bridge reopens</title></head><body><article>"
+            f"<h1>Bridge reopens</h1><p>{paragraph}</p><p>{paragraph.upper()}</p></article></body></html>")
+    result = newsclean.clean(page.encode("utf-16-le"))
+    assert paragraph in result.text
+    assert result.metadata["encoding"] == "utf-16-le"
+    assert "<" not in result.text and "\x00" not in result.text
+
+
+@pytest.mark.parametrize("text", ["naïve", "Ceci est une idée naïve, déjà vue.", "Grüße aus Köln – größer.",
+                                  "“Quoted” text — and a € price."])
+def test_latin_text_in_windows_1252_is_not_read_as_an_exotic_code_page(text: str) -> None:
+    result = decode_bytes(text.encode("cp1252"))
+    assert (result.text, result.encoding, result.confident) == (text, "cp1252", False)
+
+
+def test_nearly_utf8_stays_utf8_with_the_broken_bytes_replaced() -> None:
+    data = "Grüße aus Köln — “quoted” and more words.".encode() + b"\xff" + " Naïve café.".encode()
+    result = decode_bytes(data)
+    assert result.encoding == "utf-8"
+    assert result.text == "Grüße aus Köln — “quoted” and more words.\ufffd Naïve café."
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "koi8-r"])
+def test_cyrillic_without_declaration_is_still_detected(encoding: str) -> None:
+    text = "Совет утвердил бюджет в понедельник, сообщили в мэрии города. " * 3
+    result = decode_bytes(text.encode(encoding))
+    assert result.text == text
+    assert result.note == "detected by charset-normalizer"
+
+
+def test_central_european_text_is_not_taken_for_windows_1252() -> None:
+    text = "Zażółć gęślą jaźń. Rada miasta zatwierdziła budżet w poniedziałek. " * 2
+    assert decode_bytes(text.encode("cp1250")).text == text

@@ -334,3 +334,34 @@ def test_pathological_markup_is_handled_in_linear_time(text: str) -> None:
     except ExtractionTimeout:
         pass  # the documented way out: what matters is that it returns within the bound
     assert time.perf_counter() - start < 4.5
+
+
+# --------------------------------------------------------------------------- markup handed to libxml2
+def test_a_tag_with_200000_attributes_costs_no_more_than_a_real_page_of_its_size() -> None:
+    attributes = "".join(f' data-a{i}="v{i % 10}"' for i in range(200_000))
+    page = ("<html><head><title>Attributes</title></head><body><article><div" + attributes + ">"
+            + "<p>The council met on Monday and approved the budget for the coming year.</p>" * 5
+            + "</div></article></body></html>")
+    assert len(page) > 3_200_000
+    extract(_huge_page(10_000), timeout=None)  # warm up
+    start = time.perf_counter()
+    real = extract(_huge_page(len(page)), timeout=None)
+    real_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    result = extract(page, timeout=None)
+    seconds = time.perf_counter() - start
+    assert len(real.text) > 1_000_000
+    assert seconds < 2 * real_seconds, f"{seconds:.2f} s against {real_seconds:.2f} s for a real page"
+    assert "The council met on Monday" in result.text
+    assert "<" not in result.text and "data-a" not in result.text
+
+
+def test_a_timed_out_page_with_a_long_open_tag_does_not_leak_its_script() -> None:
+    from newsclean.inputs import prepare
+
+    page = (_huge_page(2_000_000).replace("<article>", '<article><div class="' + "x" * 3000 + '">', 1)
+            .replace("</article>", "<script>var leaked = 'SCRIPT CONTENT';</script><p>Last words.</p></article>"))
+    prepared = prepare(page, "html", timeout=0.05)
+    assert [e.error for e in prepared.errors] == ["ExtractionTimeout"]
+    assert "Last words." in prepared.text
+    assert "SCRIPT CONTENT" not in prepared.text and "xxxx" not in prepared.text and "<" not in prepared.text

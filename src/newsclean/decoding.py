@@ -3,21 +3,30 @@
 The order of evidence, strongest first:
 
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
-2. strict UTF-8 (valid UTF-8 of any length is almost never anything else);
-3. a charset declared *in* the bytes when they look like HTML/XML
+2. UTF-16 or UTF-32 without a byte-order mark, told by where the NUL bytes fall (the ASCII
+   characters of markup and text are one non-NUL byte beside one or three NULs), when the bytes
+   decode strictly so;
+3. strict UTF-8 (valid UTF-8 of any length is almost never anything else);
+4. a charset declared *in* the bytes when they look like HTML/XML
    (``<meta charset=...>``, ``<meta http-equiv="Content-Type" content="...; charset=...">``,
    ``<?xml ... encoding="..."?>``), then the ``declared`` argument (e.g. an HTTP header);
    each label goes through the WHATWG aliases (``latin-1``, ``iso-8859-1`` and ``ascii``
    mean windows-1252, ``gb2312``/``gbk`` mean gb18030, ``shift_jis`` means cp932, ...) and
    is used only if the bytes decode strictly with it;
-4. statistical detection with charset-normalizer;
-5. last resort: UTF-8 with replacement characters when the bytes are nearly UTF-8,
+5. guessing, where the common encodings win unless the evidence against them is strong:
+   nearly UTF-8 (most non-ASCII bytes form valid UTF-8 sequences) is UTF-8 with the invalid
+   bytes replaced; then windows-1252 when the bytes decode with it into text that reads like a
+   Latin-script language (accented letters inside words, not runs of them and not symbols
+   between letters, which is what Cyrillic, Greek or CJK bytes read as windows-1252 look like);
+   only then charset-normalizer's answer (a hint: on short or mixed text it picks exotic code
+   pages such as cp1125 or iso8859-10, ``naïve`` -> ``naďve``);
+6. last resort: UTF-8 with replacement characters when the bytes are nearly UTF-8,
    windows-1252 with replacement otherwise.
 
 ``DecodedText.encoding`` is the Python codec name actually used (``codecs.lookup(x).name``:
 ``"utf-8"``, ``"cp1252"``, ``"cp1251"``, ``"cp932"``, ``"gb18030"``, ``"utf-16-le"``, ...).
-``confident`` is True for steps 1-3 (the text decoded exactly as the evidence says) and
-False for guesses (4-5) or when replacement characters had to be inserted.
+``confident`` is True for steps 1-4 (the text decoded exactly as the evidence says) and
+False for guesses (5-6) or when replacement characters had to be inserted.
 """
 
 from __future__ import annotations
@@ -149,12 +158,19 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
             return DecodedText(body.decode(enc, errors="replace"), enc, False,
                                "byte-order mark; invalid sequences replaced")
 
-    # 2. strict UTF-8
+    # 2. UTF-16/32 without a byte-order mark
+    wide = _wide_encoding(data)
+    if wide is not None:
+        text = _strict(data, wide)
+        if text is not None:
+            return DecodedText(text, wide, True, "NUL-byte pattern")
+
+    # 3. strict UTF-8
     text = _strict(data, "utf-8")
     if text is not None:
         return DecodedText(text, "utf-8", True, None)
 
-    # 3. declarations: in the document first, then the caller's
+    # 4. declarations: in the document first, then the caller's
     sniffed = _sniff_declared(data)
     for label, where in ((sniffed, "declared in document"), (declared, "declared by caller")):
         codec = normalize_charset(label)
@@ -164,13 +180,73 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
         if declared_text is not None:
             return DecodedText(declared_text, codec, True, f"{where}: {label}")
 
-    # 4. statistical detection
+    # 5. guesses: nearly UTF-8, Latin text in windows-1252, then the detector's hint
+    return _guess(data)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``"utf-16-le"``, ``"utf-16-be"``, ``"utf-32-le"`` or ``"utf-32-be"`` when the NUL bytes of the
+    first 4 KiB fall where that encoding puts the high bytes of ASCII characters, else None."""
+    head = data[:_PRESCAN_BYTES]
+    head = head[:len(head) - len(head) % 4]
+    # (valid UTF-8 holds NULs only as text; UTF-16 of markup is a quarter NULs or more)
+    if len(head) < 16 or head.count(0) < len(head) // (4 if _strict(head, "utf-8") is not None else 20):
+        return None
+    quarter = len(head) // 4
+    nuls = [head[i::4].count(0) / quarter for i in range(4)]  # share of NULs at each offset mod 4
+    # (a BMP character in UTF-32 has two NUL bytes; a third for Latin-1 only)
+    if min(nuls[2:]) > 0.9 and nuls[0] < 0.1:
+        return "utf-32-le"
+    if min(nuls[:2]) > 0.9 and nuls[3] < 0.1:
+        return "utf-32-be"
+    odd, even = (nuls[1] + nuls[3]) / 2, (nuls[0] + nuls[2]) / 2
+    # (other scripts than Latin have no NUL high bytes: markup and spaces give enough of them)
+    if odd > 0.1 and even < 0.02:
+        return "utf-16-le"
+    if even > 0.1 and odd < 0.02:
+        return "utf-16-be"
+    return None
+
+
+def _guess(data: bytes) -> DecodedText:
+    """Steps 5 and 6 of the module docstring: bytes that are not valid UTF-8 and declare nothing usable."""
+    if _nearly_utf8(data):
+        return DecodedText(data.decode("utf-8", errors="replace"), "utf-8", False,
+                           "nearly utf-8: invalid bytes replaced")
+    latin = _strict(data, "cp1252")
+    if latin is not None and _reads_as_latin(latin):
+        return DecodedText(latin, "cp1252", False, "guessed: windows-1252")
     detected = _detect(data)
     if detected is not None:
         return detected
-
-    # 5. last resort
     return _last_resort(data)
+
+
+_UTF8_SEQUENCE = regex.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_HIGH_BYTE = regex.compile(rb"[\x80-\xff]")
+
+
+def _nearly_utf8(data: bytes) -> bool:
+    """Most bytes above 0x7F are parts of valid UTF-8 sequences (a few broken ones among them)."""
+    valid = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    high = len(_HIGH_BYTE.findall(data))
+    return valid > 0 and valid >= 0.8 * high
+
+
+# In a windows-1252 reading: three non-ASCII letters in a row ("Ñîâåò" is Cyrillic read as
+# windows-1252), or a non-ASCII symbol between two letters ("za¿ó³æ" is Polish in windows-1250).
+_FOREIGN_RUN = regex.compile(r"[^\x00-\x7f]{3,}")
+_SYMBOL_IN_WORD = regex.compile(r"(?<=\p{L})[^\x00-\x7f\p{L}](?=\p{L})")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
+def _reads_as_latin(text: str) -> bool:
+    """True when the non-ASCII characters of ``text`` look like a Latin-script language's."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    if non_ascii == 0:
+        return True
+    odd = sum(len(m) for m in _FOREIGN_RUN.findall(text)) + len(_SYMBOL_IN_WORD.findall(text))
+    return odd <= 0.1 * non_ascii
 
 
 def _detect(data: bytes) -> DecodedText | None:

@@ -28,10 +28,14 @@ Time bound -- why it is built this way
       everything after the first deep element is *lost* (and ``huge_tree=True`` only moves
       the limit; trafilatura then takes seconds and still loses text). We therefore flatten
       the markup before parsing: a linear scan of the tags drops the open/close tags that
-      would nest deeper than ``_MAX_DEPTH`` (text is kept), so the tree stays shallow
+      would nest deeper than ``markup.MAX_DEPTH`` (text is kept), so the tree stays shallow
       enough for libxml2 and for trafilatura's recursive code (no RecursionError).
     * Above ``max_chars`` (default 5,000,000) the HTML is first stripped of scripts, styles,
       comments, SVG and ``data:`` URIs, then truncated (``metadata["truncated"] = True``).
+    * One tag with 200,000 attributes (3.2 MB) kept libxml2 busy for 84 s (it compares each
+      attribute of a tag with the others) and its attributes came out as text: every tag is cut
+      to its first 256 attributes and 100,000 characters before parsing
+      (:func:`newsclean.markup.bound_tags`), so no single parser call runs long.
 
     The bound itself is enforced by a *deadline tracer*: ``sys.settrace`` installs, for the
     calling thread only, a global trace function that runs on every Python function call
@@ -60,8 +64,9 @@ Headline
     Readability gold leaves headlines out: 32 of its pages lose a little precision.
 
 Fallback
-    When trafilatura returns nothing (or fails), the text of ``<body>`` minus scripts,
-    styles and form controls is used, one block per line, and
+    When trafilatura returns nothing (or fails), the page's text by tag stripping
+    (:func:`newsclean.markup.strip_tags`: no head, scripts, styles or form controls; the same
+    stripper cleans a page whose extraction failed or timed out) is used, one block per line, and
     ``metadata["extraction"] == "fallback"`` (otherwise ``"trafilatura"``); if that is
     empty as well the text is ``""``.
 """
@@ -81,13 +86,13 @@ import regex
 
 from newsclean.decoding import decode_bytes
 from newsclean.errors import ExtractionError, ExtractionTimeout
+from newsclean.headline import page_headline
+from newsclean.markup import bound_tags, flatten, strip_payload, strip_tags
 
 __all__ = ["MAX_HTML_CHARS", "Extraction", "extract", "extract_bytes", "looks_like_html", "page_headline"]
 
 #: Inputs longer than this are stripped of non-text payload, then truncated.
 MAX_HTML_CHARS = 5_000_000
-#: Tags nesting deeper than this are dropped before parsing (libxml2 gives up at 256).
-_MAX_DEPTH = 180
 #: looks_like_html() looks at most at this many characters.
 _SNIFF_CHARS = 65_536
 
@@ -102,11 +107,11 @@ _SNIFF_CHARS = 65_536
 
 
 # --------------------------------------------------------------------------- detection
-_DOC_START = regex.compile(
-    r"""\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
-        <(?:!doctype\s+html|html|head|body)\b""",
-    regex.IGNORECASE | regex.VERBOSE | regex.DOTALL,
-)
+# The document's first tag, after a BOM, white space, an XML declaration and comments (skipped by
+# _prolog_end: one pattern "(?:<!--.*?-->\s*)*" backtracked exponentially on "<!---->" * 40).
+_DOC_START = regex.compile(r"<(?:!doctype\s+html|html|head|body)\b", regex.IGNORECASE)
+_XML_DECLARATION = regex.compile(r"<\?xml[^>]*>")
+_LEADING_SPACE = regex.compile(r"\s*")
 _DOC_OPEN = regex.compile(r"<(?:html|head|body)\b[^<>]*>", regex.IGNORECASE)
 _DOC_CLOSE = regex.compile(r"</(?:html|head|body)\s*>", regex.IGNORECASE)
 # A whole text wrapped in one block element: "<p>...</p>", "<div class=x>...</div>".
@@ -138,7 +143,7 @@ def looks_like_html(text: str) -> bool:
     if not text or "<" not in text:
         return False
     window = text[:_SNIFF_CHARS]
-    if _DOC_START.match(window):
+    if _DOC_START.match(window, _prolog_end(window)):
         return True
     opened = _DOC_OPEN.search(window)
     if opened is not None and _DOC_CLOSE.search(window, opened.end()) is not None:
@@ -162,6 +167,25 @@ def looks_like_html(text: str) -> bool:
     if block < 3 or not (closes >= 2 or brs >= 3):
         return False
     return tags * 500 >= len(window) or window.lstrip().startswith("<")
+
+
+def _prolog_end(text: str) -> int:
+    """Offset after the BOM, white space, XML declaration and comments that may precede the first tag."""
+    pos = _after_space(text, 1 if text.startswith("\ufeff") else 0)
+    declaration = _XML_DECLARATION.match(text, pos)
+    if declaration is not None:
+        pos = _after_space(text, declaration.end())
+    while text.startswith("<!--", pos):
+        end = text.find("-->", pos + 4)
+        if end < 0:
+            break
+        pos = _after_space(text, end + 3)
+    return pos
+
+
+def _after_space(text: str, pos: int) -> int:
+    space = _LEADING_SPACE.match(text, pos)
+    return pos if space is None else space.end()
 
 
 # --------------------------------------------------------------------------- results
@@ -238,112 +262,18 @@ class _Deadline:
 
 
 # --------------------------------------------------------------------------- pre-passes
-# Payload stripped from over-long pages: element start -> its end (scanned linearly).
-_PAYLOAD_START = regex.compile(r"<!--|<(script|style|svg)\b[^<>]*>", regex.IGNORECASE)
-_PAYLOAD_END = {
-    "": regex.compile(r"-->"),
-    **{name: regex.compile(rf"</{name}\s*>", regex.IGNORECASE) for name in ("script", "style", "svg")},
-}
-_LD_JSON = regex.compile(r"application/ld\+json", regex.IGNORECASE)
-_DATA_URI = regex.compile(r"""(?<=["'(])data:[^"'()\s<>]{200,}""")
 # Characters lxml refuses in text (C0 controls but tab/newline/CR, non-characters, lone surrogates).
 _XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"])
-# Elements libxml2 closes implicitly: they do not pile up even when never closed.
-_AUTOCLOSE = frozenset(["p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rp", "rt", "html", "head", "body"])
-_ANY_TAG = regex.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
-_RAW_TEXT = ("script", "style", "textarea", "xmp", "title", "noembed", "noframes")
-_RAW_END = {name: regex.compile(rf"</{name}\s*>", regex.IGNORECASE) for name in _RAW_TEXT}
-
-
-def _strip_payload(html: str) -> str:
-    """Remove comments, scripts (but JSON-LD), styles, SVG and long data: URIs. Linear time."""
-    pieces: list[str] = []
-    last = pos = 0
-    while (m := _PAYLOAD_START.search(html, pos)) is not None:
-        name = (m.group(1) or "").lower()
-        end = _PAYLOAD_END[name].search(html, m.end())
-        stop = len(html) if end is None else end.end()
-        if name == "script" and _LD_JSON.search(m.group(0)):
-            pos = stop
-            continue
-        pieces.append(html[last:m.start()])
-        last = pos = stop
-        if end is None:
-            break
-    pieces.append(html[last:])
-    stripped: str = _DATA_URI.sub("", "".join(pieces))
-    return stripped
 
 
 def _shrink(html: str, max_chars: int) -> tuple[str, bool]:
     """Strip non-text payload from an over-long page, then truncate it. Returns (html, truncated)."""
     if len(html) <= max_chars:
         return html, False
-    html = _strip_payload(html)
+    html = strip_payload(html)
     if len(html) <= max_chars:
         return html, False
     return html[:max_chars], True
-
-
-def _flatten(html: str, max_depth: int = _MAX_DEPTH) -> tuple[str, bool]:
-    """Drop the tags that would nest deeper than *max_depth*, keeping all text.
-
-    Simulates roughly how libxml2 builds the tree: void and implicitly closed elements do
-    not nest, a closing tag closes every element opened after its match (stray closing tags
-    are ignored), and comments and the content of ``<script>``/``<style>``/``<textarea>``
-    are skipped. Linear time: each character is scanned once. Returns (html, changed).
-    """
-    if html.count("<") <= max_depth:
-        return html, False
-    stack: list[str] = []
-    open_count: dict[str, int] = {}
-    dropped: dict[str, int] = {}
-    pieces: list[str] = []
-    last = pos = 0
-    while True:
-        m = _ANY_TAG.search(html, pos)
-        if m is None:
-            break
-        pos = m.end()
-        if m.group(0).startswith("<!--"):
-            end = html.find("-->", m.start() + 4)
-            if end < 0:
-                break
-            pos = end + 3
-            continue
-        closing, name, selfclosing = m.group(1), m.group(2).lower(), m.group(3)
-        if name in _VOID or name in _AUTOCLOSE or selfclosing:
-            continue
-        if closing:
-            if dropped.get(name):
-                dropped[name] -= 1
-                pieces.append(html[last:m.start()])
-                last = m.end()
-            elif open_count.get(name):
-                while stack:
-                    top = stack.pop()
-                    open_count[top] -= 1
-                    if top == name:
-                        break
-        elif len(stack) >= max_depth:
-            dropped[name] = dropped.get(name, 0) + 1
-            pieces.append(html[last:m.start()])
-            pieces.append(" ")
-            last = m.end()
-        else:
-            if name in _RAW_TEXT:
-                end_m = _RAW_END[name].search(html, pos)
-                if end_m is None:
-                    break
-                pos = end_m.end()
-                continue
-            stack.append(name)
-            open_count[name] = open_count.get(name, 0) + 1
-    if not pieces:
-        return html, False
-    pieces.append(html[last:])
-    return "".join(pieces), True
 
 
 def _as_document(html: str) -> str:
@@ -355,76 +285,6 @@ def _as_document(html: str) -> str:
 
 
 # --------------------------------------------------------------------------- headline
-_TITLE_OPEN = regex.compile(r"<title\b[^<>]{0,500}>", regex.IGNORECASE)
-_TITLE_CLOSE = regex.compile(r"</title\s{0,10}>", regex.IGNORECASE)
-_H1_OPEN = regex.compile(r"<h1\b[^<>]{0,2000}>", regex.IGNORECASE)
-_H1_CLOSE = regex.compile(r"</h1\s{0,10}>", regex.IGNORECASE)
-_H2_OPEN = regex.compile(r"<h2\b[^<>]{0,2000}>", regex.IGNORECASE)
-_H2_CLOSE = regex.compile(r"</h2\s{0,10}>", regex.IGNORECASE)
-_INNER_TAG = regex.compile(r"<[^<>]{0,2000}>")
-# What joins a headline and the site's name in <title>: "A | B", "A - B", "A – B", "A: B", "A » B".
-_TITLE_SEPARATOR = regex.compile(r"\s[-|–—:»·•]{1,3}\s|\s?[|»·•]\s?")  # (on collapsed white space)
-#: Longest element text read for <title> and <h1>; only the first few openings are looked at.
-_HEADLINE_WINDOW = 3000
-_MAX_HEADINGS = 10
-
-
-def _element_text(fragment: str) -> str:
-    """Text of a piece of markup: tags removed, entities decoded, white space collapsed, NFC."""
-    import html as _html
-
-    text = _html.unescape(_INNER_TAG.sub(" ", fragment))
-    return unicodedata.normalize("NFC", " ".join(text.split()))
-
-
-def _elements(html: str, open_tag: regex.Pattern[str], close_tag: regex.Pattern[str],
-              limit: int) -> list[str]:
-    """Texts of the elements at the first *limit* matches of *open_tag*; each end is looked for
-    within ``_HEADLINE_WINDOW`` characters, so the scan is bounded whatever the markup."""
-    texts: list[str] = []
-    pos = 0
-    for _ in range(limit):
-        m = open_tag.search(html, pos)
-        if m is None:
-            break
-        end = close_tag.search(html, m.end(), min(len(html), m.end() + _HEADLINE_WINDOW))
-        if end is None:
-            pos = m.end()
-            continue
-        text = _element_text(html[m.end():end.start()])
-        if text:
-            texts.append(text)
-        pos = end.end()
-    return texts
-
-
-def page_headline(html: str) -> str | None:
-    """The page's headline: a heading that is its whole ``<title>`` or the title's longest part.
-
-    ``<title>`` usually joins the headline and the site's name (``Headline | Site``,
-    ``Site: Headline``); an ``<h1>`` equal to the longer part (more words than every other part)
-    is the headline, while one equal to a shorter part is the site's name -- blogs often make
-    the site's name the ``<h1>`` and the post's title an ``<h2>``, so the ``<h2>`` elements are
-    tried when no ``<h1>`` fits. None when no heading of two words or more fits. Linear time;
-    never raises on odd markup.
-    """
-    titles = _elements(html, _TITLE_OPEN, _TITLE_CLOSE, 1)
-    if not titles:
-        return None
-    title = titles[0]
-    parts = [p for p in (q.strip() for q in _TITLE_SEPARATOR.split(title)) if p]
-    for open_tag, close_tag in ((_H1_OPEN, _H1_CLOSE), (_H2_OPEN, _H2_CLOSE)):
-        for heading in _elements(html, open_tag, close_tag, _MAX_HEADINGS):
-            words = len(heading.split())
-            if words < 2:
-                continue
-            if heading == title:
-                return heading
-            if heading in parts and all(words > len(p.split()) for p in parts if p != heading):
-                return heading
-    return None
-
-
 def _with_headline(text: str, html: str) -> tuple[str, bool]:
     """*text* with the page's headline as its first line when trafilatura left it out."""
     headline = page_headline(html)
@@ -453,32 +313,9 @@ def _metadata_of(document: Any) -> dict[str, object]:
     return meta
 
 
-_FALLBACK_DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object",
-                  "head", "select", "button", "canvas", "math")
-_FALLBACK_BLOCKS = tuple(_BLOCK_TAGS | {"title", "caption", "legend", "option", "summary", "details"})
-_SPACES = regex.compile(r"[^\S\n]+")
-
-
 def _fallback_text(html: str) -> str:
     """Crude body text, one block per line: used when trafilatura finds nothing."""
-    from lxml import etree  # type: ignore[import-untyped]
-    from lxml import html as lxml_html
-
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
-                                  default_doctype=False)
-    try:
-        root = lxml_html.document_fromstring(html, parser=parser)
-    except (etree.ParserError, ValueError, TypeError):
-        return ""
-    body = root.find(".//body")
-    if body is None:
-        body = root
-    etree.strip_elements(body, *_FALLBACK_DROP, with_tail=False)
-    for elem in body.iter(*_FALLBACK_BLOCKS):
-        elem.text = "\n" + (elem.text or "")
-        elem.tail = "\n" + (elem.tail or "")
-    lines = (_SPACES.sub(" ", line).strip() for line in body.text_content().split("\n"))
-    return unicodedata.normalize("NFC", "\n".join(line for line in lines if line))
+    return unicodedata.normalize("NFC", strip_tags(html))
 
 
 def _date_params() -> dict[str, Any]:
@@ -578,7 +415,8 @@ def extract(
     meta: dict[str, object] = {}
     html = _XML_INCOMPATIBLE.sub("", html)
     html, truncated = _shrink(html, max_chars)
-    html, flattened = _flatten(html)
+    html, _ = bound_tags(html)
+    html, flattened = flatten(html)
     html = _as_document(html)
     deadline.check()
 

@@ -141,6 +141,8 @@ def _fix(s: str) -> str:
     s = _clean_chars(s)
     if len(s) <= _MAX_FTFY and _NEEDS_FTFY.search(s) and _MOJIBAKE_HINT.search(s):
         s = _clean_chars(ftfy.fix_text(s, _FTFY_CONFIG))
+    if _WS_RUN.search(s):  # white space the repair made ("&nbsp;") is folded like any other, or a
+        s = _WS_RUN.sub(" ", s).strip(" ")  # second pass would fold it (idempotence)
     return s
 
 

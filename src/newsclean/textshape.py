@@ -38,7 +38,7 @@ __all__ = [
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
 # WORD on ASCII text, with ``re`` (faster): there \p{L}, \p{M}, \p{N} are A-Z, a-z, 0-9.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*+")  # possessive: the same words, without sre's per-repeat stack
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+")
 _ASCII_WORDISH = regex.compile(r"[A-Za-z0-9]")

@@ -56,6 +56,7 @@ def default_cleaners() -> list[Any]:
     """Fresh instances of the built-in cleaners, in the default order."""
     cleaners: list[Any] = [
         MarkdownSyntax(),
+        CallsToAction(),
         Separators(),
         Widgets(),
         CommentForms(),
@@ -72,5 +73,5 @@ def default_cleaners() -> list[Any]:
         pass
     else:
         cleaners.append(Boilerplate())
-    cleaners += [Title(), CallsToAction()]
+    cleaners.append(Title())
     return cleaners

@@ -7,6 +7,7 @@ caption that appears nowhere else in the page. Everything cut is recorded with i
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -36,7 +37,12 @@ _RULE = regex.compile(r"^(?:(?=(?:\*[ \t]*){3})[* \t]+|(?=(?:-[ \t]*){3})[- \t]+
                       r"|(?=(?:=[ \t]*){3})[= \t]+)$")
 _BULLET = regex.compile(r"[*+\-•·▪►◦‣][ \t]+(?=\S)")  # numbers ("1.") stay: they are words
 _QUOTE = regex.compile(r"(?:>[ \t]?){1,10}")
-_STRONG = regex.compile(r"(?<![\w*])(\*\*|__)(?=\S)([^\n]{1,500}?)(?<=\S)\1(?![\w*])")
+# Strong emphasis is paired by code (_strong_spans), not by one pattern: "(\*\*|__)(?=\S)([^\n]{1,500}?)
+# (?<=\S)\1(?![\w*])" rescans up to 500 characters from every opening that never closes (" **a" * n:
+# 15 s a megabyte). Openings cannot overlap one another, nor can closes, so finditer lists them all.
+_STRONG_OPEN = regex.compile(r"(?<![\w*])(?:\*\*|__)(?=\S)")
+_STRONG_CLOSE = regex.compile(r"(?<=\S)(?:\*\*|__)(?![\w*])")
+_STRONG_MAX = 500
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*])")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
@@ -165,16 +171,48 @@ class MarkdownSyntax:
             for m in _AUTOLINK.finditer(text):
                 doc.cut_text(unit, m.start(), m.end(), "autolink")
         if "*" in text or "_" in text:
-            for pattern in (_STRONG, _EMPH):
-                for m in pattern.finditer(text):
-                    doc.cut_text(unit, m.start(), m.start(2), "emphasis_marker")
-                    doc.cut_text(unit, m.end(2), m.end(), "emphasis_marker")
+            for start, inner, inner_end, end in _strong_spans(text):
+                doc.cut_text(unit, start, inner, "emphasis_marker")
+                doc.cut_text(unit, inner_end, end, "emphasis_marker")
+            for m in _EMPH.finditer(text):
+                doc.cut_text(unit, m.start(), m.start(2), "emphasis_marker")
+                doc.cut_text(unit, m.end(2), m.end(), "emphasis_marker")
         if "`" in text:
             for m in _CODE.finditer(text):
                 doc.cut_text(unit, m.start(), m.start(1), "code_marker")
                 doc.cut_text(unit, m.end(1), m.end(), "code_marker")
         if unit.cuts and not unit.visible:
             doc.drop(unit, "syntax_only")
+
+
+def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """``(start, inner start, inner end, end)`` of each ``**strong**`` or ``__strong__`` in ``text``.
+
+    An opening delimiter has no word character or ``*`` before it and no space after it; its
+    close is the nearest same delimiter at least one character on, within 500 characters and on
+    the same line, with no space before it and no word character or ``*`` after it. Spans do not
+    overlap (an opening inside a span is skipped). Linear: each opening looks its close up by
+    bisection in the list of closes.
+    """
+    closes: dict[str, list[int]] = {"**": [], "__": []}
+    for m in _STRONG_CLOSE.finditer(text):
+        closes[m.group()].append(m.start())
+    spans: list[tuple[int, int, int, int]] = []
+    pos = 0
+    for m in _STRONG_OPEN.finditer(text):
+        start, inner = m.span()
+        if start < pos:
+            continue
+        found = closes[m.group()]
+        k = bisect.bisect_left(found, inner + 1)
+        if k == len(found):
+            continue
+        end = found[k]
+        if end - inner > _STRONG_MAX or text.find("\n", inner, end) != -1:
+            continue
+        spans.append((start, inner, end, end + 2))
+        pos = end + 2
+    return spans
 
 
 def _doubled(text: str) -> str | None:
