@@ -413,15 +413,9 @@ def extract(
     _warm_up()
     deadline = _Deadline(timeout)
     meta: dict[str, object] = {}
-    html = _XML_INCOMPATIBLE.sub("", html)
-    html, truncated = _shrink(html, max_chars)
-    html, _ = bound_tags(html)
-    html, flattened = flatten(html)
-    html = _as_document(html)
+    html, truncated, flattened = _prepare_markup(html, max_chars)
     deadline.check()
 
-    text = ""
-    ok = False
     failure: BaseException | None = None
     try:
         with deadline.active():
@@ -432,36 +426,52 @@ def extract(
     except ExtractionTimeout:
         raise
     except Exception as exc:  # noqa: BLE001 - a trafilatura bug (or RecursionError): use the fallback
-        failure = exc
+        text, ok, failure = "", False, exc
 
     if not ok:
-        try:
-            with deadline.active():
-                if not meta:
-                    try:
-                        meta.update(_metadata_only(html, url))
-                    except ExtractionTimeout:
-                        raise
-                    except Exception:  # noqa: BLE001, S110 - metadata is optional
-                        pass
-                text = _fallback_text(html)
-        except ExtractionTimeout:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise ExtractionError(f"HTML extraction failed: {exc!r}") from (failure or exc)
-        meta["extraction"] = "fallback"
+        text = _fallback(html, url, meta, deadline, failure)
     else:
         meta["extraction"] = "trafilatura"
         if add_headline:
             text, added = _with_headline(text, html)
             if added:
                 meta["headline_added"] = True
-    if truncated:
-        meta["truncated"] = True
-    if flattened:
-        meta["flattened"] = True
+    meta.update({flag: True for flag, on in (("truncated", truncated), ("flattened", flattened)) if on})
     title = meta.get("title")
     return Extraction(text=text, metadata=meta, title=title if isinstance(title, str) else None)
+
+
+def _prepare_markup(html: str, max_chars: int) -> tuple[str, bool, bool]:
+    """What libxml2 is given: XML-incompatible characters gone, the page shrunk to ``max_chars``,
+    every tag bounded, deep nesting flattened, a document around a fragment. Returns the markup
+    and whether it was truncated and flattened."""
+    html = _XML_INCOMPATIBLE.sub("", html)
+    html, truncated = _shrink(html, max_chars)
+    html, _ = bound_tags(html)
+    html, flattened = flatten(html)
+    return _as_document(html), truncated, flattened
+
+
+def _fallback(html: str, url: str | None, meta: dict[str, object], deadline: _Deadline,
+              failure: BaseException | None) -> str:
+    """The page's text by the tag stripper when trafilatura found none or failed, with what
+    metadata can still be read (``meta`` is updated in place)."""
+    try:
+        with deadline.active():
+            if not meta:
+                try:
+                    meta.update(_metadata_only(html, url))
+                except ExtractionTimeout:
+                    raise
+                except Exception:  # noqa: BLE001, S110 - metadata is optional
+                    pass
+            text = _fallback_text(html)
+    except ExtractionTimeout:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ExtractionError(f"HTML extraction failed: {exc!r}") from (failure or exc)
+    meta["extraction"] = "fallback"
+    return text
 
 
 def extract_bytes(data: bytes, *, declared: str | None = None, **options: Any) -> Extraction:

@@ -123,9 +123,22 @@ class MarkdownSyntax:
         doc.drop(unit, "image", alt=alt[:200])
 
     def _cut_syntax(self, doc: Document, unit: Unit) -> None:
+        pos = self._cut_line_markers(doc, unit)
         text = unit.text
-        # Line-start markers may stack ("# - A", "> * A"): cut them all in one pass, so that
-        # cleaning the result again finds none.
+        if unit.kind == "heading":
+            t = _HEADING_TAIL.search(text)
+            if t and t.start() >= pos:
+                doc.cut_text(unit, t.start(), t.end(), "heading_marker")
+        self._cut_inline(doc, unit)
+        if unit.cuts and not unit.visible:
+            doc.drop(unit, "syntax_only")
+
+    def _cut_line_markers(self, doc: Document, unit: Unit) -> int:
+        """Cut the heading, quote and bullet markers at the line's start; return where they end.
+
+        Markers may stack ("# - A", "> * A"): they are cut in one pass, so that cleaning the
+        result again finds none."""
+        text = unit.text
         pos = 0
         for _ in range(20):
             m = _HEADING.match(text, pos)
@@ -146,10 +159,12 @@ class MarkdownSyntax:
                 pos = m.end()
                 continue
             break
-        if unit.kind == "heading":
-            t = _HEADING_TAIL.search(text)
-            if t and t.start() >= pos:
-                doc.cut_text(unit, t.start(), t.end(), "heading_marker")
+        return pos
+
+    @staticmethod
+    def _cut_inline(doc: Document, unit: Unit) -> None:
+        """Cut images, links, autolinks, emphasis and code markers inside the line."""
+        text = unit.text
         if "![" in text:
             for m in _IMAGE.finditer(text):
                 doc.cut_text(unit, m.start(), m.end(), "inline_image")
@@ -181,8 +196,6 @@ class MarkdownSyntax:
             for m in _CODE.finditer(text):
                 doc.cut_text(unit, m.start(), m.start(1), "code_marker")
                 doc.cut_text(unit, m.end(1), m.end(), "code_marker")
-        if unit.cuts and not unit.visible:
-            doc.drop(unit, "syntax_only")
 
 
 def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
