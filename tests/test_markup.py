@@ -82,8 +82,15 @@ def test_quoted_values_with_many_words_are_one_attribute() -> None:
 @pytest.mark.parametrize("html", ["<a" * 200_000, "<a " + "b " * 500_000, "<!--" * 200_000, "<script>" * 200_000,
                                   "<p " * 200_000 + ">", "</" * 300_000, "<head>" * 200_000])
 def test_every_scan_is_linear_on_hostile_markup(html: str) -> None:
-    start = time.process_time()
-    strip_tags(html)
-    strip_payload(html)
-    bound_tags(html)
-    assert time.process_time() - start < 2.0
+    def seconds(text: str) -> float:
+        start = time.process_time()
+        strip_tags(text)
+        strip_payload(text)
+        bound_tags(text)
+        return time.process_time() - start
+
+    # four times the input may take about four times as long (a quadratic scan takes sixteen);
+    # a ratio, not a time limit, so a loaded machine does not fail it
+    quarter = seconds(html[: len(html) // 4])
+    whole = seconds(html)
+    assert whole < 8 * max(quarter, 0.01), f"{whole:.2f} s for the whole, {quarter:.2f} s for a quarter"
