@@ -415,12 +415,12 @@ class Growth:
 
 
 def growth(pattern: re.Pattern[str] | regex.Pattern[str], attack: Attack, *, min_seconds: float = 0.1,
-           max_length: int = 1_000_000, limit: float = 5.0) -> Growth:
+           max_length: int = 1_000_000, limit: float = 5.0, runs: int = 2) -> Growth:
     """Time ``attack`` at ``n`` and ``4 n`` pumps, ``n`` doubled from a few hundred characters until a
     run takes ``min_seconds`` (so timer noise is small) or the string reaches ``max_length / 4``.
 
     Every run is stopped after ``limit`` seconds (and counts as infinite), so an exponential
-    pattern costs at most that.
+    pattern costs at most that. Each length is timed ``runs`` times and the best time kept.
     """
     n = attack.pumps_for(200)
     seconds = time_run(pattern, attack.text(n), limit)
@@ -428,4 +428,4 @@ def growth(pattern: re.Pattern[str] | regex.Pattern[str], attack: Attack, *, min
         n, seconds = 2 * n, time_run(pattern, attack.text(2 * n), limit)
     if seconds == math.inf:
         return Growth(n, seconds, seconds)
-    return Growth(n, _best(pattern, attack.text(n), limit), _best(pattern, attack.text(4 * n), limit))
+    return Growth(n, _best(pattern, attack.text(n), limit, runs), _best(pattern, attack.text(4 * n), limit, runs))

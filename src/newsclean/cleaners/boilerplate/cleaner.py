@@ -12,7 +12,6 @@ from ...document import Decision, Document, Unit
 from ...language import default_detector
 from .chars import char_classes
 from .model import BoilerplateModel, load_model
-from .pagelang import stop_index
 from .scoring import PageScores, score_document
 from .table import DETAIL, column
 from .threads import comment_thread
@@ -74,13 +73,13 @@ class Boilerplate:
     model: BoilerplateModel | None = None
 
     def warm_up(self) -> None:
-        """Load now what the first page would: the model, the character-class table, every
-        stoplist (the page-language fallback votes over all of them) and the default detector's
-        language models."""
+        """Load now what the first page would: the model, the character-class table and the
+        default detector's language models. The index over every stoplist, which the
+        page-language fallback votes with, is built by the first page that needs it (rare: a
+        language the detector is unsure of); loading it at every start would double the start."""
         if self.model is None:
             load_model()
         char_classes()
-        stop_index()
         warm = getattr(default_detector(), "warm_up", None)
         if callable(warm):
             warm()
