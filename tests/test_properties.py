@@ -103,3 +103,14 @@ def test_mojibake_is_repaired_and_offsets_still_point_into_the_input() -> None:
     assert "minister’s" in p.text
     assert text[p.start:p.end].startswith("The ministerâ€™s")
     assert re.sub(r"\s+", " ", text[p.start:p.end]).endswith("after debate.")
+
+
+def test_fullwidth_punctuation_of_chinese_and_japanese_is_kept_as_written() -> None:
+    """Fullwidth forms are how CJK text is punctuated, not damage: "，" stays "，" (ligatures are
+    still repaired)."""
+    zh = "国务院周一召开常务会议，会议指出：要点（草案）已经通过！"
+    ja = "東京都は３日、新しい計画を発表した。「来年から始める」と述べた。"
+    latin = "The ﬁnal ﬁgures were published on Monday after a long debate in the council."
+    result = newsclean.clean("\n\n".join([zh, ja, latin]))
+    assert zh in result.text and ja in result.text
+    assert "The final figures" in result.text

@@ -29,8 +29,9 @@ __all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segme
 #: cp1252's letters and signs outside Latin-1: with Latin-1, what UTF-8 read as cp1252 gives
 _CP1252_EXTRAS = ("\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026"
                   "\u2030\u2039\u203a\u20ac\u2122")
-#: ligatures and fullwidth forms (NFKC-ish repairs by ftfy)
-_WIDTH_FORMS = "\ufb00-\ufb06\uff01-\uff5e"
+#: Latin ligatures (ﬁ → fi, repaired by ftfy). Fullwidth forms (U+FF01–FF5E) are not among them:
+#: "，" "：" "（" are how Chinese and Japanese are punctuated, so ftfy's width folding is off.
+_LIGATURES = "\ufb00-\ufb06"
 _SURROGATES = "\ud800-\udfff"
 #: invisible format characters: zero-width space, non-joiner and joiner, word joiner, BOM, soft hyphen
 _INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad"
@@ -40,13 +41,13 @@ _CONTROLS_IN_LINE = "\x00-\x09\x0e-\x1b\x1f\x7f-\x84\x86-\x9f"
 _ODD_SPACES = "\xa0\u1680\u2000-\u200a\u202f\u205f\u3000"
 
 # Characters that ftfy might change: Latin-1 range (all UTF-8-as-cp1252 mojibake starts there),
-# cp1252's extra letters, entities, ligatures, fullwidth forms, controls and surrogates.
-_NEEDS_FTFY = regex.compile(f"[\x00-\x08\x0b-\x1f\x7f-\xff&{_CP1252_EXTRAS}{_WIDTH_FORMS}{_SURROGATES}]")
+# cp1252's extra letters, entities, ligatures, controls and surrogates.
+_NEEDS_FTFY = regex.compile(f"[\x00-\x08\x0b-\x1f\x7f-\xff&{_CP1252_EXTRAS}{_LIGATURES}{_SURROGATES}]")
 # Two characters that UTF-8 read as cp1252 (or Latin-1) is made of.
 _MOJIBAKE_PAIR_CLASS = f"[\x80-\xff{_CP1252_EXTRAS}]{{2}}"
 # Cheap test for mojibake-ish sequences among the candidates: without one of these, only the
 # cheap fixes (controls, surrogates, NFC) can apply, and we do those ourselves.
-_MOJIBAKE_HINT = regex.compile(_MOJIBAKE_PAIR_CLASS + r"|&[#\w]+;" + f"|[{_WIDTH_FORMS}]")
+_MOJIBAKE_HINT = regex.compile(_MOJIBAKE_PAIR_CLASS + r"|&[#\w]+;" + f"|[{_LIGATURES}]")
 # The pieces normalize_line walks: a white-space run, a word, or -- first -- a run of *plain*
 # words (printable ASCII but "&") joined by single spaces, which normalisation leaves as it is
 # (no control, entity, mojibake or non-NFC character: ``_fix`` returns such a word unchanged), so
@@ -63,15 +64,16 @@ _JOINERS = "\u200c\u200d"
 _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b\u2060\ufeff\u00ad]")
 # Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
 # invisible characters, surrogates, entities.
-_SPECIAL = regex.compile(r"[^\S ]|  |" + f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}&{_WIDTH_FORMS}]")
+_SPECIAL = regex.compile(r"[^\S ]|  |" + f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}&{_LIGATURES}]")
 # The characters of _SPECIAL but the line breaks, and (besides "  ") those a mojibake hint runs
 # on, for :func:`segment`: searched once over the whole input (``re``: its scan of a character
 # class is several times faster than ``regex``'s), they find every line normalisation might
 # change; the other lines take normalize_line's fast path inline: same text, same offsets.
-_SPECIAL_IN_LINE = re.compile(f"[{_CONTROLS_IN_LINE}{_ODD_SPACES}{_INVISIBLE}{_SURROGATES}&{_WIDTH_FORMS}]")
+_SPECIAL_IN_LINE = re.compile(f"[{_CONTROLS_IN_LINE}{_ODD_SPACES}{_INVISIBLE}{_SURROGATES}&{_LIGATURES}]")
 _MOJIBAKE_PAIR = re.compile(_MOJIBAKE_PAIR_CLASS)
 _BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-_FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False)
+_FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False,
+                                    fix_character_width=False)
 _MAX_FTFY = 100_000  # longer runs skip ftfy's encoding repair (it is quadratic in places)
 
 
@@ -149,7 +151,8 @@ def _fix(s: str) -> str:
 def normalize_line(source: str, start: int = 0, end: int | None = None) -> Normalized:
     """Normalise ``source[start:end]`` (one line, no line breaks) without copying the input.
 
-    ftfy repairs each run of non-space characters (mojibake, entities, ligatures, width);
+    ftfy repairs each run of non-space characters (mojibake, entities, ligatures; not the
+    width of fullwidth forms, which CJK text is punctuated with);
     white space runs become one space and are stripped at both ends; zero-width and soft-hyphen
     characters vanish; control characters vanish; lone surrogates become U+FFFD.
     """
