@@ -270,3 +270,31 @@ class TestCallsToAction:
     ])
     def test_news_that_mentions_subscribers_or_quotes_a_call_stays(self, text: str) -> None:
         assert run(CallsToAction(), text=text).text == text
+
+    @pytest.mark.parametrize(("body", "prompt"), [
+        ("The council approved the budget on Monday.", "Share on Telegram"),
+        ("Der Rat hat den Haushalt am Montag gebilligt.", "Per E-Mail versenden"),
+        ("Совет утвердил бюджет в понедельник.", "Поделиться профилем @ru19"),
+        ("सरकार ने सोमवार को बजट पारित किया।", "फेसबुक पर साझा करें www.example.in"),
+        ("وافق المجلس على الميزانية يوم الاثنين.", "شارك على WhatsApp"),
+        ("市议会周一批准了预算。", "在Twitter上分享"),
+        ("東京都は３日、新しい計画を発表した。", "メールで通知する"),
+    ], ids=["en", "de", "ru", "hi", "ar", "zh", "ja"])
+    def test_a_prompt_glued_after_the_last_sentence_goes_in_any_language(self, body: str, prompt: str) -> None:
+        r = run(CallsToAction(), text=f"{body} {prompt}" if body[-1] in ".।" else body + prompt)
+        assert r.text == body
+        assert codes(r) == ["calls_to_action/glued_prompt"]
+
+    @pytest.mark.parametrize("text", [
+        "The minister said on Monday that she would post the plan on Facebook.",  # a full sentence
+        "The council met on Monday. Results are expected on Friday",              # no service, no handle
+        "The council met on Monday. Telegram and WhatsApp are both banned in the region since 2023 said",
+        "Share on Telegram",                                                      # nothing before it
+        'The council met on Monday. "Share on Telegram"',                         # quoted
+    ])
+    def test_what_is_not_a_glued_prompt_stays(self, text: str) -> None:
+        assert run(CallsToAction(), text=text).text == text
+
+    def test_glued_prompts_can_be_turned_off(self) -> None:
+        text = "The council approved the budget on Monday. Share on Telegram"
+        assert run(CallsToAction(glued_max_words=0), text=text).text == text

@@ -57,6 +57,7 @@ __all__ = [
     "month_numbers",
     "normalize",
     "phrases",
+    "share_targets",
     "stopwords",
 ]
 
@@ -196,6 +197,15 @@ def all_phrases(kind: str) -> tuple[str, ...]:
     """Union of :func:`phrases` over every language (for text whose language is unknown). Cached."""
     _check_kind(kind)
     return _all_phrases(kind)
+
+
+@lru_cache(maxsize=1)
+def share_targets() -> tuple[str, ...]:
+    """Names of the services pages ask readers to share to, follow on or be notified by
+    (Facebook, Telegram, e-mail...), in :func:`normalize` form: the same in every language."""
+    text = (files(_PKG) / "data" / "share_targets.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return tuple(normalize(line) for line in lines if line and not line.startswith("#"))
 
 
 @lru_cache(maxsize=1)

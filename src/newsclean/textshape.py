@@ -48,9 +48,12 @@ _ASCII_WORD_TOKEN = re.compile(r"[A-Za-z0-9]\S*")
 _LETTER = regex.compile(r"\p{L}")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
-_SENTENCE_END = regex.compile(r"(?<![.!?…。！？])[.!?…。！？]+[\"'”’»)\]]*(?=\s+|$)")
-_TERMINAL = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*$")
-_CJK_SENTENCE = regex.compile(r"(?<=[。！？])")
+# A sentence ends at a run of terminators and the closing quotes or brackets after it: Latin,
+# Greek, Cyrillic and Arabic stops (".", "?", "؟", "؛"), the Devanagari danda ("।", "॥"), the
+# Armenian and Ethiopic full stops, followed by white space or the end; the fullwidth CJK stops
+# ("。", "！", "？") anywhere, since CJK text puts no space after them.
+_SENTENCE_END = regex.compile(r"(?<![.!?…؟।॥։።])[.!?…؟।॥։።]+[\"'”’»)\]」』]*(?=\s|$)"
+                              r"|(?<![。！？])[。！？]+[\"'”’»)\]」』）]*")
 
 
 # _QUOTES as (character, replacement) pairs: ``str.translate`` with a dict looks every
@@ -165,9 +168,7 @@ _TERMINAL_CLOSERS = "\"'”’»)]"
 
 def ends_like_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation (quotes and brackets after it allowed)."""
-    # ``_TERMINAL.search(text)`` without the pattern: the two classes are disjoint, so it matches
-    # when the last character before the closers is terminal (``$`` also matches before a final
-    # "\n").
+    # the last character before the closers is terminal (a final "\n" aside)
     text = text.removesuffix("\n")
     return text.rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
 
@@ -206,7 +207,8 @@ def _next_starts_sentence(text: str, end: int) -> bool:
     if i >= len(text):
         return True
     c = text[i]
-    return c.isupper() or c.isdigit() or c in "\"'“‘«„¿¡(" or not c.isalpha() or bool(_CJK.match(c))
+    # a capital, or a letter of a script without case (Arabic, Devanagari, CJK...): not "e.g. the"
+    return c.isupper() or c.isdigit() or c in "\"'“‘«„¿¡(" or not c.isalpha() or c.lower() == c.upper()
 
 
 _LN_TOKEN = regex.compile(r"[\p{L}\p{N}]+")

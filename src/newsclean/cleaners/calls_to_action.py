@@ -1,37 +1,75 @@
 """Calls to action inside paragraphs: "Don't forget to like, subscribe and hit the bell",
-"Follow us on …", "Stay tuned …". Removed as sentences, so the paragraph around them stays.
+"Follow us on …", "Stay tuned …", "Share on Telegram". Removed as sentences, so the paragraph
+around them stays.
 
-A sentence goes when it contains a call-to-action phrase from the lexicon outside quotation
-marks. A news sentence that merely mentions subscribers or followers has no such phrase and
-stays; a quotation that says "follow us" is reported speech and stays.
+Two kinds, each with its reason:
+
+- ``call_to_action``: a sentence holding a call-to-action phrase from the lexicon, outside
+  quotation marks. A news sentence that merely mentions subscribers or followers has no such
+  phrase and stays; a quotation that says "follow us" is reported speech and stays.
+- ``glued_prompt``: found by its shape, in any language: the last piece of a paragraph, after a
+  finished sentence, a few words with no full stop of its own, that points elsewhere: an
+  @handle, a web address, or a service to share to or be notified by (``lexicon.share_targets``).
+  "Bei Telegram teilen", "Notify me when @earth posts", "Поделиться на Facebook". A sentence that
+  mentions Facebook ends with a full stop and stays.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import ClassVar
 
 import regex
 
-from ..document import Document
-from ..lexicon import all_phrases
-from ..textshape import phrase_matcher, sentences
+from ..document import Document, Unit
+from ..lexicon import all_phrases, share_targets
+from ..textshape import phrase_matcher, sentences, trie_alternation, word_count
 
 __all__ = ["CallsToAction"]
 
 _OPEN_QUOTES = "\"“„«‘‹"
 _QUOTED = regex.compile(r"[\"“„«][^\"“”„«»]{0,2000}[\"”»]")
+# an @handle, or a web address (a dotted name ending in a top-level domain, or www./http)
+_POINTER = regex.compile(r"(?<![\p{L}\p{N}.])@[\p{L}\p{N}_.]{2,30}|\b(?:https?://|www\.)\S+"
+                         r"|\b[\p{L}\p{N}-]{2,63}\.(?:com|org|net|info|[a-z]{2})\b(?!\.[\p{L}\p{N}])")
+
+# a piece of text that ends with a full stop (of any script), closing quotes and brackets after it
+_STOPPED = regex.compile(r"[.!?…؟।॥։።。！？][\"'”’»)\]」』）]*\s*\Z")
+# letters that continue a word written with spaces: a service name must not be part of one
+# ("pinterest" in "pinteresting"), but may touch Han or kana ("在Twitter上分享")
+_SPACED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Devanagari}\p{N}"
+
+
+@cache
+def _service_pattern() -> regex.Pattern[str]:
+    """The service names of ``lexicon.share_targets``, plural "s" allowed ("emails")."""
+    return regex.compile(f"(?<![{_SPACED}])(?:{trie_alternation(share_targets())})s?(?![{_SPACED}])")
 
 
 @dataclass(frozen=True)
 class CallsToAction:
-    """Cut call-to-action sentences (or drop the line when it is nothing else)."""
+    """Cut call-to-action sentences (or drop the line when it is nothing else).
+
+    Args:
+        glued_max_words: the longest glued prompt, in words; 0 turns that kind off.
+    """
 
     name: ClassVar[str] = "calls_to_action"
     reasons: ClassVar[dict[str, str]] = {
         "call_to_action": "a like/subscribe/follow sentence inside a paragraph (not inside quotation marks), or the line it fills",
+        "glued_prompt": "a paragraph's last few words after its last full stop, pointing at a service, @handle or web address",
     }
 
+    glued_max_words: int = 8
+
     def __call__(self, doc: Document) -> None:
+        self._phrases(doc)
+        if self.glued_max_words > 0:
+            for unit in doc.units:
+                if unit.kept:
+                    self._glued_prompt(doc, unit)
+
+    def _phrases(self, doc: Document) -> None:
         matcher = phrase_matcher(all_phrases("call_to_action"))
         if matcher is None:
             return
@@ -45,14 +83,12 @@ class CallsToAction:
             folded = unit.folded
             if not matcher.search(folded):
                 continue
-            spans = sentences(text)
             hits = []
-            for s, e in spans:
+            for s, e in sentences(text):
                 sentence = folded[s:e]
                 if sentence.lstrip()[:1] in _OPEN_QUOTES or sentence.lstrip()[:1] == '"':
                     continue
-                unquoted = _QUOTED.sub(" ", sentence)
-                m = matcher.search(unquoted)
+                m = matcher.search(_QUOTED.sub(" ", sentence))
                 if m:
                     hits.append((s, e, m.group()))
             if not hits:
@@ -62,3 +98,20 @@ class CallsToAction:
                 continue
             for s, e, phrase in reversed(hits):
                 doc.cut(unit, s, e, "call_to_action", phrase=phrase)
+
+    def _glued_prompt(self, doc: Document, unit: Unit) -> None:
+        text = unit.visible
+        if _STOPPED.search(text):  # most paragraphs: nothing glued after their last sentence
+            return
+        spans = sentences(text)  # every span but the last ends with a full stop
+        if len(spans) < 2:
+            return
+        s, e = spans[-1]
+        if not 2 <= word_count(text[s:e]) <= self.glued_max_words:
+            return
+        tail = unit.folded[s:e]
+        if tail.lstrip()[:1] in _OPEN_QUOTES:
+            return
+        pointer = _POINTER.search(tail) or _service_pattern().search(tail)
+        if pointer:
+            doc.cut(unit, s, e, "glued_prompt", phrase=pointer.group())

@@ -31,7 +31,6 @@ from .cleaner import Boilerplate
 from .features import document_features
 from .model import BoilerplateModel, load_model, model_from_json
 from .pagelang import page_language
-from .pagelang import stop_index as _stop_index  # noqa: F401  (warm-up checks and older benchmarks read it)
 from .scoring import PageScores, score_document, stage2_features
 from .table import BASE, CONTEXT, DESCRIPTIONS, FEATURES, STAGE2, STRUCTURE, column
 from .threads import comment_thread, is_signature_line
