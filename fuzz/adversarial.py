@@ -50,7 +50,7 @@ __all__ = ["BUILDERS", "Attack", "Growth", "NamedPattern", "Unparsable", "attack
 #: Functions in the package that build a pattern at run time: (module, function name).
 BUILDERS: tuple[tuple[str, str], ...] = (
     ("newsclean.cleaners.bylines", "_month_pattern"),
-    ("newsclean.cleaners.calls_to_action", "_service_pattern"),
+    ("newsclean.cleaners.calls_to_action", "_pointer_pattern"),
 )
 
 #: Modules not imported while discovering (entry points that run on import).

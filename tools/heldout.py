@@ -12,6 +12,11 @@ real default pipeline (that model loaded), for every rendering (``plain``, ``lay
     .venv/bin/python tools/heldout.py --cache               # reuse the trainer's prepared documents
     .venv/bin/python tools/heldout.py --cache --write-docs  # and write the table into docs/benchmarks.md
     .venv/bin/python tools/heldout.py --every 5 --renderings plain,residual   # a quick look
+    .venv/bin/python tools/heldout.py --cache --models build/heldout   # keep the three models, reuse them
+
+``--models DIR`` keeps each held-out model as ``DIR/<dataset>.json`` and reuses it on the next run
+(training one takes minutes): for trying decision rules on fixed scores. Delete the folder when
+the features or the trainer change.
 
 Only these figures are quality; the shipped model has seen every development page, so figures of
 it on those pages are in-sample. The shipped model is untouched: each held-out model is written to
@@ -97,15 +102,18 @@ def _held_pages(held: str, out: Path) -> None:
                 w.write(line)
 
 
-def run(datasets: list[str], renderings: list[str], cache: bool, every: int) -> list[dict[str, Any]]:
+def run(datasets: list[str], renderings: list[str], cache: bool, every: int,
+        models: Path | None = None) -> list[dict[str, Any]]:
     """Score every (held-out dataset, rendering, cleaner); one row per figure."""
     rows: list[dict[str, Any]] = []
     cleaners = [("newsclean", "heldout:clean"), ("without boilerplate", "heldout:clean_without_boilerplate"),
                 ("identity", "identity")]
     with tempfile.TemporaryDirectory() as tmp:
         for held in datasets:
-            model, data = Path(tmp, f"{held}.json"), Path(tmp, f"{held}.jsonl.gz")
-            _train(held, cache, 1, model)
+            model, data = Path(models or tmp, f"{held}.json"), Path(tmp, f"{held}.jsonl.gz")
+            if not model.exists():
+                model.parent.mkdir(parents=True, exist_ok=True)
+                _train(held, cache, 1, model)
             _held_pages(held, data)
             env = {**os.environ, "NEWSCLEAN_HELDOUT_MODEL": str(model),
                    "PYTHONPATH": os.pathsep.join([str(ROOT / "tools"), str(ROOT / "src")])}
@@ -156,9 +164,10 @@ def main() -> int:
     ap.add_argument("--datasets", default=",".join(DATASETS))
     ap.add_argument("--renderings", default=",".join(RENDERINGS))
     ap.add_argument("--every", type=int, default=1, help="score every Nth held-out page (training uses all)")
+    ap.add_argument("--models", type=Path, help="keep the held-out models in this folder and reuse them")
     ap.add_argument("--write-docs", action="store_true", help=f"write the table as '{SECTION}' in {DOCS.name}")
     args = ap.parse_args()
-    rows = run(args.datasets.split(","), args.renderings.split(","), args.cache, args.every)
+    rows = run(args.datasets.split(","), args.renderings.split(","), args.cache, args.every, args.models)
     print(table(rows))
     if args.write_docs:
         write_docs(table(rows), "python tools/heldout.py " + " ".join(a for a in sys.argv[1:] if a != "--write-docs"))

@@ -15,6 +15,7 @@ Two kinds, each with its reason:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
@@ -29,21 +30,23 @@ __all__ = ["CallsToAction"]
 
 _OPEN_QUOTES = "\"“„«‘‹"
 _QUOTED = regex.compile(r"[\"“„«][^\"“”„«»]{0,2000}[\"”»]")
-# an @handle, or a web address (a dotted name ending in a top-level domain, or www./http)
-_POINTER = regex.compile(r"(?<![\p{L}\p{N}.])@[\p{L}\p{N}_.]{2,30}|\b(?:https?://|www\.)\S+"
-                         r"|\b[\p{L}\p{N}-]{2,63}\.(?:com|org|net|info|[a-z]{2})\b(?!\.[\p{L}\p{N}])")
-
-# a piece of text that ends with a full stop (of any script), closing quotes and brackets after it
-_STOPPED = regex.compile(r"[.!?…؟।॥։።。！？][\"'”’»)\]」』）]*\s*\Z")
+# full stops of every script, and the closing quotes and brackets that may follow one
+_STOPS = frozenset(".!?…؟।॥։።。！？")
+_STOP_IN = re.compile("[.!?…؟।॥։።。！？]")
+_CLOSERS = " \"'”’»)]」』）"
 # letters that continue a word written with spaces: a service name must not be part of one
 # ("pinterest" in "pinteresting"), but may touch Han or kana ("在Twitter上分享")
 _SPACED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Devanagari}\p{N}"
 
 
 @cache
-def _service_pattern() -> regex.Pattern[str]:
-    """The service names of ``lexicon.share_targets``, plural "s" allowed ("emails")."""
-    return regex.compile(f"(?<![{_SPACED}])(?:{trie_alternation(share_targets())})s?(?![{_SPACED}])")
+def _pointer_pattern() -> regex.Pattern[str]:
+    """What a glued prompt points at, on folded text: an @handle, a web address (``www.``,
+    ``http``, a name ending in .com, .org, .net, .info) or a service of
+    ``lexicon.share_targets`` (plural "s" allowed: "emails")."""
+    return regex.compile(r"(?<![\p{L}\p{N}.])@[\p{L}\p{N}_.]{2,30}|\b(?:https?://|www\.)\S"
+                         r"|\b[\p{L}\p{N}-]{2,63}\.(?:com|org|net|info)\b(?!\.[\p{L}\p{N}])"
+                         f"|(?<![{_SPACED}])(?:{trie_alternation(share_targets())})s?(?![{_SPACED}])")
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,9 @@ class CallsToAction:
 
     def _glued_prompt(self, doc: Document, unit: Unit) -> None:
         text = unit.visible
-        if _STOPPED.search(text):  # most paragraphs: nothing glued after their last sentence
+        if text.rstrip(_CLOSERS)[-1:] in _STOPS:  # most paragraphs: nothing glued after the last sentence
+            return
+        if not _STOP_IN.search(text):  # one sentence, or none: a menu item, a heading
             return
         spans = sentences(text)  # every span but the last ends with a full stop
         if len(spans) < 2:
@@ -112,6 +117,6 @@ class CallsToAction:
         tail = unit.folded[s:e]
         if tail.lstrip()[:1] in _OPEN_QUOTES:
             return
-        pointer = _POINTER.search(tail) or _service_pattern().search(tail)
+        pointer = _pointer_pattern().search(tail)
         if pointer:
             doc.cut(unit, s, e, "glued_prompt", phrase=pointer.group())
