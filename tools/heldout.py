@@ -59,6 +59,9 @@ def _pipeline(with_boilerplate: bool) -> Any:
         if path:
             model = model_from_json(json.loads(Path(path).read_text(encoding="utf-8")))
             pipeline = pipeline.configure("boilerplate", model=model)
+        options = json.loads(os.environ.get("NEWSCLEAN_HELDOUT_OPTIONS", "{}"))
+        if options:  # trying the cleaner's options held out: --options '{"near_good": 0}'
+            pipeline = pipeline.configure("boilerplate", **options)
         _pipelines[with_boilerplate] = pipeline if with_boilerplate else pipeline.without("boilerplate")
     return _pipelines[with_boilerplate]
 
@@ -103,11 +106,13 @@ def _held_pages(held: str, out: Path) -> None:
 
 
 def run(datasets: list[str], renderings: list[str], cache: bool, every: int,
-        models: Path | None = None) -> list[dict[str, Any]]:
+        models: Path | None = None, names: list[str] | None = None) -> list[dict[str, Any]]:
     """Score every (held-out dataset, rendering, cleaner); one row per figure."""
     rows: list[dict[str, Any]] = []
-    cleaners = [("newsclean", "heldout:clean"), ("without boilerplate", "heldout:clean_without_boilerplate"),
-                ("identity", "identity")]
+    cleaners = [(name, spec) for name, spec in (("newsclean", "heldout:clean"),
+                                                ("without boilerplate", "heldout:clean_without_boilerplate"),
+                                                ("identity", "identity"), ("trafilatura", "trafilatura:extract"))
+                if names is None or name in names]
     with tempfile.TemporaryDirectory() as tmp:
         for held in datasets:
             model, data = Path(models or tmp, f"{held}.json"), Path(tmp, f"{held}.jsonl.gz")
@@ -118,8 +123,9 @@ def run(datasets: list[str], renderings: list[str], cache: bool, every: int,
             env = {**os.environ, "NEWSCLEAN_HELDOUT_MODEL": str(model),
                    "PYTHONPATH": os.pathsep.join([str(ROOT / "tools"), str(ROOT / "src")])}
             for rendering in renderings:
-                extra = [("trafilatura", "trafilatura:extract")] if rendering == "html" else []
-                for name, cleaner in cleaners + extra:
+                for name, cleaner in cleaners:
+                    if name == "trafilatura" and rendering != "html":
+                        continue
                     fig = _score(cleaner, data, rendering, env, every)
                     rows.append({"held": held, "rendering": rendering, "cleaner": name, **fig})
                     print(f"{held:14} {rendering:9} {name:20} F1 {fig['f1']:.3f}  P {fig['p']:.3f}  "
@@ -164,10 +170,15 @@ def main() -> int:
     ap.add_argument("--datasets", default=",".join(DATASETS))
     ap.add_argument("--renderings", default=",".join(RENDERINGS))
     ap.add_argument("--every", type=int, default=1, help="score every Nth held-out page (training uses all)")
+    ap.add_argument("--options", default="{}", help="the boilerplate cleaner's options, as JSON")
+    ap.add_argument("--cleaners", default="newsclean,without boilerplate,identity,trafilatura",
+                    help="which of newsclean, 'without boilerplate', identity, trafilatura (html only) to score")
     ap.add_argument("--models", type=Path, help="keep the held-out models in this folder and reuse them")
     ap.add_argument("--write-docs", action="store_true", help=f"write the table as '{SECTION}' in {DOCS.name}")
     args = ap.parse_args()
-    rows = run(args.datasets.split(","), args.renderings.split(","), args.cache, args.every, args.models)
+    os.environ["NEWSCLEAN_HELDOUT_OPTIONS"] = args.options
+    rows = run(args.datasets.split(","), args.renderings.split(","), args.cache, args.every, args.models,
+               args.cleaners.split(","))
     print(table(rows))
     if args.write_docs:
         write_docs(table(rows), "python tools/heldout.py " + " ".join(a for a in sys.argv[1:] if a != "--write-docs"))
