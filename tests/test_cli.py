@@ -298,3 +298,27 @@ def test_without_a_timeout_one_job_cleans_in_this_process(tmp_path: Path, monkey
     monkeypatch.setattr("newsclean.parallel._Worker", None)  # no worker process may be started
     assert main([str(tmp_path / "a.txt"), "-j", "1", "--timeout", "0", "-q"]) == 0
     assert capsys.readouterr().out == BODY + "\n"
+
+
+def test_the_progress_bar_counts_to_the_number_of_files(tmp_path, capsys) -> None:
+    """The inputs are counted before the work, so the bar shows a total, a percentage and the time left."""
+    for i in range(3):
+        (tmp_path / "in" / f"d{i}").mkdir(parents=True)
+        (tmp_path / "in" / f"d{i}" / "a.txt").write_text(f"Page {i}: the council met on Monday to vote on the budget.")
+    for options in (RunOptions(output=str(tmp_path / "out"), progress=True, timeout=None),
+                    RunOptions(progress=True, timeout=None)):  # an output directory, and standard output
+        clean_files([str(tmp_path / "in")], newsclean.Pipeline.default(), options)
+        err = capsys.readouterr().err
+        assert "0/3 [" in err and "0%|" in err, err  # the bar knows its total from the start
+
+
+def test_for_html_the_removed_share_is_of_the_page_not_of_the_extracted_text(tmp_path) -> None:
+    page = ("<html><head><title>Budget</title><style>" + "p{margin:0}" * 200 + "</style></head><body>"
+            "<nav>Home | News | Sport</nav><article><p>The council met on Monday and voted on the budget "
+            "for the year ahead after a long debate about schools and roads.</p></article></body></html>")
+    (tmp_path / "page.html").write_text(page)
+    stats = clean_files([str(tmp_path / "page.html")], newsclean.Pipeline.default(),
+                        RunOptions(output=str(tmp_path / "out"), quiet=True, timeout=None))
+    assert stats.chars_in == len(page)
+    assert stats.removed_chars["html_extraction"] > len(page) // 2  # the markup and the style sheet
+    assert "html_extraction" in stats.summary()

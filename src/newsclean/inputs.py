@@ -47,6 +47,7 @@ def prepare(data: str | bytes, input_format: str = "auto", *, timeout: float = 1
         from .html import extract
         from .markup import strip_tags
 
+        meta["input_chars"] = len(text)  # the page before extraction: what "removed" is a share of
         try:
             extraction = extract(text, timeout=timeout)
         except ExtractionError as exc:

@@ -173,20 +173,29 @@ def _tell(report: FileReport, stats: RunStats, console: Console) -> None:
         console.info(f"{report.rel}: {report.chars_in} -> {report.chars_out} characters")
 
 
+def _shows_bar(options: RunOptions) -> bool:
+    """Whether the run shows a progress bar: as asked, else when not quiet and stderr is a terminal."""
+    if options.progress is not None:
+        return options.progress
+    return not options.quiet and sys.stderr.isatty()
+
+
 def _consume(reports: Iterator[FileReport], stats: RunStats, console: Console, sink: _Sink | None,
-             options: RunOptions) -> None:
-    """Count, tell and (for streams) write each report, in order; stop on --fail-fast or a write error."""
+             options: RunOptions, total: int | None = None) -> None:
+    """Count, tell and (for streams) write each report, in order; stop on --fail-fast or a write error.
+    ``total``: how many inputs there are, for the progress bar's percentage and time left."""
     from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
 
     tqdm.monitor_interval = 0  # no monitor thread: worker processes may be forked after this
-    bar = tqdm(total=None, unit="file", disable=(True if options.quiet else None)
-               if options.progress is None else not options.progress,
-               file=sys.stderr, dynamic_ncols=True, leave=False)
+    bar = tqdm(total=total, unit="file", disable=not _shows_bar(options), file=sys.stderr, dynamic_ncols=True,
+               leave=False)
     console.bar = bar if not bar.disable else None
+    skipped = 0
     try:
         for report in reports:
             stats.add(report)
-            bar.update(1)
+            bar.update(1 + stats.skipped_existing - skipped)  # and the inputs skipped as done before it
+            skipped = stats.skipped_existing
             _tell(report, stats, console)
             if report.payload is not None and report.status.cleaned and sink is not None:
                 try:
@@ -226,8 +235,11 @@ def clean_files(paths: Sequence[str], pipeline: Pipeline, options: RunOptions | 
         OSError: the JSONL output file cannot be created.
     """
     options = options or RunOptions()
+    total = None  # inputs, counted by a walk before the work (done anyway for an output directory)
     if options.out_dir is not None:
-        check_names(paths, options.walk_options())
+        total = check_names(paths, options.walk_options())
+    elif _shows_bar(options):
+        total = sum(1 for _ in iter_inputs(paths, options.walk_options()))
     console = Console(options.quiet, options.verbose)
     stats = RunStats(jobs=options.jobs, format=options.fmt)
     started = time.perf_counter()
@@ -244,7 +256,7 @@ def clean_files(paths: Sequence[str], pipeline: Pipeline, options: RunOptions | 
     finished = False
     try:
         reports, stats.jobs = _start(_tasks(paths, options, stats, console, done_ids, stdin), pipeline, options)
-        _consume(reports, stats, console, sink, options)
+        _consume(reports, stats, console, sink, options, total)
         finished = True
     finally:
         stats.seconds = time.perf_counter() - started

@@ -137,8 +137,9 @@ class RunStats:
         if share:
             lines.append("removed by cleaner: " + ", ".join(f"{k} {v:.1%}" for k, v in list(share.items())[:8]))
             total = self.chars_in or 1
-            lines.append("removed by reason: " + ", ".join(f"{k} {v / total:.1%}"
-                                                          for k, v in self.removed_by_reason.most_common(8)))
+            if self.removed_by_reason:
+                lines.append("removed by reason: " + ", ".join(f"{k} {v / total:.1%}"
+                                                              for k, v in self.removed_by_reason.most_common(8)))
         if self.decoded_by_detection:
             lines.append(f"{self.decoded_by_detection} files decoded by charset detection (not UTF-8)")
         if self.cleaner_errors:

@@ -13,7 +13,11 @@ from ..result import Result
 from .outputs import OutputTree
 from .sniff import SNIFF_BYTES, sniff_binary
 
-__all__ = ["FileReport", "FileStatus", "FileTask", "process_file"]
+#: the name under which the run's counts put what HTML extraction left out (markup, the page
+#: around the article), beside the cleaners
+HTML_EXTRACTION = "html_extraction"
+
+__all__ = ["HTML_EXTRACTION", "FileReport", "FileStatus", "FileTask", "process_file"]
 
 
 class FileStatus(str, Enum):
@@ -72,9 +76,11 @@ class FileReport:
 
     def count(self, result: Result) -> None:
         """Take the counts of a cleaned ``result``: characters in and out, removals, errors, decoding."""
-        self.chars_in = len(result.source)
+        self.chars_in = int(result.metadata.get("input_chars", len(result.source)))  # HTML: the page
         self.chars_out = len(result.text)
         self.removed_chars = removed_chars_by_cleaner(result)
+        if self.chars_in > len(result.source):  # the markup and the page around the article
+            self.removed_chars[HTML_EXTRACTION] = self.chars_in - len(result.source)
         self.removed_reasons = dict(result.removed_by())
         self.cleaner_errors = tuple((e.cleaner, f"{e.error}: {e.message}") for e in result.errors)
         self.decoding_note = result.metadata.get("decoding_note")

@@ -278,8 +278,9 @@ def iter_inputs(paths: Sequence[str], options: WalkOptions = WalkOptions(), *,
             yield InputItem(name, raw, out_rel, size=st.st_size)
 
 
-def check_names(paths: Sequence[str], options: WalkOptions) -> None:
-    """Walk ``paths`` once without reading a file, so a name collision stops a run before any work.
+def check_names(paths: Sequence[str], options: WalkOptions) -> int:
+    """Walk ``paths`` once without reading a file, so a name collision stops a run before any work;
+    return how many inputs there are (the progress bar's total).
 
     Besides what :func:`iter_inputs` finds, files named directly must not share an output name
     with each other (``x/a.md`` and ``y/a.txt`` both give ``a.txt``) or with a directory root.
@@ -298,5 +299,4 @@ def check_names(paths: Sequence[str], options: WalkOptions) -> None:
             raise OutputCollisionError(f"{taken[out]} and {raw} would both be written to {out}; "
                                        "clean them in separate runs")
         taken[out] = raw
-    for _ in iter_inputs(paths, options):
-        pass
+    return sum(1 for _ in iter_inputs(paths, options))
