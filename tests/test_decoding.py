@@ -161,11 +161,21 @@ def test_random_bytes_never_raise(data: bytes, declared: str | None) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(max_size=500))
+@given(st.text(st.characters(blacklist_characters="\x00"), max_size=500))
 def test_any_utf8_text_round_trips(text: str) -> None:
+    # (text without NUL: bytes with a NUL in every other byte read as UTF-16, which is what they
+    # are when they come from a file; real UTF-8 text holds no NUL)
     result = decode_bytes(text.encode("utf-8"))
     assert result.confident
     assert result.text == (text.removeprefix("\ufeff"))
+
+
+def test_utf8_cut_by_the_prescan_is_still_utf8() -> None:
+    """A character cut at the end of the NUL-pattern prescan does not make valid UTF-8 look
+    invalid (then one NUL in 16 bytes was enough to read it as UTF-16)."""
+    text = "0\x00\x80\x80\U00010000\U00010000\U00010000"
+    result = decode_bytes(text.encode("utf-8"))
+    assert (result.encoding, result.text) == ("utf-8", text)
 
 
 # --------------------------------------------------------------------------- no BOM, no declaration

@@ -190,7 +190,7 @@ def _wide_encoding(data: bytes) -> str | None:
     head = data[:_PRESCAN_BYTES]
     head = head[:len(head) - len(head) % 4]
     # (valid UTF-8 holds NULs only as text; UTF-16 of markup is a quarter NULs or more)
-    if len(head) < 16 or head.count(0) < len(head) // (4 if _strict(head, "utf-8") is not None else 20):
+    if len(head) < 16 or head.count(0) < len(head) // (4 if _utf8_prefix(head) else 20):
         return None
     quarter = len(head) // 4
     nuls = [head[i::4].count(0) / quarter for i in range(4)]  # share of NULs at each offset mod 4
@@ -206,6 +206,15 @@ def _wide_encoding(data: bytes) -> str | None:
     if even > 0.1 and odd < 0.02:
         return "utf-16-be"
     return None
+
+
+def _utf8_prefix(head: bytes) -> bool:
+    """Whether ``head`` is valid UTF-8 but for a character cut at its end (the prescan's cut)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _guess(data: bytes) -> DecodedText:
