@@ -13,8 +13,8 @@ usable from Python: :mod:`.batch` (:func:`clean_files`, the run, with :class:`Ru
 :mod:`.walk` (finding the inputs), :mod:`.corpora` (JSONL/Parquet/WARC corpus files, record by
 record), :mod:`.task` (one file in a worker), :mod:`.outputs` (crash-safe writing),
 :mod:`.explain` (``newsclean explain FILE``), :mod:`.stats` (counts and messages),
-:mod:`.config` (the TOML file) and :mod:`.sniff` (binary files). See ``docs/cli.md`` for every
-flag.
+:mod:`.config` (the TOML file), :mod:`.sniff` (binary files) and :mod:`.docs` (the documentation's
+address that ``--help`` gives). See ``docs/cli.md`` for every flag.
 """
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """The ``newsclean`` command line: the argument parser, the checks made before any work, and ``main``.
 
-The work itself is :func:`~newsclean.cli.batch.clean_files`; see ``docs/cli.md`` for every flag.
+The work itself is :func:`~newsclean.cli.batch.clean_files`; see ``docs/cli.md`` for every flag (``--help``
+ends with the address of the built documentation, :mod:`.docs`).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..workers import Deadline
 from .batch import OUTPUT_EXT, RunOptions, clean_files
 from .config import load_config, pipeline_from_config
 from .corpora import CorpusOptions, clean_corpora, corpus_files
+from .docs import DocumentedParser
 from .explain import SUBCOMMAND, explain_main
 from .outputs import OutputTree
 from .stats import Console, RunStats
@@ -33,13 +35,13 @@ CORPUS_KINDS = ("jsonl", "parquet", "warc")
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``newsclean`` argument parser (argument groups: input, output, pipeline, performance)."""
-    parser = argparse.ArgumentParser(
+    parser = DocumentedParser(
         prog="newsclean",
         description="Turn scraped news pages (text, markdown or HTML) into their article body.",
         epilog="Exit status: 0 all good, 1 some files failed or timed out (or the output could not be "
                "written), 2 usage or configuration error (nothing done), "
                "130 interrupted. 'newsclean explain FILE [--report OUT.html]' shows why each line was kept "
-               "or dropped (a file named explain: ./explain). Documentation: docs/cli.md.",
+               "or dropped (a file named explain: ./explain).",
     )
     group = parser.add_argument_group("input")
     group.add_argument("paths", nargs="*", metavar="PATH",

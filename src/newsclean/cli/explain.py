@@ -18,6 +18,7 @@ from ..errors import ConfigError, CorpusFormatError, NewscleanError
 from ..explain import explain_text, print_explanation, report_html
 from ..result import Result
 from .config import load_config, pipeline_from_config
+from .docs import DocumentedParser
 
 __all__ = ["SUBCOMMAND", "explain_main"]
 
@@ -25,11 +26,11 @@ SUBCOMMAND = "explain"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DocumentedParser(
         prog="newsclean explain",
         description="Show what each line of FILE became (KEEP, DROP, CUT, TITLE) and why: the cleaner, reason "
                     "code and score of every removal, then per-reason totals.",
-        epilog="A file named 'explain' is cleaned with: newsclean ./explain")
+        epilog="A file named 'explain' is cleaned with: newsclean ./explain.")
     parser.add_argument("path", metavar="FILE", help="the page to explain; '-' reads standard input")
     parser.add_argument("--report", metavar="OUT.html",
                         help="also write one self-contained HTML page: the source with removed spans highlighted "
