@@ -73,13 +73,15 @@ def write_tree(root: Path, texts: list[str], n: int, *, max_chars: int | None = 
     return total
 
 
-def run_cli(src: Path, out: Path, jobs: int, stats: Path) -> dict[str, float]:
-    """Run the command once; return wall seconds, files/s, maxrss and sampled tree RSS (MB)."""
+def run_cli(src: Path, out: Path, jobs: int, stats: Path, extra: tuple[str, ...] = ()) -> dict[str, float]:
+    """Run the command once (``extra``: more arguments); return wall seconds, files/s, maxrss and
+    sampled tree RSS (MB)."""
     import psutil
 
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    cmd = [sys.executable, "-m", "newsclean", str(src), "-o", str(out), "-q", "-j", str(jobs), "--stats", str(stats)]
+    cmd = [sys.executable, "-m", "newsclean", str(src), "-o", str(out), "-q", "-j", str(jobs), "--stats", str(stats),
+           *extra]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env)
     peaks: dict[int, int] = {}  # pid -> highest RSS seen

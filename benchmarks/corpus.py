@@ -2,6 +2,7 @@
 
     python benchmarks/corpus.py memory                 # 1,500 vs 15,000 records, read + write
     python benchmarks/corpus.py memory --clean -j 2    # the same, cleaning every record
+    python benchmarks/corpus.py memory --cli -j 2      # the same through the command, to Parquet
     python benchmarks/corpus.py warc                   # warcio vs fastwarc on the dev pages
 
 ``memory`` writes the first ``--small`` development pages (``shared/devdata/pages.jsonl.gz``)
@@ -13,7 +14,10 @@ for each runs a fresh process that streams it through :func:`newsclean.corpus.re
 :func:`~newsclean.corpus.open_writer` (``--out parquet`` or ``jsonl``), and prints that
 process's peak RSS (``VmHWM``; with ``-j 2`` the largest worker's ``ru_maxrss`` too). Target:
 the large run within 1.2x of the small one. Without ``--clean`` each record's "result" is its
-own text, so the figure is that of reading and writing alone.
+own text, so the figure is that of reading and writing alone. With ``--cli`` each corpus goes
+through the real command instead (``python -m newsclean CORPUS --text-key html -o OUT.parquet -j N``),
+measured as ``benchmarks/cli.py`` measures a run: the peak of the sampled RSS of the command's
+process tree, and the largest single process (``ru_maxrss``).
 
 ``warc`` writes the dev pages as a gzipped WARC of response records with warcio, checks that
 every body read back is the page's HTML, times reading the file (best of three) with warcio and,
@@ -95,7 +99,30 @@ def peak_rss_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def memory_cli(args: argparse.Namespace) -> None:
+    """The command over both corpora: records, seconds, tree and largest-process peak RSS."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from cli import run_cli
+
+    with tempfile.TemporaryDirectory(prefix="newsclean-corpus-") as tmp:
+        peaks = {}
+        for n in (args.small, args.large):
+            src = Path(tmp) / f"pages-{n}.jsonl.gz"
+            write_corpus(src, n, pool=args.small)
+            dest, stats = Path(tmp) / f"out-{n}.{args.out}", Path(tmp) / f"stats-{n}.json"
+            got = run_cli(src, dest, args.jobs, stats, ("--text-key", "html"))
+            peaks[n] = got["tree_rss_mb"]
+            print(f"{n:>7,} records -> {args.out}: {got['files']:,.0f} records ({got['failed']:.0f} failed) in "
+                  f"{got['wall']:.1f} s, tree RSS {got['tree_rss_mb']:.0f} MiB, largest process "
+                  f"{got['maxrss_mb']:.0f} MiB", flush=True)
+        print(f"tree RSS {args.large:,} / {args.small:,} records: {peaks[args.large] / peaks[args.small]:.2f}x "
+              "(target <= 1.20x)")
+
+
 def memory(args: argparse.Namespace) -> None:
+    if args.cli:
+        memory_cli(args)
+        return
     with tempfile.TemporaryDirectory(prefix="newsclean-corpus-") as tmp:
         peaks = {}
         for n in (args.small, args.large):
@@ -165,12 +192,16 @@ def warc(args: argparse.Namespace) -> None:
             writer = WARCWriter(f, gzip=True)
             for pid, html, url in dev_pages(PAGES):
                 uri = url or f"https://example.org/{pid}"
+                uri = uri if uri not in pages else f"{uri}#{pid}"  # one record per page, ids unique
                 pages[uri] = html.encode("utf-8")
                 headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
                                            protocol="HTTP/1.1")
                 writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(pages[uri]),
                                                               http_headers=headers))
         print(f"WARC of {len(pages):,} dev pages: {path.stat().st_size / 2**20:.1f} MiB gzipped")
+        if args.cli:
+            same_bodies(path, pages, Path(tmp), args.jobs)
+            return
         sys.path.insert(0, str(ROOT / "src"))
         from newsclean.corpus import read_records
 
@@ -184,6 +215,32 @@ def warc(args: argparse.Namespace) -> None:
                 continue
             print(f"{name:<9} {best:6.2f} s to read ({len(pages) / best:,.0f} records/s); installed with its "
                   f"dependencies: {installed_size(dist) / 2**20:.1f} MiB")
+
+
+def same_bodies(warc_path: Path, pages: dict[str, bytes], tmp: Path, jobs: int) -> None:
+    """The command over the WARC and over the same pages as HTML files: the bodies compared."""
+    html_dir = tmp / "html"
+    html_dir.mkdir()
+    file_of = {}
+    for k, (uri, body) in enumerate(pages.items()):
+        (html_dir / f"{k:05d}.html").write_bytes(body)
+        file_of[uri] = f"html/{k:05d}.html"
+    bodies = []
+    for src in (warc_path, html_dir):
+        out = tmp / f"{src.name}.jsonl"
+        cmd = [sys.executable, "-m", "newsclean", str(src), "-o", str(out), "--format", "jsonl", "-q", "-j", str(jobs)]
+        started = time.perf_counter()
+        subprocess.run(cmd, check=False, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+        with open(out, encoding="utf-8") as f:
+            bodies.append({r["id"]: r["text"] for r in map(json.loads, f)})
+        print(f"{src.name}: {len(bodies[-1]):,} bodies in {time.perf_counter() - started:.0f} s", flush=True)
+    from_warc, from_files = bodies
+    same = sum(1 for uri, rel in file_of.items() if uri in from_warc and from_warc[uri] == from_files.get(rel))
+    print(f"bodies identical from the WARC and from the HTML files: {same:,} of {len(file_of):,}")
+    for uri, rel in list(file_of.items())[:2000]:
+        if from_warc.get(uri) != from_files.get(rel):
+            print(f"  differs: {uri} ({rel})")
+            break
 
 
 def _timed(reader, path: Path) -> float:  # type: ignore[no-untyped-def]
@@ -200,9 +257,13 @@ def main() -> None:
     mem.add_argument("--small", type=int, default=1500)
     mem.add_argument("--large", type=int, default=15000)
     mem.add_argument("--clean", action="store_true", help="clean every record (slow); else read + write only")
+    mem.add_argument("--cli", action="store_true", help="through the newsclean command (cleans every record)")
     mem.add_argument("-j", "--jobs", type=int, default=1)
     mem.add_argument("--out", choices=["parquet", "jsonl"], default="parquet")
-    sub.add_parser("warc", help="warcio vs fastwarc on a WARC of the dev pages")
+    war = sub.add_parser("warc", help="warcio vs fastwarc on a WARC of the dev pages")
+    war.add_argument("--cli", action="store_true",
+                     help="instead: the command over the WARC and over the same pages as HTML files, bodies compared")
+    war.add_argument("-j", "--jobs", type=int, default=2)
     run = sub.add_parser("_run")
     run.add_argument("src")
     run.add_argument("dest")
