@@ -4,8 +4,12 @@
   a datatrove pipeline step (needs ``datatrove``).
 * :mod:`newsclean.integrations.dask` — ``clean_bag`` / ``clean_dataframe`` for Dask
   (needs ``dask[bag,dataframe]``).
+* :mod:`newsclean.integrations.spark` — ``clean_dataframe`` for Spark DataFrames, through
+  ``mapInPandas`` (needs ``pyspark``, ``pandas`` and ``pyarrow``).
 
-Importing this package needs neither. It re-exports the record helpers those modules use, which
+The dataframe ones share their per-partition step, :mod:`newsclean.integrations.frames`.
+
+Importing this package needs none of them. It re-exports the record helpers those modules use, which
 live in :mod:`newsclean.records` (the same shape as a ``newsclean --format jsonl`` line).
 """
 from __future__ import annotations

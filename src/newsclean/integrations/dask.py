@@ -17,7 +17,6 @@ synchronous and threaded ones on one machine, ``dask.distributed`` on a cluster.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -29,11 +28,11 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from ..pipeline import InputFormat, Pipeline
-from . import removed_chars_by_cleaner, result_metadata, result_record
+from . import result_record
+from .frames import clean_partition
 
 if TYPE_CHECKING:
     import dask.dataframe as dd
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = ["clean_bag", "clean_dataframe", "clean_partition", "clean_records"]
 
@@ -78,46 +77,6 @@ def clean_bag(bag: db.Bag, pipeline: Pipeline | None = None, *, input_format: In
                                     partition=i)
              for i, part in enumerate(bag.to_delayed())]  # type: ignore[no-untyped-call,unused-ignore]
     return db.from_delayed(parts)  # type: ignore[no-any-return,no-untyped-call,unused-ignore]
-
-
-def clean_partition(df: pd.DataFrame, pipeline: Pipeline | None = None, *, column: str = "text",
-                    output_column: str | None = None, input_format: InputFormat = "auto", prefix: str = "newsclean_",
-                    keep_metadata: bool = True) -> pd.DataFrame:
-    """Clean ``df[column]`` of a pandas DataFrame (one Dask partition); return a new frame.
-
-    Adds ``output_column`` (default: ``column`` itself, replaced by the body) and
-    ``{prefix}title``, ``{prefix}language``, ``{prefix}removed_chars`` (int) and, with
-    ``keep_metadata``, ``{prefix}metadata`` (the JSON text of
-    :func:`newsclean.integrations.result_metadata`, one string per row so Parquet writers need
-    no nested schema). The text columns are pandas ``string`` columns (``<NA>`` for a missing
-    title), so Parquet gets a typed schema. Missing values (None/NaN) give an empty body.
-    """
-    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
-
-    pipe = pipeline if pipeline is not None else Pipeline.default()
-    bodies: list[str] = []
-    titles: list[str | None] = []
-    languages: list[str] = []
-    removed: list[int] = []
-    metas: list[str] = []
-    for value in df[column].tolist():
-        if not isinstance(value, (str, bytes)) and pd.isna(value):
-            value = ""
-        result = pipe.clean(value, input_format=input_format)
-        bodies.append(result.text)
-        titles.append(result.title)
-        languages.append(result.language)
-        removed.append(sum(removed_chars_by_cleaner(result).values()))
-        if keep_metadata:
-            metas.append(json.dumps(result_metadata(result), ensure_ascii=False))
-    out = df.copy()
-    out[output_column or column] = pd.Series(bodies, index=df.index, dtype="string")
-    out[f"{prefix}title"] = pd.Series(titles, index=df.index, dtype="string")
-    out[f"{prefix}language"] = pd.Series(languages, index=df.index, dtype="string")
-    out[f"{prefix}removed_chars"] = pd.Series(removed, index=df.index, dtype="int64")
-    if keep_metadata:
-        out[f"{prefix}metadata"] = pd.Series(metas, index=df.index, dtype="string")
-    return out
 
 
 def clean_dataframe(ddf: dd.DataFrame, pipeline: Pipeline | None = None, *, column: str = "text",
