@@ -224,7 +224,7 @@ def same_bodies(warc_path: Path, pages: dict[str, bytes], tmp: Path, jobs: int) 
     file_of = {}
     for k, (uri, body) in enumerate(pages.items()):
         (html_dir / f"{k:05d}.html").write_bytes(body)
-        file_of[uri] = f"html/{k:05d}.html"
+        file_of[uri] = f"{k:05d}.html"  # the id of a file named directly in the walk: its name
     bodies = []
     for src in (warc_path, html_dir):
         out = tmp / f"{src.name}.jsonl"
