@@ -92,8 +92,7 @@ def _train(held: str, cache: bool, every: int, model: Path) -> None:
     import train_boilerplate as T
 
     items = T.prepared(every, 2, cache)
-    # augmented from the training datasets only: no held-out page's boilerplate spliced in
-    docs = T.extract(T.augmented([x for x in items if x[0]["dataset"] != held]))
+    docs = [d for d in T.extract(items + T.cropped(items)) if d["dataset"] != held]
     print(f"held out {held}: training on {len(docs)} documents of the other datasets", file=sys.stderr)
     model.write_text(json.dumps(T.train(docs)), encoding="utf-8")
 

@@ -190,70 +190,6 @@ def cropped(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
     return out
 
 
-def gold_pages(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
-    """Augmentation shaped like the job: each page's gold body alone (all body), run through the
-    pre-pipeline. Text that is already clean must come out whole."""
-    pre = _pre_pipeline()
-    out = []
-    for meta, _ in items:
-        if meta["rendering"] != "plain" or not (meta["gold"] or "").strip():
-            continue
-        doc = Document(meta["gold"])
-        pre.run(doc)
-        out.append(({**meta, "rendering": "gold"}, doc))
-    return out
-
-
-def _chrome_blocks(meta: dict, doc: Document) -> list[list[str]]:
-    """Runs of consecutive kept lines of ``doc`` that are boilerplate by its page's gold."""
-    seq = [u for u in doc.units if u.kept]
-    labels = _labels([_TOKEN.findall(u.visible) for u in seq], _shingles(_TOKEN.findall(meta["gold"] or "")))
-    blocks: list[list[str]] = []
-    run: list[str] = []
-    for u, lab in zip(seq, labels):
-        if lab < 0.5:
-            run.append(u.visible)
-        elif run:
-            blocks.append(run)
-            run = []
-    return [b for b in blocks + [run] if b]
-
-
-def spliced(items: list[tuple[dict, Document]], per_page: int = 4) -> list[tuple[dict, Document]]:
-    """Augmentation shaped like the job: each page's gold paragraphs with blocks of *other* pages'
-    boilerplate lines (menus, related lists, calls to action, footers, comment threads: what the
-    plain rendering of another page holds outside its gold) put before, between and after them.
-    The blocks come from pages of other datasets when there are, chosen by page id."""
-    plain = [(m, d) for m, d in items if m["rendering"] == "plain"]
-    pool = [(m["dataset"], b) for m, d in plain for b in _chrome_blocks(m, d) if len(b) <= 40]
-    if not pool:
-        return []
-    pre = _pre_pipeline()
-    out = []
-    for meta, _ in plain:
-        paragraphs = [p for p in (meta["gold"] or "").split("\n\n") if p.strip()]
-        if not paragraphs:
-            continue
-        h = zlib.crc32(meta["id"].encode())
-        parts = [list(p.split("\n")) for p in paragraphs]
-        for k in range(per_page):
-            dataset, block = pool[(h + 7919 * k) % len(pool)]
-            if dataset == meta["dataset"]:
-                dataset, block = pool[(h + 7919 * k + 1) % len(pool)]
-            at = (0, len(parts), (h >> (3 + k)) % (len(parts) + 1), (h >> (9 + k)) % (len(parts) + 1))[k % 4]
-            parts.insert(at, block)
-        doc = Document("\n\n".join("\n".join(p) for p in parts))
-        pre.run(doc)
-        out.append(({**meta, "rendering": "spliced"}, doc))
-    return out
-
-
-def augmented(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
-    """The renderings and every augmentation: cropped pages, gold bodies alone, gold bodies with
-    other pages' boilerplate spliced in."""
-    return items + cropped(items) + gold_pages(items) + spliced(items)
-
-
 def extract(items: list[tuple[dict, Document]]) -> list[dict]:
     docs = []
     gold_cache: dict[str, set] = {}
@@ -523,7 +459,7 @@ def main() -> None:
     args = ap.parse_args()
     BACKEND = args.backend
     items = prepared(args.every, args.jobs, args.cache)
-    docs = extract(augmented(items))
+    docs = extract(items + cropped(items))
     print(f"{len(docs)} documents, {sum(len(d['rows']) for d in docs)} lines", file=sys.stderr)
     threshold = 0.5
     if args.folds > 1:
