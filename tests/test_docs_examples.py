@@ -1,7 +1,8 @@
 """Every Python example in the README and in docs/ runs, so the documentation cannot drift.
 
-The ``python`` blocks of one file run in order in one namespace, as a reader would paste them,
-from a scratch directory holding what the examples read (``scraped/``, ``data/scraped/``,
+The ``python`` blocks of one section (``## ``) of a file run in order in one namespace, after
+the blocks before the file's first section, as a reader would paste them (each section is a test
+of its own, so the slow ones -- Dask, Spark -- run side by side), from a scratch directory holding what the examples read (``scraped/``, ``data/scraped/``,
 ``pages/``). The names an example takes as given are there too: ``text``, ``data`` and ``page``
 (a scraped page), ``texts`` (a few of them), ``read_texts()`` and ``save()``. A block written as
 an interactive session (``>>>``) is checked as a doctest. A block that needs what a test cannot
@@ -27,6 +28,9 @@ EXAMPLES = ROOT / "examples"
 _BLOCK = re.compile(r"(?P<skip><!-- docs-test: skip(?P<why>[^>]*)-->\s*\n)?```python\n(?P<code>.*?)\n```", re.S)
 
 
+_SECTION = re.compile(r"^## (.+)$", re.M)
+
+
 def python_blocks(path: Path) -> list[tuple[int, str, str | None]]:
     """``(line number, code, skip reason or None)`` for every ```python block of ``path``."""
     text = path.read_text(encoding="utf-8")
@@ -36,6 +40,27 @@ def python_blocks(path: Path) -> list[tuple[int, str, str | None]]:
         why = m.group("why").strip() if m.group("skip") else None
         out.append((line, m.group("code"), why))
     return out
+
+
+def sections(path: Path) -> list[tuple[str, int, int]]:
+    """``(title, first line, end line)`` of each ``## `` section of ``path``; ``""`` for what
+    comes before the first one."""
+    text = path.read_text(encoding="utf-8")
+    heads = [(m.group(1).strip(), text.count("\n", 0, m.start())) for m in _SECTION.finditer(text)]
+    starts = [("", 0), *heads]
+    ends = [line for _, line in heads] + [text.count("\n") + 1]
+    return [(title, start, end) for (title, start), end in zip(starts, ends)]
+
+
+def _cases() -> list[tuple[Path, str]]:
+    """One test per (file, section) that holds a python block."""
+    cases = []
+    for path in DOCS:
+        lines = [line for line, _, _ in python_blocks(path)]
+        for title, start, end in sections(path):
+            if any(start <= line < end for line in lines):
+                cases.append((path, title))
+    return cases
 
 
 def _scratch(tmp: Path) -> dict[str, Any]:
@@ -84,9 +109,11 @@ def _run(code: str, namespace: dict[str, Any], where: str) -> None:
             value()
 
 
-@pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
-def test_every_python_example_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocks = python_blocks(path)
+@pytest.mark.parametrize(("path", "section"), _cases(), ids=lambda v: v.name if isinstance(v, Path) else v or "top")
+def test_every_python_example_runs(path: Path, section: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bounds = {title: (start, end) for title, start, end in sections(path)}
+    top, here = bounds[""], bounds[section]
+    blocks = [b for b in python_blocks(path) if top[0] <= b[0] < top[1] or here[0] <= b[0] < here[1]]
     monkeypatch.chdir(tmp_path)
     module = types.ModuleType("docs_example")  # a real module, so dataclasses defined there work
     module.__dict__.update(_scratch(tmp_path))
