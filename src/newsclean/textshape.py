@@ -19,10 +19,14 @@ from typing import Any, Protocol
 import regex
 
 __all__ = [
+    "CJK_STOPS",
+    "SPACED_STOPS",
+    "STOP_CLOSERS",
     "WORD",
     "PhraseMatcher",
     "comparison_key",
     "ends_like_sentence",
+    "ends_with_full_stop",
     "fold",
     "is_headline_like",
     "letter_count",
@@ -52,8 +56,14 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
 # Greek, Cyrillic and Arabic stops (".", "?", "؟", "؛"), the Devanagari danda ("।", "॥"), the
 # Armenian and Ethiopic full stops, followed by white space or the end; the fullwidth CJK stops
 # ("。", "！", "？") anywhere, since CJK text puts no space after them.
-_SENTENCE_END = regex.compile(r"(?<![.!?…؟।॥։።])[.!?…؟।॥։።]+[\"'”’»)\]」』]*(?=\s|$)"
-                              r"|(?<![。！？])[。！？]+[\"'”’»)\]」』）]*")
+#: full stops written before a space (Latin, Greek, Cyrillic, Arabic, Devanagari, Armenian,
+#: Ethiopic) and those of CJK text, written without one
+SPACED_STOPS, CJK_STOPS = ".!?…؟।॥։።", "。！？"
+#: closing quotes and brackets that may follow a full stop
+STOP_CLOSERS = "\"'”’»)]」』）"
+_SPACED, _CJK_END, _CLOSE = (regex.escape(c) for c in (SPACED_STOPS, CJK_STOPS, STOP_CLOSERS))
+_SENTENCE_END = regex.compile(f"(?<![{_SPACED}])[{_SPACED}]+[{_CLOSE}]*(?=\\s|$)|(?<![{_CJK_END}])[{_CJK_END}]+[{_CLOSE}]*")
+_FULL_STOPS = frozenset(SPACED_STOPS + CJK_STOPS)
 
 
 # _QUOTES as (character, replacement) pairs: ``str.translate`` with a dict looks every
@@ -164,6 +174,13 @@ def _bmp_patterns() -> _BmpPatterns:
 
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
 _TERMINAL_CLOSERS = "\"'”’»)]"
+
+
+def ends_with_full_stop(text: str) -> bool:
+    """True when ``text`` ends with a full stop of any script (closing quotes and brackets after
+    it allowed): where :func:`sentences` would end a sentence. Not ":" or ";", which
+    :func:`ends_like_sentence` also takes."""
+    return text.rstrip(" " + STOP_CLOSERS)[-1:] in _FULL_STOPS
 
 
 def ends_like_sentence(text: str) -> bool:

@@ -24,16 +24,21 @@ import regex
 
 from ..document import Document, Unit
 from ..lexicon import all_phrases, share_targets
-from ..textshape import phrase_matcher, sentences, trie_alternation, word_count
+from ..textshape import (
+    CJK_STOPS,
+    SPACED_STOPS,
+    ends_with_full_stop,
+    phrase_matcher,
+    sentences,
+    trie_alternation,
+    word_count,
+)
 
 __all__ = ["CallsToAction"]
 
 _OPEN_QUOTES = "\"“„«‘‹"
 _QUOTED = regex.compile(r"[\"“„«][^\"“”„«»]{0,2000}[\"”»]")
-# full stops of every script, and the closing quotes and brackets that may follow one
-_STOPS = frozenset(".!?…؟।॥։።。！？")
-_STOP_IN = re.compile("[.!?…؟।॥։።。！？]")
-_CLOSERS = " \"'”’»)]」』）"
+_STOP_IN = re.compile(f"[{SPACED_STOPS}{CJK_STOPS}]")  # a full stop anywhere in a line
 # letters that continue a word written with spaces: a service name must not be part of one
 # ("pinterest" in "pinteresting"), but may touch Han or kana ("在Twitter上分享")
 _SPACED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Devanagari}\p{N}"
@@ -104,7 +109,7 @@ class CallsToAction:
 
     def _glued_prompt(self, doc: Document, unit: Unit) -> None:
         text = unit.visible
-        if text.rstrip(_CLOSERS)[-1:] in _STOPS:  # most paragraphs: nothing glued after the last sentence
+        if ends_with_full_stop(text):  # most paragraphs: nothing glued after their last sentence
             return
         if not _STOP_IN.search(text):  # one sentence, or none: a menu item, a heading
             return
