@@ -239,6 +239,15 @@ class TestTitle:
         assert r.text == BODY_EN
         assert codes(r) == ["title/page_title"]
 
+    def test_the_headline_the_page_title_names_wins_over_a_nearer_credit_line(self) -> None:
+        """Between the headline and the body there may be a photo credit or a meta line; the
+        line that the page's <title> repeats with a site name is the headline."""
+        text = (f"Council approves budget - The Daily Example\n\nCouncil approves budget\n\n"
+                f"Photo by Jane Roe for The Daily Example\n\n{BODY_EN}")
+        r = run(Title(), text=text)
+        assert r.title == "Council approves budget"
+        assert "Council approves budget" not in r.text and "Photo by Jane Roe" in r.text
+
     def test_no_title_when_the_text_starts_with_the_body(self) -> None:
         assert run(Title(), text=f"{BODY_EN}\n\n{BODY_DE}").title is None
 

@@ -1,4 +1,5 @@
-"""The headline: the headline-like line just before the article's first body paragraph goes to
+"""The headline: the headline-like line before the article's first body paragraph that the page's
+``<title>`` repeats with a site name, else the one just before that paragraph, goes to
 ``Result.title``; copies of it (the page's ``<title>`` with a site suffix, a repeated ``<h1>``)
 are dropped."""
 from __future__ import annotations
@@ -23,7 +24,9 @@ class Title:
 
     Options:
         body_words: a line with this many words that ends like a sentence is body.
-        lookback: kept lines before the first body paragraph searched for the headline.
+        lookback: kept lines before the first body paragraph searched for the headline when none
+            before it is named by the page's ``<title>`` (an earlier line holding it with a site
+            name added).
         max_words: longest headline in words.
         rescue_from: cleaners whose drops may still be the headline (by default the block
             classifier's: a lone short line before the body is the headline, not a menu item).
@@ -43,6 +46,21 @@ class Title:
     rescue_from: tuple[str, ...] = ("boilerplate",)
     in_body: bool = False
 
+    def _headline_like(self, u: Unit) -> bool:
+        return is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
+            and not u.visible.islower()
+
+    @staticmethod
+    def _named_by_page_title(headlines: list[Unit], lines: list[Unit]) -> Unit | None:
+        """The last of ``headlines`` that an earlier line holds with a site name added
+        ("Headline - Site", "Site | Headline"): the page's <title> names the headline."""
+        for u in reversed(headlines):
+            key = u.key
+            if key and any(o.index < u.index and o.key != key and (o.key.startswith(key) or o.key.endswith(key))
+                           and o.nwords - u.nwords <= 6 for o in lines):
+                return u
+        return None
+
     def __call__(self, doc: Document) -> None:
         # Candidates: lines still in the body, and lines only the block classifier dropped (a
         # short headline has little text to score; its place before the body is what marks it).
@@ -51,12 +69,11 @@ class Title:
         if first_body is None or first_body == 0:
             return
         kept = doc.kept()
-        title: Unit | None = None
-        for u in reversed(candidates[max(0, first_body - self.lookback):first_body]):
-            if is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
-                    and not u.visible.islower():
-                title = u
-                break
+        before = [u for u in candidates[:first_body] if self._headline_like(u)]
+        # the headline the page's <title> repeats with its site name, if one is before the body;
+        # else the headline-like line nearest the body
+        title = self._named_by_page_title(before, candidates[:first_body]) or next(
+            (u for u in reversed(before) if u.index >= candidates[max(0, first_body - self.lookback)].index), None)
         if title is None:
             return
         doc.set_title(title, in_body=self.in_body)
