@@ -307,3 +307,18 @@ class TestCallsToAction:
     def test_glued_prompts_can_be_turned_off(self) -> None:
         text = "The council approved the budget on Monday. Share on Telegram"
         assert run(CallsToAction(glued_max_words=0), text=text).text == text
+
+
+@pytest.mark.parametrize(("text", "headline"), [
+    ("Council approves budget after long debate", True),
+    ("Why did the economy grow? Here is what to know about it", True),  # a question, then more
+    ("Officials in Washington say U.S. Army plans to cut two brigades", True),  # an abbreviation
+    ("It requires speaking the truth in love (Eph. 6:15), confessing faults and praying", True),
+    ("Here, see Petit as a young man, prancing across a rope with no need for a stick. Join us "
+     "for a Christmas reading of the Mummers' Song!", False),  # a paragraph: a sentence, then more
+    ("The council met on Monday.", False),
+])
+def test_what_reads_as_a_headline(text: str, headline: bool) -> None:
+    from newsclean.textshape import is_headline_like
+
+    assert is_headline_like(text, max_words=40) is headline

@@ -56,11 +56,9 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'",
 # Greek, Cyrillic and Arabic stops (".", "?", "؟", "؛"), the Devanagari danda ("।", "॥"), the
 # Armenian and Ethiopic full stops, followed by white space or the end; the fullwidth CJK stops
 # ("。", "！", "？") anywhere, since CJK text puts no space after them.
-#: full stops written before a space (Latin, Greek, Cyrillic, Arabic, Devanagari, Armenian,
-#: Ethiopic) and those of CJK text, written without one
-SPACED_STOPS, CJK_STOPS = ".!?…؟।॥։።", "。！？"
-#: closing quotes and brackets that may follow a full stop
-STOP_CLOSERS = "\"'”’»)]」』）"
+#: full stops written before a space (Latin, Greek, Cyrillic, Arabic, Devanagari, Armenian, Ethiopic),
+#: those of CJK text (written without one), and the closing quotes and brackets that may follow one
+SPACED_STOPS, CJK_STOPS, STOP_CLOSERS = ".!?…؟।॥։።", "。！？", "\"'”’»)]」』）"
 _SPACED, _CJK_END, _CLOSE = (regex.escape(c) for c in (SPACED_STOPS, CJK_STOPS, STOP_CLOSERS))
 _SENTENCE_END = regex.compile(f"(?<![{_SPACED}])[{_SPACED}]+[{_CLOSE}]*(?=\\s|$)|(?<![{_CJK_END}])[{_CJK_END}]+[{_CLOSE}]*")
 _FULL_STOPS = frozenset(SPACED_STOPS + CJK_STOPS)
@@ -135,11 +133,9 @@ def comparison_key(text: str) -> str:
     return " ".join(word.findall(text)).casefold().replace("’", "'")
 
 
-# ---- WORD and _CJK on text of the Basic Multilingual Plane, with ``re``
-# ``regex`` scans these classes two to six times slower than ``re`` scans a class of explicit
-# ranges. The ranges are read off ``regex`` itself (every BMP character its class matches), so
-# on text without characters beyond the BMP the ``re`` patterns find exactly the same; text
-# with such characters keeps the ``regex`` patterns.
+# ---- WORD and _CJK on text of the Basic Multilingual Plane, with ``re``: ``regex`` scans these
+# classes 2-6x slower than ``re`` scans explicit ranges, read off ``regex`` itself (every BMP
+# character its class matches): the same matches on text without astral characters.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -177,26 +173,31 @@ _TERMINAL_CLOSERS = "\"'”’»)]"
 
 
 def ends_with_full_stop(text: str) -> bool:
-    """True when ``text`` ends with a full stop of any script (closing quotes and brackets after
-    it allowed): where :func:`sentences` would end a sentence. Not ":" or ";", which
-    :func:`ends_like_sentence` also takes."""
+    """True when ``text`` ends with a full stop of any script (closing quotes and brackets after it
+    allowed): where :func:`sentences` ends a sentence; not ":" or ";" (:func:`ends_like_sentence`)."""
     return text.rstrip(" " + STOP_CLOSERS)[-1:] in _FULL_STOPS
 
 
 def ends_like_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation (quotes and brackets after it allowed)."""
-    # the last character before the closers is terminal (a final "\n" aside)
-    text = text.removesuffix("\n")
-    return text.rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
+    return text.removesuffix("\n").rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
 
 
 def is_headline_like(text: str, *, max_words: int = 30, nwords: int | None = None) -> bool:
-    """A line that reads as a headline or list item: a few words, no full stop at the end."""
+    """A line that reads as a headline or list item: a few words, no full stop, no sentence inside."""
     n = word_count(text) if nwords is None else nwords
     if n < 2 or n > max_words:
         return False
-    stripped = text.rstrip("\"'”’»)] ")
-    return not stripped.endswith((".", "。", ":", ";", ","))
+    if text.rstrip("\"'”’»)] ").endswith((".", "。", ":", ";", ",")):
+        return False
+    return n < 8 or not any(_ends_a_sentence(text[a:b]) for a, b in sentences(text)[:-1])
+
+
+def _ends_a_sentence(span: str) -> bool:
+    """4+ words ending with a full stop after a lower-case word ("stick.", not "U.S." or "Dr.")."""
+    body = span.rstrip(STOP_CLOSERS)
+    last = body.removesuffix(".").rpartition(" ")[2]
+    return body.endswith(".") and last.isalpha() and last.islower() and len(last) >= 3 and word_count(span) >= 4
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
