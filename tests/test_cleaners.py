@@ -2,6 +2,8 @@
 leaves. A cleaner is run in a pipeline of its own, so these tests document it in isolation."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from newsclean import Pipeline, Result
@@ -238,6 +240,19 @@ class TestTitle:
         assert r.title == "Council approves budget"
         assert r.text == BODY_EN
         assert codes(r) == ["title/page_title"]
+
+    def test_thousands_of_headline_like_lines_before_the_body_take_linear_time(self) -> None:
+        """Every headline candidate was compared with every earlier line (5,000 lines: 5 s)."""
+        def seconds(n: int) -> float:
+            from newsclean.document import Document
+
+            doc = Document("\n".join(f"Menu item number {i} here" for i in range(n)) + f"\n\n{BODY_EN}")
+            start = time.process_time()
+            Title()(doc)
+            return time.process_time() - start
+
+        quarter, whole = seconds(2_000), seconds(8_000)
+        assert whole < 8 * max(quarter, 0.01), f"{whole:.2f} s for 8,000 lines, {quarter:.2f} s for 2,000"
 
     def test_the_headline_the_page_title_names_wins_over_a_nearer_credit_line(self) -> None:
         """Between the headline and the body there may be a photo credit or a meta line; the

@@ -12,6 +12,9 @@ from ..textshape import ends_like_sentence, is_headline_like
 
 __all__ = ["Title"]
 
+#: most words a site name adds to the headline in the page's <title>
+_SITE_WORDS = 6
+
 
 def _is_body(unit: Unit, body_words: int) -> bool:
     n = unit.nwords
@@ -52,14 +55,17 @@ class Title:
 
     @staticmethod
     def _named_by_page_title(headlines: list[Unit], lines: list[Unit]) -> Unit | None:
-        """The last of ``headlines`` that an earlier line holds with a site name added
-        ("Headline - Site", "Site | Headline"): the page's <title> names the headline."""
-        for u in reversed(headlines):
-            key = u.key
-            if key and any(o.index < u.index and o.key != key and (o.key.startswith(key) or o.key.endswith(key))
-                           and o.nwords - u.nwords <= 6 for o in lines):
-                return u
-        return None
+        """The last of ``headlines`` that an earlier line of ``lines`` holds with one to six words
+        of a site name added before or after it ("Headline - Site", "Site | Headline"): the page's
+        <title> names the headline. Each line's shortened keys are listed once (linear, not a
+        comparison of every headline with every line)."""
+        first_holder: dict[str, int] = {}  # a key with 1-6 words taken off either end -> first line
+        for o in lines:
+            words = o.key.split(" ")
+            for k in range(1, min(_SITE_WORDS, len(words) - 1) + 1):
+                first_holder.setdefault(" ".join(words[:-k]), o.index)
+                first_holder.setdefault(" ".join(words[k:]), o.index)
+        return next((u for u in reversed(headlines) if u.key and first_holder.get(u.key, u.index) < u.index), None)
 
     def __call__(self, doc: Document) -> None:
         # Candidates: lines still in the body, and lines only the block classifier dropped (a
