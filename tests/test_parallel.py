@@ -178,3 +178,29 @@ class _CountingTexts:
         for t in self.texts:
             self.pulled += 1
             yield t
+
+
+_LOADED: list[str] = []
+
+
+def _loaded_in_this_process(x: int) -> int:
+    return len(_LOADED)
+
+
+def test_before_fork_runs_once_in_the_parent_and_forked_workers_inherit_what_it_loaded() -> None:
+    import multiprocessing
+
+    calls: list[int] = []
+
+    def load() -> None:
+        calls.append(1)
+        _LOADED.append("model")
+
+    try:
+        out = list(ordered_map(_loaded_in_this_process, range(6), jobs=2, chunksize=1,
+                               mp_context=multiprocessing.get_context("fork"), before_fork=load))
+        assert calls == [1] and out == [1] * 6  # loaded once, seen by every worker
+        assert list(ordered_map(_square, range(3), jobs=1, before_fork=load)) == [0, 1, 4]
+        assert calls == [1]  # no worker, nothing to prepare
+    finally:
+        _LOADED.clear()

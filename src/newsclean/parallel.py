@@ -259,6 +259,7 @@ def ordered_map(
     deadline: Callable[[T], float] | None = None,
     on_timeout: Callable[[T], R] | None = None,
     mp_context: BaseContext | None = None,
+    before_fork: Callable[[], Any] | None = None,
 ) -> Iterator[R]:
     """``map(func, items)`` in ``jobs`` processes, lazily, yielding results in input order.
 
@@ -280,6 +281,9 @@ def ordered_map(
         on_timeout: like ``on_crash``, for an item that passed its deadline; when None,
             :class:`DocumentTimeoutError` is raised instead.
         mp_context: the multiprocessing context (start method); default the platform's.
+        before_fork: called once in this process before the first worker starts, when workers
+            are forked from it (the ``fork`` start method): what it loads, the workers inherit
+            (e.g. models, shared copy-on-write instead of loaded once per worker).
 
     Raises:
         WorkerCrashedError, DocumentTimeoutError: as above, when there is no handler.
@@ -293,6 +297,8 @@ def ordered_map(
     if jobs <= 1 and deadline is None:
         return _serial(func, items, initializer, initargs)
     ctx = mp_context if mp_context is not None else multiprocessing.get_context()
+    if before_fork is not None and ctx.get_start_method() == "fork":
+        before_fork()
     pool: _Pool[T] = _Pool(max(jobs, 1), ctx, (func, initializer, initargs), deadline)
     return _run(pool, items, chunksize, limit * chunksize, lambda o: _settle(o, on_crash, on_timeout, deadline))
 

@@ -437,8 +437,7 @@ class Pipeline:
             return Result(source=data if isinstance(data, str) else "", text="",
                           errors=(CleanerFailure("newsclean", DocumentTimeoutError.__name__, message),))
 
-        if jobs > 1 or timeout is not None:  # workers will be started
-            workers.warm_for_fork(self)
         yield from ordered_map(workers.clean_one, items, jobs=jobs,
                                chunksize=chunksize, initializer=workers.install, initargs=(self, timeout is not None),
-                               deadline=limit if timeout is not None else None, on_timeout=timed_out)
+                               deadline=limit if timeout is not None else None, on_timeout=timed_out,
+                               before_fork=self.warm_up)  # forked workers inherit the loaded models

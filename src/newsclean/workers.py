@@ -8,7 +8,6 @@ of one document, which the parent enforces by stopping the worker.
 """
 from __future__ import annotations
 
-import multiprocessing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -17,7 +16,7 @@ from .errors import ConfigError
 if TYPE_CHECKING:
     from .result import Result
 
-__all__ = ["DEFAULT_DEADLINE", "Deadline", "WorkerPipeline", "clean_one", "install", "pipeline", "warm_for_fork"]
+__all__ = ["DEFAULT_DEADLINE", "Deadline", "WorkerPipeline", "clean_one", "install", "pipeline"]
 
 
 class WorkerPipeline(Protocol):
@@ -43,18 +42,6 @@ def install(p: WorkerPipeline, warm_up: bool = True) -> None:
     if warm_up:
         p.warm_up()
     _PIPELINE = p
-
-
-def warm_for_fork(p: WorkerPipeline) -> None:
-    """Load ``p``'s models in this (the parent) process when workers are forked from it.
-
-    Forked workers then inherit the loaded models (shared, copy-on-write) instead of each loading
-    its own: one load instead of one per worker, and a worker replaced after a timeout or a crash
-    takes work at once. Where workers are spawned (macOS, Windows) it does nothing: each worker
-    loads its own in :func:`install`.
-    """
-    if multiprocessing.get_start_method() == "fork":
-        p.warm_up()
 
 
 def pipeline() -> WorkerPipeline:

@@ -149,11 +149,10 @@ def _start(tasks: Iterator[FileTask], pipeline: Pipeline, options: RunOptions) -
         return FileReport(task.rel, FileStatus.FAILED, "the worker process died while cleaning this file "
                                                        "(out of memory? run it alone with -j 1 to see more)")
 
-    if jobs > 1 or deadline is not None:  # workers will be started
-        workers.warm_for_fork(pipeline)
     reports = ordered_map(process_file, itertools.chain(head, tasks), jobs=jobs, chunksize=options.chunksize,
                           initializer=workers.install, initargs=(pipeline, deadline is not None), on_crash=crashed,
-                          deadline=limit if deadline is not None else None, on_timeout=timed_out)
+                          deadline=limit if deadline is not None else None, on_timeout=timed_out,
+                          before_fork=pipeline.warm_up)  # forked workers inherit the loaded models
     return reports, jobs
 
 
