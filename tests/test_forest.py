@@ -82,11 +82,12 @@ def test_any_node_order_walks_the_same() -> None:
     assert np.allclose(Forest(spec).raw(rows), Forest(SPEC).raw(rows))
 
 
-def test_long_pages_are_walked_in_blocks_with_the_same_scores(monkeypatch: pytest.MonkeyPatch) -> None:
-    rows = np.random.default_rng(3).normal(size=(1000, 2)) * 3
+def test_a_row_scores_the_same_alone_or_in_any_layout_of_rows() -> None:
+    rows = np.random.default_rng(3).normal(size=(1000, 3)) * 3
     whole = Forest(SPEC).raw(rows)
-    monkeypatch.setattr(Forest, "BLOCK_LANES", 14)  # 7 rows of 2 trees a block
-    assert np.array_equal(Forest(SPEC).raw(rows), whole)
+    assert np.array_equal(Forest(SPEC).raw(np.asfortranarray(rows)), whole)
+    assert np.array_equal(Forest(SPEC).raw(rows[:, :2]), whole)  # a view with strides
+    assert [Forest(SPEC).raw(rows[i:i + 1])[0] for i in (0, 500, 999)] == [whole[0], whole[500], whole[999]]
 
 
 # Oblivious trees (CatBoost's layout): each level asks one question of every row; bit i of the
@@ -114,12 +115,12 @@ def test_oblivious_leaf_is_the_number_spelled_by_the_answers(x0: float, x1: floa
     assert Forest(OBLIVIOUS).raw([[x0, x1]])[0] == pytest.approx(_oblivious_by_hand(x0, x1))
 
 
-def test_oblivious_forest_scores_many_rows_and_blocks_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_oblivious_forest_scores_many_rows_as_one_by_one() -> None:
     rows = np.random.default_rng(4).normal(size=(500, 3)) * 3
     whole = Forest(OBLIVIOUS).predict(rows)
     assert np.allclose(whole, [1 / (1 + np.exp(-_oblivious_by_hand(a, b))) for a, b, _ in rows])
-    monkeypatch.setattr(Forest, "BLOCK_LANES", 10)  # 5 rows of 2 trees a block
-    assert np.array_equal(Forest(OBLIVIOUS).predict(rows), whole)
+    assert np.array_equal(np.concatenate([Forest(OBLIVIOUS).predict(rows[i:i + 7]) for i in range(0, 500, 7)]),
+                          whole)
     assert Forest(OBLIVIOUS).n_trees == 2 and Forest(OBLIVIOUS).n_features == 2
     assert Forest(OBLIVIOUS).oblivious and not Forest(SPEC).oblivious
 
