@@ -146,3 +146,10 @@ def test_a_padded_level_never_sets_its_bit() -> None:
     expected = [[0.1, 0.2][int(x0 > 0.5)] + [-1.0, 1.0, 2.0, -2.0][int(x1 > 2.0) + 2 * int(x0 > -1.0)] - 0.25
                 for x0, x1 in rows]
     assert np.allclose(forest.raw(rows), expected)
+
+
+def test_a_failure_in_the_compiled_core_is_an_ordinary_newsclean_error() -> None:
+    from newsclean import CoreError, _core
+
+    with pytest.raises(CoreError, match="compiled core failed .*boom"):
+        _core._panic_in_core("boom")

@@ -19,6 +19,7 @@ from functools import lru_cache
 from .document import Cut, Decision, Document, Unit
 from .errors import (
     ConfigError,
+    CoreError,
     CorpusError,
     CorpusFormatError,
     CorpusWriteError,
@@ -45,6 +46,7 @@ __all__ = [
     "Cleaner",
     "CleanerFailure",
     "ConfigError",
+    "CoreError",
     "CorpusError",
     "CorpusFormatError",
     "CorpusWriteError",

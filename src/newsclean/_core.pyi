@@ -4,6 +4,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+def _panic_in_core(message: str) -> None: ...
+
 class Forest:
     @staticmethod
     def oblivious(depth: int, feature: list[int], threshold: list[float], value: list[float],

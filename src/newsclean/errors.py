@@ -15,6 +15,7 @@ breaks its contract) and for the HTML path, whose extraction has a time bound::
      ├── ExtractionError                        HTML could not be extracted
      │    └── ExtractionTimeout                 extraction exceeded its time bound
      ├── ModelError                             a shipped or user model file is malformed
+     ├── CoreError                              the compiled core failed on an input (a bug)
      ├── WorkerCrashedError                     a worker process died on a document
      ├── DocumentTimeoutError                   a document passed its hard deadline in a worker
      └── CorpusError                            a corpus file cannot be read or written
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "CoreError",
     "CorpusError",
     "CorpusFormatError",
     "CorpusWriteError",
@@ -95,6 +97,12 @@ class ExtractionTimeout(ExtractionError):
 
 class ModelError(NewscleanError):
     """A classifier model file is malformed or does not match the features the code computes."""
+
+
+class CoreError(NewscleanError):
+    """The compiled core (``newsclean._core``) stopped on an input: a bug in newsclean, never the
+    input's fault. Inside a pipeline it becomes an entry in ``Result.errors`` like any cleaner
+    failure; please report it with the input that caused it."""
 
 
 class OutputCollisionError(ConfigError):

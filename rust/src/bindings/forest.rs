@@ -82,13 +82,13 @@ impl PyForest {
             None => Cow::Owned(view.iter().copied().collect()),
         };
         let forest = &self.0;
-        Ok(py.detach(move || {
+        super::detached(py, move || {
             let mut scores = forest.raw(&flat, width);
             if probability {
                 scores.iter_mut().for_each(|z| *z = forest::sigmoid(*z));
             }
             scores
-        }))
+        })
     }
 }
 
