@@ -31,10 +31,13 @@ What is measured, in one process and one run:
    for newsclean and jusText, HTML for trafilatura -- HTML pages are ~8x larger). Ratios are
    pages/s over pages/s within this run: the machine is shared, ratios are what compare.
    A cProfile summary of the default pipeline over the same pages follows.
-2. **Scaling.** Time per MB of the default pipeline on 10 KB, 100 KB, 1 MB and 10 MB of real
+2. **Threads.** Wall time of ``Pipeline.clean_many(texts, threads=N)`` over the same plain
+   pages, N = 1 and 2, interleaved, best of two: the compiled core releases the GIL for its
+   per-page work, so threads of one process share it.
+3. **Scaling.** Time per MB of the default pipeline on 10 KB, 100 KB, 1 MB and 10 MB of real
    page text (plain renderings concatenated; small sizes repeated over different stretches of
    text until ~1 MB in total has been cleaned) and on adversarial shapes.
-3. **Language accuracy.** Per-sentence accuracy of ``FastDetector`` (the default) and of
+4. **Language accuracy.** Per-sentence accuracy of ``FastDetector`` (the default) and of
    ``LangdetectDetector`` on ``../shared/langid/sentences/<code>.txt``, on the languages
    langdetect supports (listed in the output), with ``benchmarks/langid.py``'s scoring.
 """
@@ -186,11 +189,11 @@ def bench_pages(pages: list[dict], tools: list[Tool]) -> None:
 
 
 def _table(tools: list[Tool]) -> list[str]:
-    lines = ["| tool | input | pages/s | MB/s | CPU s | wall s | failures |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| tool | input | pages/s | ms/page | MB/s | CPU s | wall s | failures |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for t in tools:
-        lines.append(f"| {t.name} | {t.input_key} | {t.pages_per_s:.1f} | {t.mb_per_s:.3f} | "
-                     f"{t.seconds:.1f} | {t.wall:.1f} | {t.failures} |")
+        lines.append(f"| {t.name} | {t.input_key} | {t.pages_per_s:.1f} | {1000 / t.pages_per_s:.2f} | "
+                     f"{t.mb_per_s:.3f} | {t.seconds:.1f} | {t.wall:.1f} | {t.failures} |")
     return lines
 
 
@@ -207,7 +210,40 @@ def print_pages(pages: list[dict], tools: list[Tool]) -> list[str]:
     for tool in tools:
         if tool.name.startswith("newsclean ("):
             lines.append(f"newsclean / {tool.name}: x{nc.pages_per_s / tool.pages_per_s:.2f} pages/s")
+    lines.append(f"a bare Python pass over each page's lines (splitlines, strip, split): "
+                 f"{bare_line_pass(pages) * 1000:.3f} ms/page; newsclean: {1000 / nc.pages_per_s:.2f} ms/page")
     return lines
+
+
+def bare_line_pass(pages: list[dict]) -> float:
+    """CPU seconds per page of the least any per-line Python code costs: the page split into
+    lines, each line stripped and split into words (best of three passes)."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        for p in pages:
+            for line in p["plain"].splitlines():
+                line.strip().split()
+        best = min(best, time.process_time() - t0)
+    return best / len(pages)
+
+
+def bench_threads(pages: list[dict], rounds: int = 2) -> list[str]:
+    """Wall seconds of ``clean_many(threads=N)`` over the pages for 1 and 2 threads, interleaved,
+    best of ``rounds``: how far the compiled core's GIL-free work lets threads scale."""
+    pipeline = newsclean.Pipeline.default().warm_up()
+    texts = [p["plain"] for p in pages]
+    best = {1: float("inf"), 2: float("inf")}
+    for _ in range(rounds):
+        for threads in best:
+            t0 = time.perf_counter()
+            for _result in pipeline.clean_many(texts, threads=threads, input_format="text"):
+                pass
+            best[threads] = min(best[threads], time.perf_counter() - t0)
+    lines = ["| threads | pages/s (wall) |", "| ---: | ---: |"]
+    lines += [f"| {n} | {len(texts) / sec:.1f} |" for n, sec in best.items()]
+    return [*lines, "", f"2 threads / 1 thread: x{best[1] / best[2]:.2f} pages/s "
+                        f"({os.cpu_count()} CPUs; best of {rounds} interleaved runs)"]
 
 
 def print_variants(variants: list[Tool]) -> list[str]:
@@ -374,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-pages", type=int, default=300, help="pages profiled (spread out)")
     ap.add_argument("--skip-pages", action="store_true")
     ap.add_argument("--skip-scaling", action="store_true")
+    ap.add_argument("--skip-threads", action="store_true")
     ap.add_argument("--skip-10mb", action="store_true", help="scaling without the 10 MB input")
     ap.add_argument("--skip-adversarial", action="store_true")
     ap.add_argument("--skip-lang", action="store_true")
@@ -410,6 +447,8 @@ def main(argv: list[str] | None = None) -> int:
               f"top {args.top} by cumulative time\n{prof}")
         out.extend([f"### Profile (top {args.top} by cumulative time, {len(pages[::step])} pages)", "", "```",
                     prof, "```", ""])
+    if not args.skip_threads:
+        show("Threads (clean_many(threads=N), one process)", bench_threads(pages))
     if not args.skip_scaling:
         sizes = [10 * KB, 100 * KB, MB] + ([] if args.skip_10mb else [10 * MB])
         show("Scaling (default pipeline, time per MB)", bench_scaling(pages, sizes, not args.skip_adversarial))

@@ -9,7 +9,7 @@ import pytest
 
 import newsclean
 from newsclean.errors import DocumentTimeoutError, WorkerCrashedError
-from newsclean.parallel import available_cpus, ordered_map
+from newsclean.parallel import available_cpus, ordered_map, thread_map
 from newsclean.workers import Deadline
 
 _STATE: dict[str, int] = {}
@@ -138,6 +138,35 @@ def test_clean_many_bounded_with_bigger_chunks() -> None:
     next(it)
     assert source.pulled <= 4 * 2 * 2 + 2  # max_pending (4 x jobs) chunks of 2, and one more
     it.close()
+
+
+def test_clean_many_in_threads_matches_serial_in_order_and_reads_ahead_boundedly() -> None:
+    serial = [r.to_json() for r in newsclean.clean_many(TEXTS, input_format="text")]
+    threaded = [r.to_json() for r in newsclean.clean_many(iter(TEXTS), threads=2, input_format="text")]
+    assert threaded == serial
+    source = _CountingTexts(TEXTS * 100)
+    it = newsclean.default_pipeline().clean_many(source, threads=2, input_format="text")
+    assert "number 0 " in next(it).text
+    assert source.pulled <= 4 * 2 + 1  # 4 x threads read ahead, and the one handed out
+    it.close()
+
+
+def test_threads_cannot_be_combined_with_processes_or_a_deadline() -> None:
+    pipeline = newsclean.default_pipeline()
+    with pytest.raises(newsclean.ConfigError, match="jobs=1 and no timeout"):
+        list(pipeline.clean_many(TEXTS, threads=2, jobs=2))
+    with pytest.raises(newsclean.ConfigError, match="jobs=1 and no timeout"):
+        list(pipeline.clean_many(TEXTS, threads=2, timeout=Deadline(floor=1.0)))
+
+
+def test_thread_map_raises_a_failure_in_its_items_place() -> None:
+    def invert(x: int) -> float:
+        return 1 / x
+
+    it = thread_map(invert, [4, 2, 0, 1], threads=2)
+    assert [next(it), next(it)] == [0.25, 0.5]
+    with pytest.raises(ZeroDivisionError):
+        next(it)
 
 
 def _sleep_on_five(x: int) -> int:

@@ -108,9 +108,11 @@ def clean(data: str | bytes, *, input_format: InputFormat = "auto") -> Result:
     return default_pipeline().clean(data, input_format=input_format)
 
 
-def clean_many(texts: Iterable[str | bytes], *, jobs: int = 1, input_format: InputFormat = "auto") -> Iterator[Result]:
+def clean_many(texts: Iterable[str | bytes], *, jobs: int = 1, threads: int = 1,
+               input_format: InputFormat = "auto") -> Iterator[Result]:
     """Clean many documents with the default pipeline: a lazy iterator of results in input order.
 
-    ``jobs > 1`` cleans in that many worker processes.
+    ``jobs > 1`` cleans in that many worker processes (each document under a hard deadline);
+    ``threads > 1`` in that many threads of this process (see :meth:`Pipeline.clean_many`).
     """
-    return default_pipeline().clean_many(texts, jobs=jobs, input_format=input_format)
+    return default_pipeline().clean_many(texts, jobs=jobs, threads=threads, input_format=input_format)

@@ -16,6 +16,9 @@ always knows which item a worker is on and since when:
   is reported through ``on_crash`` (or :class:`WorkerCrashedError`);
 * a worker exits within a second when its parent dies (even by ``kill -9``): no orphans.
 
+:func:`thread_map` is the same ordered, bounded map over threads of this process, for work that
+releases the GIL (the compiled core's per-page pass): no deadline, no crash isolation.
+
 Workers ignore ``SIGINT``: on Ctrl-C (or when the consumer stops early) the parent stops
 handing out work, lets each worker finish the chunk it holds (within its deadline), and reaps them.
 """
@@ -29,6 +32,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -344,3 +348,38 @@ def _run(pool: _Pool[T], items: Iterable[T], chunksize: int, ahead: int,
             redo.extendleft(reversed(again))
     finally:
         pool.close()
+
+
+def thread_map(func: Callable[[T], R], items: Iterable[T], *, threads: int,
+               max_pending: int | None = None) -> Iterator[R]:
+    """``map(func, items)`` in ``threads`` threads of this process, lazily, in input order.
+
+    At most ``max_pending`` items (default ``4 * threads``) are read ahead of the consumer. It
+    speeds up what releases the GIL; pure-Python work runs one thread at a time. An exception
+    ``func`` raises is raised here, in its item's place. Stopping early cancels what has not
+    started and waits for what has.
+
+    Raises:
+        ConfigError: ``threads`` or ``max_pending`` is below 1.
+    """
+    if threads < 1:
+        raise ConfigError(f"threads must be at least 1, not {threads}")
+    limit = 4 * threads if max_pending is None else max_pending
+    if limit < 1:
+        raise ConfigError(f"max_pending must be at least 1, not {limit}")
+    return _threaded(func, iter(items), threads, limit)
+
+
+def _threaded(func: Callable[[T], R], items: Iterator[T], threads: int, limit: int) -> Iterator[R]:
+    pending: deque[Future[R]] = deque()
+    with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="newsclean") as pool:
+        try:
+            for item in items:
+                if len(pending) >= limit:
+                    yield pending.popleft().result()
+                pending.append(pool.submit(func, item))
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()

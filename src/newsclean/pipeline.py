@@ -405,7 +405,7 @@ class Pipeline:
 
     __call__ = clean
 
-    def clean_many(self, texts: Iterable[str | bytes], *, jobs: int = 1, chunksize: int = 8,
+    def clean_many(self, texts: Iterable[str | bytes], *, jobs: int = 1, threads: int = 1, chunksize: int = 8,
                    input_format: InputFormat = "auto", timeout: Deadline | None = DEFAULT_DEADLINE) -> Iterator[Result]:
         """Clean many documents lazily, results in input order.
 
@@ -416,9 +416,20 @@ class Pipeline:
         its ``errors``. ``timeout=None`` with ``jobs=1`` cleans in this process instead.
         At most a few chunks of ``chunksize`` documents are read ahead, whatever the input.
 
+        ``threads > 1`` cleans in that many threads of this process instead (the compiled core
+        releases the GIL for its per-page work): no worker processes, and so no hard deadline
+        (a thread cannot be stopped; the HTML path keeps its own ``html_timeout``).
+
         Raises:
             WorkerCrashedError: a worker process died while cleaning a document.
+            ConfigError: ``threads > 1`` together with ``jobs > 1`` or a ``timeout`` of one's own.
         """
+        if threads > 1:
+            if jobs > 1 or (timeout is not None and timeout is not DEFAULT_DEADLINE):
+                raise ConfigError("clean_many(threads=...) cleans in this process, without worker processes "
+                                  "or their deadline: pass jobs=1 and no timeout, or use jobs instead")
+            from .parallel import thread_map
+            return thread_map(lambda data: self.clean(data, input_format=input_format), texts, threads=threads)
         return self.clean_each(((t, input_format) for t in texts), jobs=jobs, chunksize=chunksize, timeout=timeout)
 
     def clean_each(self, items: Iterable[tuple[str | bytes, InputFormat]], *, jobs: int = 1, chunksize: int = 8,
