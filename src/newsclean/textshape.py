@@ -1,7 +1,8 @@
 """Shape features of short texts, shared by the cleaners: words, sentences, keys, phrase matchers,
 and the search of a page's lines (a page: lines joined by ``"\\n"``).
 
-A leaf module: it imports nothing from newsclean.
+A leaf module: it imports nothing from newsclean but the compiled core, which counts the words
+(:func:`words`, :func:`word_count`, :func:`letter_count` are the core's).
 
 Every pattern here is linear-time: no nested quantifiers, bounded repetition where a class
 could otherwise rescan.
@@ -11,18 +12,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Protocol
 
 import regex
 
+from ._core import joined_words, letter_count, word_count, words
+
 __all__ = [
     "CJK_STOPS",
     "SPACED_STOPS",
     "STOP_CLOSERS",
-    "WORD",
     "PhraseMatcher",
     "comparison_key",
     "ends_like_sentence",
@@ -40,16 +41,6 @@ __all__ = [
     "words",
 ]
 
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*")
-# WORD on ASCII text, with ``re`` (faster): there \p{L}, \p{M}, \p{N} are A-Z, a-z, 0-9.
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*+")  # possessive: the same words, without sre's per-repeat stack
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-_CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]+")
-_ASCII_WORDISH = regex.compile(r"[A-Za-z0-9]")
-# From a token's first ASCII letter or digit to its end: one match per token that holds one
-# (``re``: \S is exactly what str.split() splits on; linear, nothing is rescanned).
-_ASCII_WORD_TOKEN = re.compile(r"[A-Za-z0-9]\S*")
-_LETTER = regex.compile(r"\p{L}")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
                          "«": '"', "»": '"', "–": "-", "—": "-", "\u00a0": " "})
 # A sentence ends at a run of terminators and the closing quotes or brackets after it: Latin,
@@ -80,92 +71,10 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
-def words(text: str) -> list[str]:
-    """Word tokens (letters, marks and digits; inner apostrophes kept)."""
-    return WORD.findall(text)
-
-
-_ASCII_ALNUM_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-# ``bytes.translate`` tables for ASCII text: \x1c-\x1f (white space to ``str.split``, not to
-# ``bytes.split``) become spaces; every byte that is neither a letter, a digit nor white space
-# is deleted (word_count); every byte but letters, digits and "'" becomes a space (comparison_key).
-_ASCII_SPACES = bytes(32 if 0x1C <= b <= 0x1F else b for b in range(256))
-_ASCII_NOT_WORDISH = bytes(b for b in range(128) if b not in _ASCII_ALNUM_BYTES and not chr(b).isspace())
-_ASCII_WORD_CHARS_OR_SPACE = bytes(b if b in _ASCII_ALNUM_BYTES or b == 39 else 32 for b in range(256))
-
-
-def word_count(text: str) -> int:
-    """Words in ``text``: space-separated tokens holding a letter or digit; in scripts written
-    without spaces (CJK, Thai) every two characters count as one word."""
-    if text.isascii():
-        # the tokens that hold a letter or digit: what is left of the tokens once everything
-        # else is deleted (white space kept, as ``str.split`` knows it: \x1c-\x1f too)
-        return len(text.encode("ascii").translate(_ASCII_SPACES, _ASCII_NOT_WORDISH).split())
-    bmp = _bmp_patterns() if _ASTRAL.search(text) is None else None
-    if bmp is not None:
-        n = len(bmp.word.findall(text))
-        if bmp.cjk.search(text):
-            runs = bmp.cjk_run.findall(text)
-            n += sum((len(r) + 1) // 2 for r in runs) - len(runs)
-        return n
-    n = len(WORD.findall(text))
-    if _CJK.search(text):
-        runs = _CJK_RUN.findall(text)
-        n += sum((len(r) + 1) // 2 for r in runs) - len(runs)
-    return n
-
-
-def letter_count(text: str) -> int:
-    """Letters in ``text``."""
-    return len(_LETTER.findall(text))
-
-
 def comparison_key(text: str) -> str:
     """Lower-case words joined by one space: equal for copies that differ only in punctuation."""
     # casefold maps character by character, so folding the joined words is the same
-    if text.isascii():
-        # without an apostrophe the words are the runs of letters and digits: split in C
-        spaced = text.encode("ascii").translate(_ASCII_WORD_CHARS_OR_SPACE)
-        if b"'" not in spaced:
-            return b" ".join(spaced.split()).decode("ascii").lower()
-        return " ".join(_ASCII_WORD.findall(text)).lower()
-    word = _bmp_patterns().word if _ASTRAL.search(text) is None else WORD
-    return " ".join(word.findall(text)).casefold().replace("’", "'")
-
-
-# ---- WORD and _CJK on text of the Basic Multilingual Plane, with ``re``: ``regex`` scans these
-# classes 2-6x slower than ``re`` scans explicit ranges, read off ``regex`` itself (every BMP
-# character its class matches): the same matches on text without astral characters.
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-@dataclass(frozen=True, slots=True)
-class _BmpPatterns:
-    word: re.Pattern[str]     # WORD
-    cjk: re.Pattern[str]      # _CJK
-    cjk_run: re.Pattern[str]  # _CJK_RUN
-
-
-def _bmp_ranges(char_class: str) -> str:
-    """The BMP characters ``regex`` matches with ``char_class``, as the body of a ``re`` class."""
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    ranges: list[list[int]] = []
-    for ch in regex.findall(char_class, bmp):
-        cp = ord(ch)
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1][1] = cp
-        else:
-            ranges.append([cp, cp])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-
-
-@lru_cache(maxsize=1)
-def _bmp_patterns() -> _BmpPatterns:
-    words = _bmp_ranges(r"[\p{L}\p{M}\p{N}]")
-    letters = _bmp_ranges(r"\p{L}")
-    cjk = _bmp_ranges(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
-    return _BmpPatterns(re.compile(f"[{words}]+(?:['’][{letters}]+)*"), re.compile(f"[{cjk}]"),
-                        re.compile(f"[{cjk}]+"))
+    return joined_words(text).casefold().replace("’", "'")
 
 
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
@@ -247,6 +156,7 @@ _EMPTY = frozenset({""})
 
 # page_runs: every ASCII byte that is not a letter or digit becomes a space; other bytes (UTF-8
 # of the non-ASCII characters) stay, to be looked at only where there are some.
+_ASCII_ALNUM_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _ASCII_RUN_BYTES = bytes(b if b in _ASCII_ALNUM_BYTES or b >= 0x80 else 32 for b in range(256))
 
 

@@ -12,6 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::prelude::*;
 
 mod forest;
+mod textshape;
 
 /// Run `work` with the GIL released; a panic in it raises `newsclean.errors.CoreError`.
 pub(crate) fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
@@ -37,5 +38,6 @@ fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_in_core, m)?)?;
     forest::register(m)?;
+    textshape::register(m)?;
     Ok(())
 }

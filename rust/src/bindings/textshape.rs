@@ -1,0 +1,50 @@
+//! `newsclean._core.words`, `word_count`, `letter_count`, `joined_words`: `crate::textshape`.
+
+use std::borrow::Cow;
+
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+
+use crate::textshape;
+
+/// The text of a Python `str` as UTF-8. A lone surrogate (which UTF-8 cannot hold) becomes
+/// U+FFFD: one character for one, so character offsets are unchanged, and neither is a letter,
+/// a mark, a digit or white space.
+pub(super) fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Cow<'a, str> {
+    text.to_cow().unwrap_or_else(|_| text.to_string_lossy())
+}
+
+/// The words of `text` (runs of letters, marks and digits, inner apostrophes before letters kept).
+#[pyfunction]
+fn words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<String>> {
+    let text = utf8(text);
+    super::detached(py, || textshape::words(&text).map(str::to_string).collect())
+}
+
+/// How many words `text` has (see `newsclean.textshape.word_count`).
+#[pyfunction]
+fn word_count(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
+    let text = utf8(text);
+    super::detached(py, || textshape::word_count(&text))
+}
+
+/// How many letters (Unicode category L) `text` has.
+#[pyfunction]
+fn letter_count(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
+    let text = utf8(text);
+    super::detached(py, || textshape::letter_count(&text))
+}
+
+/// The words of `text` joined by one space.
+#[pyfunction]
+fn joined_words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
+    let text = utf8(text);
+    super::detached(py, || textshape::joined_words(&text))
+}
+
+pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(words, m)?)?;
+    m.add_function(wrap_pyfunction!(word_count, m)?)?;
+    m.add_function(wrap_pyfunction!(letter_count, m)?)?;
+    m.add_function(wrap_pyfunction!(joined_words, m)?)
+}
