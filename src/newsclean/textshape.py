@@ -38,6 +38,7 @@ __all__ = [
     "phrase_matcher",
     "sentences",
     "trie_alternation",
+    "word_count",
     "words",
 ]
 
