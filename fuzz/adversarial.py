@@ -3,11 +3,11 @@ r"""Find every compiled regular expression in newsclean and derive attack string
 Shared by ``tests/test_linear_patterns.py`` (the linear-time test) and ``benchmarks/patterns.py``
 (time per megabyte at several sizes).
 
-Patterns come from three places:
+Patterns come from two places (the phrase lists are matched by the compiled core, which has no
+backtracking: ``tests/test_linear_patterns.py`` times them separately):
 
 * module-level ``re.Pattern`` / ``regex.Pattern`` objects of every ``newsclean`` submodule, and
   patterns in module-level dicts, tuples and lists;
-* :func:`newsclean.textshape.phrase_matcher` over every lexicon phrase kind, plain and anchored;
 * patterns built by functions (``bylines._month_pattern``), listed in :data:`BUILDERS`.
 
 Attack strings are derived from the pattern's parse tree, as ReDoS checkers (regexploit, recheck)
@@ -41,8 +41,6 @@ from typing import Any
 import regex
 
 import newsclean
-from newsclean import lexicon
-from newsclean.textshape import phrase_matcher
 
 __all__ = ["BUILDERS", "Attack", "Growth", "NamedPattern", "Unparsable", "attacks", "discover_patterns", "growth",
            "parse", "run_pattern", "samples", "time_run", "worst_attacks"]
@@ -99,13 +97,6 @@ def discover_patterns() -> list[NamedPattern]:
                 if isinstance(p, pattern_types) and id(p) not in seen:
                     seen.add(id(p))
                     found[name] = NamedPattern(name, p)
-    for kind in lexicon.PHRASE_KINDS:
-        for anchored in (False, True):
-            matcher = phrase_matcher(lexicon.all_phrases(kind), anchored=anchored)
-            p = getattr(matcher, "regex", matcher)  # a PhraseMatcher wraps its compiled pattern
-            if p is not None:
-                name = f"phrase_matcher({kind}{', anchored' if anchored else ''})"
-                found[name] = NamedPattern(name, p)
     for modname, func in BUILDERS:
         built: Callable[[], regex.Pattern[str] | None] = getattr(importlib.import_module(modname), func)
         p = built()

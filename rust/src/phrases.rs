@@ -9,7 +9,7 @@
 //! or `\p{Join_Control}`), as many as the match allows. Every search walks the trie from
 //! each position once: time linear in the text, times at most the longest phrase.
 //!
-//! Offsets are in characters (Unicode scalar values), as Python counts them.
+//! Offsets given out are in characters (Unicode scalar values), as Python counts them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -74,74 +74,77 @@ impl Phrases {
         (nodes.len() > 1).then_some(Phrases { nodes, anchored })
     }
 
-    /// The end (in characters) of the longest phrase starting at `chars[i]` that is not
-    /// followed by a letter or digit.
-    fn longest_at(&self, chars: &[char], i: usize) -> Option<usize> {
+    /// The end (a byte offset) of the longest phrase starting at byte `i` of `text` that is
+    /// not followed by a letter or digit.
+    fn longest_at(&self, text: &str, i: usize) -> Option<usize> {
         let (mut node, mut best) = (0, None);
-        for (j, c) in chars[i..].iter().enumerate() {
-            match self.nodes[node].next.get(c) {
+        let mut rest = text[i..].char_indices().peekable();
+        while let Some((j, c)) = rest.next() {
+            match self.nodes[node].next.get(&c) {
                 Some(&child) => node = child,
                 None => break,
             }
-            let end = i + j + 1;
-            if self.nodes[node].terminal && chars.get(end).is_none_or(|&c| !is_letter_or_digit(c)) {
-                best = Some(end);
+            if self.nodes[node].terminal && rest.peek().is_none_or(|&(_, next)| !is_letter_or_digit(next)) {
+                best = Some(i + j + c.len_utf8());
             }
         }
         best
     }
 
-    /// The first match in `chars` at or after `from`: (start, end) in characters. An anchored
-    /// list's match starts at 0 and takes in the non-word characters before the phrase.
-    pub fn find_from(&self, chars: &[char], from: usize) -> Option<(usize, usize)> {
+    /// The first match in `text` at or after byte `from` (a character boundary), as byte
+    /// offsets. An anchored list's match starts at 0 and takes in the non-word characters
+    /// before the phrase.
+    fn find_bytes(&self, text: &str, from: usize) -> Option<(usize, usize)> {
         if self.anchored {
             if from > 0 {
                 return None;
             }
-            let lead = chars.iter().take(ANCHOR_REACH).take_while(|&&c| !is_word_char(c)).count();
-            return (0..=lead).rev().find_map(|k| self.longest_at(chars, k)).map(|end| (0, end));
+            let leads: Vec<usize> = std::iter::once(0)
+                .chain(text.char_indices().take(ANCHOR_REACH).take_while(|&(_, c)| !is_word_char(c))
+                    .map(|(at, c)| at + c.len_utf8()))
+                .collect();
+            return leads.iter().rev().find_map(|&k| self.longest_at(text, k)).map(|end| (0, end));
         }
-        (from..chars.len())
-            .filter(|&i| self.nodes[0].next.contains_key(&chars[i]))
-            .filter(|&i| i == 0 || !is_letter_or_digit(chars[i - 1]))
-            .find_map(|i| self.longest_at(chars, i).map(|end| (i, end)))
+        let mut prev_is_ln = text[..from].chars().next_back().is_some_and(is_letter_or_digit);
+        for (at, c) in text[from..].char_indices() {
+            let i = from + at;
+            if !prev_is_ln && self.nodes[0].next.contains_key(&c) {
+                if let Some(end) = self.longest_at(text, i) {
+                    return Some((i, end));
+                }
+            }
+            prev_is_ln = is_letter_or_digit(c);
+        }
+        None
     }
 
-    /// Every match, left to right, none overlapping.
-    pub fn find_all(&self, chars: &[char]) -> Vec<(usize, usize)> {
+    /// The first match in `text`: (start, end) in characters.
+    pub fn find(&self, text: &str) -> Option<(usize, usize)> {
+        self.find_bytes(text, 0).map(|(s, e)| (text[..s].chars().count(), text[..e].chars().count()))
+    }
+
+    /// Every match, left to right, none overlapping: (start, end) in characters.
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
-        let mut from = 0;
-        while let Some((start, end)) = self.find_from(chars, from) {
-            found.push((start, end));
-            from = end;
+        let (mut from, mut chars_before) = (0, 0);
+        while let Some((start, end)) = self.find_bytes(text, from) {
+            let start_chars = chars_before + text[from..start].chars().count();
+            let end_chars = start_chars + text[start..end].chars().count();
+            found.push((start_chars, end_chars));
+            (from, chars_before) = (end, end_chars);
         }
         found
     }
 
-    /// The lines (split at "\n", counted from 0, ascending) of `chars` that hold a match.
-    pub fn lines_with_match(&self, chars: &[char]) -> Vec<usize> {
-        let mut lines = Vec::new();
-        let (mut line, mut start) = (0, 0);
-        for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
-            if c == '\n' {
-                if self.find_from(&chars[start..i], 0).is_some() {
-                    lines.push(line);
-                }
-                line += 1;
-                start = i + 1;
-            }
-        }
-        lines
+    /// The lines (split at "\n", counted from 0, ascending) of `text` that hold a match.
+    pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
+        text.split('\n').enumerate().filter(|(_, line)| self.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().collect()
-    }
 
     fn phrases(list: &[&str], anchored: bool) -> Phrases {
         Phrases::new(list.iter().copied(), anchored).unwrap()
@@ -150,34 +153,41 @@ mod tests {
     #[test]
     fn the_longest_phrase_on_word_boundaries_wins() {
         let p = phrases(&["share", "share this", "this"], false);
-        assert_eq!(p.find_from(&chars("please share this now"), 0), Some((7, 17)));
-        assert_eq!(p.find_from(&chars("share thistle"), 0), Some((0, 5)));
-        assert_eq!(p.find_from(&chars("reshare thistle"), 0), None);
+        assert_eq!(p.find("please share this now"), Some((7, 17)));
+        assert_eq!(p.find("share thistle"), Some((0, 5)));
+        assert_eq!(p.find("reshare thistle"), None);
     }
 
     #[test]
     fn anchored_phrases_start_the_text_after_up_to_three_non_word_characters() {
         let p = phrases(&["read more", "» read"], true);
-        assert_eq!(p.find_from(&chars("» read more"), 0), Some((0, 11)));
-        assert_eq!(p.find_from(&chars("»» read"), 0), Some((0, 7))); // "»" then "» read"
-        assert_eq!(p.find_from(&chars("-- » read"), 0), Some((0, 9)));
-        assert_eq!(p.find_from(&chars("we read more"), 0), None);
+        assert_eq!(p.find("» read more"), Some((0, 11)));
+        assert_eq!(p.find("»» read"), Some((0, 7))); // "»" then "» read"
+        assert_eq!(p.find("-- » read"), Some((0, 9)));
+        assert_eq!(p.find("we read more"), None);
     }
 
     #[test]
     fn matches_do_not_overlap_and_lines_are_found() {
         let p = phrases(&["a b", "b c"], false);
-        assert_eq!(p.find_all(&chars("a b c, b c")), vec![(0, 3), (7, 10)]);
-        assert_eq!(p.lines_with_match(&chars("x\nb c\n\nab c")), vec![1]);
+        assert_eq!(p.find_all("a b c, b c"), vec![(0, 3), (7, 10)]);
+        assert_eq!(p.lines_with_match("x\nb c\n\nab c"), vec![1]);
     }
 
     #[test]
     fn marks_and_digits_are_not_boundaries() {
         let p = phrases(&["देख"], false);
-        assert_eq!(p.find_from(&chars("देखें"), 0), Some((0, 3))); // a vowel sign (Mn) is not \p{L}
+        assert_eq!(p.find("देखें"), Some((0, 3))); // a vowel sign (Mn) is not \p{L}
         let q = phrases(&["like"], false);
-        assert_eq!(q.find_from(&chars("like2"), 0), None);
-        assert_eq!(q.find_from(&chars("like_"), 0), Some((0, 4)));
+        assert_eq!(q.find("like2"), None);
+        assert_eq!(q.find("like_"), Some((0, 4)));
+    }
+
+    #[test]
+    fn offsets_are_in_characters() {
+        let p = phrases(&["lire"], false);
+        assert_eq!(p.find("été: lire"), Some((5, 9)));
+        assert_eq!(p.find_all("é lire é lire"), vec![(2, 6), (9, 13)]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .textshape import fold, line_starts, lines_containing, lines_matching, page_runs
+from .textshape import fold, line_starts, lines_containing, lines_matching
 
 if TYPE_CHECKING:  # (typing only: document imports this module)
     from .document import Unit
@@ -19,7 +19,7 @@ __all__ = ["PageText"]
 class PageText:
     """The visible text of every unit of a document, one line per unit, joined by ``"\\n"``.
 
-    One string a cleaner scans once for the whole page (a pattern, ``str.find``, a set of runs)
+    One string a cleaner scans once for the whole page (a pattern, ``str.find``, a phrase list)
     instead of once per line; offsets map back to lines with :meth:`line_at`. Line ``i`` is
     ``doc.units[i]``, dropped units included: a cleaner skips those (a drop changes no unit's
     text, so the page text stays valid; a cut does, and :meth:`Document.page_text` then builds a
@@ -30,7 +30,7 @@ class PageText:
         starts: offset in ``text`` of each line, then ``len(text) + 1``.
     """
 
-    __slots__ = ("_folded", "_folded_starts", "_runs", "_units", "_visible", "starts", "text")
+    __slots__ = ("_folded", "_folded_starts", "_units", "_visible", "starts", "text")
 
     def __init__(self, units: list[Unit]) -> None:
         visible = [u.visible for u in units]
@@ -40,7 +40,6 @@ class PageText:
         self.starts = line_starts(visible)
         self._folded: str | None = None
         self._folded_starts: list[int] | None = None
-        self._runs: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -77,14 +76,6 @@ class PageText:
         for unit, visible, a, b in zip(self._units, self._visible, starts, starts[1:]):
             if unit._folded is None and unit._visible is visible:
                 unit._folded = folded[a:b - 1]
-
-    @property
-    def runs(self) -> frozenset[str]:
-        """Every maximal run of letters and digits in ``folded`` (and some other strings:
-        see :func:`~newsclean.textshape.page_runs`), for a set test against phrase keys."""
-        if self._runs is None:
-            self._runs = page_runs(self.folded)
-        return self._runs
 
     def line_at(self, offset: int, *, folded: bool = False) -> int:
         """The line (unit index) that holds ``offset`` of ``text`` (of ``folded`` if ``folded``)."""

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, Protocol
+from typing import Protocol
 
 import regex
 
+from . import _core
 from ._core import joined_words, letter_count, word_count, words
 
 __all__ = [
     "CJK_STOPS",
     "SPACED_STOPS",
     "STOP_CLOSERS",
+    "PhraseMatch",
     "PhraseMatcher",
     "comparison_key",
     "ends_like_sentence",
@@ -34,7 +37,6 @@ __all__ = [
     "line_starts",
     "lines_containing",
     "lines_matching",
-    "page_runs",
     "phrase_matcher",
     "sentences",
     "trie_alternation",
@@ -139,51 +141,6 @@ def _next_starts_sentence(text: str, end: int) -> bool:
     return c.isupper() or c.isdigit() or c in "\"'“‘«„¿¡(" or not c.isalpha() or c.lower() == c.upper()
 
 
-_LN_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-_ASCII_LN_TOKEN = re.compile(r"[A-Za-z0-9]+")  # _LN_TOKEN on ASCII text
-
-
-@lru_cache(maxsize=4096)
-def _ln_tokens(text: str) -> frozenset[str]:
-    """The maximal runs of letters and digits in ``text`` (cached: several matchers ask)."""
-    if text.isascii():
-        if text.replace(" ", "").isalnum():  # only letters, digits and spaces: the words
-            return frozenset(text.split(" ")) - _EMPTY
-        return frozenset(_ASCII_LN_TOKEN.findall(text))
-    return frozenset(_LN_TOKEN.findall(text))
-
-
-_EMPTY = frozenset({""})
-
-# page_runs: every ASCII byte that is not a letter or digit becomes a space; other bytes (UTF-8
-# of the non-ASCII characters) stay, to be looked at only where there are some.
-_ASCII_ALNUM_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-_ASCII_RUN_BYTES = bytes(b if b in _ASCII_ALNUM_BYTES or b >= 0x80 else 32 for b in range(256))
-
-
-def page_runs(text: str) -> frozenset[str]:
-    """A superset of the maximal runs of letters and digits (``[\\p{L}\\p{N}]+``) of ``text``,
-    found for a whole page at once: every run is in it, with some other strings.
-
-    ASCII punctuation and white space become spaces (``bytes.translate`` in C) and the text is
-    split: a token of ASCII letters and digits is a run; a token with other characters (a word
-    of another script, "…" glued to a word) is kept and also split into its runs with the
-    pattern. One pass over the page, where one per line cost a Python step and a pattern call
-    each; a set test on the result tells which of a phrase list's keys the page may hold.
-    """
-    spaced = text.encode("utf-8", "surrogatepass").translate(_ASCII_RUN_BYTES).decode("utf-8", "surrogatepass")
-    runs = frozenset(spaced.split())
-    if spaced.isascii():
-        return runs
-    others = "\n".join([token for token in runs if not token.isascii()])
-    return runs.union(_LN_TOKEN.findall(others))
-
-
-#: Characters of a phrase's beginning that ``PhraseMatcher.match``'s pre-test compares.
-_HEAD = 4
-_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-
-
 def line_starts(lines: list[str]) -> list[int]:
     """Offsets of each line in ``"\n".join(lines)``, then ``len(...) + 1`` (summed in C)."""
     return list(accumulate(map(_PLUS_ONE, map(len, lines)), initial=0))
@@ -230,154 +187,86 @@ def lines_matching(text: str, starts: list[int], pattern: re.Pattern[str] | rege
 
 class Page(Protocol):
     """What :meth:`PhraseMatcher.candidate_lines` reads of a page
-    (:class:`~newsclean.page_text.PageText` is one)."""
-
-    text: str
-
-    def __len__(self) -> int: ...
+    (:class:`~newsclean.page_text.PageText` is one): its lines, folded, joined by ``"\\n"``."""
 
     @property
     def folded(self) -> str: ...
 
-    @property
-    def runs(self) -> frozenset[str]: ...
 
-    def lines_containing(self, needles: Iterable[str], *, folded: bool = True) -> list[int]: ...
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """Where a :class:`PhraseMatcher` matched: ``text[start:end]``."""
 
+    text: str
+    begin: int
+    finish: int
 
-#: ``PhraseMatcher.candidate_lines`` folds the page, collects its runs and finds each phrase with
-#: one ``str.find`` pass: cheaper than a pre-test per line on pages of news size, dearer on pages of
-#: megabytes (most of whose lines a cleaner may already have dropped). Past ``PAGE_SCAN_MAX``
-#: characters (unless its lines average under ``PAGE_SCAN_LINE_CHARS``: then the per-line tests
-#: cost more, one per line), or ``FIND_BUDGET`` characters of ``str.find`` in all (phrases x page
-#: length), it answers None and the caller tests line by line.
-PAGE_SCAN_MAX = 200_000
-PAGE_SCAN_LINE_CHARS = 20
-FIND_BUDGET = 20_000_000
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def group(self) -> str:
+        """The matched text (an anchored match includes the non-word characters before the phrase)."""
+        return self.text[self.begin:self.finish]
 
 
 class PhraseMatcher:
-    """A compiled phrase alternation with a cheap, exact pre-test for :meth:`search`.
+    """A phrase list matched on letter/digit boundaries in folded text, by the compiled core
+    (``rust/src/phrases.rs``: a trie walked from each position, linear in the text).
 
-    A match of ``phrase`` begins and ends on a letter/digit boundary, so every maximal run of
-    letters and digits in the phrase is also a maximal run in the text. ``search`` first checks
-    that the text holds the longest run of at least one phrase (a set test on the text's runs)
-    and runs the alternation only then: same answers, a fraction of the time on the many lines
-    that hold none. Other methods go straight to the compiled pattern (:attr:`regex`).
+    At the leftmost position where a phrase is neither preceded nor followed by a letter or
+    digit, the longest such phrase matches. An anchored matcher matches only at the start of
+    the text, after at most three non-word characters (``\\W``), which the match includes.
     """
 
-    __slots__ = ("_by_key", "_first", "_heads", "_keys", "_reach", "regex")
+    __slots__ = ("_phrases", "anchored")
 
-    def __init__(self, pattern: regex.Pattern[str], keys: frozenset[str] | None,
-                 first: frozenset[str] | None = None, reach: int = 1,
-                 heads: Iterable[str] | None = None,
-                 by_key: dict[str, tuple[str, ...]] | None = None) -> None:
-        self.regex = pattern
-        self._keys = keys  # None: some phrase has no letter or digit, no pre-test possible
-        # ``search``'s second pre-test: the phrases whose key (longest run) is each key. A text
-        # that holds a key must also hold one of its phrases as a substring to match.
-        self._by_key = by_key
-        # ``match`` pre-test: a match at the start begins with a phrase's first character within
-        # the first ``reach`` characters (``^\W{0,3}`` of an anchored matcher: 4)
-        self._first = first
-        self._reach = reach
-        # ``match`` pre-test where the phrase must begin the text (always when ``reach`` is 1;
-        # after ``^\W{0,3}`` when the text begins with an ASCII letter or digit, which ``\W``
-        # cannot match): the text begins with the first (up to) _HEAD characters of a phrase.
-        # As (length, heads of that length) pairs, shortest first.
-        by_length: dict[int, set[str]] = {}
-        for phrase in heads or ():
-            head = phrase[:_HEAD]
-            by_length.setdefault(len(head), set()).add(head)
-        self._heads = tuple((n, frozenset(by_length[n])) for n in sorted(by_length)) if heads is not None else None
+    def __init__(self, phrases: Iterable[str], *, anchored: bool = False) -> None:
+        compiled = _core.Phrases.build(list(phrases), anchored)
+        if compiled is None:
+            raise ValueError("a PhraseMatcher needs at least one non-blank phrase")
+        self._phrases = compiled
+        self.anchored = anchored
 
-    def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        if self._keys is not None and not args and not kwargs:
-            tokens = _ln_tokens(text)
-            if self._keys.isdisjoint(tokens):
-                return None
-            if self._by_key is not None:
-                # (a match is one of the phrases, character for character: a substring)
-                for key in self._keys.intersection(tokens):
-                    if any(phrase in text for phrase in self._by_key[key]):
-                        break
-                else:
-                    return None
-        return self.regex.search(text, *args, **kwargs)
+    def search(self, text: str) -> PhraseMatch | None:
+        """The first match in ``text``, or None."""
+        found = self._phrases.find(text)
+        return None if found is None else PhraseMatch(text, *found)
 
-    def candidate_lines(self, page: Page) -> list[int] | None:
-        """Lines of ``page`` (ascending) that may hold a match of :meth:`search` (a superset of
-        those whose folded text it matches), found for the whole page at once; None when there
-        is no pre-test (then every line may).
+    def match(self, text: str) -> PhraseMatch | None:
+        """The match that starts ``text``, or None."""
+        found = self._phrases.find(text)
+        return None if found is None or found[0] != 0 else PhraseMatch(text, *found)
 
-        The page's runs of letters and digits are found once (:attr:`~newsclean.page_text.PageText.runs`, shared by
-        every matcher); the lines that hold one of the phrases whose key the page has are then
-        found with ``str.find``. A line :meth:`search` matches holds the phrase it matches, so
-        none is missed; the other lines need no per-line step at all.
-        """
-        if self._keys is None or len(page.text) > max(PAGE_SCAN_MAX, PAGE_SCAN_LINE_CHARS * len(page)):
-            return None
-        present = self._keys.intersection(page.runs)
-        if not present:
-            return []
-        needles = present if self._by_key is None else {phrase for key in present for phrase in self._by_key[key]}
-        if len(needles) * len(page.folded) > FIND_BUDGET:
-            return None
-        return page.lines_containing(needles)
+    def sub(self, repl: str, text: str) -> str:
+        """``text`` with every match (left to right, none overlapping) replaced by ``repl``."""
+        out: list[str] = []
+        pos = 0
+        for start, end in self._phrases.find_all(text):
+            out += (text[pos:start], repl)
+            pos = end
+        return "".join(out) + text[pos:] if out else text
 
-    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        if not args and not kwargs:
-            if self._heads is not None and (self._reach == 1 or text[:1] in _ASCII_ALNUM):
-                for n, heads in self._heads:
-                    if text[:n] in heads:
-                        break
-                else:
-                    return None
-            elif self._first is not None and self._first.isdisjoint(text[:self._reach]):
-                return None
-        return self.regex.match(text, *args, **kwargs)
-
-    def sub(self, repl: Any, text: str, *args: Any, **kwargs: Any) -> str:
-        return self.regex.sub(repl, text, *args, **kwargs)
-
-    def finditer(self, text: str, *args: Any, **kwargs: Any) -> Iterator[regex.Match[str]]:
-        return self.regex.finditer(text, *args, **kwargs)
-
-    def findall(self, text: str, *args: Any, **kwargs: Any) -> list[Any]:
-        return self.regex.findall(text, *args, **kwargs)
-
-    @property
-    def pattern(self) -> str:
-        return self.regex.pattern
+    def candidate_lines(self, page: Page) -> list[int]:
+        """The lines of ``page`` (ascending) whose folded text :meth:`search` matches, found in
+        one pass over the page."""
+        return self._phrases.lines_with_match(page.folded)
 
 
 @lru_cache(maxsize=64)
 def phrase_matcher(phrases: tuple[str, ...], *, anchored: bool = False) -> PhraseMatcher | None:
     """A matcher for any of ``phrases`` (already folded) on word boundaries in folded text.
 
-    ``anchored`` matches only at the start of the text. Returns None for an empty list. The
-    matcher has the ``search``/``match``/``sub``/``finditer`` of a compiled pattern.
+    ``anchored`` matches only at the start of the text. Returns None for an empty list.
     """
-    cleaned = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    if not cleaned:
+    if not any(p.strip() for p in phrases):
         return None
-    # Factored as a trie: the same match as the longest-first list (the longest phrase that
-    # matches at the leftmost position), but one branch per character instead of every phrase
-    # in turn: searching a long paragraph for ~250 call-to-action phrases took ~160 µs.
-    alternation = trie_alternation(cleaned)
-    prefix = r"^\W{0,3}" if anchored else r"(?<![\p{L}\p{N}])"
-    pattern = regex.compile(prefix + r"(?:" + alternation + r")(?![\p{L}\p{N}])")
-    keys: frozenset[str] | None = None
-    by_key: dict[str, tuple[str, ...]] | None = None
-    if not anchored:  # (anchored: match() at the start is cheap already)
-        runs = [_LN_TOKEN.findall(p) for p in cleaned]
-        if all(runs):
-            grouped: dict[str, list[str]] = {}
-            for phrase, phrase_runs in zip(cleaned, runs):
-                grouped.setdefault(max(phrase_runs, key=len), []).append(phrase)
-            keys = frozenset(grouped)
-            by_key = {key: tuple(group) for key, group in grouped.items()}
-    return PhraseMatcher(pattern, keys, frozenset(p[0] for p in cleaned), 4 if anchored else 1, cleaned, by_key)
+    return PhraseMatcher(phrases, anchored=anchored)
 
 
 def trie_alternation(items: Iterable[str]) -> str:

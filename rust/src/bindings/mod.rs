@@ -12,6 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::prelude::*;
 
 mod forest;
+mod phrases;
 mod textshape;
 
 /// Run `work` with the GIL released; a panic in it raises `newsclean.errors.CoreError`.
@@ -38,6 +39,7 @@ fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_in_core, m)?)?;
     forest::register(m)?;
+    phrases::register(m)?;
     textshape::register(m)?;
     Ok(())
 }
