@@ -5,7 +5,6 @@
 //! (LightGBM: nodes with children, walked from each root). A forest's output for a row is the
 //! sum of the leaves it reaches, tree by tree in order, plus the base: a logit.
 
-use std::collections::HashMap;
 use std::fmt;
 
 /// Deepest oblivious tree: a leaf index is one byte.
@@ -25,7 +24,11 @@ fn bad(message: &str) -> SpecError {
     SpecError(message.to_string())
 }
 
-/// Oblivious trees: each distinct (feature, threshold) question is answered once per row.
+/// Rows scored together by oblivious trees: a block of this many rows is held column by column,
+/// so that each question is asked of all of them in one short loop the compiler vectorises.
+const LANES: usize = 16;
+
+/// Oblivious trees: each level asks one (feature, threshold) question of every row.
 #[derive(Debug, Clone)]
 pub struct Oblivious {
     depth: usize,
@@ -33,13 +36,11 @@ pub struct Oblivious {
     n_features: usize,
     value: Vec<f64>,
     base: f64,
-    split_feature: Vec<usize>,
-    // CatBoost learns on float32 features with float32 borders: comparing in float32 is the
-    // model's own arithmetic. A border past float32's range (the trainer pads a shallower tree
-    // with 1e300) becomes +inf, a question no row answers "yes".
-    split_threshold: Vec<f32>,
-    // per tree and level, the index of its question in the two arrays above
-    split_of: Vec<usize>,
+    // per tree and level, tree by tree: (feature, threshold). CatBoost learns on float32
+    // features with float32 borders: comparing in float32 is the model's own arithmetic. A
+    // border past float32's range (the trainer pads a shallower tree with 1e300) becomes +inf,
+    // a question no row answers "yes".
+    splits: Vec<(usize, f32)>,
 }
 
 impl Oblivious {
@@ -59,31 +60,43 @@ impl Oblivious {
         if feature.iter().any(|&f| f < 0) {
             return Err(bad("forest feature index out of range"));
         }
-        let mut index: HashMap<(i64, u32), usize> = HashMap::new();
-        let (mut split_feature, mut split_threshold) = (Vec::new(), Vec::new());
-        let split_of = feature.iter().zip(threshold).map(|(&f, &t)| {
-            let t32 = t as f32;
-            *index.entry((f, t32.to_bits())).or_insert_with(|| {
-                split_feature.push(f as usize);
-                split_threshold.push(t32);
-                split_feature.len() - 1
-            })
-        }).collect();
+        let splits = feature.iter().zip(threshold).map(|(&f, &t)| (f as usize, t as f32)).collect();
         let n_features = feature.iter().max().map_or(0, |&f| f as usize + 1);
-        Ok(Oblivious { depth, n_trees, n_features, value, base, split_feature, split_threshold, split_of })
+        Ok(Oblivious { depth, n_trees, n_features, value, base, splits })
     }
 
-    fn logit(&self, row: &[f64], answers: &mut [u8]) -> f64 {
-        for ((answer, &f), &t) in answers.iter_mut().zip(&self.split_feature).zip(&self.split_threshold) {
-            *answer = u8::from(row[f] as f32 > t);
+    /// The logits of up to [`LANES`] rows whose features are `columns[feature][lane]`.
+    fn block_logits(&self, columns: &[[f32; LANES]]) -> [f64; LANES] {
+        let mut sums = [0.0; LANES];
+        for (tree, questions) in self.splits.chunks_exact(self.depth).enumerate() {
+            let mut leaf = [0u32; LANES];
+            for (level, &(feature, threshold)) in questions.iter().enumerate() {
+                let column = &columns[feature];
+                for lane in 0..LANES {
+                    leaf[lane] |= u32::from(column[lane] > threshold) << level;
+                }
+            }
+            let values = &self.value[tree << self.depth..(tree + 1) << self.depth];
+            for lane in 0..LANES {
+                sums[lane] += values[leaf[lane] as usize];
+            }
         }
-        let mut sum = 0.0;
-        for (tree, questions) in self.split_of.chunks_exact(self.depth).enumerate() {
-            let leaf = questions.iter().enumerate()
-                .fold(0usize, |leaf, (level, &q)| leaf | (usize::from(answers[q]) << level));
-            sum += self.value[(tree << self.depth) | leaf];
+        sums
+    }
+
+    fn raw(&self, rows: &[f64], width: usize) -> Vec<f64> {
+        let mut logits = Vec::with_capacity(rows.len() / width);
+        let mut columns = vec![[0f32; LANES]; self.n_features];
+        for block in rows.chunks(width * LANES) {
+            for (lane, row) in block.chunks_exact(width).enumerate() {
+                for (column, &x) in columns.iter_mut().zip(row) {
+                    column[lane] = x as f32;
+                }
+            }
+            let n = block.len() / width;
+            logits.extend(self.block_logits(&columns)[..n].iter().map(|sum| sum + self.base));
         }
-        sum + self.base
+        logits
     }
 }
 
@@ -180,10 +193,7 @@ impl Forest {
             return vec![0.0; 0];
         }
         match self {
-            Forest::Oblivious(t) => {
-                let mut answers = vec![0u8; t.split_feature.len()];
-                rows.chunks_exact(width).map(|row| t.logit(row, &mut answers)).collect()
-            }
+            Forest::Oblivious(t) => t.raw(rows, width),
             Forest::Nodes(t) => rows.chunks_exact(width).map(|row| t.logit(row)).collect(),
         }
     }
