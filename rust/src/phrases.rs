@@ -11,28 +11,53 @@
 //!
 //! Offsets given out are in characters (Unicode scalar values), as Python counts them.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-static LETTER_OR_DIGIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{L}\p{N}]$").expect("class compiles"));
-static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").expect("class compiles"));
+/// A Unicode character class: a bit per character of the Basic Multilingual Plane, read off
+/// the `regex` crate's class once; characters beyond it are asked of the class itself.
+struct CharClass {
+    bmp: Vec<u64>,
+    class: Regex,
+}
+
+impl CharClass {
+    fn new(class: &str) -> Self {
+        let class = Regex::new(&format!("^{class}$")).expect("class compiles");
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            if class.is_match(c.encode_utf8(&mut [0; 4])) {
+                bmp[c as usize / 64] |= 1 << (c as usize % 64);
+            }
+        }
+        CharClass { bmp, class }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(bits) => bits >> (c as usize % 64) & 1 == 1,
+            None => self.class.is_match(c.encode_utf8(&mut [0; 4])),
+        }
+    }
+}
+
+static LETTER_OR_DIGIT: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"[\p{L}\p{N}]"));
+static WORD_CHAR: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\w"));
 
 /// Whether `c` is a letter or a digit (`[\p{L}\p{N}]`).
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    LETTER_OR_DIGIT.is_match(c.encode_utf8(&mut [0; 4]))
+    LETTER_OR_DIGIT.contains(c)
 }
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    WORD_CHAR.is_match(c.encode_utf8(&mut [0; 4]))
+    WORD_CHAR.contains(c)
 }
 
 /// Most non-word characters an anchored match may begin with.
@@ -40,8 +65,17 @@ const ANCHOR_REACH: usize = 3;
 
 #[derive(Debug, Default, Clone)]
 struct Node {
-    next: HashMap<char, usize>,
+    next: Vec<(char, usize)>, // sorted by character
     terminal: bool,
+}
+
+impl Node {
+    fn child(&self, c: char) -> Option<usize> {
+        if self.next.len() <= 8 {
+            return self.next.iter().find(|&&(k, _)| k == c).map(|&(_, child)| child);
+        }
+        self.next.binary_search_by_key(&c, |&(k, _)| k).ok().map(|i| self.next[i].1)
+    }
 }
 
 /// A compiled phrase list.
@@ -59,12 +93,12 @@ impl Phrases {
         for phrase in phrases.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
             let mut at = 0;
             for c in phrase.chars() {
-                at = match nodes[at].next.get(&c) {
-                    Some(&child) => child,
-                    None => {
+                at = match nodes[at].next.binary_search_by_key(&c, |&(k, _)| k) {
+                    Ok(i) => nodes[at].next[i].1,
+                    Err(i) => {
                         nodes.push(Node::default());
                         let child = nodes.len() - 1;
-                        nodes[at].next.insert(c, child);
+                        nodes[at].next.insert(i, (c, child));
                         child
                     }
                 };
@@ -80,8 +114,8 @@ impl Phrases {
         let (mut node, mut best) = (0, None);
         let mut rest = text[i..].char_indices().peekable();
         while let Some((j, c)) = rest.next() {
-            match self.nodes[node].next.get(&c) {
-                Some(&child) => node = child,
+            match self.nodes[node].child(c) {
+                Some(child) => node = child,
                 None => break,
             }
             if self.nodes[node].terminal && rest.peek().is_none_or(|&(_, next)| !is_letter_or_digit(next)) {
@@ -108,7 +142,7 @@ impl Phrases {
         let mut prev_is_ln = text[..from].chars().next_back().is_some_and(is_letter_or_digit);
         for (at, c) in text[from..].char_indices() {
             let i = from + at;
-            if !prev_is_ln && self.nodes[0].next.contains_key(&c) {
+            if !prev_is_ln && self.nodes[0].child(c).is_some() {
                 if let Some(end) = self.longest_at(text, i) {
                     return Some((i, end));
                 }
