@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from . import _core
+from ._core import Forest as _CoreForest
 from .errors import ModelError
 
 __all__ = ["Forest"]
@@ -50,13 +50,13 @@ Rows = Sequence[Sequence[float]] | NDArray[np.floating[Any]]
 _RETRAIN = "retrain with tools/train_boilerplate.py"
 
 
-def _build(spec: Mapping[str, Any]) -> _core.Forest:
+def _build(spec: Mapping[str, Any]) -> _CoreForest:
     """The core's forest of ``spec`` (either layout)."""
     try:
         if spec.get("kind") == "oblivious":
-            return _core.Forest.oblivious(int(spec["depth"]), _ints(spec["feature"]), _floats(spec["threshold"]),
+            return _CoreForest.oblivious(int(spec["depth"]), _ints(spec["feature"]), _floats(spec["threshold"]),
                                           _floats(spec["value"]), float(spec.get("base", 0.0)))
-        return _core.Forest.nodes(_ints(spec["feature"]), _floats(spec["threshold"]), _ints(spec["left"]),
+        return _CoreForest.nodes(_ints(spec["feature"]), _floats(spec["threshold"]), _ints(spec["left"]),
                                   _ints(spec["right"]), _floats(spec["value"]), _ints(spec["roots"]),
                                   int(spec["depth"]), float(spec.get("base", 0.0)))
     except (KeyError, TypeError, OverflowError) as exc:

@@ -19,8 +19,7 @@ from typing import Protocol
 
 import regex
 
-from . import _core
-from ._core import joined_words, letter_count, word_count, words
+from ._core import Phrases, joined_words, letter_count, word_count, words
 
 __all__ = [
     "CJK_STOPS",
@@ -227,7 +226,7 @@ class PhraseMatcher:
     __slots__ = ("_phrases", "anchored")
 
     def __init__(self, phrases: Iterable[str], *, anchored: bool = False) -> None:
-        compiled = _core.Phrases.build(list(phrases), anchored)
+        compiled = Phrases.build(list(phrases), anchored)
         if compiled is None:
             raise ValueError("a PhraseMatcher needs at least one non-blank phrase")
         self._phrases = compiled
