@@ -73,9 +73,11 @@ class CallsToAction:
     def __call__(self, doc: Document) -> None:
         self._phrases(doc)
         if self.glued_max_words > 0:
-            for unit in doc.units:
-                if unit.kept:
-                    self._glued_prompt(doc, unit)
+            units = doc.units
+            # a prompt is glued after a full stop: only the lines with one (found for the page at once)
+            for i in doc.page_text().lines_matching(_STOP_IN):
+                if units[i].kept:
+                    self._glued_prompt(doc, units[i])
 
     def _phrases(self, doc: Document) -> None:
         matcher = phrase_matcher(all_phrases("call_to_action"))
@@ -110,8 +112,6 @@ class CallsToAction:
     def _glued_prompt(self, doc: Document, unit: Unit) -> None:
         text = unit.visible
         if ends_with_full_stop(text):  # most paragraphs: nothing glued after their last sentence
-            return
-        if not _STOP_IN.search(text):  # one sentence, or none: a menu item, a heading
             return
         spans = sentences(text)  # every span but the last ends with a full stop
         if len(spans) < 2:
