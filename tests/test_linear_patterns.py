@@ -59,7 +59,7 @@ def worst_ratio(pattern: regex.Pattern[str]) -> tuple[float, str]:
 def test_discovery_finds_module_patterns_and_builders() -> None:
     names = {p.name for p in PATTERNS}
     assert "newsclean.textshape._SENTENCE_END" in names
-    assert "newsclean.normalize._SPECIAL_IN_LINE" in names
+    assert "newsclean.normalize._SPECIAL" in names
     assert "newsclean.cleaners.bylines._month_pattern()" in names
     assert len(PATTERNS) >= 40
 

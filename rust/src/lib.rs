@@ -5,6 +5,7 @@
 //! decisions, the journal and the result; what is here computes the facts they decide on.
 
 pub mod forest;
+pub mod lines;
 pub mod phrases;
 pub mod textshape;
 

@@ -12,7 +12,6 @@ a span that touches a replaced run covers all of it in the input.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
@@ -22,6 +21,8 @@ from typing import TypeVar
 import ftfy
 import ftfy.fixes as _ftfy_fixes
 import regex
+
+from ._core import scan_lines
 
 __all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
 
@@ -65,13 +66,6 @@ _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b\u20
 # Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
 # invisible characters, surrogates, entities.
 _SPECIAL = regex.compile(r"[^\S ]|  |" + f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}&{_LIGATURES}]")
-# The characters of _SPECIAL but the line breaks, and (besides "  ") those a mojibake hint runs
-# on, for :func:`segment`: searched once over the whole input (``re``: its scan of a character
-# class is several times faster than ``regex``'s), they find every line normalisation might
-# change; the other lines take normalize_line's fast path inline: same text, same offsets.
-_SPECIAL_IN_LINE = re.compile(f"[{_CONTROLS_IN_LINE}{_ODD_SPACES}{_INVISIBLE}{_SURROGATES}&{_LIGATURES}]")
-_MOJIBAKE_PAIR = re.compile(_MOJIBAKE_PAIR_CLASS)
-_BREAK_CHARS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 _FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False,
                                     fix_character_width=False)
 _MAX_FTFY = 100_000  # longer runs skip ftfy's encoding repair (it is quadratic in places)
@@ -223,34 +217,8 @@ _U = TypeVar("_U")
 UnitFactory = Callable[[int, int, int, str, "OffsetMap | None", int, int], _U]
 
 
-def _dirty_offsets(source: str) -> tuple[list[int], bool]:
-    """Offsets (ascending, then ``len(source)``) of the characters that may make normalisation
-    change a line -- a special character, a double space, a mojibake hint (the other hints,
-    ``"&...;"`` and ligatures/fullwidth forms, are special) -- and whether ``source`` is NFC
-    (if not, every non-ASCII line may change)."""
-    dirty = [m.start() for m in _SPECIAL_IN_LINE.finditer(source)]
-    i = source.find("  ")
-    while i >= 0:
-        dirty.append(i)
-        i = source.find("  ", i + 2)
-    if source.isascii():
-        nfc = True
-    else:
-        dirty += [i for m in _MOJIBAKE_PAIR.finditer(source) for i in (m.start(), m.end() - 1)]
-        nfc = unicodedata.is_normalized("NFC", source)
-    dirty.sort()
-    dirty.append(len(source))
-    return dirty, nfc
-
-
-def _split_lines(source: str) -> tuple[list[str], list[int] | None]:
-    """The lines of ``source`` (``str.splitlines``: ``"\\r\\n"`` is one break) and, when a break
-    may be two characters long, the step from each line's start to the next's (else None)."""
-    if "\r" not in source:  # every break is one character
-        return source.splitlines(), None
-    pieces = source.splitlines(True)
-    lines = [p[:-2] if p.endswith("\r\n") else p[:-1] if p[-1:] in _BREAK_CHARS else p for p in pieces]
-    return lines, [len(p) for p in pieces]
+# The kinds of line ``scan_lines`` (the compiled core, ``rust/src/lines.rs``) tells apart
+_EMPTY, _SPACES, _TEXT, _DIRTY = range(4)
 
 
 def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[int, int]]]:
@@ -258,48 +226,35 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
 
     Returns the units and the input spans of the lines that hold only invisible characters.
     ``block`` counts blank-line-separated blocks, ``gap_before`` the blank lines before a unit
-    (0 for the first). Lines that normalisation cannot change (see :func:`_dirty_offsets`) take
-    :func:`normalize_line`'s fast path inline: same text, same offsets.
+    (0 for the first). The compiled core finds the lines (``str.splitlines``' breaks) and the
+    ones normalisation cannot change -- no control, odd or invisible character, "&", ligature,
+    double space or mojibake pair, and NFC -- whose text is their span without the spaces at
+    their ends, as :func:`normalize_line` would give it; the others go through
+    :func:`normalize_line`.
     """
     units: list[_U] = []
     invisible: list[tuple[int, int]] = []
     append = units.append
     gap = 0
     block = -1
-    pos = 0
-    dirty, nfc = _dirty_offsets(source)
-    d = 0
-    next_dirty = dirty[0]
-    lines, steps = _split_lines(source)
-    for n, line in enumerate(lines):
-        le = pos + len(line)
-        if line:
-            while next_dirty < pos:
-                d += 1
-                next_dirty = dirty[d]
-            if next_dirty >= le and (nfc or line.isascii()):
-                text = line.strip(" ")
-                if text:
-                    s = pos if len(text) == len(line) else pos + (len(line) - len(line.lstrip(" ")))
-                    if gap or block < 0:
-                        block += 1
-                    append(make(len(units), s, s + len(text), text, None, block, gap if units else 0))
-                    gap = 0
-                else:
-                    gap += 1
-            else:
-                norm = normalize_line(source, pos, le)
-                if norm.text:
-                    if gap or block < 0:
-                        block += 1
-                    append(make(len(units), pos + len(line) - len(line.lstrip()), pos + len(line.rstrip()),
-                                norm.text, norm.map, block, gap if units else 0))
-                    gap = 0
-                else:
-                    gap += 1
-                    if line.strip():
-                        invisible.append((pos, le))
-        elif units:
-            gap += 1
-        pos = le + 1 if steps is None else pos + steps[n]
+    nfc = source.isascii() or unicodedata.is_normalized("NFC", source)
+    for kind, start, end, text_start, text_end in scan_lines(source, nfc):
+        if kind == _TEXT:
+            text, map_ = source[text_start:text_end], None
+        elif kind == _DIRTY:
+            norm = normalize_line(source, start, end)
+            if not norm.text:
+                gap += 1
+                if text_start < text_end:  # not white space only: invisible characters
+                    invisible.append((start, end))
+                continue
+            text, map_ = norm.text, norm.map
+        else:
+            if units or kind == _SPACES:
+                gap += 1
+            continue
+        if gap or block < 0:
+            block += 1
+        append(make(len(units), text_start, text_end, text, map_, block, gap if units else 0))
+        gap = 0
     return units, invisible

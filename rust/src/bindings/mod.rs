@@ -12,6 +12,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::prelude::*;
 
 mod forest;
+mod lines;
 mod phrases;
 mod textshape;
 
@@ -39,6 +40,7 @@ fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_in_core, m)?)?;
     forest::register(m)?;
+    lines::register(m)?;
     phrases::register(m)?;
     textshape::register(m)?;
     Ok(())

@@ -1,0 +1,167 @@
+//! The lines of an input, and which of them normalisation could change.
+//!
+//! Lines end where Python's `str.splitlines` ends them ("\n", "\r", "\r\n", "\x0b", "\x0c",
+//! "\x1c"-"\x1e", "\x85", U+2028, U+2029; no empty line after a final break). A line is *clean*
+//! when normalisation (`newsclean.normalize`: ftfy, white space, invisible characters) leaves
+//! it as it is: no control character, odd space, invisible format character, surrogate, "&" or
+//! Latin ligature in it, no double space, no two characters in a row of the kind UTF-8 read as
+//! cp1252 is made of (found over the whole input, pair after pair), and the input is NFC or the
+//! line is ASCII. A clean line's text is its span without the spaces at its ends; other lines
+//! are normalised by Python.
+//!
+//! Text is read as code points (`u32`), as Python counts them: a lone surrogate is a code point
+//! like any other. Offsets are code-point offsets.
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// nothing between two breaks
+    Empty = 0,
+    /// clean, and only spaces
+    Spaces = 1,
+    /// clean, with text: its span without the spaces at its ends
+    Text = 2,
+    /// normalisation may change it: its span without the white space at its ends
+    Dirty = 3,
+}
+
+/// One line: its kind, where it is (`start..end`, the break excluded) and its text's span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub start: usize,
+    pub end: usize,
+    pub text_start: usize,
+    pub text_end: usize,
+}
+
+const CR: u32 = 0x0D;
+const LF: u32 = 0x0A;
+
+fn is_break(c: u32) -> bool {
+    matches!(c, 0x0A..=0x0D | 0x1C..=0x1E | 0x85 | 0x2028 | 0x2029)
+}
+
+/// White space as Python's `str.isspace` knows it.
+fn is_python_space(c: u32) -> bool {
+    matches!(c, 0x09..=0x0D | 0x1C..=0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029
+        | 0x202F | 0x205F | 0x3000)
+}
+
+/// A character that normalisation may remove or replace inside a line.
+fn is_special(c: u32) -> bool {
+    matches!(c,
+        0x00..=0x09 | 0x0E..=0x1B | 0x1F | 0x7F..=0x84 | 0x86..=0x9F   // controls that do not break a line
+        | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000  // odd spaces
+        | 0x200B..=0x200D | 0x2060 | 0xFEFF | 0xAD                    // invisible format characters
+        | 0xD800..=0xDFFF | 0x26 | 0xFB00..=0xFB06)                   // surrogates, "&", ligatures
+}
+
+/// A character of UTF-8 read as cp1252 or Latin-1: Latin-1's upper half and cp1252's extras.
+fn is_mojibake_char(c: u32) -> bool {
+    matches!(c, 0x80..=0xFF | 0x152 | 0x153 | 0x160 | 0x161 | 0x178 | 0x17D | 0x17E | 0x192 | 0x2C6 | 0x2DC
+        | 0x2018..=0x201E | 0x2020..=0x2022 | 0x2026 | 0x2030 | 0x2039 | 0x203A | 0x20AC | 0x2122)
+}
+
+/// Per code point, whether it makes its line dirty (the double spaces and mojibake pairs marked
+/// as Python's `finditer` finds them: left to right, none overlapping).
+fn dirty_marks(cps: &[u32]) -> Vec<bool> {
+    let mut dirty: Vec<bool> = cps.iter().map(|&c| is_special(c)).collect();
+    let mut i = 0;
+    while i + 1 < cps.len() {
+        if cps[i] == 0x20 && cps[i + 1] == 0x20 {
+            dirty[i] = true;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if cps.iter().any(|&c| c > 0x7F) {
+        let mut i = 0;
+        while i + 1 < cps.len() {
+            if is_mojibake_char(cps[i]) && is_mojibake_char(cps[i + 1]) {
+                dirty[i] = true;
+                dirty[i + 1] = true;
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    dirty
+}
+
+/// Every line of `cps`; `nfc`: whether the whole input is in Unicode's NFC form.
+pub fn scan(cps: &[u32], nfc: bool) -> Vec<Line> {
+    let dirty = dirty_marks(cps);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < cps.len() {
+        let end = start + cps[start..].iter().position(|&c| is_break(c)).unwrap_or(cps.len() - start);
+        lines.push(line(cps, &dirty, start, end, nfc));
+        let crlf = cps.get(end) == Some(&CR) && cps.get(end + 1) == Some(&LF);
+        start = end + if crlf { 2 } else { 1 };
+    }
+    lines
+}
+
+fn line(cps: &[u32], dirty: &[bool], start: usize, end: usize, nfc: bool) -> Line {
+    let span = &cps[start..end];
+    let trim = |keep: &dyn Fn(u32) -> bool| {
+        let a = span.iter().position(|&c| keep(c)).map_or(end, |i| start + i);
+        let b = span.iter().rposition(|&c| keep(c)).map_or(a, |i| start + i + 1);
+        (a, b)
+    };
+    let (kind, (text_start, text_end)) = if span.is_empty() {
+        (LineKind::Empty, (start, start))
+    } else if dirty[start..end].iter().any(|&d| d) || !(nfc || span.iter().all(|&c| c < 0x80)) {
+        (LineKind::Dirty, trim(&|c| !is_python_space(c)))
+    } else {
+        let (a, b) = trim(&|c| c != 0x20);
+        (if a == b { LineKind::Spaces } else { LineKind::Text }, (a, b))
+    };
+    Line { kind, start, end, text_start, text_end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    fn kinds(s: &str) -> Vec<(LineKind, usize, usize)> {
+        scan(&cps(s), true).iter().map(|l| (l.kind, l.text_start, l.text_end)).collect()
+    }
+
+    #[test]
+    fn lines_end_where_splitlines_ends_them() {
+        let lines = scan(&cps("a\r\nb\rc\u{2028}d\n"), true);
+        assert_eq!(lines.iter().map(|l| (l.start, l.end)).collect::<Vec<_>>(), [(0, 1), (3, 4), (5, 6), (7, 8)]);
+        assert_eq!(scan(&cps("a\n\n"), true).len(), 2);
+    }
+
+    #[test]
+    fn clean_lines_lose_their_spaces_and_blank_ones_are_told_apart() {
+        assert_eq!(kinds(" ab \n\n \n"), [(LineKind::Text, 1, 3), (LineKind::Empty, 5, 5), (LineKind::Spaces, 7, 7)]);
+        assert_eq!(kinds("   ")[0].0, LineKind::Dirty); // a double space: normalisation's to judge
+    }
+
+    #[test]
+    fn what_normalisation_may_change_is_dirty() {
+        for dirty in ["a  b", "a\u{a0}b", "caf\u{e9}\u{a9}", "x &amp; y", "\u{fb01}ne", "a\u{200b}b"] {
+            assert_eq!(kinds(dirty)[0].0, LineKind::Dirty, "{dirty:?}");
+        }
+        assert_eq!(kinds("café ok")[0].0, LineKind::Text);
+        assert_eq!(scan(&cps("café"), false)[0].kind, LineKind::Dirty); // not NFC and not ASCII
+        assert_eq!(kinds("\u{3000}x\t")[0], (LineKind::Dirty, 1, 2)); // white space as Python strips it
+    }
+
+    #[test]
+    fn mojibake_pairs_are_marked_pair_after_pair_across_lines() {
+        // "ü\x85é": (ü, \x85) is a pair; é after the break has no partner: its line is clean
+        assert_eq!(kinds("ü\u{85}é")[1].0, LineKind::Text);
+        assert_eq!(kinds("x\u{85}é\u{a9}")[1].0, LineKind::Dirty);
+    }
+}
