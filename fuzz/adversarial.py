@@ -8,7 +8,7 @@ backtracking: ``tests/test_linear_patterns.py`` times them separately):
 
 * module-level ``re.Pattern`` / ``regex.Pattern`` objects of every ``newsclean`` submodule, and
   patterns in module-level dicts, tuples and lists;
-* patterns built by functions (``bylines._month_pattern``), listed in :data:`BUILDERS`.
+* patterns built by functions (``calls_to_action._pointer_pattern``), listed in :data:`BUILDERS`.
 
 Attack strings are derived from the pattern's parse tree, as ReDoS checkers (regexploit, recheck)
 do: the source is parsed with Python's own regular-expression parser (``re._parser``; the
@@ -47,7 +47,6 @@ __all__ = ["BUILDERS", "Attack", "Growth", "NamedPattern", "Unparsable", "attack
 
 #: Functions in the package that build a pattern at run time: (module, function name).
 BUILDERS: tuple[tuple[str, str], ...] = (
-    ("newsclean.cleaners.bylines", "_month_pattern"),
     ("newsclean.cleaners.calls_to_action", "_pointer_pattern"),
 )
 

@@ -8,12 +8,22 @@ digits, CJK, white space Python and Rust disagree on, lone surrogates).
 """
 from __future__ import annotations
 
+import functools
+
 import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsclean.lexicon import all_phrases
-from newsclean.textshape import comparison_key, letter_count, phrase_matcher, trie_alternation, word_count, words
+from newsclean.lexicon import all_phrases, month_numbers
+from newsclean.textshape import (
+    comparison_key,
+    fold,
+    letter_count,
+    phrase_matcher,
+    trie_alternation,
+    word_count,
+    words,
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -78,3 +88,48 @@ def test_phrase_matches_are_the_regex_alternations(text: str, which: int, anchor
     found = matcher.search(text)
     assert (found.span() if found else None) == (expected.span() if expected else None)
     assert matcher.sub("|", text) == pattern.sub("|", text)
+
+
+ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+DOTTED = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
+SLASHED = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+
+
+def month_name_regex() -> regex.Pattern[str]:
+    alt = trie_alternation(sorted(month_numbers(), key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})"
+        rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?![\p{{L}}\d])")
+
+
+_MONTH_NAME = functools.cache(month_name_regex)
+
+
+def oracle_date_groups(folded: str, month_name: regex.Pattern[str]) -> tuple[int, str, str, str] | None:
+    """The first date form in ``folded`` and its groups, by the regular expressions."""
+    if m := ISO.search(folded):
+        return 0, m[1], m[2], m[3]
+    if m := month_name.search(folded):
+        return (1, m["m1"], m["d1"], m["y1"]) if m["m1"] else (1, m["m2"], m["d2"], m["y2"])
+    if m := DOTTED.search(folded):
+        return 2, m[1], m[2], m[3]
+    if m := SLASHED.search(folded):
+        return 3, m[1], m[2], m[3]
+    return None
+
+
+DATE_PIECES = ["2024", "-03-", "05", "5", "12", ".", ". ", "/", " ", "  ", "de ", "march", "mar", "märz",
+               "janvier", "января", "3月", "st", ",", "x", "1", "٢٠٢٤", "\n", "ม.ค"]
+DATE_TEXTS = st.one_of(st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("".join),
+                       st.text(ASSIGNED, max_size=40))
+
+
+@SETTINGS
+@given(DATE_TEXTS)
+@example("march 5th, 2024")
+@example("x12024-03-05 2023-01-02")
+@example("5 de marzo de 2024")
+def test_date_forms_are_the_regular_expressions(text: str) -> None:
+    from newsclean.cleaners.bylines import _dates
+
+    assert _dates().find(fold(text)) == oracle_date_groups(fold(text), _MONTH_NAME())

@@ -4,6 +4,8 @@
 //! extension module `newsclean._core`. The Python package keeps the pipeline, the cleaners'
 //! decisions, the journal and the result; what is here computes the facts they decide on.
 
+pub mod charclass;
+pub mod dates;
 pub mod forest;
 pub mod lines;
 pub mod phrases;

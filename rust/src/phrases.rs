@@ -11,53 +11,21 @@
 //!
 //! Offsets given out are in characters (Unicode scalar values), as Python counts them.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-/// A Unicode character class: a bit per character of the Basic Multilingual Plane, read off
-/// the `regex` crate's class once; characters beyond it are asked of the class itself.
-struct CharClass {
-    bmp: Vec<u64>,
-    class: Regex,
-}
-
-impl CharClass {
-    fn new(class: &str) -> Self {
-        let class = Regex::new(&format!("^{class}$")).expect("class compiles");
-        let mut bmp = vec![0u64; 0x10000 / 64];
-        for c in (0..0x10000).filter_map(char::from_u32) {
-            if class.is_match(c.encode_utf8(&mut [0; 4])) {
-                bmp[c as usize / 64] |= 1 << (c as usize % 64);
-            }
-        }
-        CharClass { bmp, class }
-    }
-
-    fn contains(&self, c: char) -> bool {
-        match self.bmp.get(c as usize / 64) {
-            Some(bits) => bits >> (c as usize % 64) & 1 == 1,
-            None => self.class.is_match(c.encode_utf8(&mut [0; 4])),
-        }
-    }
-}
-
-static LETTER_OR_DIGIT: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"[\p{L}\p{N}]"));
-static WORD_CHAR: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\w"));
+use crate::charclass::{in_class, Class};
 
 /// Whether `c` is a letter or a digit (`[\p{L}\p{N}]`).
 pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    LETTER_OR_DIGIT.contains(c)
+    in_class(c, Class::LetterOrNumber)
 }
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    WORD_CHAR.contains(c)
+    in_class(c, Class::Word)
 }
 
 /// Most non-word characters an anchored match may begin with.

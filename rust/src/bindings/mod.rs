@@ -11,6 +11,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
 
+mod dates;
 mod forest;
 mod lines;
 mod phrases;
@@ -39,6 +40,7 @@ fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_in_core, m)?)?;
+    dates::register(m)?;
     forest::register(m)?;
     lines::register(m)?;
     phrases::register(m)?;

@@ -11,15 +11,13 @@ from typing import ClassVar
 
 import regex
 
+from .._core import Dates
 from ..document import Document, Unit
 from ..lexicon import all_phrases, month_numbers
-from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, trie_alternation, word_count
+from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
 
 __all__ = ["Bylines", "parse_date"]
 
-_ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_DMY_DOT = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
-_SLASH = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _ASCII_FOUR_DIGITS = re.compile(r"[0-9]{4}")  # _FOUR_DIGITS on ASCII text, with re (faster)
 # (compiled once: regex's own cache was recompiling the inline patterns)
@@ -36,45 +34,12 @@ def _month_table() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _month_pattern() -> regex.Pattern[str] | None:
-    names = sorted(_month_table(), key=len, reverse=True)
-    if not names:
-        return None
-    alt = trie_alternation(names)  # a plain alternation of ~330 names cost 12 µs a character
-    return regex.compile(
-        rf"(?<![\p{{L}}])(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})"
-        rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?![\p{{L}}\d])"
-    )
+def _dates() -> Dates:
+    """The compiled core's date forms, with every month name."""
+    return Dates(list(_month_table()))
 
 
-_LETTER_RUN = regex.compile(r"\p{L}+")
-_ASCII_LETTER_RUN = re.compile(r"[A-Za-z]+")  # _LETTER_RUN on ASCII text, with re
-
-
-@lru_cache(maxsize=1)
-def _month_keys() -> frozenset[str] | None:
-    """The longest run of letters of every month name, or None when a name has no letter.
-
-    In a match of :func:`_month_pattern` the month name has a non-letter on either side (the
-    lookbehind or white space before it, a dot or white space after it), so each of its runs of
-    letters is a whole run of letters of the text: a text none of whose runs is a key holds no
-    date with a month name, and the pattern (~13 µs a line) need not run.
-    """
-    keys = set()
-    for name in _month_table():
-        runs = _LETTER_RUN.findall(name)
-        if not runs:
-            return None
-        keys.add(max(runs, key=len))
-    return frozenset(keys)
-
-
-def _may_name_a_month(folded: str) -> bool:
-    """False only when ``folded`` cannot hold a match of :func:`_month_pattern` (see _month_keys)."""
-    keys = _month_keys()
-    if keys is None:
-        return True
-    return not keys.isdisjoint((_ASCII_LETTER_RUN if folded.isascii() else _LETTER_RUN).findall(folded))
+_ISO_FORM, _MONTH_NAME_FORM, _DOTTED_FORM, _SLASHED_FORM = range(4)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -85,30 +50,30 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None)."""
-    if not (_ASCII_FOUR_DIGITS if text.isascii() else _FOUR_DIGITS).search(text):  # every form below has a four-digit year (fold adds no digit)
+    """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None).
+
+    The forms, in this order, the first one found deciding: ISO (``2024-03-05``), a month name
+    of any language with a day and a year (``March 5, 2024``, ``5. März 2024``), dotted
+    (``05.03.2024``, day first) and slashed (``05/03/2024``: read whichever way only one number
+    can be the month). The compiled core finds them (``rust/src/dates.rs``).
+    """
+    if not (_ASCII_FOUR_DIGITS if text.isascii() else _FOUR_DIGITS).search(text):  # every form has a four-digit year (fold adds no digit)
         return None
-    folded = fold(text)
-    m = _ISO.search(folded)
-    if m:
-        return _iso(int(m[1]), int(m[2]), int(m[3]))
-    pattern = _month_pattern()
-    if pattern is not None and _may_name_a_month(folded):
-        m = pattern.search(folded)
-        if m:
-            month = _month_table()[(m["m1"] or m["m2"]).rstrip(".")]
-            day, year = (m["d1"], m["y1"]) if m["m1"] else (m["d2"], m["y2"])
-            return _iso(int(year), month, int(day))
-    m = _DMY_DOT.search(folded)
-    if m:
-        return _iso(int(m[3]), int(m[2]), int(m[1]))
-    m = _SLASH.search(folded)
-    if m:
-        a, b = int(m[1]), int(m[2])
-        if a > 12 >= b:
-            return _iso(int(m[3]), b, a)
-        if b > 12 >= a:
-            return _iso(int(m[3]), a, b)
+    found = _dates().find(fold(text))
+    if found is None:
+        return None
+    form, first, second, third = found
+    if form == _ISO_FORM:
+        return _iso(int(first), int(second), int(third))
+    if form == _MONTH_NAME_FORM:
+        return _iso(int(third), _month_table()[first.rstrip(".")], int(second))
+    if form == _DOTTED_FORM:
+        return _iso(int(third), int(second), int(first))
+    a, b = int(first), int(second)
+    if a > 12 >= b:
+        return _iso(int(third), b, a)
+    if b > 12 >= a:
+        return _iso(int(third), a, b)
     return None
 
 
