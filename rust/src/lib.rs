@@ -4,6 +4,7 @@
 //! extension module `newsclean._core`. The Python package keeps the pipeline, the cleaners'
 //! decisions, the journal and the result; what is here computes the facts they decide on.
 
+pub mod features;
 pub mod forest;
 
 mod bindings;
