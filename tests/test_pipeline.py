@@ -130,7 +130,7 @@ def test_python_dash_m_prints_the_body_of_a_file(tmp_path) -> None:  # type: ign
 
 def test_warm_up_loads_the_tables_and_calls_each_cleaners_warm_up() -> None:
     from newsclean.cleaners.boilerplate import load_model
-    from newsclean.cleaners.boilerplate.chars import char_classes
+    from newsclean.cleaners.boilerplate.features import line_features
 
     calls: list[str] = []
 
@@ -146,7 +146,7 @@ def test_warm_up_loads_the_tables_and_calls_each_cleaners_warm_up() -> None:
     pipeline = Pipeline.default().append(Counting())
     assert pipeline.warm_up() is pipeline
     assert calls[0] == "warm" and "clean" in calls  # warmed, then one short text cleaned
-    assert char_classes.cache_info().currsize == 1 and load_model.cache_info().currsize == 1
+    assert line_features.cache_info().currsize == 1 and load_model.cache_info().currsize == 1
     assert pipeline.clean(BODY).text == BODY  # and it cleans as before
 
 

@@ -6,6 +6,7 @@
 
 pub mod charclass;
 pub mod dates;
+pub mod features;
 pub mod forest;
 pub mod lines;
 pub mod phrases;

@@ -1,7 +1,8 @@
 //! The Python face of the core: the extension module `newsclean._core`.
 //!
 //! One file per core module. Every entry point takes plain Python values or numpy arrays,
-//! releases the GIL for the work (so threads of one process clean pages in parallel), and
+//! releases the GIL for the work (so threads of one process clean pages in parallel; the line
+//! features take it back once a page for numpy's logarithms), and
 //! raises `ValueError` for input it refuses; the Python wrappers turn that into the library's
 //! own exceptions (`newsclean.errors`). The work runs through [`detached`]: a Rust panic there
 //! becomes `newsclean.errors.CoreError`, an ordinary exception the pipeline records like any
@@ -12,6 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use pyo3::prelude::*;
 
 mod dates;
+mod features;
 mod forest;
 mod lines;
 mod phrases;
@@ -41,6 +43,7 @@ fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_in_core, m)?)?;
     dates::register(m)?;
+    features::register(m)?;
     forest::register(m)?;
     lines::register(m)?;
     phrases::register(m)?;

@@ -8,8 +8,9 @@ then context) and boilerpipe (shallow text features of a block and its neighbour
 1. The page's language is guessed once, from its longest lines, with the pipeline's detector
    (:mod:`.pagelang`); its stoplist gives the stopword density of each line (by words, or by
    characters for zh/ja/th).
-2. Each undecided line gets cheap shallow features (:mod:`.lines`, :mod:`.features`, counted over
-   the page's code points with the tables of :mod:`.chars`) — length, sentence punctuation,
+2. Each undecided line gets cheap shallow features (:mod:`.features`: computed for the whole page
+   in one call to the compiled core, which reads characters with the interpreter's own Unicode
+   facts from :mod:`.chars`) — length, sentence punctuation,
    stopword density, link density, capitalisation, digits and symbols, repetition in the page,
    position, its blank-line block — plus the same features averaged over windows of its
    neighbours, its distance to the nearest line that reads like running text, and the page's

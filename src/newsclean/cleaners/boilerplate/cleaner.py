@@ -10,7 +10,7 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
-from .chars import char_classes
+from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
 from .table import DETAIL, column
@@ -73,13 +73,14 @@ class Boilerplate:
     model: BoilerplateModel | None = None
 
     def warm_up(self) -> None:
-        """Load now what the first page would: the model, the character-class table and the
-        default detector's language models. The index over every stoplist, which the
-        page-language fallback votes with, is built by the first page that needs it (rare: a
-        language the detector is unsure of); loading it at every start would double the start."""
+        """Load now what the first page would: the model, the core's line features (with their
+        character table) and the default detector's language models. The index over every
+        stoplist, which the page-language fallback votes with, is built by the first page that
+        needs it (rare: a language the detector is unsure of); loading it at every start would
+        double the start."""
         if self.model is None:
             load_model()
-        char_classes()
+        line_features()
         warm = getattr(default_detector(), "warm_up", None)
         if callable(warm):
             warm()

@@ -11,12 +11,13 @@ import heapq
 from collections.abc import Sequence
 from functools import cache
 
+from ... import _core
 from ...document import Unit
 from ...language import LanguageDetector, default_detector
 from ...lexicon import available_stoplists, density_unit, stopwords
 from .chars import NO_SPACE_SCRIPTS_MIN, PUNCT_STRIP
 
-__all__ = ["MIN_PROB", "page_language", "stop_index", "stop_table"]
+__all__ = ["MIN_PROB", "core_stoplist", "page_language", "stop_index", "stop_table"]
 
 #: a detector's guess below this probability does not count
 MIN_PROB = 0.3
@@ -33,6 +34,13 @@ def stop_table(lang: str) -> tuple[frozenset[str], bool]:
     if density_unit(lang) == "char":
         return frozenset(w for w in words if len(w) == 1), True
     return words, False
+
+
+@cache
+def core_stoplist(lang: str) -> _core.Stoplist:
+    """The stoplist the line features count ``lang``'s stopwords with (none for ``"und"``)."""
+    words, by_char = stop_table(lang) if lang != "und" else (frozenset(), False)
+    return _core.Stoplist(words, by_char)
 
 
 @cache

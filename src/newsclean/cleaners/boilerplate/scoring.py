@@ -10,8 +10,9 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
+from ... import _core
 from ...document import Document, Unit
-from .features import document_features, shifted, window_means
+from .features import document_features
 from .model import BoilerplateModel, load_model
 from .table import STAGE2, Column, fill
 
@@ -52,6 +53,16 @@ def _run_columns(run: tuple[int, int] | None, words: NDArray[np.int64]) -> dict[
             "before_run": k < a, "after_run": k > b, "run_share": run_words / (int(words.sum()) or 1)}
 
 
+def _shifted(col: Floats, by: int) -> Floats:
+    """``col`` moved ``by`` places down (``by > 0``: each row gets the one above), 0 at the edge."""
+    out = np.zeros_like(col)
+    if by > 0:
+        out[by:] = col[:-by]
+    else:
+        out[:by] = col[-by:]
+    return out
+
+
 def stage2_features(words: Sequence[int] | NDArray[np.int64], rows: Floats, s1: ArrayLike,
                     run_margin: float) -> Floats:
     """Stage-2 rows: the stage-1 ``rows`` followed by the :data:`~.table.STAGE2` features.
@@ -65,9 +76,9 @@ def stage2_features(words: Sequence[int] | NDArray[np.int64], rows: Floats, s1: 
     # max of the scores within 3 lines either side, not the line itself (scores are >= 0, so 0
     # pads the edges)
     win = np.lib.stride_tricks.sliding_window_view(np.concatenate((np.zeros(3), s1, np.zeros(3))), 7)
-    w1, w2, w5 = window_means(s1, (1, 2, 5))
+    w1, w2, w5 = _core.window_means(s1, [1, 2, 5])
     cols: dict[str, Column] = {
-        "s1": s1, "s1_w1": w1, "s1_w2": w2, "s1_w5": w5, "s1_prev": shifted(s1, 1), "s1_next": shifted(s1, -1),
+        "s1": s1, "s1_w1": w1, "s1_w2": w2, "s1_w5": w5, "s1_prev": _shifted(s1, 1), "s1_next": _shifted(s1, -1),
         "s1_wmax3": np.maximum(win[:, :3].max(axis=1), win[:, 4:].max(axis=1)),
     }
     cols.update(_run_columns(main_run(s1, words, run_margin), words))
