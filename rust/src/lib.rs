@@ -5,5 +5,6 @@
 //! decisions, the journal and the result; what is here computes the facts they decide on.
 
 pub mod forest;
+pub mod ngrams;
 
 mod bindings;

@@ -9,9 +9,11 @@
 use pyo3::prelude::*;
 
 mod forest;
+mod ngrams;
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     forest::register(m)?;
+    ngrams::register(m)?;
     Ok(())
 }
