@@ -6,5 +6,6 @@
 
 pub mod forest;
 pub mod ngrams;
+pub mod scripts;
 
 mod bindings;

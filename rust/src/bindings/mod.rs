@@ -7,13 +7,52 @@
 //! `PanicException`, which the pipeline records like any other cleaner failure.
 
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 
 mod forest;
 mod ngrams;
+mod scripts;
+
+/// A Python `str` on its way to the core: its UTF-8 when it has one, else (lone surrogates) its
+/// code points.
+enum Text<'a> {
+    Utf8(&'a str),
+    CodePoints(Vec<u32>),
+}
+
+impl Text<'_> {
+    fn code_points(&self) -> Vec<u32> {
+        match self {
+            Text::Utf8(text) => text.chars().map(u32::from).collect(),
+            Text::CodePoints(cps) => cps.clone(),
+        }
+    }
+}
+
+/// `text` for the core: borrowed as UTF-8, or, when it holds a lone surrogate (which UTF-8
+/// cannot), its code points from Python's UTF-32 with "surrogatepass", one for one.
+fn text<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
+    if let Ok(utf8) = text.to_str() {
+        return Ok(Text::Utf8(utf8));
+    }
+    let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    Ok(Text::CodePoints(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()))
+}
+
+/// The Python `str` of `cps` (lone surrogates included).
+fn to_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    if let Some(s) = cps.iter().map(|&cp| char::from_u32(cp)).collect::<Option<String>>() {
+        return Ok(PyString::new(py, &s));
+    }
+    let bytes: Vec<u8> = cps.iter().flat_map(|cp| cp.to_le_bytes()).collect();
+    Ok(PyBytes::new(py, &bytes).call_method1("decode", ("utf-32-le", "surrogatepass"))?.cast_into::<PyString>()?)
+}
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     forest::register(m)?;
     ngrams::register(m)?;
+    scripts::register(m)?;
     Ok(())
 }

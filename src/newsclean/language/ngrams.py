@@ -20,17 +20,14 @@ from __future__ import annotations
 
 import functools
 import math
-import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-import regex
-
 from .._core import GramModel, GramReader
 from ..errors import ModelError
 from .profiles import load_profile, ngram_normaliser
+from .unicode import class_ranges
 
 #: Smoothing added to every n-gram probability: langdetect's alpha / BASE_FREQ (0.5 / 10000).
 SMOOTHING = 0.5 / 10000
@@ -41,11 +38,8 @@ COST_SCALE = 64
 @functools.cache
 def _reader() -> GramReader:
     """How the core reads characters: langdetect's normalisation and the ``regex`` module's word
-    characters and capitals, as inclusive code point ranges (built once)."""
-    # every code point, lone surrogates included, in one str
-    every = np.arange(sys.maxunicode + 1, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
-    word = [(m.start(), m.end() - 1) for m in regex.finditer(r"\w+", every)]
-    upper = [(m.start(), m.end() - 1) for m in regex.finditer(r"\p{Lu}+", every)]
+    characters and capitals (built once)."""
+    word, upper = class_ranges(r"\w", r"\p{Lu}")
     return GramReader({cp: ord(ch) for cp, ch in ngram_normaliser().items()}, word, upper)
 
 
