@@ -30,7 +30,7 @@ import trafilatura  # noqa: F401
 # (atheris excludes exact module names, so every module of the language package is named)
 _LANGUAGE_MODULES = ["newsclean.language", *(f"newsclean.language.{m}" for m in (
     "base", "detector", "fast", "langdetect_adapter", "ngrams", "profiles", "registry", "scripts", "settle",
-    "tables"))]
+    "tables", "unicode"))]
 
 with atheris.instrument_imports(include=["newsclean"], exclude=_LANGUAGE_MODULES):
     from properties import check_clean

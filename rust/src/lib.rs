@@ -11,5 +11,7 @@ pub mod forest;
 pub mod lines;
 pub mod phrases;
 pub mod textshape;
+pub mod ngrams;
+pub mod scripts;
 
 mod bindings;

@@ -60,10 +60,10 @@ impl PyCharTable {
         let lens = slice(&lower_lens).iter().map(|&n| usize::try_from(n)).collect::<Result<Vec<usize>, _>>()
             .map_err(|_| refused("a negative length of a lower-case form".to_string()))?;
         let (cps, lower) = (slice(&cps), slice(&lower));
-        py.detach(|| {
+        super::detached(py, || {
             let properties: Vec<(Property, &[bool])> = named.iter().map(|(p, v)| (*p, v.as_ref())).collect();
             CharTable::new(&cps, &properties, &lower, &lens)
-        }).map(PyCharTable).map_err(refused)
+        })?.map(PyCharTable).map_err(refused)
     }
 
     /// The names of the properties a table gives.
@@ -131,10 +131,10 @@ impl PyLineFeatures {
         let page = Page::new(&cps, &lines, units).map_err(refused)?;
         let (table, stop) = (&self.chars.get().0, &stoplist.get().0);
         let astral = astral.as_ref().map(|a| &a.get().0);
-        let mut pending = py.detach(|| features::prepare(&Chars::new(table, astral), &page, stop));
+        let mut pending = super::detached(py, || features::prepare(&Chars::new(table, astral), &page, stop))?;
         numpy_logarithms(py, &mut pending)?;
         let layout = &self.layout;
-        let flat = py.detach(move || pending.finish(layout));
+        let flat = super::detached(py, move || pending.finish(layout))?;
         let rows = Array2::from_shape_vec((lines.len(), layout.width()), flat).map_err(|e| refused(e.to_string()))?;
         Ok(rows.into_pyarray(py))
     }
@@ -181,7 +181,7 @@ fn window_means<'py>(py: Python<'py>, values: PyReadonlyArray1<'py, f64>, widths
     -> PyResult<Bound<'py, PyArray2<f64>>> {
     let values = slice(&values);
     let n = values.len();
-    let flat: Vec<f64> = py.detach(|| widths.iter().flat_map(|&w| features::window_means(&values, w)).collect());
+    let flat: Vec<f64> = super::detached(py, || widths.iter().flat_map(|&w| features::window_means(&values, w)).collect())?;
     let means = Array2::from_shape_vec((widths.len(), n), flat).map_err(|e| refused(e.to_string()))?;
     Ok(means.into_pyarray(py))
 }

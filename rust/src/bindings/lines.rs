@@ -1,19 +1,13 @@
 //! `newsclean._core.scan_lines`: the lines of `crate::lines`.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyString;
 
 use crate::lines;
 
 /// The code points of a Python `str`, lone surrogates included.
 pub(super) fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    if let Ok(utf8) = text.to_str() {
-        return Ok(utf8.chars().map(u32::from).collect());
-    }
-    // (UTF-8 cannot hold a lone surrogate: read the text as UTF-32 code units instead)
-    let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
-    Ok(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
+    Ok(super::text(text)?.code_points())
 }
 
 /// (kind, start, end, text start, text end) of a line.

@@ -11,12 +11,15 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
 
 mod dates;
 mod features;
 mod forest;
 mod lines;
+mod ngrams;
 mod phrases;
+mod scripts;
 mod textshape;
 
 /// Run `work` with the GIL released; a panic in it raises `newsclean.errors.CoreError`.
@@ -39,6 +42,42 @@ fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
     detached(py, move || -> () { panic!("{message}") })
 }
 
+/// A Python `str` on its way to the core: its UTF-8 when it has one, else (lone surrogates) its
+/// code points.
+enum Text<'a> {
+    Utf8(&'a str),
+    CodePoints(Vec<u32>),
+}
+
+impl Text<'_> {
+    fn code_points(&self) -> Vec<u32> {
+        match self {
+            Text::Utf8(text) => text.chars().map(u32::from).collect(),
+            Text::CodePoints(cps) => cps.clone(),
+        }
+    }
+}
+
+/// `text` for the core: borrowed as UTF-8, or, when it holds a lone surrogate (which UTF-8
+/// cannot), its code points from Python's UTF-32 with "surrogatepass", one for one.
+fn text<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
+    if let Ok(utf8) = text.to_str() {
+        return Ok(Text::Utf8(utf8));
+    }
+    let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    Ok(Text::CodePoints(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()))
+}
+
+/// The Python `str` of `cps` (lone surrogates included).
+fn to_str<'py>(py: Python<'py>, cps: &[u32]) -> PyResult<Bound<'py, PyString>> {
+    if let Some(s) = cps.iter().map(|&cp| char::from_u32(cp)).collect::<Option<String>>() {
+        return Ok(PyString::new(py, &s));
+    }
+    let bytes: Vec<u8> = cps.iter().flat_map(|cp| cp.to_le_bytes()).collect();
+    Ok(PyBytes::new(py, &bytes).call_method1("decode", ("utf-32-le", "surrogatepass"))?.cast_into::<PyString>()?)
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_panic_in_core, m)?)?;
@@ -46,7 +85,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     features::register(m)?;
     forest::register(m)?;
     lines::register(m)?;
+    ngrams::register(m)?;
     phrases::register(m)?;
+    scripts::register(m)?;
     textshape::register(m)?;
     Ok(())
 }

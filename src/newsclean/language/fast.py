@@ -2,8 +2,8 @@
 n-gram profiles shipped inside the ``langdetect`` package (no model file of our own).
 
 langdetect estimates the very same naive-Bayes posterior by *random sampling* of n-grams; this
-detector sums every n-gram of a bounded sample once, in integers (:mod:`.ngrams`), so it is
-deterministic by construction, and faster. Its probabilities are a tempered softmax of the
+detector sums every n-gram of a bounded sample once, in integers (:mod:`.ngrams`, in the
+compiled core), so it is deterministic by construction, and faster. Its probabilities are a tempered softmax of the
 log-likelihoods (:func:`probabilities`), settled by the rule both detectors share
 (:func:`~.settle.settle`).
 """
@@ -17,7 +17,7 @@ from itertools import repeat
 
 from .base import ScriptDetector
 from .detector import LanguageGuess
-from .ngrams import COST_SCALE, ScriptModel, build_model, gram_text, stream_fields
+from .ngrams import COST_SCALE, ScriptModel, build_model
 from .scripts import Pending, model_text
 from .settle import settle
 from .tables import SCRIPT_GROUPS
@@ -30,11 +30,6 @@ FAST_MIN_PROB = 0.2
 #: PROB_SHARPNESS / sqrt(#grams): naive Bayes is wildly over-confident, and this tempering
 #: keeps prob informative (confidence grows with length, but slowly).
 PROB_SHARPNESS = 1.0
-
-#: A single text shorter than this (characters) is scored word by word with the packed ints and
-#: their caches; a longer one, and every batch of two or more, in one numpy pass (whose fixed
-#: cost is tens of microseconds).
-STREAM_MIN_CHARS = 400
 
 
 def probabilities(fields: Sequence[int]) -> list[float]:
@@ -56,8 +51,7 @@ def probabilities(fields: Sequence[int]) -> list[float]:
 class FastDetector(ScriptDetector):
     """Default detector: exact naive Bayes over langdetect's n-gram profiles, deterministic.
 
-    Thread-safe: models are built lazily, once, under a lock, and read-only afterwards (but
-    for their caches, which only ever hold exact sums).
+    Thread-safe: models are built lazily, once, under a lock, and read-only afterwards.
     """
 
     name = "fast"
@@ -84,13 +78,8 @@ class FastDetector(ScriptDetector):
         return model
 
     def _answers(self, steps: Sequence[Pending]) -> list[LanguageGuess]:
-        """Score ``steps`` (one script): a single short text word by word with the packed ints
-        (their caches make repeated words cheap), anything else in one numpy pass."""
+        """Score ``steps`` (one script) in one call of the core, and settle each."""
         model = self._model(steps[0].script, steps[0].group)
-        texts = [model_text(s) for s in steps]
-        if len(texts) == 1 and len(texts[0]) < STREAM_MIN_CHARS:
-            rows: Sequence[Sequence[int]] = [model.packed_fields(texts[0])]
-        else:
-            rows = stream_fields(model.matrix, list(map(gram_text, texts))).tolist()
+        rows = model.fields([model_text(s) for s in steps])
         return [settle(step, model.langs, probabilities(fields), self.min_prob)
                 for step, fields in zip(steps, rows)]

@@ -14,16 +14,20 @@ In order:
    Thaana each name one language; the model is skipped.
 4. Otherwise the model scores only the languages of the dominant script
    (:data:`~.tables.SCRIPT_GROUPS`): :func:`front` returns a :class:`Pending` for it.
+
+Steps 1 and 2 read every character: the compiled core does them (:func:`analyse`), with the
+letters of the ``regex`` module and the script ranges of :mod:`.tables` handed to it; the
+answers (steps 2 to 4) are decided here.
 """
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import regex
 
+from .._core import Scripts
 from .detector import UNDETERMINED, LanguageGuess
 from .tables import (
     KANA_SHARE_FOR_JAPANESE,
@@ -37,19 +41,10 @@ from .tables import (
     WIDE_LETTER_WEIGHT,
     WIDE_SCRIPTS,
 )
+from .unicode import class_ranges
 
-_NON_LETTERS_RE = regex.compile(r"[^\p{L}\p{M}]+")  # letters are L and M: Indic vowel signs are marks
-# URLs and e-mail addresses, removed before counting letters. ASCII classes only, so ``re``
-# (several times faster here than ``regex``: the e-mail branch is tried at every position).
-_URL_RE = re.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
-# Its two branches alone: where one cannot match (no "@", no "://"), the other finds the same.
-_HTTP_URL_RE = re.compile(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}")
-_EMAIL_RE = re.compile(r"[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
 _BASIC_LATIN_WORD_RE = regex.compile(r"[A-Za-z]+")
-
-#: ASCII bytes that are not letters: deleted with ``bytes.translate`` to count ASCII letters fast.
-_ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
-
+_SCRIPT_NAMES = tuple(SCRIPT_RANGES)
 _CJK_SCRIPTS = frozenset({"Han", "Kana", "Hangul"})
 
 
@@ -99,23 +94,22 @@ def model_text(step: Pending) -> str:
 
 
 def analyse(text: str) -> Analysis:
-    """Sample ``text``, remove its URLs and e-mail addresses, and count its letters per script."""
-    sample = _strip_urls(_sample(text))
-    if sample.isascii():
-        # (a shortcut, same result: ASCII letters are A-Z and a-z, all Latin)
-        letters = sample.encode("ascii").translate(None, _ASCII_NON_LETTERS).decode("ascii")
-        n = len(letters)
-        return Analysis(sample, letters, {"Latin": n} if n else {}, n)
-    letters = _NON_LETTERS_RE.sub("", sample)
-    table, names = _script_tags()
-    tags = letters.translate(table)
-    # (at most one count in C per script present: faster than a Counter, and linear)
-    counts = {names[tag]: tags.count(tag) for tag in names.keys() & set(tags)}
-    other = len(tags) - sum(counts.values())  # letters of no known script
-    if other:
-        counts[""] = other
+    """Sample ``text``, remove its URLs and e-mail addresses, and count its letters per script
+    (the per-character work in the compiled core, ``rust/src/scripts.rs``)."""
+    sample, letters, per_script = _front().analyse(text)
+    counts = {script: n for script, n in zip(_SCRIPT_NAMES, per_script) if n}
+    if per_script[-1]:  # letters of no known script
+        counts[""] = per_script[-1]
     weight = sum(n * (WIDE_LETTER_WEIGHT if s in WIDE_SCRIPTS else 1) for s, n in counts.items())
     return Analysis(sample, letters, counts, weight)
+
+
+@functools.cache
+def _front() -> Scripts:
+    """The core's front end: the sample's size, the letters (the ``regex`` module's ``\\p{L}`` and
+    ``\\p{M}``: Indic vowel signs are marks) and :data:`~.tables.SCRIPT_RANGES` (built once)."""
+    (letters,) = class_ranges(r"[\p{L}\p{M}]")
+    return Scripts(MAX_SAMPLE_CHARS, SAMPLE_CHUNKS, letters, [list(r) for r in SCRIPT_RANGES.values()])
 
 
 def dominant_script(counts: Mapping[str, int]) -> tuple[str, float]:
@@ -142,35 +136,3 @@ def dominant_script(counts: Mapping[str, int]) -> tuple[str, float]:
             script = "Han"
         return script, cjk / total
     return script, counts[script] / total
-
-
-@functools.cache
-def _script_tags() -> tuple[dict[int, str], dict[str, str]]:
-    """Translate table letter -> one-character script tag, and tag -> script name."""
-    table: dict[int, str] = {}
-    names: dict[str, str] = {}
-    for i, (script, ranges) in enumerate(SCRIPT_RANGES.items()):
-        tag = chr(1 + i)  # control characters: never letters, so never confused with one
-        names[tag] = script
-        for first, last in ranges:
-            for cp in range(first, last + 1):
-                table[cp] = tag
-    return table, names
-
-
-def _sample(text: str) -> str:
-    """A bounded, deterministic sample of ``text``: evenly spaced chunks, at most MAX_SAMPLE_CHARS."""
-    if len(text) <= MAX_SAMPLE_CHARS:
-        return text
-    size = MAX_SAMPLE_CHARS // SAMPLE_CHUNKS
-    step = (len(text) - size) // (SAMPLE_CHUNKS - 1)
-    return " ".join(text[i * step: i * step + size] for i in range(SAMPLE_CHUNKS))
-
-
-def _strip_urls(text: str) -> str:
-    """``_URL_RE.sub(" ", text)``, with only the branch that can match when one cannot."""
-    if "@" not in text:
-        return _HTTP_URL_RE.sub(" ", text) if "://" in text else text
-    if "://" not in text:
-        return _EMAIL_RE.sub(" ", text)
-    return _URL_RE.sub(" ", text)
