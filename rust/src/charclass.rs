@@ -2,6 +2,7 @@
 //! them: a bit per character of the Basic Multilingual Plane, read off the class once (on first
 //! use); characters beyond it are asked of the class itself.
 
+use std::cmp::Ordering;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -60,6 +61,21 @@ pub fn in_class(c: char, class: Class) -> bool {
     table.contains(c)
 }
 
+/// The index of the range of `ranges` (sorted, disjoint, inclusive `(first, last)` as `bounds`
+/// reads them off each entry) that holds `cp`.
+pub fn range_containing<T>(ranges: &[T], cp: u32, bounds: impl Fn(&T) -> (u32, u32)) -> Option<usize> {
+    ranges.binary_search_by(|entry| {
+        let (first, last) = bounds(entry);
+        if last < cp {
+            Ordering::Less
+        } else if first > cp {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }
+    }).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +86,12 @@ mod tests {
         assert!(in_class('٣', Class::Digit) && in_class('_', Class::Word) && in_class('\u{0301}', Class::Word));
         assert!(in_class('ж', Class::Letter) && !in_class('\u{0903}', Class::Letter));
         assert!(in_class('\u{20000}', Class::Letter)); // beyond the BMP: asked of the class
+    }
+
+    #[test]
+    fn the_range_holding_a_code_point_is_found() {
+        let ranges = [(10, 19), (30, 30), (40, 49)];
+        let at = |cp| range_containing(&ranges, cp, |&r| r);
+        assert_eq!((at(10), at(19), at(30), at(45), at(20), at(50)), (Some(0), Some(0), Some(1), Some(2), None, None));
     }
 }

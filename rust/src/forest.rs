@@ -190,7 +190,7 @@ impl Forest {
     /// `n_features()`).
     pub fn raw(&self, rows: &[f64], width: usize) -> Vec<f64> {
         if width == 0 {
-            return vec![0.0; 0];
+            return Vec::new();
         }
         match self {
             Forest::Oblivious(t) => t.raw(rows, width),

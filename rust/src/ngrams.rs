@@ -17,7 +17,7 @@
 //! surrogates, and each stays one character that no gram holds (U+FFFD would not do: the Hindi,
 //! Marathi, Nepali and Urdu profiles hold it).
 
-use std::cmp::Ordering;
+use crate::charclass::range_containing;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
@@ -86,15 +86,7 @@ impl Reader {
             Some(bits) => bits & bit != 0,
             None => {
                 let ranges = if bit == WORD { &self.word } else { &self.upper };
-                ranges.binary_search_by(|&(first, last)| {
-                    if last < cp {
-                        Ordering::Less
-                    } else if first > cp {
-                        Ordering::Greater
-                    } else {
-                        Ordering::Equal
-                    }
-                }).is_ok()
+                range_containing(ranges, cp, |&r| r).is_some()
             }
         }
     }

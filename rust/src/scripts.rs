@@ -8,7 +8,7 @@
 //! Text is a slice of code points (`u32`): a Python `str` may hold lone surrogates, which are
 //! neither letters nor part of an address.
 
-use std::cmp::Ordering;
+use crate::charclass::range_containing;
 use std::sync::LazyLock;
 
 use regex::bytes::{Regex, RegexBuilder};
@@ -49,18 +49,6 @@ pub struct Scripts {
     letters: Vec<(u32, u32)>,
     scripts: Vec<(u32, u32, u8)>,
     n_scripts: usize,
-}
-
-fn find(ranges: &[(u32, u32)], cp: u32) -> Option<usize> {
-    ranges.binary_search_by(|&(first, last)| {
-        if last < cp {
-            Ordering::Less
-        } else if first > cp {
-            Ordering::Greater
-        } else {
-            Ordering::Equal
-        }
-    }).ok()
 }
 
 fn check(ranges: &[(u32, u32)]) -> Result<(), SpecError> {
@@ -108,16 +96,9 @@ impl Scripts {
         match self.bmp.get(cp as usize) {
             Some(&bits) => (bits & LETTER != 0, usize::from(bits & !LETTER)),
             None => {
-                let script = self.scripts.binary_search_by(|&(first, last, _)| {
-                    if last < cp {
-                        Ordering::Less
-                    } else if first > cp {
-                        Ordering::Greater
-                    } else {
-                        Ordering::Equal
-                    }
-                }).map_or(0, |at| usize::from(self.scripts[at].2));
-                (find(&self.letters, cp).is_some(), script)
+                let script = range_containing(&self.scripts, cp, |&(first, last, _)| (first, last))
+                    .map_or(0, |at| usize::from(self.scripts[at].2));
+                (range_containing(&self.letters, cp, |&r| r).is_some(), script)
             }
         }
     }

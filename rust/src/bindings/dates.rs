@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use super::textshape::utf8;
+use super::utf8;
 use crate::dates;
 
 /// The date patterns with the month names of every language.

@@ -9,8 +9,9 @@ use numpy::{Element, IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonly
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::PyString;
 
+use super::code_points;
 use crate::features::{self, CharTable, Chars, Kind, Layout, Line, Page, Pending, Property, Stoplist};
 
 /// What `Unit` says of a line: words, link characters, blank lines before, index, block, kind.
@@ -28,17 +29,6 @@ fn slice<'a, T: Element + Copy>(array: &'a PyReadonlyArray1<'_, T>) -> Cow<'a, [
         Ok(values) => Cow::Borrowed(values),
         Err(_) => Cow::Owned(array.as_array().iter().copied().collect()),
     }
-}
-
-/// The code points of `s`, lone surrogates included (they have no UTF-8 form: UTF-32 with
-/// `surrogatepass` keeps every code point).
-fn code_points(s: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    if let Ok(text) = s.to_str() {
-        return Ok(text.chars().map(u32::from).collect());
-    }
-    let encoded = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
-    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
-    Ok(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
 }
 
 /// The character facts the line features read (see `newsclean.cleaners.boilerplate.chars`).

@@ -3,12 +3,8 @@
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use super::code_points;
 use crate::lines;
-
-/// The code points of a Python `str`, lone surrogates included.
-pub(super) fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
-    Ok(super::text(text)?.code_points())
-}
 
 /// (kind, start, end, text start, text end) of a line.
 type LineRow = (u8, usize, usize, usize, usize);

@@ -8,6 +8,7 @@
 //! becomes `newsclean.errors.CoreError`, an ordinary exception the pipeline records like any
 //! other cleaner failure (never pyo3's `PanicException`, which `except Exception` misses).
 
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
@@ -67,6 +68,24 @@ fn text<'a>(text: &'a Bound<'_, PyString>) -> PyResult<Text<'a>> {
     let encoded = text.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
     let bytes = encoded.cast::<PyBytes>()?.as_bytes();
     Ok(Text::CodePoints(bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()))
+}
+
+/// The code points of a Python `str`, lone surrogates included.
+fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
+    Ok(self::text(text)?.code_points())
+}
+
+/// The text of a Python `str` as UTF-8. A lone surrogate (which UTF-8 cannot hold) becomes
+/// U+FFFD: one character for one, so character offsets are unchanged, and neither is a letter,
+/// a mark, a digit or white space.
+fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Cow<'a, str> {
+    match self::text(text) {
+        Ok(Text::Utf8(utf8)) => Cow::Borrowed(utf8),
+        Ok(Text::CodePoints(cps)) => Cow::Owned(
+            cps.into_iter().map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)).collect(),
+        ),
+        Err(_) => Cow::Borrowed(""),
+    }
 }
 
 /// The Python `str` of `cps` (lone surrogates included).

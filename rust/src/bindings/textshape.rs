@@ -1,26 +1,10 @@
 //! `newsclean._core.words`, `word_count`, `letter_count`, `joined_words`: `crate::textshape`.
 
-use std::borrow::Cow;
-
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use super::lines::code_points;
+use super::utf8;
 use crate::textshape;
-
-/// The text of a Python `str` as UTF-8. A lone surrogate (which UTF-8 cannot hold) becomes
-/// U+FFFD: one character for one, so character offsets are unchanged, and neither is a letter,
-/// a mark, a digit or white space.
-pub(super) fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Cow<'a, str> {
-    match text.to_cow() {
-        Ok(utf8) => utf8,
-        Err(_) => Cow::Owned(
-            code_points(text).unwrap_or_default().into_iter()
-                .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
-                .collect(),
-        ),
-    }
-}
 
 /// The words of `text` (runs of letters, marks and digits, inner apostrophes before letters kept).
 #[pyfunction]
