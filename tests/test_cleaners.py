@@ -98,6 +98,32 @@ class TestWidgets:
     def test_read_time_and_counters_go(self, line: str) -> None:
         assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
 
+    @pytest.mark.parametrize("line", ["10 мин на чтение", "lektura na 3 min", "12 λ.", "11 分"])
+    def test_a_count_of_minutes_above_the_article_goes_in_any_language(self, line: str) -> None:
+        r = run(Widgets(), text=f"{line}\n\n{BODY_RU}")
+        assert r.text == BODY_RU
+        assert codes(r) == ["widgets/read_time"]
+
+    def test_a_count_of_minutes_inside_the_article_stays(self) -> None:
+        text = f"{BODY_EN}\n\nCooking time – 10 minutes\n\n{BODY_EN}"
+        assert "Cooking time" in run(Widgets(), text=text).text
+
+    def test_a_one_letter_unit_counts_minutes_only_alone_with_the_number(self) -> None:
+        assert run(Widgets(), text=f"D800 camera m\n\n{BODY_EN}").text.startswith("D800")
+
+    @pytest.mark.parametrize("line", ["13/4/25, 7:15 π.μ.", "2025/4/13 下午 5:02", "7:15 ص"])
+    def test_a_time_with_am_or_pm_in_any_language_goes(self, line: str) -> None:
+        assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
+
+    def test_the_name_over_a_weather_widget_goes_with_it(self) -> None:
+        r = run(Widgets(), text=f"Lisboa\n21.3°C\n\n{BODY_EN}")
+        assert r.text == BODY_EN
+        assert codes(r) == ["widgets/widget_name", "widgets/numeric_line"]
+
+    def test_a_name_over_a_number_inside_the_article_stays(self) -> None:
+        text = f"{BODY_EN}\n\nMitt Romney\n45 %\n\n{BODY_EN}"
+        assert "Mitt Romney" in run(Widgets(), text=text).text
+
     def test_a_short_list_of_two_numbers_is_not_a_widget(self) -> None:
         text = f"{BODY_EN}\nWins\n12\nLosses\n3"
         assert run(Widgets(), text=text).text.count("\n\n") == 4
@@ -151,6 +177,12 @@ class TestBylines:
         assert r.text == BODY_DE
         assert r.metadata["author"] == "Anna Schmidt"
         assert r.metadata["date"] == "2024-03-03"
+
+    @pytest.mark.parametrize("line", ["quinta-feira, 10 de abril de 2025", "Donnerstag, 10. April 2025"])
+    def test_a_date_with_its_weekday_goes_in_any_language(self, line: str) -> None:
+        r = run(Bylines(), text=f"{line}\n\n{BODY_EN}")
+        assert r.text == BODY_EN
+        assert r.metadata["date"] == "2025-04-10"
 
     def test_sentence_starting_with_by_stays(self) -> None:
         text = "By the end of the day, the council had approved the budget."

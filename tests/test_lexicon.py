@@ -179,3 +179,15 @@ def test_normalize() -> None:
     assert lexicon.normalize("Don\u2019t  Forget\tto LIKE") == "don't forget to like"
     assert lexicon.normalize("İLGİLİ HABERLER") == "ilgili haberler"
     assert lexicon.normalize("STRAẞE") == "strasse"
+
+
+def test_calendar_words_hold_every_language_s_weekdays_day_periods_and_minute_words() -> None:
+    assert {"quinta", "feira", "четверг", "donnerstag"} <= lexicon.calendar_words("weekdays")
+    assert {"pm", "π", "μ", "下午"} <= lexicon.calendar_words("day_periods")
+    assert {"min", "мин", "minuten", "分"} <= lexicon.calendar_words("minute_units")
+    assert "de" not in lexicon.calendar_words("minute_units")  # Romanian "{0} de minute": a stopword
+
+
+def test_an_unknown_calendar_word_class_says_which_exist() -> None:
+    with pytest.raises(UnknownPhraseKindError, match="weekdays, day_periods, minute_units"):
+        lexicon.calendar_words("holidays")  # type: ignore[arg-type]

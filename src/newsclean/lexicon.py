@@ -48,11 +48,13 @@ from typing import Literal
 from .errors import DataFileError, UnknownPhraseKindError
 
 __all__ = [
+    "CALENDAR_KINDS",
     "PHRASE_KINDS",
     "UnknownPhraseKindError",
     "all_phrases",
     "available_phrase_languages",
     "available_stoplists",
+    "calendar_words",
     "density_unit",
     "month_numbers",
     "normalize",
@@ -71,6 +73,9 @@ PHRASE_KINDS: tuple[str, ...] = (
     "byline_prefixes",
     "months",
 )
+
+#: The word classes of ``data/calendar.json`` (:func:`calendar_words`).
+CALENDAR_KINDS: tuple[str, ...] = ("weekdays", "day_periods", "minute_units")
 
 _PKG = "newsclean"
 _ALIASES: dict[str, str] = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl", "sh": "sr"}
@@ -227,3 +232,19 @@ def month_numbers() -> dict[str, int]:
     for name in clashes:
         del table[name]
     return table
+
+
+@cache
+def calendar_words(kind: Literal["weekdays", "day_periods", "minute_units"]) -> frozenset[str]:
+    """Words of every language's weekday names (``weekdays``: "quinta", "feira", "четверг"),
+    of its a.m. and p.m. (``day_periods``: "π", "μ", "下午") or of its word for minutes
+    (``minute_units``: "min", "мин", "λ", "分"), from the CLDR.
+
+    Words are in :func:`normalize` form without trailing dots, one per word of a name
+    ("quinta-feira" gives "quinta" and "feira"). Regenerate ``data/calendar.json`` with
+    ``tools/build_calendar.py``.
+    """
+    if kind not in CALENDAR_KINDS:
+        raise UnknownPhraseKindError(kind, CALENDAR_KINDS)
+    data = json.loads((files(_PKG) / "data" / "calendar.json").read_text(encoding="utf-8"))
+    return frozenset(word for words in data[kind].values() for word in words)

@@ -13,7 +13,7 @@ import regex
 
 from .._core import Dates
 from ..document import Document, Unit
-from ..lexicon import all_phrases, month_numbers
+from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
 
 __all__ = ["Bylines", "parse_date"]
@@ -184,5 +184,5 @@ def _author(rest: str) -> str | None:
 def _mostly_date(text: str) -> bool:
     """True when little but the date (and weekday, time or 'updated' words) is on the line."""
     rest = _NON_WORDS.sub(" ", fold(text)).split()
-    table = _month_table()
-    return sum(1 for w in rest if w.rstrip(".") not in table) <= 3
+    table, weekdays = _month_table(), calendar_words("weekdays")
+    return sum(1 for w in rest if w.rstrip(".") not in table and w not in weekdays) <= 3

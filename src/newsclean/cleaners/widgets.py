@@ -6,9 +6,13 @@ The shapes are general, not one site's words:
   widget's icon text and caption) followed by a number or percentage — reaction widgets
   (``Happy / Happy / 0 %``) and rating histograms (``5 Star / 0%``);
 - *numeric lines*: a line of numbers, dates, times, percentages or a temperature with at most a
-  unit symbol (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``); a lone number is left to context;
+  unit symbol or a.m./p.m. in any language (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``,
+  ``13/4/25, 7:15 π.μ.``); a lone number is left to context;
 - *counters and read time*: a short line of numbers and widget words from the lexicon
-  (``12 Comments``, ``Read Time: 3 Minute, 2 Second``).
+  (``12 Comments``, ``Read Time: 3 Minute, 2 Second``), or of a count and the word for minutes
+  in any language (CLDR's, with at most two other words: ``10 мин на чтение``, ``12 λ.``);
+- *a widget's name*: a short label alone with numeric lines in a block of its own (the city
+  over a weather widget's temperature, ``London / 21.3°C``), in any language.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from typing import ClassVar
 import regex
 
 from ..document import Decision, Document, Unit
-from ..lexicon import all_phrases
+from ..lexicon import all_phrases, calendar_words
 from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
 
 __all__ = ["Widgets"]
@@ -37,6 +41,7 @@ _ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 
 # A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
+_CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
 class _Unseen(enum.Enum):
     """A text not decided on yet (its verdict may be None)."""
@@ -67,6 +72,37 @@ def _is_label(unit: Unit) -> bool:
     return 0 < len(t) <= 40 and unit.nwords <= _LABEL_WORDS and not ends_like_sentence(t) and not _VALUE.match(t)
 
 
+def _is_clock(unit: Unit) -> bool:
+    """A time with a.m./p.m. in any language (CLDR's day periods: ``7:15 π.μ.``, ``下午 5:02``)."""
+    if _CLOCK_TIME.search(unit.visible) is None:
+        return False
+    words = _NON_WORDS.sub(" ", unit.folded).split()
+    periods = calendar_words("day_periods")
+    return 0 < len(words) <= 2 and all(w in periods for w in words)
+
+
+def _is_read_time(unit: Unit) -> bool:
+    """A line that counts minutes: a minute word of any language (CLDR), at most two other
+    words, and not a sentence (a line with a digit; the caller checks). A one-letter minute
+    word (``m``, ``λ``) only alone with the count: beside other words it is a size or a model."""
+    words = _NON_WORDS.sub(" ", unit.folded).split()
+    minutes = calendar_words("minute_units")
+    found = [w for w in words if w in minutes]
+    if len(found) != 1 or len(words) > 3 or len(found[0]) == 1 and len(words) > 1:
+        return False
+    return not ends_like_sentence(unit.visible.rstrip("."))
+
+
+def _article_start(units: list[Unit], min_words: int = 12) -> int:
+    """The index of the page's first line of running text (``min_words`` words or more, ending
+    like a sentence), or the number of lines: the lines before it are the page's head, where
+    read-time lines and weather widgets sit."""
+    for unit in units:
+        if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
+            return unit.index
+    return len(units)
+
+
 @dataclass(frozen=True)
 class Widgets:
     """Drop reaction, rating, counter, read-time, weather and clock widgets.
@@ -74,6 +110,7 @@ class Widgets:
     Options:
         min_groups: label/value groups that make a widget run.
         max_counter_words: longest line (in words) taken as a counter or read-time line.
+        max_read_time_words: longest line (in words) taken as a count of minutes.
     """
 
     name: ClassVar[str] = "widgets"
@@ -83,12 +120,15 @@ class Widgets:
         "numeric_line": "numbers only (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``)",
         "counter": "a label with a count (``12 Comments``, ``Read Time: 3 Minute``)",
         "widget_label": "a widget label alone on its line (``Share``, ``Tweet``)",
+        "read_time": "a count of minutes and at most two other words (``10 мин на чтение``)",
+        "widget_name": "the one label in a block of numeric lines (``London`` over ``21.3°C``)",
     }
     #: ``(cleaner, reason)`` of its removals that other cleaners look for
     NUMERIC_LINE: ClassVar[tuple[str, str]] = (name, "numeric_line")
     COUNTER: ClassVar[tuple[str, str]] = (name, "counter")
     min_groups: int = 3
     max_counter_words: int = 8
+    max_read_time_words: int = 5
 
     def __call__(self, doc: Document) -> None:
         self._label_value_runs(doc)
@@ -100,7 +140,9 @@ class Widgets:
         digits = page.lines_matching(_ASCII_DIGIT if page.text.isascii() else _HAS_DIGIT)
         maybe_label = labels.candidate_lines(page) if labels is not None else []
         label_lines = set(range(len(page)) if maybe_label is None else maybe_label)
+        digit_set = set(digits)
         units = doc.units
+        head_end = _article_start(units)
         undecided = Decision.UNDECIDED
         # What a line is depends on its text only: decided once per distinct text.
         verdicts: dict[str, tuple[str, dict[str, str]] | None] = {}
@@ -112,8 +154,30 @@ class Widgets:
             verdict = verdicts.get(text, _UNSEEN)
             if verdict is _UNSEEN:
                 verdict = verdicts[text] = self._verdict(unit, labels if i in label_lines else None, headers)
+            if verdict is None and i < head_end and i in digit_set \
+                    and unit.nwords <= self.max_read_time_words and _is_read_time(unit):
+                verdict = ("read_time", {})
             if verdict is not None:
                 doc.drop(unit, verdict[0], **verdict[1])
+        self._widget_names(doc, head_end)
+
+    @staticmethod
+    def _widget_names(doc: Document, head_end: int) -> None:
+        """Drop the one short label of a blank-line block before the article whose other lines
+        are all numeric lines: a widget's name (a city over its temperature)."""
+        blocks: dict[int, list[Unit]] = {}
+        for unit in doc.units[:head_end]:
+            blocks.setdefault(unit.block, []).append(unit)
+        for units in blocks.values():
+            if len(units) < 2:
+                continue
+            undecided = [u for u in units if u.decision is Decision.UNDECIDED]
+            if len(undecided) != 1 or any(u.cleaner != Widgets.name or u.reason != "numeric_line"
+                                          for u in units if u is not undecided[0]):
+                continue
+            label = undecided[0]
+            if _is_label(label) and _HAS_DIGIT.search(label.visible) is None and label.nwords <= 3:
+                doc.drop(label, "widget_name")
 
     def _verdict(self, unit: Unit, labels: PhraseMatcher | None,
                  headers: PhraseMatcher | None) -> tuple[str, dict[str, str]] | None:
@@ -121,7 +185,7 @@ class Widgets:
         None: only a numeric line can be)."""
         text = unit.visible
         has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
-        if has_digit and _NUMERIC.match(text) and not _LONE_NUMBER.match(text):
+        if has_digit and (_NUMERIC.match(text) or _is_clock(unit)) and not _LONE_NUMBER.match(text):
             return "numeric_line", {}
         if labels is None or unit.nwords > self.max_counter_words:
             return None

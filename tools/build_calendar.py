@@ -1,0 +1,90 @@
+"""Regenerate ``src/newsclean/data/calendar.json`` from the Unicode CLDR (through Babel).
+
+Two closed word classes that date and widget lines are made of, for each language newsclean has
+a stoplist for:
+
+- ``weekdays``: day names, wide and abbreviated, format and stand-alone ("quinta-feira",
+  "qui", "Donnerstag", "четверг");
+- ``day_periods``: the words for a.m. and p.m. ("π", "μ" of "π.μ."/"μ.μ.", "下午", "ص");
+- ``minute_units``: the word of CLDR's ``duration-minute`` unit in its long, short and narrow
+  patterns ("minutes", "min", "мин", "λ", "分"), the word a read-time line counts in (the
+  language's stopwords left out: Romanian's "{0} de minute" gives "minute", not "de").
+
+Each is stored as the words its names split into (``lexicon.normalize`` form, trailing dots
+stripped), since a line is compared word by word. Usage:
+``pip install babel && python tools/build_calendar.py``.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import regex
+from babel import Locale, UnknownLocaleError
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from newsclean.lexicon import normalize, stopwords  # noqa: E402
+
+OUT = ROOT / "src" / "newsclean" / "data" / "calendar.json"
+STOPLISTS = OUT.parent / "stoplists"
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _words(names: list[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        for word in _WORD.findall(normalize(name)):
+            if word not in out:
+                out.append(word)
+    return out
+
+
+def weekdays(locale: Locale) -> list[str]:
+    return _words([name for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+                   for name in locale.days[context][width].values()])
+
+
+def day_periods(locale: Locale) -> list[str]:
+    names = [locale.day_periods[context][width].get(period) for context in ("format", "stand-alone")
+             for width in ("wide", "abbreviated") for period in ("am", "pm")]
+    return _words([name for name in names if name])
+
+
+def minute_units(locale: Locale, code: str) -> list[str]:
+    """The unit's words, without the language's stopwords ("{0} de minute": not "de")."""
+    patterns = locale._data["unit_patterns"].get("duration-minute", {})
+    stop = stopwords(code)
+    return [w for w in _words([pattern.replace("{0}", " ") for width in ("long", "short", "narrow")
+                               for form, pattern in patterns.get(width, {}).items() if form != "per"])
+            if w not in stop]
+
+
+def main() -> None:
+    table: dict[str, dict[str, list[str]]] = {"weekdays": {}, "day_periods": {}, "minute_units": {}}
+    for path in sorted(STOPLISTS.glob("*.txt")):
+        code = path.stem
+        for tag in ([code, "sr_Latn"] if code == "sr" else [code]):
+            try:
+                locale = Locale.parse(tag)
+            except (UnknownLocaleError, ValueError):
+                continue
+            for kind, words in (("weekdays", weekdays(locale)), ("day_periods", day_periods(locale)),
+                                ("minute_units", minute_units(locale, code))):
+                known = table[kind].setdefault(code, [])
+                known.extend(w for w in words if w not in known)
+    parts = []
+    for kind, by_lang in table.items():
+        rows = ",\n".join(f"    {json.dumps(code)}: {json.dumps(words, ensure_ascii=False)}"
+                          for code, words in by_lang.items() if words)
+        parts.append(f' "{kind}": {{\n{rows}\n }}')
+    OUT.write_text('{"source": "Unicode CLDR via Babel: days[format|stand-alone][wide|abbreviated], '
+                   'day_periods[format|stand-alone][wide|abbreviated][am|pm], '
+                   'unit_patterns[duration-minute][long|short|narrow]",\n' + ",\n".join(parts) + "\n}\n",
+                   encoding="utf-8")
+    print(f"{len(table['weekdays'])} languages -> {OUT} ({OUT.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()
