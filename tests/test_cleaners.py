@@ -184,6 +184,17 @@ class TestBylines:
         assert r.text == BODY_EN
         assert r.metadata["date"] == "2025-04-10"
 
+    def test_a_name_and_a_date_above_the_article_is_a_byline_and_its_copy_below_goes_too(self) -> None:
+        byline = "От Jamie Larson | 18 окт. 2025 г."
+        r = run(Bylines(), text=f"{byline}\n\n{BODY_RU}\n\n{byline}")
+        assert r.text == BODY_RU
+        assert r.metadata["author"] == "Jamie Larson"
+        assert r.metadata["date"] == "2025-10-18"
+
+    def test_a_name_and_a_date_below_the_article_start_stays_for_the_comment_thread_finder(self) -> None:
+        text = f"{BODY_EN}\n\nElena Petrova — July 26, 2012, 7:58 am\n\n{BODY_EN}"
+        assert run(Bylines(), text=text).text == text
+
     def test_sentence_starting_with_by_stays(self) -> None:
         text = "By the end of the day, the council had approved the budget."
         assert run(Bylines(), text=text).text == text

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import ReasonCodeError
 from .normalize import OffsetMap, segment
 from .page_text import PageText
-from .textshape import comparison_key, fold, line_starts, lines_containing, lines_matching, word_count
+from .textshape import (
+    comparison_key,
+    ends_like_sentence,
+    fold,
+    line_starts,
+    lines_containing,
+    lines_matching,
+    word_count,
+)
 
 if TYPE_CHECKING:  # (typing only: the language detectors do not need the document model)
     from .language import LanguageDetector
@@ -30,6 +38,7 @@ __all__ = [
     "PageText",
     "Unit",
     "check_reason_code",
+    "article_start",
     # re-exported from textshape: cleaners/boilerplate.py imports them from here
     "line_starts",
     "lines_containing",
@@ -470,3 +479,13 @@ class Document:
 
 
 _MISSING = object()
+
+
+def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
+    """The index of the first kept line of running text (``min_words`` words or more, ending
+    like a sentence), or ``len(units)``: the lines before it are the page's head, where
+    datelines, read-time lines and weather widgets sit."""
+    for unit in units:
+        if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
+            return unit.index
+    return len(units)

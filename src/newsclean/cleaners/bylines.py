@@ -12,7 +12,7 @@ from typing import ClassVar
 import regex
 
 from .._core import Dates
-from ..document import Document, Unit
+from ..document import Document, Unit, article_start
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
 
@@ -23,6 +23,7 @@ _ASCII_FOUR_DIGITS = re.compile(r"[0-9]{4}")  # _FOUR_DIGITS on ASCII text, with
 # (compiled once: regex's own cache was recompiling the inline patterns)
 _DATE_PREPOSITION = regex.compile(r"\s(?:on|am|le|el|il|op|em|на|on:)\s")
 _DIGIT = regex.compile(r"\d")
+_NAME_DATE_SEPARATOR = regex.compile(r"\s[|·•–—]\s")
 _LETTER = regex.compile(r"\p{L}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")
 _SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
@@ -84,6 +85,11 @@ class Bylines:
     Options:
         max_words: longest line (in words) taken as a byline.
         datelines: also drop short lines that are only a date (with weekday/time words).
+        max_head_words: above the article (before its first line of running text), the
+            longest line (in words) taken as a date whose weekday words do not count ("quinta-feira,
+            20 de março de 2025") or as a name and a date without a byline prefix ("Иван Иванов |
+            12.03.2025"); a copy of such a byline further down goes too. Below the article's
+            start these shapes are comment headers, which the comment-thread finder reads.
         in_body: record author and date but leave the lines in the body. The pipeline sets
             this on text extracted from HTML, where what is left is the article's own byline
             (see ``Pipeline(html_options=...)``).
@@ -98,6 +104,7 @@ class Bylines:
     BYLINE: ClassVar[tuple[str, str]] = (name, "byline")
     DATELINE: ClassVar[tuple[str, str]] = (name, "dateline")
     max_words: int = 12
+    max_head_words: int = 8
     datelines: bool = True
     in_body: bool = False
 
@@ -135,6 +142,35 @@ class Bylines:
                     doc.add_metadata("date", date)
                 if not self.in_body:
                     doc.drop(unit, "dateline", date=date)
+        if self.datelines and not self.in_body:
+            self._head_dates(doc, dated)
+
+    def _head_dates(self, doc: Document, dated: set[int]) -> None:
+        """Above the article: date lines whose weekday names take them over six words
+        ("quinta-feira, 20 de março de 2025") and bylines made of a name and a date; then the
+        later copies of those bylines."""
+        bylines: set[str] = set()
+        for unit in doc.units[:article_start(doc.units)]:
+            if unit.index not in dated or not unit.kept or unit.nwords > self.max_head_words:
+                continue
+            date = parse_date(unit.visible)
+            if date is None:
+                continue
+            weekdays = _weekday_words(unit.visible)
+            author = None
+            if weekdays and unit.nwords - weekdays <= 6 and _mostly_date(unit.visible):
+                doc.drop(unit, "dateline", date=date)
+            elif (author := _name_before_date(unit.visible)) is not None:
+                doc.drop(unit, "byline", author=author, date=date)
+                bylines.add(unit.visible)
+            else:
+                continue
+            for key, value in (("author", author), ("date", date)):
+                if value and key not in doc.metadata:
+                    doc.add_metadata(key, value)
+        for unit in doc.undecided():
+            if unit.visible in bylines:
+                doc.drop(unit, "byline", copy_of_head_byline=True)
 
     def _verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, str | None] | None:
         """``("byline", author, date)``, ``("dateline", None, date)`` or None for ``unit``'s text."""
@@ -179,6 +215,28 @@ def _author(rest: str) -> str | None:
         if chunk and not _DIGIT.search(chunk) and _LETTER.search(chunk) and word_count(chunk) <= 5:
             return chunk
     return None
+
+
+def _name_before_date(text: str) -> str | None:
+    """The name of a byline without a prefix of the lexicon: two to four capitalised words (one
+    other word before them allowed: "от Иван Иванов"), a separator, then only a date
+    ("Jamie Larson | 18 окт. 2025 г.", "Иван Иванов – 12.03.2025")."""
+    parts = _NAME_DATE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) != 2 or not _mostly_date(parts[1]):
+        return None
+    words = parts[0].split()
+    names = [w for w in words if w[:1].isupper() and _LETTER.match(w)]
+    if not 2 <= len(names) <= 4 or len(words) - len(names) > 1 or words[-len(names):] != names:
+        return None
+    if len(names) == len(words) >= 3 and len(names[0]) <= 3:
+        names = names[1:]  # a capitalised preposition: "От Jamie Larson"
+    return " ".join(names)
+
+
+def _weekday_words(text: str) -> int:
+    """How many words of ``text`` are weekday names or their parts ("quinta-feira": two)."""
+    weekdays = calendar_words("weekdays")
+    return sum(1 for w in _NON_WORDS.sub(" ", fold(text)).split() if w in weekdays)
 
 
 def _mostly_date(text: str) -> bool:

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Decision, Document, Unit
+from ..document import Decision, Document, Unit, article_start
 from ..lexicon import all_phrases, calendar_words
 from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
 
@@ -93,16 +93,6 @@ def _is_read_time(unit: Unit) -> bool:
     return not ends_like_sentence(unit.visible.rstrip("."))
 
 
-def _article_start(units: list[Unit], min_words: int = 12) -> int:
-    """The index of the page's first line of running text (``min_words`` words or more, ending
-    like a sentence), or the number of lines: the lines before it are the page's head, where
-    read-time lines and weather widgets sit."""
-    for unit in units:
-        if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
-            return unit.index
-    return len(units)
-
-
 @dataclass(frozen=True)
 class Widgets:
     """Drop reaction, rating, counter, read-time, weather and clock widgets.
@@ -142,7 +132,7 @@ class Widgets:
         label_lines = set(range(len(page)) if maybe_label is None else maybe_label)
         digit_set = set(digits)
         units = doc.units
-        head_end = _article_start(units)
+        head_end = article_start(units)
         undecided = Decision.UNDECIDED
         # What a line is depends on its text only: decided once per distinct text.
         verdicts: dict[str, tuple[str, dict[str, str]] | None] = {}
