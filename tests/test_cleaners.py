@@ -362,6 +362,26 @@ class TestCallsToAction:
     def test_what_is_not_a_glued_prompt_stays(self, text: str) -> None:
         assert run(CallsToAction(), text=text).text == text
 
+    @pytest.mark.parametrize("line", ["Follow @earth", "@earth की प्रोफाइल शेयर करे", "フォロー @ja10"])
+    def test_a_line_pointing_at_a_handle_goes_anywhere(self, line: str) -> None:
+        r = run(CallsToAction(), text=f"{BODY_EN}\n\n{line}\n\n{BODY_EN}")
+        assert r.text == f"{BODY_EN}\n\n{BODY_EN}"
+        assert codes(r) == ["calls_to_action/prompt_line"]
+
+    def test_a_line_naming_a_service_goes_only_outside_the_article(self) -> None:
+        inside = f"{BODY_EN}\n\nFacebook and the new rules\n\n{BODY_EN}"
+        assert run(CallsToAction(), text=inside).text == inside
+        assert run(CallsToAction(), text=f"{BODY_EN}\n\nBei WhatsApp teilen").text == BODY_EN
+
+    @pytest.mark.parametrize("line", [
+        "— Jane Doe (@jane) March 3, 2025",     # an embedded post's attribution
+        "Posted by timothy on Tuesday, @12:06PM",  # a time after an at sign
+        "@Alex",                                 # a reply's addressee, one word
+    ])
+    def test_what_is_not_a_prompt_line_stays(self, line: str) -> None:
+        text = f"{BODY_EN}\n\n{line}\n\n{BODY_EN}"
+        assert run(CallsToAction(), text=text).text == text
+
     def test_glued_prompts_can_be_turned_off(self) -> None:
         text = "The council approved the budget on Monday. Share on Telegram"
         assert run(CallsToAction(glued_max_words=0), text=text).text == text

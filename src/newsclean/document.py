@@ -38,6 +38,7 @@ __all__ = [
     "PageText",
     "Unit",
     "check_reason_code",
+    "article_end",
     "article_start",
     # re-exported from textshape: cleaners/boilerplate.py imports them from here
     "line_starts",
@@ -489,3 +490,11 @@ def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
         if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
             return unit.index
     return len(units)
+
+
+def article_end(units: Sequence[Unit], min_words: int = 12) -> int:
+    """The index of the last kept line of running text (as :func:`article_start`), or -1."""
+    for unit in reversed(units):
+        if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
+            return unit.index
+    return -1

@@ -12,6 +12,12 @@ Two kinds, each with its reason:
   @handle, a web address, or a service to share to or be notified by (``lexicon.share_targets``).
   "Bei Telegram teilen", "Notify me when @earth posts", "Поделиться на Facebook". A sentence that
   mentions Facebook ends with a full stop and stays.
+- ``prompt_line``: the same pointer on a short line of its own (two words or more), with no
+  full stop: one with an @handle anywhere ("Follow @earth", "@earth की प्रोफाइल शेयर करे"; not one in parentheses or
+  beside a year: an embedded post's attribution), one naming a service or web address only
+  after the article's running text and in four words at most ("Bei WhatsApp teilen" under it;
+  a heading inside or above it that names Facebook stays, and so does such a line on a page
+  without running text).
 """
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document, Unit
+from ..document import Document, Unit, article_end
 from ..lexicon import all_phrases, share_targets
 from ..textshape import (
     CJK_STOPS,
@@ -38,6 +44,8 @@ __all__ = ["CallsToAction"]
 
 _OPEN_QUOTES = "\"“„«‘‹"
 _QUOTED = regex.compile(r"[\"“„«][^\"“”„«»]{0,2000}[\"”»]")
+_SERVICE_LINE_WORDS = 4  # "Bei WhatsApp teilen"; a headline naming a service is longer, or above
+_YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
 _STOP_IN = re.compile(f"[{SPACED_STOPS}{CJK_STOPS}]")  # a full stop anywhere in a line
 # letters that continue a word written with spaces: a service name must not be part of one
 # ("pinterest" in "pinteresting"), but may touch Han or kana ("在Twitter上分享")
@@ -66,6 +74,7 @@ class CallsToAction:
     reasons: ClassVar[dict[str, str]] = {
         "call_to_action": "a like/subscribe/follow sentence inside a paragraph (not inside quotation marks), or the line it fills",
         "glued_prompt": "a paragraph's last few words after its last full stop, pointing at a service, @handle or web address",
+        "prompt_line": "a short line with no full stop pointing at an @handle (anywhere) or a service (after the article)",
     }
 
     glued_max_words: int = 8
@@ -73,11 +82,32 @@ class CallsToAction:
     def __call__(self, doc: Document) -> None:
         self._phrases(doc)
         if self.glued_max_words > 0:
+            self._prompt_lines(doc)
             units = doc.units
             # a prompt is glued after a full stop: only the lines with one (found for the page at once)
             for i in doc.page_text().lines_matching(_STOP_IN):
                 if units[i].kept:
                     self._glued_prompt(doc, units[i])
+
+    def _prompt_lines(self, doc: Document) -> None:
+        units = doc.units
+        last = article_end(units)
+        pointers = _pointer_pattern()
+        for i in doc.page_text().lines_matching(pointers, folded=True):
+            unit = units[i]
+            if not unit.kept or not 2 <= unit.nwords <= self.glued_max_words:
+                continue
+            text = unit.visible
+            if _STOP_IN.search(text) or _YEAR.search(text) or "(" in text:
+                continue
+            pointer = pointers.search(unit.folded)
+            if pointer is None:
+                continue
+            handle = pointer.group().startswith("@")
+            if handle and (not pointer.group()[1].isalpha() or unit.folded[pointer.start() - 1:pointer.start()].strip()):
+                continue  # "@12:06PM": a time; '"@context":': code
+            if handle or 0 <= last < i and unit.nwords <= _SERVICE_LINE_WORDS:
+                doc.drop(unit, "prompt_line", phrase=pointer.group())
 
     def _phrases(self, doc: Document) -> None:
         matcher = phrase_matcher(all_phrases("call_to_action"))
