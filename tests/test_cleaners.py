@@ -232,6 +232,11 @@ class TestDuplicates:
         r = run(Duplicates(), text=f"{BODY_RU}\n\n{BODY_EN}\n\n{BODY_RU}")
         assert r.text == f"{BODY_RU}\n\n{BODY_EN}"
 
+    def test_a_caption_written_twice_in_japanese_keeps_one_copy(self) -> None:
+        caption = "社会に出てから重要なのは時間の使い方です。 – 山田太郎/共同"
+        r = run(Duplicates(), text=f"{caption}\n{caption}\n\n{BODY_EN}")
+        assert r.text == f"{caption}\n\n{BODY_EN}"
+
     def test_short_repeated_lines_are_not_its_business(self) -> None:
         assert run(Duplicates(), text="Yes.\nYes.").text == "Yes.\n\nYes."
 

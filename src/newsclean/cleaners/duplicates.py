@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Document, Unit
+from ..textshape import word_count
 
 __all__ = ["Duplicates"]
 
@@ -15,7 +16,8 @@ class Duplicates:
     """Drop a later copy of a paragraph, comparing words only (case, quotes and dashes ignored).
 
     Options:
-        min_words: shortest paragraph (in words) compared; short lines are left to other cleaners.
+        min_words: shortest paragraph (in words, a run of a script written without spaces
+            counting half its characters) compared; short lines are left to other cleaners.
         near_window: units apart within which a copy that contains the other (a caption with a
             photo credit added) also counts as a duplicate.
     """
@@ -35,7 +37,7 @@ class Duplicates:
             if not unit.kept:
                 continue
             key = unit.key
-            if key.count(" ") + 1 < self.min_words:
+            if word_count(key) < self.min_words:  # (a run of Han or kana: half its characters)
                 continue
             first = seen.get(key)
             if first is not None:
