@@ -486,15 +486,19 @@ def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
     """The index of the first kept line of running text (``min_words`` words or more, ending
     like a sentence), or ``len(units)``: the lines before it are the page's head, where
     datelines, read-time lines and weather widgets sit."""
+    shortest = 2 * min_words - 1  # characters: a line of min_words words has at least this many
     for unit in units:
-        if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
+        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
+                and ends_like_sentence(unit.visible):
             return unit.index
     return len(units)
 
 
 def article_end(units: Sequence[Unit], min_words: int = 12) -> int:
     """The index of the last kept line of running text (as :func:`article_start`), or -1."""
+    shortest = 2 * min_words - 1
     for unit in reversed(units):
-        if unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible):
+        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
+                and ends_like_sentence(unit.visible):
             return unit.index
     return -1

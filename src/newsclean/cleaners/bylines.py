@@ -150,8 +150,12 @@ class Bylines:
         ("quinta-feira, 20 de março de 2025") and bylines made of a name and a date; then the
         later copies of those bylines."""
         bylines: set[str] = set()
-        for unit in doc.units[:article_start(doc.units)]:
-            if unit.index not in dated or not unit.kept or unit.nwords > self.max_head_words:
+        head = article_start(doc.units)
+        for i in sorted(dated):
+            unit = doc.units[i]
+            if i >= head:
+                break
+            if not unit.kept or unit.nwords > self.max_head_words:
                 continue
             date = parse_date(unit.visible)
             if date is None:
@@ -168,9 +172,10 @@ class Bylines:
             for key, value in (("author", author), ("date", date)):
                 if value and key not in doc.metadata:
                     doc.add_metadata(key, value)
-        for unit in doc.undecided():
-            if unit.visible in bylines:
-                doc.drop(unit, "byline", copy_of_head_byline=True)
+        if bylines:
+            for unit in doc.undecided():
+                if unit.visible in bylines:
+                    doc.drop(unit, "byline", copy_of_head_byline=True)
 
     def _verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, str | None] | None:
         """``("byline", author, date)``, ``("dateline", None, date)`` or None for ``unit``'s text."""

@@ -155,15 +155,22 @@ class Widgets:
     def _widget_names(doc: Document, head_end: int) -> None:
         """Drop the one short label of a blank-line block before the article whose other lines
         are all numeric lines: a widget's name (a city over its temperature)."""
-        blocks: dict[int, list[Unit]] = {}
-        for unit in doc.units[:head_end]:
-            blocks.setdefault(unit.block, []).append(unit)
-        for units in blocks.values():
-            if len(units) < 2:
+        units = doc.units
+        done: set[int] = set()
+        for i in range(head_end):
+            if units[i].reason != "numeric_line" or units[i].cleaner != Widgets.name or units[i].block in done:
                 continue
-            undecided = [u for u in units if u.decision is Decision.UNDECIDED]
-            if len(undecided) != 1 or any(u.cleaner != Widgets.name or u.reason != "numeric_line"
-                                          for u in units if u is not undecided[0]):
+            block = units[i].block
+            done.add(block)
+            lo, hi = i, i
+            while lo > 0 and units[lo - 1].block == block:
+                lo -= 1
+            while hi + 1 < len(units) and units[hi + 1].block == block:
+                hi += 1
+            members = units[lo:hi + 1]
+            undecided = [u for u in members if u.decision is Decision.UNDECIDED]
+            if len(members) < 2 or len(undecided) != 1 or any(
+                    u.cleaner != Widgets.name or u.reason != "numeric_line" for u in members if u is not undecided[0]):
                 continue
             label = undecided[0]
             if _is_label(label) and _HAS_DIGIT.search(label.visible) is None and label.nwords <= 3:
