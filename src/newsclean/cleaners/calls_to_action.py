@@ -93,7 +93,10 @@ class CallsToAction:
         units = doc.units
         last = article_end(units)
         pointers = _pointer_pattern()
-        for i in doc.page_text().lines_matching(pointers, folded=True):
+        # candidates: a line with an at sign anywhere, any line after the article (found cheaply;
+        # the pattern, with its list of services, then reads only those lines)
+        after = range(last + 1, len(units)) if last >= 0 else range(0)
+        for i in sorted(set(doc.page_text().lines_containing(["@"])).union(after)):
             unit = units[i]
             if not unit.kept or not 2 <= unit.nwords <= self.glued_max_words:
                 continue
