@@ -37,7 +37,8 @@ class Duplicates:
             if not unit.kept:
                 continue
             key = unit.key
-            if word_count(key) < self.min_words:  # (a run of Han or kana: half its characters)
+            # (spaces count the words of most text; a run of Han or kana counts half its characters)
+            if key.count(" ") + 1 < self.min_words and (key.isascii() or word_count(key) < self.min_words):
                 continue
             first = seen.get(key)
             if first is not None:
