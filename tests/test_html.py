@@ -54,6 +54,10 @@ def test_html_documents_and_fragments_are_detected(text: str) -> None:
         "Text with <b>bold</b> and <i>italic</i> inline tags only.",
         "<p>starts like html</p> but carries on as ordinary prose for the rest of the text",
         ("A long article that quotes one example, <div><p>hi</p></div>, in the middle. " + "Words. " * 400),
+        # a scraped page's text that kept a template's markup on a few of its many lines
+        ("Geithner urges quick action\n\n" + "Home\nNews\nMarkets\n" * 30
+         + '<div class="menu"><ul><li>a</li><li>b</li></ul></div><div>x</div><p>y</p>\n'
+         + "The article's first paragraph, long enough to be read as one.\n" * 20),
     ],
 )
 def test_plain_text_and_markdown_are_not_html(text: str) -> None:

@@ -135,8 +135,8 @@ def looks_like_html(text: str) -> bool:
     closed ``<html>/<head>/<body>`` element), for a text that is one block element from
     start to end (``<p>...</p>``, ``<div ...>...</div>``) and for a fragment with structure: at least
     three block-level tags (``<p>``, ``<div>``, ``<br>``, ``<li>``, ...) including closed
-    elements or ``<br>`` runs, and either a tag density of at least two tags per 1,000 characters or a
-    leading tag.
+    elements or ``<br>`` runs, and either a leading tag, or a tag density of at least two tags per
+    1,000 characters with tags on at least a third of its non-blank lines.
     False for plain text or markdown that merely mentions a tag, holds one inline tag, or
     uses ``<`` and ``>`` as comparisons. Looks at the first 64 KiB only (linear time).
     """
@@ -166,7 +166,27 @@ def looks_like_html(text: str) -> bool:
     tags = opens + closes
     if block < 3 or not (closes >= 2 or brs >= 3):
         return False
-    return tags * 500 >= len(window) or window.lstrip().startswith("<")
+    if window.lstrip().startswith("<"):
+        return True
+    return tags * 500 >= len(window) and _tag_line_share(window) >= _MIN_TAG_LINE_SHARE
+
+
+#: A fragment that does not start with a tag is HTML only when at least this share of its
+#: non-blank lines hold a tag: plain text that carries a page's leftover template markup
+#: (fifty tags on a few lines of a 13,000-character text) is text.
+_MIN_TAG_LINE_SHARE = 1 / 3
+
+
+def _tag_line_share(window: str) -> float:
+    """The share of the non-blank lines of ``window`` that hold a known tag."""
+    lines = tagged = 0
+    for line in window.splitlines():
+        if not line.strip():
+            continue
+        lines += 1
+        if "<" in line and any(m.group(2).lower() in _KNOWN_TAGS for m in _TAG.finditer(line)):
+            tagged += 1
+    return tagged / lines if lines else 0.0
 
 
 def _prolog_end(text: str) -> int:
