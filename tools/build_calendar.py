@@ -30,6 +30,7 @@ from newsclean.lexicon import normalize, stopwords  # noqa: E402
 OUT = ROOT / "src" / "newsclean" / "data" / "calendar.json"
 STOPLISTS = OUT.parent / "stoplists"
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_NO_SPACES = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 
 
 def _words(names: list[str]) -> list[str]:
@@ -42,8 +43,11 @@ def _words(names: list[str]) -> list[str]:
 
 
 def weekdays(locale: Locale) -> list[str]:
-    return _words([name for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
-                   for name in locale.days[context][width].values()])
+    """Day-name words; a one-letter abbreviation only in a script written without spaces ("月",
+    "월"): elsewhere ("p", "e", "п") it is an initial or a unit more often than a day."""
+    words = _words([name for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+                    for name in locale.days[context][width].values()])
+    return [w for w in words if len(w) > 1 or _NO_SPACES.match(w)]
 
 
 def day_periods(locale: Locale) -> list[str]:
