@@ -11,22 +11,14 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .errors import ReasonCodeError
 from .normalize import OffsetMap, segment
 from .page_text import PageText
-from .textshape import (
-    comparison_key,
-    ends_like_sentence,
-    fold,
-    line_starts,
-    lines_containing,
-    lines_matching,
-    word_count,
-)
+from .textshape import comparison_key, fold, line_starts, lines_containing, lines_matching, word_count
 
 if TYPE_CHECKING:  # (typing only: the language detectors do not need the document model)
     from .language import LanguageDetector
@@ -38,8 +30,6 @@ __all__ = [
     "PageText",
     "Unit",
     "check_reason_code",
-    "article_end",
-    "article_start",
     # re-exported from textshape: cleaners/boilerplate.py imports them from here
     "line_starts",
     "lines_containing",
@@ -481,24 +471,3 @@ class Document:
 
 _MISSING = object()
 
-
-def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
-    """The index of the first kept line of running text (``min_words`` words or more, ending
-    like a sentence), or ``len(units)``: the lines before it are the page's head, where
-    datelines, read-time lines and weather widgets sit."""
-    shortest = 2 * min_words - 1  # characters: a line of min_words words has at least this many
-    for unit in units:
-        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
-                and ends_like_sentence(unit.visible):
-            return unit.index
-    return len(units)
-
-
-def article_end(units: Sequence[Unit], min_words: int = 12) -> int:
-    """The index of the last kept line of running text (as :func:`article_start`), or -1."""
-    shortest = 2 * min_words - 1
-    for unit in reversed(units):
-        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
-                and ends_like_sentence(unit.visible):
-            return unit.index
-    return -1

@@ -12,8 +12,9 @@ from typing import ClassVar
 import regex
 
 from .._core import Dates
-from ..document import Document, Unit, article_start
+from ..document import Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
+from ..page_regions import article_start
 from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
 
 __all__ = ["Bylines", "parse_date"]

@@ -28,8 +28,9 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document, Unit, article_end
+from ..document import Document, Unit
 from ..lexicon import all_phrases, share_targets
+from ..page_regions import article_end
 from ..textshape import (
     CJK_STOPS,
     SPACED_STOPS,

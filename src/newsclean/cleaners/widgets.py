@@ -23,8 +23,9 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Decision, Document, Unit, article_start
+from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words
+from ..page_regions import article_start
 from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
 
 __all__ = ["Widgets"]

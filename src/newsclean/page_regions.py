@@ -1,0 +1,34 @@
+"""Where a page's article is: the first and the last line of running text (twelve words or
+more, ending like a sentence). Lines above the first are the page's head (datelines, read time,
+weather widgets), lines below the last its tail (share prompts, footers); cleaners that trust a
+shape only there ask these."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .document import Unit
+from .textshape import ends_like_sentence
+
+__all__ = ["article_end", "article_start"]
+
+
+def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
+    """The index of the first kept line of running text (``min_words`` words or more, ending
+    like a sentence), or ``len(units)``: the lines before it are the page's head, where
+    datelines, read-time lines and weather widgets sit."""
+    shortest = 2 * min_words - 1  # characters: a line of min_words words has at least this many
+    for unit in units:
+        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
+                and ends_like_sentence(unit.visible):
+            return unit.index
+    return len(units)
+
+
+def article_end(units: Sequence[Unit], min_words: int = 12) -> int:
+    """The index of the last kept line of running text (as :func:`article_start`), or -1."""
+    shortest = 2 * min_words - 1
+    for unit in reversed(units):
+        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
+                and ends_like_sentence(unit.visible):
+            return unit.index
+    return -1
