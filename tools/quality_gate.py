@@ -7,8 +7,9 @@ Runs ``../shared/eval/score.py`` with the project's cleaner (``newsclean:clean``
 documents (every seed must be ``ok``: all must-keep snippets present, all must-remove absent,
 body F1 at or above its floor) and, for each input section in the floors file (``plain``,
 ``layout``, ``markdown``, ``residual``, ``html``), every ``every``-th development page (ALL body
-F1, and optionally ALL precision and recall, and per-dataset body F1 at or above their floors).
-One line per figure::
+F1, and optionally ALL precision and recall, and per-dataset body F1 at or above their floors),
+and with a ``noise`` section the multilingual noise benchmark (snippet and body F1 of every
+language). One line per figure::
 
     gate: plain every10 ALL F1 0.712 >= floor 0.700 ok
 
@@ -65,6 +66,21 @@ class Gate:
         print(f"gate: {label} FAIL {why}")
 
 
+def check_noise(gate: Gate, spec: dict[str, Any], cleaner: str) -> None:
+    """The multilingual noise benchmark (``spec["data"]``, plain input): every language's snippet
+    F1 and body F1 at or above ``min_snippet_f1`` and ``min_body_f1``."""
+    try:
+        report = run_scorer(["--data", str(ROOT / spec["data"]), "--input", "plain"], cleaner)
+    except RuntimeError as exc:
+        gate.fail("noise", str(exc))
+        return
+    for error in report.get("errors", [])[:5]:
+        gate.fail("noise", f"raised: {error}")
+    for kind, key in (("snippets", "min_snippet_f1"), ("body", "min_body_f1")):
+        for lang, m in sorted(report[kind].items()):
+            gate.check(f"noise {lang} {kind} F1", m["f1"], spec.get(key))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--floors", type=Path, default=FLOORS)
@@ -114,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.measure:
             for dataset, m in sorted(body.items()):
                 print(f"gate: {label} {dataset} F1 {m['f1']:.4f} (n={m['pages']})")
+    if "noise" in floors:
+        check_noise(gate, floors["noise"], args.cleaner)
     if gate.failures:
         print(f"gate: FAILED ({gate.failures} figure(s) below floor or broken)")
         return 1
