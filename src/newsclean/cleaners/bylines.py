@@ -12,7 +12,7 @@ from typing import ClassVar
 import regex
 
 from .._core import Dates
-from ..document import Document, Unit
+from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
 from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
@@ -119,7 +119,14 @@ class Bylines:
         # What a line is depends on its text only: decided once per distinct text (pages repeat
         # their chrome lines; 200,000 copies of one line cost one decision).
         verdicts: dict[str, tuple[str, str | None, str | None] | None] = {}
-        for unit in doc.undecided():
+        # only a line with a year or one a byline prefix may begin can be either (both found for
+        # the page at once, the prefixes by the compiled core)
+        prefixed = prefixes.candidate_lines(page) if prefixes is not None else []
+        units = doc.units
+        for i in sorted(dated.union(prefixed)):
+            unit = units[i]
+            if unit.decision is not Decision.UNDECIDED:
+                continue
             text = unit.visible
             verdict = verdicts.get(text, _UNSEEN)
             if verdict is _UNSEEN:
