@@ -21,14 +21,14 @@ import sys
 from pathlib import Path
 
 import regex
-from babel import Locale, UnknownLocaleError
+from babel import Locale
+from build_months import stoplist_locales
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from newsclean.lexicon import normalize, stopwords  # noqa: E402
 
 OUT = ROOT / "src" / "newsclean" / "data" / "calendar.json"
-STOPLISTS = OUT.parent / "stoplists"
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _NO_SPACES = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 
@@ -67,17 +67,11 @@ def minute_units(locale: Locale, code: str) -> list[str]:
 
 def main() -> None:
     table: dict[str, dict[str, list[str]]] = {"weekdays": {}, "day_periods": {}, "minute_units": {}}
-    for path in sorted(STOPLISTS.glob("*.txt")):
-        code = path.stem
-        for tag in ([code, "sr_Latn"] if code == "sr" else [code]):
-            try:
-                locale = Locale.parse(tag)
-            except (UnknownLocaleError, ValueError):
-                continue
-            for kind, words in (("weekdays", weekdays(locale)), ("day_periods", day_periods(locale)),
-                                ("minute_units", minute_units(locale, code))):
-                known = table[kind].setdefault(code, [])
-                known.extend(w for w in words if w not in known)
+    for code, _, locale in stoplist_locales():
+        for kind, words in (("weekdays", weekdays(locale)), ("day_periods", day_periods(locale)),
+                            ("minute_units", minute_units(locale, code))):
+            known = table[kind].setdefault(code, [])
+            known.extend(w for w in words if w not in known)
     parts = []
     for kind, by_lang in table.items():
         rows = ",\n".join(f"    {json.dumps(code)}: {json.dumps(words, ensure_ascii=False)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -27,21 +28,27 @@ def forms(locale: Locale) -> list[list[str]]:
     return months
 
 
-def main() -> None:
-    table: dict[str, list[list[str]]] = {}
+def stoplist_locales() -> Iterator[tuple[str, str, Locale]]:
+    """``(code, tag, locale)`` for every language with a stoplist that the CLDR knows, Serbian
+    twice (Cyrillic ``sr``, then Latin ``sr_Latn``)."""
     for path in sorted(STOPLISTS.glob("*.txt")):
         code = path.stem
         for tag in ([code, "sr_Latn"] if code == "sr" else [code]):
             try:
-                locale = Locale.parse(tag)
+                yield code, tag, Locale.parse(tag)
             except (UnknownLocaleError, ValueError):
                 continue
-            months = forms(locale)
-            if tag == "sr_Latn":
-                for i, names in enumerate(months):
-                    table["sr"][i].extend(n for n in names if n not in table["sr"][i])
-            else:
-                table[code] = months
+
+
+def main() -> None:
+    table: dict[str, list[list[str]]] = {}
+    for code, tag, locale in stoplist_locales():
+        months = forms(locale)
+        if tag == "sr_Latn":
+            for i, names in enumerate(months):
+                table["sr"][i].extend(n for n in names if n not in table["sr"][i])
+        else:
+            table[code] = months
     lines = [f"  {json.dumps(code)}: {json.dumps(months, ensure_ascii=False)}" for code, months in table.items()]
     OUT.write_text('{"source": "Unicode CLDR via Babel: months[format|stand-alone][wide|abbreviated]",\n'
                    ' "months": {\n' + ",\n".join(lines) + "\n}}\n", encoding="utf-8")
