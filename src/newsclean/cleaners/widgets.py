@@ -73,6 +73,11 @@ def _is_label(unit: Unit) -> bool:
     return 0 < len(t) <= 40 and unit.nwords <= _LABEL_WORDS and not ends_like_sentence(t) and not _VALUE.match(t)
 
 
+def _numeric(unit: Unit) -> bool:
+    """Whether this cleaner dropped ``unit`` as a numeric line."""
+    return (unit.cleaner, unit.reason) == Widgets.NUMERIC_LINE
+
+
 def _is_clock(unit: Unit) -> bool:
     """A time with a.m./p.m. in any language (CLDR's day periods: ``7:15 π.μ.``, ``下午 5:02``)."""
     if _CLOCK_TIME.search(unit.visible) is None:
@@ -159,7 +164,7 @@ class Widgets:
         units = doc.units
         done: set[int] = set()
         for i in range(head_end):
-            if units[i].reason != "numeric_line" or units[i].cleaner != Widgets.name or units[i].block in done:
+            if not _numeric(units[i]) or units[i].block in done:
                 continue
             block = units[i].block
             done.add(block)
@@ -168,12 +173,10 @@ class Widgets:
                 lo -= 1
             while hi + 1 < len(units) and units[hi + 1].block == block:
                 hi += 1
-            members = units[lo:hi + 1]
-            undecided = [u for u in members if u.decision is Decision.UNDECIDED]
-            if len(members) < 2 or len(undecided) != 1 or any(
-                    u.cleaner != Widgets.name or u.reason != "numeric_line" for u in members if u is not undecided[0]):
+            others = [u for u in units[lo:hi + 1] if not _numeric(u)]
+            if len(others) != 1 or others[0].decision is not Decision.UNDECIDED:
                 continue
-            label = undecided[0]
+            label = others[0]
             if _is_label(label) and _HAS_DIGIT.search(label.visible) is None and label.nwords <= 3:
                 doc.drop(label, "widget_name")
 
