@@ -84,9 +84,9 @@ def test_article_text_and_metadata() -> None:
     assert result.metadata["extraction"] == "trafilatura"
     assert all(v is not None for v in result.metadata.values())
     assert all(k == k.lower() for k in result.metadata)
-    # paragraphs are separate lines, in order, no blank lines
-    lines = result.text.split("\n")
-    assert "" not in lines
+    # paragraphs are separate blocks, in order: one line each, a blank line between them
+    lines = result.text.split("\n\n")
+    assert all(line and "\n" not in line for line in lines)
     assert any(line.startswith("The harbour bridge reopened to traffic") for line in lines)
     assert lines[-1].startswith("Cyclists will have a separate lane")
     # hard-wrapped source lines are joined inside a paragraph
@@ -97,7 +97,7 @@ def test_article_text_and_metadata() -> None:
 
 def test_fragment_is_extracted() -> None:
     result = extract("<div><p>First paragraph of the story.</p><p>Second paragraph.</p></div>")
-    assert result.text == "First paragraph of the story.\nSecond paragraph."
+    assert result.text == "First paragraph of the story.\n\nSecond paragraph."
 
 
 _STORY = "".join(f"<p>Paragraph {i} of the council story, with enough words in it to count as the body "
@@ -114,7 +114,7 @@ def test_a_headline_trafilatura_left_out_is_put_first() -> None:
                  "Council approves the <em>new</em> school budget")
     assert not trafilatura_text(page).startswith("Council approves")  # the premise of this test
     result = extract(page)
-    assert result.text.startswith("Council approves the new school budget\nParagraph 0 of the council story")
+    assert result.text.startswith("Council approves the new school budget\n\nParagraph 0 of the council story")
     assert result.metadata["headline_added"] is True
     assert not extract(page, add_headline=False).text.startswith("Council approves")
 

@@ -10,7 +10,8 @@ Public API::
 
 Output text
     trafilatura's plain-text rendering: one block (paragraph, heading, list item, table row,
-    ``<br>`` line) per line, lines separated by a single ``\\n`` (no blank lines), NFC.
+    ``<br>`` line) per line, with a blank line between them (so the cleaners read each as a
+    block, and the body keeps them apart as paragraphs), NFC.
     Settings favour recall (the text cleaners downstream remove what trafilatura leaves);
     the defaults were chosen by measurement on the development pages (table below the
     constants).
@@ -213,6 +214,17 @@ def _with_headline(text: str, html: str) -> tuple[str, bool]:
     return f"{headline}\n{text}", True
 
 
+def _headed(text: str, html: str, meta: dict[str, object], add_headline: bool) -> str:
+    """trafilatura's *text*, with the page's headline first if asked and it was left out
+    (recorded in *meta*)."""
+    meta["extraction"] = "trafilatura"
+    if add_headline:
+        text, added = _with_headline(text, html)
+        if added:
+            meta["headline_added"] = True
+    return text
+
+
 # --------------------------------------------------------------------------- extraction
 _META_FIELDS = ("title", "author", "date", "url", "hostname", "sitename", "description",
                 "categories", "tags", "language", "license", "image", "pagetype")
@@ -348,16 +360,11 @@ def extract(
     except Exception as exc:  # noqa: BLE001 - a trafilatura bug (or RecursionError): use the fallback
         text, ok, failure = "", False, exc
 
-    if not ok:
-        text = _fallback(html, url, meta, deadline, failure)
-    else:
-        meta["extraction"] = "trafilatura"
-        if add_headline:
-            text, added = _with_headline(text, html)
-            if added:
-                meta["headline_added"] = True
+    text = _fallback(html, url, meta, deadline, failure) if not ok else _headed(text, html, meta, add_headline)
     meta.update({flag: True for flag, on in (("truncated", truncated), ("flattened", flattened)) if on})
     title = meta.get("title")
+    # each line is a block of the page: a blank line between them, as between paragraphs of text
+    text = "\n\n".join(text.split("\n"))
     return Extraction(text=text, metadata=meta, title=title if isinstance(title, str) else None)
 
 

@@ -2,14 +2,15 @@
 
 The body is built at the end from the units the pipeline kept: consecutive kept units of one
 block that read as one wrapped paragraph are joined with a space, other units stand alone, and
-paragraphs are joined by a blank line. Every paragraph carries its input offsets and its
+the paragraphs keep the input's layout: those of one blank-line-separated block on consecutive
+lines, a blank line between blocks (:func:`body_layout`). Every paragraph carries its input offsets and its
 language; every removal its input offsets, the cleaner that made it and a stable reason code.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -80,7 +81,9 @@ class Result:
     Attributes:
         source: the text all offsets refer to (the input; for bytes, the decoded input; for
             HTML, the text extracted from it).
-        text: the article body, paragraphs joined by a blank line. ``str(result)`` is this.
+        text: the article body: its paragraphs in the input's layout (those from one
+            blank-line-separated block of the input on consecutive lines, a blank line between
+            blocks; text extracted from HTML has a block per paragraph). ``str(result)`` is this.
         title: the headline, when the input carries one.
         title_span: input offsets of the headline.
         title_lang: the headline's language.
@@ -165,8 +168,9 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _joins(prev: Unit, unit: Unit) -> bool:
-    """True when ``unit`` continues ``prev``'s paragraph (a hard-wrapped line)."""
+def continues_paragraph(prev: Unit, unit: Unit) -> bool:
+    """True when ``unit`` continues ``prev``'s paragraph in the body (a hard-wrapped line: the
+    body joins the two with a space)."""
     return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
             and not _ENDS_SENTENCE.search(prev.visible) and bool(_STARTS_LOWER.match(unit.visible)))
 
@@ -258,7 +262,7 @@ def _sort_units(doc: Document) -> tuple[list[list[Unit]], list[Removal], Unit | 
         elif not unit.visible:
             removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))
             continue
-        if last is not None and unit.index == last.index + 1 and _joins(last, unit):
+        if last is not None and unit.index == last.index + 1 and continues_paragraph(last, unit):
             groups[-1].append(unit)
         else:
             groups.append([unit])
@@ -281,6 +285,23 @@ def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
         else:
             spans.append((u.start, u.end))
     return " ".join([u.visible for u in group]), spans
+
+
+def body_layout(groups: Sequence[Sequence[Unit]], texts: Sequence[str]) -> str:
+    """The body text of paragraphs ``texts`` made of the units ``groups``: on consecutive lines
+    where they come from one blank-line-separated block of the input, with a blank line between
+    blocks.
+
+    The body keeps the input's layout: a table or a list stays rows on consecutive lines, and
+    cleaning the body again sees the blocks the first pass saw.
+    """
+    if not texts:
+        return ""
+    parts = [texts[0]]
+    for prev, group, text in zip(groups, groups[1:], texts[1:]):
+        parts.append("\n" if group[0].block == prev[-1].block else "\n\n")
+        parts.append(text)
+    return "".join(parts)
 
 
 def _paragraphs(texts: list[str], spans_of: list[list[tuple[int, int]]],
@@ -327,7 +348,7 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
     paragraphs, language, language_prob = _paragraphs(texts, spans_of, guesses)
     return Result(
         source=doc.source if source is None else source,
-        text="\n\n".join(p.text for p in paragraphs),
+        text=body_layout(groups, texts),
         title=title,
         title_span=title_span,
         title_lang=title_lang,

@@ -36,6 +36,12 @@ class Title:
         in_body: the headline is ``Result.title`` and also stays in the body (its copies still
             go). The pipeline sets this on text extracted from HTML, where the headline line is
             part of the article (see ``Pipeline(html_options=...)``).
+        unmarked_in_body: a headline nothing on the page marks as one stays in the body too. The
+            marks: a copy of it, a line the cleaners dropped right before or after it, or the block
+            classifier's drop of the line itself. Text that is already clean (this library's own
+            output among it) has none of them, so cleaning it takes nothing away; only its
+            position before the first paragraph would make a headline of a standfirst or a
+            subheading.
     """
 
     name: ClassVar[str] = "title"
@@ -48,6 +54,7 @@ class Title:
     max_words: int = 30
     rescue_from: tuple[str, ...] = ("boilerplate",)
     in_body: bool = False
+    unmarked_in_body: bool = True
 
     def _headline_like(self, u: Unit) -> bool:
         return is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
@@ -82,8 +89,16 @@ class Title:
             (u for u in reversed(before) if u.index >= candidates[max(0, first_body - self.lookback)].index), None)
         if title is None:
             return
-        doc.set_title(title, in_body=self.in_body)
+        copies = self._drop_copies(doc, title, kept)
+        marked = copies or not title.kept or self._next_to_dropped(doc, title)
+        doc.set_title(title, in_body=self.in_body or (self.unmarked_in_body and not marked))
+
+    @staticmethod
+    def _drop_copies(doc: Document, title: Unit, kept: list[Unit]) -> int:
+        """Drop the kept copies of ``title`` (the same line again; an earlier line holding it with
+        a site name added); how many went."""
         key = title.key
+        n = 0
         for u in kept:
             if u is title:
                 continue
@@ -93,3 +108,14 @@ class Title:
             elif (u.index < title.index and key and (other.startswith(key) or other.endswith(key))
                   and u.nwords - title.nwords <= 6):
                 doc.drop(u, "page_title", title=title.visible[:120])
+            else:
+                continue
+            n += 1
+        return n
+
+    @staticmethod
+    def _next_to_dropped(doc: Document, title: Unit) -> bool:
+        """Whether a cleaner dropped the line just before or just after ``title``."""
+        units = doc.units
+        return any(0 <= i < len(units) and units[i].decision is Decision.DROP
+                   for i in (title.index - 1, title.index + 1))
