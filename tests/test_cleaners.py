@@ -66,6 +66,10 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text="## Главные **новости** дня\n\nОн сказал *очень* тихо.")
         assert r.text == "Главные новости дня\n\nОн сказал очень тихо."
 
+    def test_emphasis_inside_strong_emphasis_goes_in_one_pass(self) -> None:
+        r = run(MarkdownSyntax(), text="Sie **_dürfen_** nicht und __*sollen*__ nicht.")
+        assert r.text == "Sie dürfen nicht und sollen nicht."
+
     def test_rules_go_but_snake_case_and_arithmetic_stay(self) -> None:
         r = run(MarkdownSyntax(), text="* * *\n\nThe field user_name_x is 2 * 3 * 4 wide.")
         assert r.text == "The field user_name_x is 2 * 3 * 4 wide."

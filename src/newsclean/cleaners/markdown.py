@@ -186,10 +186,13 @@ class MarkdownSyntax:
             for m in _AUTOLINK.finditer(text):
                 doc.cut_text(unit, m.start(), m.end(), "autolink")
         if "*" in text or "_" in text:
-            for start, inner, inner_end, end in _strong_spans(text):
+            strong = _strong_spans(text)
+            for start, inner, inner_end, end in strong:
                 doc.cut_text(unit, start, inner, "emphasis_marker")
                 doc.cut_text(unit, inner_end, end, "emphasis_marker")
-            for m in _EMPH.finditer(text):
+            # emphasis inside strong emphasis ("**_may_**") is read with the strong markers gone,
+            # as the body has them, so that cleaning the body again finds nothing more to cut
+            for m in _EMPH.finditer(_blanked(text, strong)):
                 doc.cut_text(unit, m.start(), m.start(2), "emphasis_marker")
                 doc.cut_text(unit, m.end(2), m.end(), "emphasis_marker")
         if "`" in text:
@@ -226,6 +229,18 @@ def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
         spans.append((start, inner, end, end + 2))
         pos = end + 2
     return spans
+
+
+def _blanked(text: str, spans: list[tuple[int, int, int, int]]) -> str:
+    """``text`` with the delimiters of ``spans`` (from :func:`_strong_spans`) made spaces."""
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for start, inner, inner_end, end in spans:
+        parts += [text[pos:start], " " * (inner - start), text[inner:inner_end], " " * (end - inner_end)]
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _doubled(text: str) -> str | None:
