@@ -129,6 +129,8 @@ def test_attacks_pump_each_quantified_sub_pattern_then_fail() -> None:
 @pytest.mark.parametrize("old", [OLD_DOC_START, OLD_NUMERIC], ids=["html._DOC_START", "widgets._NUMERIC"])
 def test_the_test_fails_on_the_patterns_it_caught(old: regex.Pattern[str]) -> None:
     ratio, label = worst_ratio(old)
+    if ratio <= RATIO_BOUND:  # again, in case another process slowed the short run (x8.0 once, x16 alone)
+        ratio, label = max((ratio, label), worst_ratio(old))
     assert ratio > RATIO_BOUND, f"{label}: x{ratio:.1f}"
 
 
