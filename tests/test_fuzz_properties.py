@@ -45,7 +45,11 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
      "Follow us on Twitter\nBy Jane SmithThe council met on Monday and approved the budget."),  # call to action
     ("\x85janeiro\xa0*\xa0LONDON (Reuters) -\xa0\r\nThe ,a-éé((?) The council met on Monday and approved "
      "the budget. ]/ cliquez ici pour\r"),  # a call to action made the line above a headline on a second pass
-], ids=["nbsp", "cta-duplicate", "cta-title"])
+    ("0:\rThe council met on Monday and approved the budget." * 3 + "\rThe council met on Monday and approved "
+     "the budget.\n"),  # a near copy counted as far while the exact copies between were still counted
+    # a hard-wrapped line whose neighbour above was dropped joins the line above that, as on a second pass
+    "The council met on Monday and approved the budget.# \nThe council met on Monday and approved the budget.\nюли\n",
+], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

@@ -169,10 +169,11 @@ def jsonable(value: Any) -> Any:
 
 
 def continues_paragraph(prev: Unit, unit: Unit) -> bool:
-    """True when ``unit`` continues ``prev``'s paragraph in the body (a hard-wrapped line: the
-    body joins the two with a space)."""
-    return (unit.block == prev.block and unit.gap_before == 0 and unit.index == prev.index + 1
-            and not _ENDS_SENTENCE.search(prev.visible) and bool(_STARTS_LOWER.match(unit.visible)))
+    """True when ``unit``, the next line the body keeps after ``prev``, continues ``prev``'s
+    paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
+    them do not part them: the body has them next to each other, as a second cleaning sees it."""
+    return (unit.block == prev.block and not _ENDS_SENTENCE.search(prev.visible)
+            and bool(_STARTS_LOWER.match(unit.visible)))
 
 
 def _dropped_between_cuts(source: str, unit: Unit) -> list[Removal]:
@@ -229,8 +230,8 @@ def _dropped(source: str, unit: Unit) -> Removal:
 def _sort_units(doc: Document) -> tuple[list[list[Unit]], list[Removal], Unit | None]:
     """The body's units grouped into paragraphs, every removal in input order, and the title unit.
 
-    A unit starts a new paragraph without the sentence-end test unless it directly follows the
-    previous kept unit in the same block.
+    A unit joins the paragraph of the body's previous unit when it continues it
+    (:func:`continues_paragraph`).
     """
     groups: list[list[Unit]] = []
     removed: list[Removal] = []
@@ -262,7 +263,7 @@ def _sort_units(doc: Document) -> tuple[list[list[Unit]], list[Removal], Unit | 
         elif not unit.visible:
             removed.append(Removal(unit.start, unit.end, "newsclean", "empty", "", {}))
             continue
-        if last is not None and unit.index == last.index + 1 and continues_paragraph(last, unit):
+        if last is not None and continues_paragraph(last, unit):
             groups[-1].append(unit)
         else:
             groups.append([unit])
