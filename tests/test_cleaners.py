@@ -70,6 +70,11 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text="Sie **_dürfen_** nicht und __*sollen*__ nicht.")
         assert r.text == "Sie dürfen nicht und sollen nicht."
 
+    def test_a_line_of_html_tags_goes_but_a_heart_stays(self) -> None:
+        r = run(MarkdownSyntax(), text="</p></div>\n<br/>\nI <3 you <3\n<notatag>")
+        assert r.text == "I <3 you <3\n<notatag>"
+        assert codes(r) == ["markdown/markup_only", "markdown/markup_only"]
+
     def test_rules_go_but_snake_case_and_arithmetic_stay(self) -> None:
         r = run(MarkdownSyntax(), text="* * *\n\nThe field user_name_x is 2 * 3 * 4 wide.")
         assert r.text == "The field user_name_x is 2 * 3 * 4 wide."

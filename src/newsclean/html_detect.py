@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["looks_like_html"]
+__all__ = ["is_tag_line", "looks_like_html"]
 
 #: looks_like_html() looks at most at this many characters.
 _SNIFF_CHARS = 65_536
@@ -28,6 +28,21 @@ _BLOCK_TAGS = frozenset(
 _KNOWN_TAGS = _BLOCK_TAGS | frozenset(
     ["a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "input", "label", "link", "meta", "noscript", "option", "q", "s", "script", "select", "small", "span", "strong", "style", "sub", "sup", "textarea", "title", "u", "button", "iframe", "svg", "source", "picture", "video", "audio", "time", "mark", "del", "ins"]
 )
+
+
+def is_tag_line(line: str) -> bool:
+    """Whether ``line`` is nothing but known HTML tags and spaces (``</p></div>``, ``<br/>``): markup
+    that plain text carried over, never text."""
+    pos, n = 0, 0
+    while True:
+        while pos < len(line) and line[pos].isspace():
+            pos += 1
+        if pos == len(line):
+            return n > 0
+        m = _TAG.match(line, pos)
+        if m is None or m.group(2).lower() not in _KNOWN_TAGS:
+            return False
+        pos, n = m.end(), n + 1
 
 
 def looks_like_html(text: str) -> bool:

@@ -14,6 +14,7 @@ from typing import ClassVar
 import regex
 
 from ..document import Document, Unit
+from ..html_detect import is_tag_line
 from ..textshape import comparison_key, word_count
 
 __all__ = ["MarkdownSyntax"]
@@ -43,9 +44,15 @@ _QUOTE = regex.compile(r"(?:>[ \t]?){1,10}")
 _STRONG_OPEN = regex.compile(r"(?<![\w*])(?:\*\*|__)(?=\S)")
 _STRONG_CLOSE = regex.compile(r"(?<=\S)(?:\*\*|__)(?![\w*])")
 _STRONG_MAX = 500
-_EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^\n*_]{1,300}?)(?<=[^\s*_])\1(?![\w*])")
+# Emphasis holds no * or _ and no sentence end (.!? before a space): its close is the next marker
+# character in the sentence, found by scanning the run of other characters once, however long
+# (no length cap, which a cut elsewhere in the line could bring a pair under, to be found only by
+# a second cleaning; the two branches never match the same character).
+_EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])((?:[^\n*_.!?]|[.!?](?!\s))+?)(?<=[^\s*_])\1(?![\w*])")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
+#: most times a line's emphasis is looked for again after cuts (each round is linear)
+_EMPHASIS_ROUNDS = 4
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,7 @@ class MarkdownSyntax:
         "list_bullet": "a list bullet at the start of a line",
         "blockquote_marker": "``>`` quote markers",
         "syntax_only": "a line that was nothing but markdown syntax",
+        "markup_only": "a line of HTML tags and nothing else (``</p></div>``)",
     }
     keep_unique_captions: bool = True
     min_caption_words: int = 8
@@ -92,6 +100,9 @@ class MarkdownSyntax:
                 continue
             if _REF_DEF.match(text):
                 doc.drop(unit, "link_definition")
+                continue
+            if text[:1] == "<" and is_tag_line(text):
+                doc.drop(unit, "markup_only")
                 continue
             if "![" in text:
                 rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", text))
@@ -185,20 +196,31 @@ class MarkdownSyntax:
         if "<" in text:
             for m in _AUTOLINK.finditer(text):
                 doc.cut_text(unit, m.start(), m.end(), "autolink")
-        if "*" in text or "_" in text:
-            strong = _strong_spans(text)
-            for start, inner, inner_end, end in strong:
-                doc.cut_text(unit, start, inner, "emphasis_marker")
-                doc.cut_text(unit, inner_end, end, "emphasis_marker")
-            # emphasis inside strong emphasis ("**_may_**") is read with the strong markers gone,
-            # as the body has them, so that cleaning the body again finds nothing more to cut
-            for m in _EMPH.finditer(_blanked(text, strong)):
-                doc.cut_text(unit, m.start(), m.start(2), "emphasis_marker")
-                doc.cut_text(unit, m.end(2), m.end(), "emphasis_marker")
         if "`" in text:
             for m in _CODE.finditer(text):
                 doc.cut_text(unit, m.start(), m.start(1), "code_marker")
                 doc.cut_text(unit, m.end(1), m.end(), "code_marker")
+        for _ in range(_EMPHASIS_ROUNDS):
+            if not _cut_emphasis(doc, unit):
+                break
+
+
+def _cut_emphasis(doc: Document, unit: Unit) -> bool:
+    """Cut the emphasis markers of the line as the body shows it; whether any were found.
+
+    Emphasis inside strong emphasis ("**_may_**") is read with the strong markers blanked. What a
+    cut brings together ("_:_A_:_" without the inner pair) is found by the next round, as a
+    second cleaning of the body would find it.
+    """
+    text = unit.visible
+    if "*" not in text and "_" not in text:
+        return False
+    strong = _strong_spans(text)
+    spans = [span for start, inner, inner_end, end in strong for span in ((start, inner), (inner_end, end))]
+    spans += [span for m in _EMPH.finditer(_blanked(text, strong)) for span in ((m.start(), m.start(2)), (m.end(2), m.end()))]
+    for start, end in sorted(spans, reverse=True):  # from the end: the offsets before a cut stay valid
+        doc.cut(unit, start, end, "emphasis_marker")
+    return bool(spans)
 
 
 def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
