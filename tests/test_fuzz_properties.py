@@ -49,7 +49,10 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
      "the budget.\n"),  # a near copy counted as far while the exact copies between were still counted
     # a hard-wrapped line whose neighbour above was dropped joins the line above that, as on a second pass
     "The council met on Monday and approved the budget.# \nThe council met on Monday and approved the budget.\nюли\n",
-], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop"])
+    "*# A*\n",  # a heading marker that only emphasis hid
+    "*** The council met on Monday and approved the budget.*** The council met on Monday and approved the budget.\n",
+], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop", "emphasis-heading",
+        "emphasis-bullet"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

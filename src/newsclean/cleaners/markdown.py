@@ -51,8 +51,8 @@ _STRONG_MAX = 500
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])((?:[^\n*_.!?]|[.!?](?!\s))+?)(?<=[^\s*_])\1(?![\w*])")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
-#: most times a line's emphasis is looked for again after cuts (each round is linear)
-_EMPHASIS_ROUNDS = 4
+#: most times a line's syntax is looked for again after cuts (each round is linear)
+_SYNTAX_ROUNDS = 5
 
 
 @dataclass(frozen=True)
@@ -134,93 +134,75 @@ class MarkdownSyntax:
         doc.drop(unit, "image", alt=alt[:200])
 
     def _cut_syntax(self, doc: Document, unit: Unit) -> None:
-        pos = self._cut_line_markers(doc, unit)
-        text = unit.text
-        if unit.kind == "heading":
-            t = _HEADING_TAIL.search(text)
-            if t and t.start() >= pos:
-                doc.cut_text(unit, t.start(), t.end(), "heading_marker")
-        self._cut_inline(doc, unit)
+        """Cut the line's markdown syntax, looking again at the line as the body shows it while
+        a round finds more (``*# A*`` is a heading once its emphasis goes; ``_:_A_:_`` has a
+        pair once the inner one goes), as a second cleaning of the body would."""
+        for _ in range(_SYNTAX_ROUNDS):
+            text = unit.visible
+            cuts: list[tuple[int, int, str]] = []
+            pos = self._line_markers(doc, unit, text, cuts)
+            if unit.kind == "heading":
+                t = _HEADING_TAIL.search(text)
+                if t and t.start() >= pos:
+                    cuts.append((t.start(), t.end(), "heading_marker"))
+            _inline(doc, unit, text, cuts)
+            # offsets are in this round's visible text: map them all before the first cut
+            spans = [(unit.visible_to_text(a), unit.visible_to_text(b, end=True), r) for a, b, r in cuts if b > a]
+            for a, b, reason in spans:
+                doc.cut_text(unit, a, b, reason)
+            if not spans:
+                break
         if unit.cuts and not unit.visible:
             doc.drop(unit, "syntax_only")
 
-    def _cut_line_markers(self, doc: Document, unit: Unit) -> int:
-        """Cut the heading, quote and bullet markers at the line's start; return where they end.
-
-        Markers may stack ("# - A", "> * A"): they are cut in one pass, so that cleaning the
-        result again finds none."""
-        text = unit.text
+    def _line_markers(self, doc: Document, unit: Unit, text: str, cuts: list[tuple[int, int, str]]) -> int:
+        """Add the heading, quote and bullet markers at the start of ``text`` to ``cuts``; return
+        where they end. Markers may stack ("# - A", "> * A"): all are taken in one round."""
         pos = 0
         for _ in range(20):
             m = _HEADING.match(text, pos)
             if m:
-                doc.cut_text(unit, pos, m.end(), "heading_marker")
+                cuts.append((pos, m.end(), "heading_marker"))
                 doc.annotate(unit, kind="heading")
                 pos = m.end()
                 continue
             m = _QUOTE.match(text, pos)
             if m:
-                doc.cut_text(unit, pos, m.end(), "blockquote_marker")
+                cuts.append((pos, m.end(), "blockquote_marker"))
                 pos = m.end()
                 continue
             m = _BULLET.match(text, pos) if self.strip_bullets else None
             if m:
-                doc.cut_text(unit, pos, m.end(), "list_bullet")
+                cuts.append((pos, m.end(), "list_bullet"))
                 doc.annotate(unit, kind=unit.kind or "list_item")
                 pos = m.end()
                 continue
             break
         return pos
 
-    @staticmethod
-    def _cut_inline(doc: Document, unit: Unit) -> None:
-        """Cut images, links, autolinks, emphasis and code markers inside the line."""
-        text = unit.text
-        if "![" in text:
-            for m in _IMAGE.finditer(text):
-                doc.cut_text(unit, m.start(), m.end(), "inline_image")
-            for m in _LINKED_IMAGE_OPEN.finditer(text):
-                doc.cut_text(unit, m.start(), m.end(), "image_syntax")
-        if "](" in text:
-            for m in _LINK.finditer(text):
-                if m.start() > 0 and text[m.start() - 1] == "!":
-                    continue
-                doc.cut_text(unit, m.start(), m.start(1), "link_syntax")
-                doc.cut_text(unit, m.end(1), m.end(), "link_syntax")
-                doc.annotate(unit, link_chars=unit.link_chars + len(m.group(1).strip()))
-        if "][" in text:
-            for m in _REF_LINK.finditer(text):
-                doc.cut_text(unit, m.start(), m.start(1), "link_syntax")
-                doc.cut_text(unit, m.end(1), m.end(), "link_syntax")
-                doc.annotate(unit, link_chars=unit.link_chars + len(m.group(1).strip()))
-        if "<" in text:
-            for m in _AUTOLINK.finditer(text):
-                doc.cut_text(unit, m.start(), m.end(), "autolink")
-        if "`" in text:
-            for m in _CODE.finditer(text):
-                doc.cut_text(unit, m.start(), m.start(1), "code_marker")
-                doc.cut_text(unit, m.end(1), m.end(), "code_marker")
-        for _ in range(_EMPHASIS_ROUNDS):
-            if not _cut_emphasis(doc, unit):
-                break
 
-
-def _cut_emphasis(doc: Document, unit: Unit) -> bool:
-    """Cut the emphasis markers of the line as the body shows it; whether any were found.
-
-    Emphasis inside strong emphasis ("**_may_**") is read with the strong markers blanked. What a
-    cut brings together ("_:_A_:_" without the inner pair) is found by the next round, as a
-    second cleaning of the body would find it.
-    """
-    text = unit.visible
-    if "*" not in text and "_" not in text:
-        return False
-    strong = _strong_spans(text)
-    spans = [span for start, inner, inner_end, end in strong for span in ((start, inner), (inner_end, end))]
-    spans += [span for m in _EMPH.finditer(_blanked(text, strong)) for span in ((m.start(), m.start(2)), (m.end(2), m.end()))]
-    for start, end in sorted(spans, reverse=True):  # from the end: the offsets before a cut stay valid
-        doc.cut(unit, start, end, "emphasis_marker")
-    return bool(spans)
+def _inline(doc: Document, unit: Unit, text: str, cuts: list[tuple[int, int, str]]) -> None:
+    """Add the images, links, autolinks, code and emphasis markers inside ``text`` to ``cuts``."""
+    if "![" in text:
+        cuts += [(m.start(), m.end(), "inline_image") for m in _IMAGE.finditer(text)]
+        cuts += [(m.start(), m.end(), "image_syntax") for m in _LINKED_IMAGE_OPEN.finditer(text)]
+    links = [m for m in _LINK.finditer(text) if m.start() == 0 or text[m.start() - 1] != "!"] if "](" in text else []
+    links += list(_REF_LINK.finditer(text)) if "][" in text else []
+    for m in links:
+        cuts += [(m.start(), m.start(1), "link_syntax"), (m.end(1), m.end(), "link_syntax")]
+        doc.annotate(unit, link_chars=unit.link_chars + len(m.group(1).strip()))
+    if "<" in text:
+        cuts += [(m.start(), m.end(), "autolink") for m in _AUTOLINK.finditer(text)]
+    if "`" in text:
+        for m in _CODE.finditer(text):
+            cuts += [(m.start(), m.start(1), "code_marker"), (m.end(1), m.end(), "code_marker")]
+    if "*" in text or "_" in text:
+        # emphasis inside strong emphasis ("**_may_**") is read with the strong markers blanked
+        strong = _strong_spans(text)
+        for start, inner, inner_end, end in strong:
+            cuts += [(start, inner, "emphasis_marker"), (inner_end, end, "emphasis_marker")]
+        for m in _EMPH.finditer(_blanked(text, strong)):
+            cuts += [(m.start(), m.start(2), "emphasis_marker"), (m.end(2), m.end(), "emphasis_marker")]
 
 
 def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
