@@ -75,6 +75,10 @@ class TestMarkdownSyntax:
         assert r.text == "I <3 you <3\n<notatag>"
         assert codes(r) == ["markdown/markup_only", "markdown/markup_only"]
 
+    def test_a_link_and_emphasis_run_across_a_hard_wrapped_line(self) -> None:
+        r = run(MarkdownSyntax(), text="See [the full\nreport here](https://x.org/a) and *the\nnotes* now.")
+        assert r.text == "See the full report here and the notes now."
+
     def test_rules_go_but_snake_case_and_arithmetic_stay(self) -> None:
         r = run(MarkdownSyntax(), text="* * *\n\nThe field user_name_x is 2 * 3 * 4 wide.")
         assert r.text == "The field user_name_x is 2 * 3 * 4 wide."

@@ -51,8 +51,10 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     "The council met on Monday and approved the budget.# \nThe council met on Monday and approved the budget.\nюли\n",
     "*# A*\n",  # a heading marker that only emphasis hid
     "*** The council met on Monday and approved the budget.*** The council met on Monday and approved the budget.\n",
+    "*A\x85a*\n",  # emphasis across a line break that the body joins
+    "# <html><body>\n",  # tags left once the heading marker went
 ], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop", "emphasis-heading",
-        "emphasis-bullet"])
+        "emphasis-bullet", "emphasis-across-lines", "tags-after-marker"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

@@ -26,7 +26,7 @@ _BLOCK_TAGS = frozenset(
     ["p", "div", "br", "hr", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "aside", "header", "footer", "nav", "blockquote", "pre", "figure", "figcaption", "form", "address", "center"]
 )
 _KNOWN_TAGS = _BLOCK_TAGS | frozenset(
-    ["a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "input", "label", "link", "meta", "noscript", "option", "q", "s", "script", "select", "small", "span", "strong", "style", "sub", "sup", "textarea", "title", "u", "button", "iframe", "svg", "source", "picture", "video", "audio", "time", "mark", "del", "ins"]
+    ["html", "head", "body", "a", "abbr", "b", "big", "cite", "code", "em", "font", "i", "img", "input", "label", "link", "meta", "noscript", "option", "q", "s", "script", "select", "small", "span", "strong", "style", "sub", "sup", "textarea", "title", "u", "button", "iframe", "svg", "source", "picture", "video", "audio", "time", "mark", "del", "ins"]
 )
 
 

@@ -15,6 +15,7 @@ import regex
 
 from ..document import Document, Unit
 from ..html_detect import is_tag_line
+from ..result import continues_paragraph
 from ..textshape import comparison_key, word_count
 
 __all__ = ["MarkdownSyntax"]
@@ -90,6 +91,7 @@ class MarkdownSyntax:
 
     def __call__(self, doc: Document) -> None:
         keys: dict[str, int] | None = None
+        syntax: set[int] = set()  # units whose line may hold inline syntax
         for unit in doc.units:
             text = unit.text
             if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
@@ -112,7 +114,10 @@ class MarkdownSyntax:
                         keys = _key_counts(doc)
                     self._image_line(doc, unit, keys)
                     continue
-            self._cut_syntax(doc, unit)
+            syntax.add(unit.index)
+        for group in _paragraphs(doc):
+            if any(u.index in syntax for u in group):
+                self._cut_syntax(doc, group)
 
     def _image_line(self, doc: Document, unit: Unit, keys: dict[str, int]) -> None:
         alts = [m.group(1).strip() for m in _IMAGE.finditer(unit.text)]
@@ -133,27 +138,33 @@ class MarkdownSyntax:
             return
         doc.drop(unit, "image", alt=alt[:200])
 
-    def _cut_syntax(self, doc: Document, unit: Unit) -> None:
-        """Cut the line's markdown syntax, looking again at the line as the body shows it while
-        a round finds more (``*# A*`` is a heading once its emphasis goes; ``_:_A_:_`` has a
-        pair once the inner one goes), as a second cleaning of the body would."""
+    def _cut_syntax(self, doc: Document, group: list[Unit]) -> None:
+        """Cut the markdown syntax of a paragraph (its hard-wrapped lines read as one text, as the
+        body joins them: emphasis and links may run across), looking again at it as the body
+        shows it while a round finds more (``*# A*`` is a heading once its emphasis goes), as a
+        second cleaning of the body would."""
         for _ in range(_SYNTAX_ROUNDS):
-            text = unit.visible
+            texts = [u.visible for u in group]
             cuts: list[tuple[int, int, str]] = []
-            pos = self._line_markers(doc, unit, text, cuts)
-            if unit.kind == "heading":
-                t = _HEADING_TAIL.search(text)
+            pos = self._line_markers(doc, group[0], texts[0], cuts)
+            if group[0].kind == "heading":
+                t = _HEADING_TAIL.search(texts[0])
                 if t and t.start() >= pos:
                     cuts.append((t.start(), t.end(), "heading_marker"))
-            _inline(doc, unit, text, cuts)
-            # offsets are in this round's visible text: map them all before the first cut
-            spans = [(unit.visible_to_text(a), unit.visible_to_text(b, end=True), r) for a, b, r in cuts if b > a]
-            for a, b, reason in spans:
+            joined = " ".join(texts)
+            links = _inline(joined, cuts)
+            spans = _per_unit(group, texts, cuts)  # mapped to the input before the first cut
+            for unit, a, b, reason in spans:
                 doc.cut_text(unit, a, b, reason)
+            for unit, n in _per_unit_links(group, texts, links):
+                doc.annotate(unit, link_chars=unit.link_chars + n)
             if not spans:
                 break
-        if unit.cuts and not unit.visible:
-            doc.drop(unit, "syntax_only")
+        for unit in group:
+            if unit.cuts and not unit.visible:
+                doc.drop(unit, "syntax_only")
+            elif unit.cuts and unit.visible[:1] == "<" and is_tag_line(unit.visible):
+                doc.drop(unit, "markup_only")  # "# <br>": tags once the marker went
 
     def _line_markers(self, doc: Document, unit: Unit, text: str, cuts: list[tuple[int, int, str]]) -> int:
         """Add the heading, quote and bullet markers at the start of ``text`` to ``cuts``; return
@@ -181,8 +192,48 @@ class MarkdownSyntax:
         return pos
 
 
-def _inline(doc: Document, unit: Unit, text: str, cuts: list[tuple[int, int, str]]) -> None:
-    """Add the images, links, autolinks, code and emphasis markers inside ``text`` to ``cuts``."""
+def _paragraphs(doc: Document) -> list[list[Unit]]:
+    """The kept units in paragraphs, as the body will join them (:func:`continues_paragraph`)."""
+    groups: list[list[Unit]] = []
+    for unit in doc.units:
+        if not unit.kept:
+            continue
+        if groups and continues_paragraph(groups[-1][-1], unit):
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    return groups
+
+
+def _per_unit(group: list[Unit], texts: list[str], cuts: list[tuple[int, int, str]]) -> list[tuple[Unit, int, int, str]]:
+    """``cuts`` in the group's joined text (``texts`` joined by spaces) as input offsets of each
+    unit they touch."""
+    out = []
+    start = 0
+    for unit, text in zip(group, texts):
+        end = start + len(text)
+        for a, b, reason in cuts:
+            a, b = max(a, start), min(b, end)
+            if a < b:
+                out.append((unit, unit.visible_to_text(a - start), unit.visible_to_text(b - start, end=True), reason))
+        start = end + 1
+    return out
+
+
+def _per_unit_links(group: list[Unit], texts: list[str], links: list[tuple[int, int]]) -> list[tuple[Unit, int]]:
+    """Each link anchor (start in the joined text, characters) with the unit it starts in."""
+    out = []
+    start = 0
+    for unit, text in zip(group, texts):
+        end = start + len(text)
+        out += [(unit, n) for at, n in links if start <= at <= end]
+        start = end + 1
+    return out
+
+
+def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Add the images, links, autolinks, code and emphasis markers inside ``text`` to ``cuts``;
+    return each link's start and anchor length."""
     if "![" in text:
         cuts += [(m.start(), m.end(), "inline_image") for m in _IMAGE.finditer(text)]
         cuts += [(m.start(), m.end(), "image_syntax") for m in _LINKED_IMAGE_OPEN.finditer(text)]
@@ -190,7 +241,6 @@ def _inline(doc: Document, unit: Unit, text: str, cuts: list[tuple[int, int, str
     links += list(_REF_LINK.finditer(text)) if "][" in text else []
     for m in links:
         cuts += [(m.start(), m.start(1), "link_syntax"), (m.end(1), m.end(), "link_syntax")]
-        doc.annotate(unit, link_chars=unit.link_chars + len(m.group(1).strip()))
     if "<" in text:
         cuts += [(m.start(), m.end(), "autolink") for m in _AUTOLINK.finditer(text)]
     if "`" in text:
@@ -203,6 +253,7 @@ def _inline(doc: Document, unit: Unit, text: str, cuts: list[tuple[int, int, str
             cuts += [(start, inner, "emphasis_marker"), (inner_end, end, "emphasis_marker")]
         for m in _EMPH.finditer(_blanked(text, strong)):
             cuts += [(m.start(), m.start(2), "emphasis_marker"), (m.end(2), m.end(), "emphasis_marker")]
+    return [(m.start(), len(m.group(1).strip())) for m in links]
 
 
 def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
