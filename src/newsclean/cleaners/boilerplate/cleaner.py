@@ -110,10 +110,10 @@ class Boilerplate:
         keep = self._keep(page, probs, threshold)
         self._drop(doc, page, probs, keep)
         for _ in range(self.settle_rounds):
-            if not self._settle(doc, model, threshold):
+            if not self._settle(doc, model, threshold, page.lang):
                 break
 
-    def _settle(self, doc: Document, model: BoilerplateModel, threshold: float) -> bool:
+    def _settle(self, doc: Document, model: BoilerplateModel, threshold: float, lang: str) -> bool:
         """Score the body again as cleaning the result again would see it (the kept lines as
         paragraphs of a page of their own) and drop what that second look drops; whether
         anything went."""
@@ -131,7 +131,7 @@ class Boilerplate:
         view = Document(body_layout(groups, texts), detector=doc.detector)
         if len(view.units) != len(groups):
             return False
-        page = score_document(view, model, self.language)
+        page = score_document(view, model, lang)
         if not page.units:
             return False
         probs: list[float] = page.probs.tolist()
