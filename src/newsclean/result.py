@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -286,6 +286,20 @@ def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
         else:
             spans.append((u.start, u.end))
     return " ".join([u.visible for u in group]), spans
+
+
+def body_paragraphs(units: Iterable[Unit]) -> list[list[Unit]]:
+    """The units still kept, grouped into the body's paragraphs as :func:`assemble` will join
+    them (:func:`continues_paragraph`); units with no visible text left are not in the body."""
+    groups: list[list[Unit]] = []
+    for unit in units:
+        if not unit.kept or not unit.visible:
+            continue
+        if groups and continues_paragraph(groups[-1][-1], unit):
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+    return groups
 
 
 def body_layout(groups: Sequence[Sequence[Unit]], texts: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ import regex
 
 from ..document import Document, Unit
 from ..html_detect import is_tag_line
-from ..result import continues_paragraph
+from ..result import body_paragraphs
 from ..textshape import comparison_key, word_count
 
 __all__ = ["MarkdownSyntax"]
@@ -115,7 +115,7 @@ class MarkdownSyntax:
                     self._image_line(doc, unit, keys)
                     continue
             syntax.add(unit.index)
-        for group in _paragraphs(doc):
+        for group in body_paragraphs(doc.units):
             if any(u.index in syntax for u in group):
                 self._cut_syntax(doc, group)
 
@@ -190,19 +190,6 @@ class MarkdownSyntax:
                 continue
             break
         return pos
-
-
-def _paragraphs(doc: Document) -> list[list[Unit]]:
-    """The kept units in paragraphs, as the body will join them (:func:`continues_paragraph`)."""
-    groups: list[list[Unit]] = []
-    for unit in doc.units:
-        if not unit.kept:
-            continue
-        if groups and continues_paragraph(groups[-1][-1], unit):
-            groups[-1].append(unit)
-        else:
-            groups.append([unit])
-    return groups
 
 
 def _per_unit(group: list[Unit], texts: list[str], cuts: list[tuple[int, int, str]]) -> list[tuple[Unit, int, int, str]]:

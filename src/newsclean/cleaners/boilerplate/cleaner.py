@@ -10,7 +10,7 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
-from ...result import body_layout, continues_paragraph
+from ...result import body_layout, body_paragraphs
 from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
@@ -117,14 +117,7 @@ class Boilerplate:
         """Score the body again as cleaning the result again would see it (the kept lines as
         paragraphs of a page of their own) and drop what that second look drops; whether
         anything went."""
-        groups: list[list[Unit]] = []
-        for u in doc.units:
-            if not u.kept or not u.visible:
-                continue
-            if groups and continues_paragraph(groups[-1][-1], u):
-                groups[-1].append(u)
-            else:
-                groups.append([u])
+        groups = body_paragraphs(doc.units)
         if len(groups) < self.min_lines:
             return False
         texts = [" ".join(u.visible for u in g) for g in groups]
