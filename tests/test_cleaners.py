@@ -79,6 +79,24 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text="See [the full\nreport here](https://x.org/a) and *the\nnotes* now.")
         assert r.text == "See the full report here and the notes now."
 
+    def test_a_paragraph_of_thousands_of_wrapped_lines_takes_linear_time(self) -> None:
+        """Every cut of a paragraph was checked against every one of its lines (8,000 lines: 26 s)."""
+        def seconds(n: int) -> float:
+            from newsclean.document import Document
+
+            doc = Document("a *b* c\n" * n)
+            start = time.process_time()
+            MarkdownSyntax()(doc)
+            return time.process_time() - start
+
+        def ratio() -> tuple[float, float]:
+            return seconds(3_000), seconds(12_000)
+
+        quarter, whole = ratio()
+        if whole >= 8 * max(quarter, 0.02):  # again, in case another process slowed one run
+            quarter, whole = min((quarter, whole), ratio(), key=lambda qw: qw[1] / max(qw[0], 0.02))
+        assert whole < 8 * max(quarter, 0.02), f"{whole:.2f} s for 12,000 lines, {quarter:.2f} s for 3,000"
+
     def test_rules_go_but_snake_case_and_arithmetic_stay(self) -> None:
         r = run(MarkdownSyntax(), text="* * *\n\nThe field user_name_x is 2 * 3 * 4 wide.")
         assert r.text == "The field user_name_x is 2 * 3 * 4 wide."

@@ -8,8 +8,10 @@ caption that appears nowhere else in the page. Everything cut is recorded with i
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 import regex
 
@@ -52,6 +54,7 @@ _STRONG_MAX = 500
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])((?:[^\n*_.!?]|[.!?](?!\s))+?)(?<=[^\s*_])\1(?![\w*])")
 _HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
+_T = TypeVar("_T")
 #: most times a line's syntax is looked for again after cuts (each round is linear)
 _SYNTAX_ROUNDS = 5
 
@@ -151,13 +154,14 @@ class MarkdownSyntax:
                 t = _HEADING_TAIL.search(texts[0])
                 if t and t.start() >= pos:
                     cuts.append((t.start(), t.end(), "heading_marker"))
-            joined = " ".join(texts)
-            links = _inline(joined, cuts)
-            spans = _per_unit(group, texts, cuts)  # mapped to the input before the first cut
+            links = _inline(" ".join(texts), cuts)
+            # mapped to the input before the first cut
+            spans = [(group[k], group[k].visible_to_text(a), group[k].visible_to_text(b, end=True), reason)
+                     for k, a, b, reason in _per_unit(texts, cuts)]
             for unit, a, b, reason in spans:
                 doc.cut_text(unit, a, b, reason)
-            for unit, n in _per_unit_links(group, texts, links):
-                doc.annotate(unit, link_chars=unit.link_chars + n)
+            for k, _, _, n in _per_unit(texts, [(at, at + 1, n) for at, n in links]):  # the line a link starts on
+                doc.annotate(group[k], link_chars=group[k].link_chars + n)
             if not spans:
                 break
         for unit in group:
@@ -192,30 +196,18 @@ class MarkdownSyntax:
         return pos
 
 
-def _per_unit(group: list[Unit], texts: list[str], cuts: list[tuple[int, int, str]]) -> list[tuple[Unit, int, int, str]]:
-    """``cuts`` in the group's joined text (``texts`` joined by spaces) as input offsets of each
-    unit they touch."""
-    out = []
-    start = 0
-    for unit, text in zip(group, texts):
-        end = start + len(text)
-        for a, b, reason in cuts:
-            a, b = max(a, start), min(b, end)
-            if a < b:
-                out.append((unit, unit.visible_to_text(a - start), unit.visible_to_text(b - start, end=True), reason))
-        start = end + 1
-    return out
-
-
-def _per_unit_links(group: list[Unit], texts: list[str], links: list[tuple[int, int]]) -> list[tuple[Unit, int]]:
-    """Each link anchor (start in the joined text, characters) with the unit it starts in."""
-    out = []
-    start = 0
-    for unit, text in zip(group, texts):
-        end = start + len(text)
-        out += [(unit, n) for at, n in links if start <= at <= end]
-        start = end + 1
-    return out
+def _per_unit(texts: list[str], spans: list[tuple[int, int, _T]]) -> Iterator[tuple[int, int, int, _T]]:
+    """``spans`` of the joined text (``texts`` joined by spaces) as ``(line, start, end, value)``
+    in each line they touch. Each span finds its first line by bisection: linear in lines plus
+    spans, however many lines a paragraph has."""
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    for a, b, value in spans:
+        k = bisect.bisect_right(starts, a) - 1
+        while k < len(texts) and starts[k] < b:
+            lo, hi = max(a, starts[k]), min(b, starts[k] + len(texts[k]))
+            if lo < hi:
+                yield k, lo - starts[k], hi - starts[k], value
+            k += 1
 
 
 def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
