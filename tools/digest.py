@@ -24,9 +24,16 @@ SHARED = ROOT.parent / "shared"
 RENDERINGS = ("plain", "layout", "markdown", "residual", "html")
 
 
-def _pages(every: int) -> list[dict[str, object]]:
+def dev_pages(every: int) -> list[dict[str, object]]:
+    """Every ``every``-th development page (``tools/reclean.py`` reads them through this too)."""
     with gzip.open(SHARED / "devdata" / "pages.jsonl.gz", "rt", encoding="utf-8") as f:
         return [json.loads(line) for i, line in enumerate(f) if i % every == 0]
+
+
+def page_input(page: dict[str, object], rendering: str) -> str | None:
+    """The page in ``rendering`` (``"html"``: its raw HTML), or None when it has none."""
+    data = page.get("html") if rendering == "html" else (page.get("renderings") or {}).get(rendering)  # type: ignore[attr-defined]
+    return data if isinstance(data, str) else None
 
 
 def main() -> int:
@@ -47,10 +54,9 @@ def main() -> int:
     for seed in sorted((SHARED / "seeds").glob("*.txt")):
         emit(f"seed/{seed.name} plain", seed.read_text(encoding="utf-8"))
     renderings = args.renderings.split(",")
-    for page in _pages(args.every):
+    for page in dev_pages(args.every):
         for rendering in renderings:
-            data = page["html"] if rendering == "html" else page["renderings"][rendering]  # type: ignore[index]
-            emit(f"{page['id']} {rendering}", str(data or ""))
+            emit(f"{page['id']} {rendering}", page_input(page, rendering) or "")
     print(f"ALL {total.hexdigest()}")
     return 0
 

@@ -13,28 +13,10 @@ and what took them (cleaner/reason, lines, characters, first examples).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from collections import Counter, defaultdict
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-RENDERINGS = ("plain", "layout", "markdown", "residual", "html")
-
-
-def _pages(every: int) -> list[dict[str, object]]:
-    with gzip.open(SHARED / "devdata" / "pages.jsonl.gz", "rt", encoding="utf-8") as f:
-        return [json.loads(line) for i, line in enumerate(f) if i % every == 0]
-
-
-def _input(page: dict[str, object], rendering: str) -> str | None:
-    if rendering == "html":
-        html = page.get("html")
-        return html if isinstance(html, str) else None
-    text = (page.get("renderings") or {}).get(rendering)  # type: ignore[union-attr]
-    return text if isinstance(text, str) else None
+from digest import RENDERINGS, ROOT, dev_pages, page_input
 
 
 def report(pages: list[dict[str, object]], rendering: str, show: int) -> None:
@@ -47,7 +29,7 @@ def report(pages: list[dict[str, object]], rendering: str, show: int) -> None:
     taken_by: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for page in pages:
-        text = _input(page, rendering)
+        text = page_input(page, rendering)
         if text is None:
             continue
         total += 1
@@ -76,7 +58,7 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=3, help="examples shown per reason")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    pages = _pages(args.every)
+    pages = dev_pages(args.every)
     for rendering in args.renderings.split(","):
         report(pages, rendering, args.show)
     return 0

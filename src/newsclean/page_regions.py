@@ -16,19 +16,17 @@ def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
     """The index of the first kept line of running text (``min_words`` words or more, ending
     like a sentence), or ``len(units)``: the lines before it are the page's head, where
     datelines, read-time lines and weather widgets sit."""
-    shortest = 2 * min_words - 1  # characters: a line of min_words words has at least this many
-    for unit in units:
-        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
-                and ends_like_sentence(unit.visible):
-            return unit.index
-    return len(units)
+    return next((u.index for u in units if _running(u, min_words)), len(units))
 
 
 def article_end(units: Sequence[Unit], min_words: int = 12) -> int:
     """The index of the last kept line of running text (as :func:`article_start`), or -1."""
-    shortest = 2 * min_words - 1
-    for unit in reversed(units):
-        if len(unit.text) >= shortest and unit.kept and unit.nwords >= min_words \
-                and ends_like_sentence(unit.visible):
-            return unit.index
-    return -1
+    return next((u.index for u in reversed(units) if _running(u, min_words)), -1)
+
+
+def _running(unit: Unit, min_words: int) -> bool:
+    """A kept line of ``min_words`` words or more that ends like a sentence. The length test
+    first: a line of ``min_words`` words has at least ``2 * min_words - 1`` characters, and most
+    lines of a page's head are shorter (its word count is not needed for them)."""
+    return len(unit.text) >= 2 * min_words - 1 and unit.kept and unit.nwords >= min_words \
+        and ends_like_sentence(unit.visible)
