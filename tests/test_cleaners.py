@@ -18,6 +18,7 @@ from newsclean.cleaners import (
     RelatedHeadlines,
     RepeatedLines,
     Separators,
+    StrayLines,
     Title,
     Trailers,
     Widgets,
@@ -306,6 +307,35 @@ class TestTrailers:
     def test_short_line_inside_the_body_stays(self) -> None:
         text = f"{BODY_EN}\n\nNo comment.\n\n{BODY_EN}"
         assert "No comment." in run(Trailers(), text=text).text
+
+
+class TestStrayLines:
+    """The last line of a widget, left in a block where the other cleaners removed the rest."""
+
+    def test_the_line_left_in_a_share_bar_goes(self) -> None:
+        text = f"{BODY_EN}\n\nSubscribe to email notification of replies\n25 comments\nFollow @example"
+        r = run(Widgets(), CallsToAction(), Trailers(), StrayLines(), text=text)
+        assert r.text == BODY_EN
+        assert "stray_lines/stray_line" in codes(r)
+
+    def test_it_works_in_any_language_because_it_reads_the_place(self) -> None:
+        text = f"{BODY_MK}\n\n25 коментари\nВеќе сте член?"
+        r = run(Widgets(), StrayLines(), text=text)
+        assert r.text == BODY_MK
+        assert codes(r) == ["widgets/counter", "stray_lines/stray_line"]
+
+    def test_a_short_line_in_a_block_of_its_own_stays(self) -> None:
+        text = f"{BODY_EN}\n\n25 comments\n\nReporting by Jane Doe"
+        assert "Reporting by Jane Doe" in run(Widgets(), StrayLines(), text=text).text
+
+    def test_a_block_that_keeps_more_than_it_lost_stays(self) -> None:
+        text = f"{BODY_EN}\n\n25 comments\nReporting by Jane Doe\nEditing by John Roe"
+        r = run(Widgets(), StrayLines(), text=text)
+        assert "Reporting by Jane Doe\nEditing by John Roe" in r.text
+
+    def test_lines_above_the_article_are_not_strays(self) -> None:
+        text = f"25 comments\nA short heading\n\n{BODY_EN}"
+        assert "A short heading" in run(Widgets(), StrayLines(), text=text).text
 
 
 class TestTitle:

@@ -4,6 +4,7 @@
 cleaner name              removes
 ========================  ==========================================================
 ``markdown``              markdown syntax; image-only lines; rules
+``calls_to_action``       like/subscribe/follow sentences inside paragraphs
 ``separators``            lines of punctuation and symbols only
 ``widgets``               reaction/rating widgets, counters, read time, weather, clocks
 ``comment_forms``         "Leave a Reply", "Post Comment" and form field labels
@@ -14,8 +15,8 @@ cleaner name              removes
 ``related_headlines``     teaser lists of other articles
 ``trailers``              read-more lines, section labels, short lines after the body
 ``boilerplate``           everything else that is not body, by a block classifier
+``stray_lines``           a widget's last line, left in a block of removed lines after the body
 ``title``                 the headline (to ``Result.title``)
-``calls_to_action``       like/subscribe/follow sentences inside paragraphs
 ========================  ==========================================================
 """
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .markdown import MarkdownSyntax
 from .related import RelatedHeadlines
 from .repeated import RepeatedLines
 from .separators import Separators
+from .stray_lines import StrayLines
 from .title import Title
 from .trailers import Trailers
 from .widgets import Widgets
@@ -45,6 +47,7 @@ __all__ = [
     "RelatedHeadlines",
     "RepeatedLines",
     "Separators",
+    "StrayLines",
     "Title",
     "Trailers",
     "Widgets",
@@ -73,5 +76,6 @@ def default_cleaners() -> list[Any]:
         pass
     else:
         cleaners.append(Boilerplate())
+    cleaners.append(StrayLines())
     cleaners.append(Title())
     return cleaners
