@@ -127,6 +127,14 @@ class TestWidgets:
     def test_numeric_widgets_go(self, line: str) -> None:
         assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
 
+    @pytest.mark.parametrize("line", ["11.10.25\u202fг., 1:37", "2025年3月5日 14:05", "5.03.2025 г.", "7:15 π.μ."])
+    def test_a_numeric_date_or_time_written_with_the_languages_letters_goes(self, line: str) -> None:
+        assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
+
+    @pytest.mark.parametrize("line", ["11.10.25 Sofia", "Tickets 12.03.2025"])
+    def test_a_date_beside_other_words_is_left_to_the_other_cleaners(self, line: str) -> None:
+        assert line in run(Widgets(), text=f"{line}\n\n{BODY_EN}").text
+
     @pytest.mark.parametrize("line", ["Read Time:3 Minute, 2 Second", "5 min read", "Lesezeit: 4 Minuten"])
     def test_read_time_and_counters_go(self, line: str) -> None:
         assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN

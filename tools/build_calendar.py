@@ -8,7 +8,10 @@ a stoplist for:
 - ``day_periods``: the words for a.m. and p.m. ("π", "μ" of "π.μ."/"μ.μ.", "下午", "ص");
 - ``minute_units``: the word of CLDR's ``duration-minute`` unit in its long, short and narrow
   patterns ("minutes", "min", "мин", "λ", "分"), the word a read-time line counts in (the
-  language's stopwords left out: Romanian's "{0} de minute" gives "minute", not "de").
+  language's stopwords left out: Romanian's "{0} de minute" gives "minute", not "de");
+- ``date_words``: the letters of the date and time formats that are not fields: quoted literals
+  and letters outside the pattern alphabet ("г" of Bulgarian "d.MM.yy 'г'.", "年", "月", "日"
+  of "y年M月d日", "gada"), what a numeric date is written with besides its digits.
 
 Each is stored as the words its names split into (``lexicon.normalize`` form, trailing dots
 stripped), since a line is compared word by word. Usage:
@@ -65,11 +68,28 @@ def minute_units(locale: Locale, code: str) -> list[str]:
             if w not in stop]
 
 
+_QUOTED = regex.compile(r"'([^']*)'")
+_FIELD_LETTERS = regex.compile(r"[A-Za-z]+")
+
+
+def date_words(locale: Locale) -> list[str]:
+    """Literal words of the short to full date, time and date-time formats."""
+    patterns = [formats[width].pattern for formats in (locale.date_formats, locale.time_formats)
+                for width in ("short", "medium", "long", "full")]
+    literals: list[str] = []
+    for pattern in patterns:
+        literals += _QUOTED.findall(pattern)
+        literals.append(_FIELD_LETTERS.sub(" ", _QUOTED.sub(" ", pattern)))
+    return _words(literals)
+
+
 def main() -> None:
-    table: dict[str, dict[str, list[str]]] = {"weekdays": {}, "day_periods": {}, "minute_units": {}}
+    table: dict[str, dict[str, list[str]]] = {"weekdays": {}, "day_periods": {}, "minute_units": {},
+                                              "date_words": {}}
     for code, _, locale in stoplist_locales():
         for kind, words in (("weekdays", weekdays(locale)), ("day_periods", day_periods(locale)),
-                            ("minute_units", minute_units(locale, code))):
+                            ("minute_units", minute_units(locale, code)),
+                            ("date_words", date_words(locale))):
             known = table[kind].setdefault(code, [])
             known.extend(w for w in words if w not in known)
     parts = []
@@ -79,7 +99,8 @@ def main() -> None:
         parts.append(f' "{kind}": {{\n{rows}\n }}')
     OUT.write_text('{"source": "Unicode CLDR via Babel: days[format|stand-alone][wide|abbreviated], '
                    'day_periods[format|stand-alone][wide|abbreviated][am|pm], '
-                   'unit_patterns[duration-minute][long|short|narrow]",\n' + ",\n".join(parts) + "\n}\n",
+                   'unit_patterns[duration-minute][long|short|narrow], '
+                   'date_formats and time_formats[short|medium|long|full] literals",\n' + ",\n".join(parts) + "\n}\n",
                    encoding="utf-8")
     print(f"{len(table['weekdays'])} languages -> {OUT} ({OUT.stat().st_size} bytes)")
 

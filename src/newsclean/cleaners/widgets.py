@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import ClassVar
 
 import regex
@@ -43,6 +44,7 @@ _ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
 _CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
+_NUMERIC_DATE = regex.compile(r"\p{N}{1,4}[./\-年]\s?\p{N}{1,2}[./\-月]\s?\p{N}{1,4}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
 class _Unseen(enum.Enum):
     """A text not decided on yet (its verdict may be None)."""
@@ -78,13 +80,21 @@ def _numeric(unit: Unit) -> bool:
     return (unit.cleaner, unit.reason) == Widgets.NUMERIC_LINE
 
 
-def _is_clock(unit: Unit) -> bool:
-    """A time with a.m./p.m. in any language (CLDR's day periods: ``7:15 π.μ.``, ``下午 5:02``)."""
-    if _CLOCK_TIME.search(unit.visible) is None:
+def _is_date_or_clock(unit: Unit) -> bool:
+    """A time or a numeric date, with at most three words, each a day period or a letter the
+    language writes dates with (CLDR's a.m./p.m. and date-format literals: ``7:15 π.μ.``,
+    ``下午 5:02``, ``11.10.25 г., 1:37``, ``2025年3月5日``)."""
+    text = unit.visible
+    if _CLOCK_TIME.search(text) is None and _NUMERIC_DATE.search(text) is None:
         return False
     words = _NON_WORDS.sub(" ", unit.folded).split()
-    periods = calendar_words("day_periods")
-    return 0 < len(words) <= 2 and all(w in periods for w in words)
+    known = _date_and_clock_words()
+    return 0 < len(words) <= 3 and all(w in known for w in words)
+
+
+@cache
+def _date_and_clock_words() -> frozenset[str]:
+    return calendar_words("day_periods") | calendar_words("date_words")
 
 
 def _is_read_time(unit: Unit) -> bool:
@@ -186,7 +196,7 @@ class Widgets:
         None: only a numeric line can be)."""
         text = unit.visible
         has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
-        if has_digit and (_NUMERIC.match(text) or _is_clock(unit)) and not _LONE_NUMBER.match(text):
+        if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text):
             return "numeric_line", {}
         if labels is None or unit.nwords > self.max_counter_words:
             return None
