@@ -123,7 +123,9 @@ def test_html_extraction_stays_within_its_time_bound(timeout: float) -> None:
 
 
 def test_a_timed_out_page_is_cleaned_from_its_stripped_tags() -> None:
-    result = Pipeline.default(detector=None, html_timeout=0.05).clean(_slow_page(3_000), input_format="html")
+    # settle_rounds=0: the first pass's body (a second look as plain text reads 3,000 lines alike as chrome)
+    result = Pipeline.default(detector=None, html_timeout=0.05, settle_rounds=0).clean(_slow_page(3_000),
+                                                                                        input_format="html")
     assert [(e.cleaner, e.error) for e in result.errors] == [("html", "ExtractionTimeout")]
     assert result.metadata.get("extraction") == "tags_stripped"
     assert "Paragraph 1 of the article, with some" in result.text
@@ -146,7 +148,7 @@ def test_a_failing_cleaners_annotations_are_undone_before_the_next_cleaner() -> 
 
     result = Pipeline([annotates_then_fails, looks], detector=None).clean_text(TEXT)
     assert [e.cleaner for e in result.errors] == ["annotates_then_fails"]
-    assert seen == [(None, 0)]
+    assert set(seen) == {(None, 0)}  # in the first pass and in the settling look at the body
 
 
 def test_annotations_of_a_cleaner_that_succeeds_stay() -> None:

@@ -31,11 +31,11 @@ _KNOWN_TAGS = _BLOCK_TAGS | frozenset(
 
 
 def is_tag_line(line: str) -> bool:
-    """Whether ``line`` is nothing but known HTML tags and spaces (``</p></div>``, ``<br/>``): markup
-    that plain text carried over, never text."""
+    """Whether ``line`` is nothing but known HTML tags, spaces and punctuation (``</p></div>``,
+    ``<br/>``, ``<html><body># <body>``): markup that plain text carried over, never text."""
     pos, n = 0, 0
     while True:
-        while pos < len(line) and line[pos].isspace():
+        while pos < len(line) and line[pos] != "<" and not line[pos].isalnum():
             pos += 1
         if pos == len(line):
             return n > 0
@@ -43,6 +43,11 @@ def is_tag_line(line: str) -> bool:
         if m is None or m.group(2).lower() not in _KNOWN_TAGS:
             return False
         pos, n = m.end(), n + 1
+
+
+def tag_spans(line: str) -> list[tuple[int, int]]:
+    """Where ``line`` holds known HTML tags (``<p>``, ``</div>``, ``<br/>``), as ``(start, end)``."""
+    return [m.span() for m in _TAG.finditer(line) if m.group(2).lower() in _KNOWN_TAGS]
 
 
 def looks_like_html(text: str) -> bool:

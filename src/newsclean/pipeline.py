@@ -30,6 +30,7 @@ from .errors import ConfigError, DocumentTimeoutError, UnknownCleanerError
 from .inputs import Prepared, prepare
 from .language import LanguageDetector, get_detector
 from .result import CleanerFailure, Result, assemble
+from .settle import settle
 from .workers import DEFAULT_DEADLINE, Deadline
 
 __all__ = ["HTML_OPTIONS", "Cleaner", "FunctionCleaner", "InputFormat", "Pipeline", "cleaner", "declared_reasons"]
@@ -209,12 +210,16 @@ class Pipeline:
         catch_errors: when True (default), a cleaner that raises is recorded in
             ``Result.errors`` and its decisions on that document are undone; when False the
             exception propagates (useful while writing a cleaner).
+        settle_rounds: how many times the pipeline may look again at the body it is about to
+            return, as plain text of its own, and carry what that look removes back
+            (:mod:`newsclean.settle`), so that cleaning the result again changes nothing.
+            0 returns the first pass's body.
     """
 
     def __init__(self, cleaners: Iterable[Any], *, detector: str | LanguageDetector | None = "fast",
                  html_timeout: float = 10.0, catch_errors: bool = True,
                  skip_on_html: Iterable[str] = ("boilerplate",),
-                 html_options: Mapping[str, Mapping[str, Any]] = HTML_OPTIONS) -> None:
+                 html_options: Mapping[str, Mapping[str, Any]] = HTML_OPTIONS, settle_rounds: int = 4) -> None:
         self._cleaners: tuple[Cleaner, ...] = tuple(_as_cleaner(c) for c in cleaners)
         names = [c.name for c in self._cleaners]
         dupes = sorted({n for n in names if names.count(n) > 1})
@@ -227,6 +232,10 @@ class Pipeline:
         self.skip_on_html = tuple(skip_on_html)
         self.html_options: dict[str, dict[str, Any]] = {name: dict(opts) for name, opts in html_options.items()}
         self.catch_errors = catch_errors
+        if settle_rounds < 0:
+            raise ConfigError(f"settle_rounds must be 0 or more, not {settle_rounds!r}")
+        self.settle_rounds = settle_rounds
+        self._reasons = {c.name: declared_reasons(c) for c in self._cleaners}
         for c in self._cleaners:
             declared_reasons(c)  # well-formed codes, checked once
         self._html_cleaners = tuple(_for_html(c, self.html_options.get(c.name)) for c in self._cleaners
@@ -243,7 +252,7 @@ class Pipeline:
     def _with(self, cleaners: Iterable[Any]) -> Pipeline:
         return Pipeline(cleaners, detector=self.detector, html_timeout=self.html_timeout,
                         skip_on_html=self.skip_on_html, html_options=self.html_options,
-                        catch_errors=self.catch_errors)
+                        catch_errors=self.catch_errors, settle_rounds=self.settle_rounds)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -270,7 +279,8 @@ class Pipeline:
     def __eq__(self, other: object) -> bool:
         return (isinstance(other, Pipeline) and self._cleaners == other._cleaners
                 and self.detector == other.detector and self.html_timeout == other.html_timeout
-                and self.skip_on_html == other.skip_on_html and self.html_options == other.html_options)
+                and self.skip_on_html == other.skip_on_html and self.html_options == other.html_options
+                and self.settle_rounds == other.settle_rounds)
 
     def _index(self, name: str) -> int:
         for i, c in enumerate(self._cleaners):
@@ -370,12 +380,19 @@ class Pipeline:
                 doc.end()
         return tuple(failures)
 
+    def _settle(self, doc: Document, *, reads_html: bool = False) -> None:
+        """Look again at the body until a look changes nothing (:mod:`newsclean.settle`)."""
+        if self.settle_rounds:
+            settle(doc, self.run, self._reasons, self.settle_rounds, reads_html=reads_html)
+
     def clean_text(self, text: str) -> Result:
         """Clean a text (plain or markdown) and return the :class:`Result`."""
         with cyclic_gc_paused():
             detector = self._detector()
             doc = Document(text, detector=detector)
-            result = assemble(doc, detector, self.run(doc))
+            failures = self.run(doc)
+            self._settle(doc)
+            result = assemble(doc, detector, failures)
             del doc  # freed before the collector resumes: it then has little new to look at
         return result
 
@@ -399,7 +416,9 @@ class Pipeline:
             detector = self._detector()
             doc = Document(prepared.text, detector=detector)
             cleaners = self._html_cleaners if prepared.input_format == "html" else self._cleaners
-            result = assemble(doc, detector, self.run(doc, cleaners))
+            failures = self.run(doc, cleaners)
+            self._settle(doc, reads_html=input_format == "auto")
+            result = assemble(doc, detector, failures)
             del doc
         return _merge_prepared(prepared, result)
 

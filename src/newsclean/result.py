@@ -288,6 +288,12 @@ def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
     return " ".join([u.visible for u in group]), spans
 
 
+def body_groups(doc: Document) -> tuple[list[list[Unit]], list[str]]:
+    """The body's paragraphs as :func:`assemble` builds them: their units and their texts."""
+    groups = _sort_units(doc)[0]
+    return groups, [_group_text(group)[0] for group in groups]
+
+
 def body_paragraphs(units: Iterable[Unit]) -> list[list[Unit]]:
     """The units still kept, grouped into the body's paragraphs as :func:`assemble` will join
     them (:func:`continues_paragraph`); units with no visible text left are not in the body."""

@@ -87,6 +87,7 @@ class MarkdownSyntax:
         "blockquote_marker": "``>`` quote markers",
         "syntax_only": "a line that was nothing but markdown syntax",
         "markup_only": "a line of HTML tags and nothing else (``</p></div>``)",
+        "markup_tag": "an HTML tag in a body that cleaning again would read as HTML (``<html><body>Text``)",
     }
     keep_unique_captions: bool = True
     min_caption_words: int = 8

@@ -10,7 +10,6 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
-from ...result import body_layout, body_paragraphs
 from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
@@ -49,13 +48,6 @@ class Boilerplate:
         min_lines: with fewer lines than this still in the body, the classifier abstains: there
             is no page around them to judge by. This also keeps cleaning idempotent: cleaning a
             short result again keeps what the first pass kept.
-        settle_rounds: after the first decisions, the body is scored again as a page of its own,
-            laid out as ``Result.text`` will be, and what that second look drops goes too;
-            repeated until nothing more goes, at most this many times (0 turns it off). The
-            classifier reads a line's place, block and neighbours, which removing the chrome
-            changes: without this, cleaning the result again dropped lines on 26 of 156
-            development pages (every 10th, plain text), with it on 3; in-sample body F1 costs
-            0.001-0.002.
         model: a model (:func:`~newsclean.cleaners.boilerplate.model_from_json`) instead of the
             shipped one, e.g. one trained on part of the pages to score the rest.
 
@@ -78,7 +70,6 @@ class Boilerplate:
     clean_min_words: int = 6
     min_lines: int = 3
     min_confidence: float = 0.0
-    settle_rounds: int = 8
     model: BoilerplateModel | None = None
 
     def warm_up(self) -> None:
@@ -109,35 +100,6 @@ class Boilerplate:
             self._drop_thread(doc, page, probs, threshold)
         keep = self._keep(page, probs, threshold)
         self._drop(doc, page, probs, keep)
-        for _ in range(self.settle_rounds):
-            if not self._settle(doc, model, threshold, page.lang):
-                break
-
-    def _settle(self, doc: Document, model: BoilerplateModel, threshold: float, lang: str) -> bool:
-        """Score the body again as cleaning the result again would see it (the kept lines as
-        paragraphs of a page of their own) and drop what that second look drops; whether
-        anything went."""
-        groups = body_paragraphs(doc.units)
-        if len(groups) < self.min_lines:
-            return False
-        texts = [" ".join(u.visible for u in g) for g in groups]
-        view = Document(body_layout(groups, texts), detector=doc.detector)
-        if len(view.units) != len(groups):
-            return False
-        page = score_document(view, model, lang)
-        if not page.units:
-            return False
-        probs: list[float] = page.probs.tolist()
-        keep = self._keep(page, probs, threshold)
-        dropped = False
-        for v, kp, pr in zip(page.units, keep, probs):
-            if kp:
-                continue
-            for u in groups[v.index]:
-                if u.decision is Decision.UNDECIDED:
-                    doc.drop(u, "classifier", score=round(pr, 3), lang=page.lang, words=u.nwords, settled=True)
-                    dropped = True
-        return dropped
 
     def _abstains(self, seq: Sequence[Unit], probs: Sequence[float]) -> bool:
         """Lines of text but nothing that reads confidently like body (a plain-text RFC, notes,

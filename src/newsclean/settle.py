@@ -1,0 +1,122 @@
+"""Settling: the pipeline looks again at the body it is about to return, as a page of its own,
+until that second look changes nothing.
+
+A cleaner decides a line from its context: the lines around it, its block, what the other
+cleaners dropped. Clean text has a different context (no dropped lines around a line), so
+cleaning newsclean's own output could remove more: a classifier score near the threshold, a
+caption whose duplicate window now holds fewer lines, a byline kept in HTML that plain text
+drops. Settling makes the result a fixed point: each round builds the body exactly as
+:func:`~newsclean.result.assemble` will (the same paragraphs, the same layout), runs the plain
+pipeline over it, and carries what that run removed back onto the document's own lines, with
+the cleaner and the reason that removed it (and ``settled=True`` in its detail). When a round
+removes nothing, ``clean(result.text).text == result.text``.
+
+Each body line is one paragraph of the result, made of one or more of the document's lines
+(a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+from .document import Decision, Document, Unit
+from .html_detect import looks_like_html, tag_spans
+from .result import body_groups, body_layout
+
+__all__ = ["settle"]
+
+#: runs the plain pipeline over a new document (the settling look), without settling it
+RunPass = Callable[[Document], object]
+
+
+def settle(doc: Document, run_pass: RunPass, reasons: Mapping[str, Mapping[str, str] | None],
+           rounds: int, *, reads_html: bool = False) -> int:
+    """Look at ``doc``'s body again, at most ``rounds`` times, until a look changes nothing;
+    return the number of looks that changed it. ``reasons``: each cleaner's declared reason
+    codes, by cleaner name (the decisions carried back are journaled under that cleaner).
+    ``reads_html``: cleaning the body again would read it as HTML if it looked like HTML (the
+    ``"auto"`` input format); then its tags are cut first (``markdown/markup_tag``)."""
+    changed = 0
+    for _ in range(rounds):
+        groups, texts = body_groups(doc)
+        if not groups:
+            break
+        body = body_layout(groups, texts)
+        if reads_html and "<" in body and looks_like_html(body) and _cut_tags(doc, groups, reasons):
+            changed += 1
+            continue
+        look = Document(body, detector=doc.detector)
+        run_pass(look)
+        if len(look.units) != len(groups) or not _carry_back(doc, look, groups, texts, reasons):
+            break
+        changed += 1
+    return changed
+
+
+def _carry_back(doc: Document, look: Document, groups: Sequence[Sequence[Unit]], texts: Sequence[str],
+                reasons: Mapping[str, Mapping[str, str] | None]) -> bool:
+    """Apply ``look``'s removals to the lines of ``doc`` they came from; True when any was applied."""
+    applied = False
+    for seen, group, text in zip(look.units, groups, texts):
+        if seen.decision is Decision.DROP and seen.cleaner is not None and seen.reason is not None:
+            with _journal(doc, seen.cleaner, reasons):
+                doc.drop_each(group, seen.reason, **{**seen.detail, "settled": True})
+            applied = True
+        elif seen.decision is Decision.TITLE and not look.title_in_body:
+            applied = _headline(doc, group, reasons) or applied
+        elif seen.cuts and seen.text == text:
+            pieces = [(piece, cut) for cut in seen.cuts for piece in _spread(group, cut.start, cut.end)]
+            for (unit, a, b), cut in pieces:  # all mapped first: a cut changes visible offsets
+                with _journal(doc, cut.cleaner, reasons):
+                    doc.cut_text(unit, a, b, cut.reason, **{**cut.detail, "settled": True})
+            applied = applied or bool(pieces)
+    return applied
+
+
+def _cut_tags(doc: Document, groups: Sequence[Sequence[Unit]],
+              reasons: Mapping[str, Mapping[str, str] | None]) -> bool:
+    """Cut the known HTML tags out of the body's lines; True when any was cut."""
+    pieces = [(unit, start, end) for group in groups for unit in group if "<" in unit.visible
+              for start, end in tag_spans(unit.visible)]
+    with _journal(doc, "markdown", reasons):
+        for unit, start, end in reversed(pieces):  # last first: a cut moves the visible offsets after it
+            doc.cut(unit, start, end, "markup_tag", settled=True)
+    return bool(pieces)
+
+
+def _headline(doc: Document, group: Sequence[Unit], reasons: Mapping[str, Mapping[str, str] | None]) -> bool:
+    """The look took a body line out as the headline: it becomes the title (when the document
+    has none, or has this line as a title kept in the body), else it goes as a copy of the title."""
+    if len(group) != 1:
+        return False
+    unit, current = group[0], doc.title_unit
+    with _journal(doc, "title", reasons):
+        if current is None or current is unit:
+            doc.set_title(unit, "headline", settled=True)
+        else:
+            doc.drop(unit, "title_copy", settled=True)
+    return True
+
+
+def _spread(group: Sequence[Unit], start: int, end: int) -> list[tuple[Unit, int, int]]:
+    """``[start, end)`` of a body line (its units' visible texts joined by single spaces) as
+    ``(unit, text_start, text_end)`` pieces, in the offsets of each unit's normalised text."""
+    pieces = []
+    offset = 0
+    for unit in group:
+        length = len(unit.visible)
+        a, b = max(start, offset) - offset, min(end, offset + length) - offset
+        if a < b:
+            pieces.append((unit, unit.visible_to_text(a), unit.visible_to_text(b, end=True)))
+        offset += length + 1
+    return pieces
+
+
+@contextmanager
+def _journal(doc: Document, cleaner: str, reasons: Mapping[str, Mapping[str, str] | None]) -> Iterator[None]:
+    """Record the decisions taken inside in ``cleaner``'s name."""
+    doc.begin(cleaner, reasons.get(cleaner))
+    try:
+        yield
+    finally:
+        doc.end()
