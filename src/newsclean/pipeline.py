@@ -197,7 +197,8 @@ class Pipeline:
             (``"fast"``, the default, or ``"langdetect"``), an object with
             ``detect(text) -> LanguageGuess``, or ``None`` to skip language labelling.
         html_timeout: seconds the HTML extraction of one document may take.
-        skip_on_html: cleaners not run on text extracted from HTML. By default the block
+        skip_on_html: cleaners not run on text extracted from HTML in the first pass (the
+            settling look reads the body as plain text and runs them all). By default the block
             classifier: trafilatura has already removed the page's boilerplate with the whole
             DOM, and on the development pages the classifier then costs more recall than it
             gains precision (body F1 0.890 with it, 0.907 without, every 3rd page).
@@ -206,7 +207,9 @@ class Pipeline:
             as well as in ``Result.title``, byline/dateline lines stay while their author and
             date are still recorded, and duplicates only drops exact copies (no caption
             pairing). A cleaner that lacks a named option (one of your own under a built-in
-            name) is run unchanged. ``{}`` treats extracted HTML like plain text.
+            name) is run unchanged. ``{}`` treats extracted HTML like plain text. The settling
+            look does not apply them: with ``settle_rounds`` above 0, what plain text removes
+            leaves an HTML body too.
         catch_errors: when True (default), a cleaner that raises is recorded in
             ``Result.errors`` and its decisions on that document are undone; when False the
             exception propagates (useful while writing a cleaner).
@@ -219,7 +222,7 @@ class Pipeline:
     def __init__(self, cleaners: Iterable[Any], *, detector: str | LanguageDetector | None = "fast",
                  html_timeout: float = 10.0, catch_errors: bool = True,
                  skip_on_html: Iterable[str] = ("boilerplate",),
-                 html_options: Mapping[str, Mapping[str, Any]] = HTML_OPTIONS, settle_rounds: int = 4) -> None:
+                 html_options: Mapping[str, Mapping[str, Any]] = HTML_OPTIONS, settle_rounds: int = 8) -> None:
         self._cleaners: tuple[Cleaner, ...] = tuple(_as_cleaner(c) for c in cleaners)
         names = [c.name for c in self._cleaners]
         dupes = sorted({n for n in names if names.count(n) > 1})

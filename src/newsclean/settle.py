@@ -85,16 +85,16 @@ def _cut_tags(doc: Document, groups: Sequence[Sequence[Unit]],
 
 
 def _headline(doc: Document, group: Sequence[Unit], reasons: Mapping[str, Mapping[str, str] | None]) -> bool:
-    """The look took a body line out as the headline: it becomes the title (when the document
-    has none, or has this line as a title kept in the body), else it goes as a copy of the title."""
-    if len(group) != 1:
-        return False
-    unit, current = group[0], doc.title_unit
+    """The look took a body line out as the headline: its first input line becomes the title
+    (when the document has none, or has a title kept in the body inside this line) and the rest
+    of a wrapped headline goes with it; else the line goes as a copy of the title."""
+    first, current = group[0], doc.title_unit
     with _journal(doc, "title", reasons):
-        if current is None or current is unit:
-            doc.set_title(unit, "headline", settled=True)
+        if current is None or current in group:
+            doc.set_title(first, "headline", settled=True)
+            doc.drop_each(group[1:], "headline_line", settled=True)
         else:
-            doc.drop(unit, "title_copy", settled=True)
+            doc.drop_each(group, "title_copy", settled=True)
     return True
 
 

@@ -48,6 +48,7 @@ class Title:
     reasons: ClassVar[dict[str, str]] = {
         "title_copy": "another copy of the headline",
         "page_title": "the page's ``<title>``: the headline with a site name added",
+        "headline_line": "a further line of a headline wrapped over several lines (taken on the body's second look)",
     }
     body_words: int = 12
     lookback: int = 3
