@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -440,9 +441,14 @@ class Document:
         self.cut_text(unit, a, b, reason, **detail)
 
     def cut_text(self, unit: Unit, start: int, end: int, reason: str, **detail: Any) -> None:
-        """Remove ``unit.text[start:end]`` from the body (offsets in the normalised text)."""
+        """Remove ``unit.text[start:end]`` from the body (offsets in the normalised text), with
+        the combining marks that follow it: they belong to its last character (``)̈``) and
+        would otherwise sit on the character before the cut."""
         self._check_reason(reason)
-        start, end = max(0, start), min(len(unit.text), end)
+        text = unit.text
+        start, end = max(0, start), min(len(text), end)
+        while start < end < len(text) and unicodedata.category(text[end])[0] == "M":
+            end += 1
         if end <= start:
             return
         unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
