@@ -54,13 +54,14 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     "*A\x85a*\n",  # emphasis across a line break that the body joins
     "# <html><body>\n",  # tags left once the heading marker went
     "By Jane Smith</h1>" * 3,  # read as HTML, its bylines stayed; the clean text as plain text dropped them
-    "[text](http://example.com/a?b=c)\u0308\n",  # a combining mark left by a cut fell on the anchor's last letter
+    "[text](http://example.com/a?b=c)\u0308\n",
+    "*\xdc*\xa4\n",  # emphasis markers cut, 'Ü¤' reads as mojibake of a Syriac letter on a second pass  # a combining mark left by a cut fell on the anchor's last letter
     # a second look took a wrapped line, joined from two input lines, as the headline
     ("The council met on Monday and approved the budget.Subscribers rose to 5 million, the company said."
      "Related Articles\nCopyright 2024 Example Corp.# \na cura diLONDON (Reuters) -0\x1eThe council met on "
      "Monday and approved the budget.The council met on Monday and approved the budget.\n"),
 ], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop", "emphasis-heading",
-        "emphasis-bullet", "emphasis-across-lines", "tags-after-marker", "html-bylines", "mark-after-cut", "wrapped-headline"])
+        "emphasis-bullet", "emphasis-across-lines", "tags-after-marker", "html-bylines", "mark-after-cut", "mojibake-after-cut", "wrapped-headline"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

@@ -12,7 +12,10 @@ the cleaner and the reason that removed it (and ``settled=True`` in its detail).
 removes nothing, ``clean(result.text).text == result.text``.
 
 Each body line is one paragraph of the result, made of one or more of the document's lines
-(a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them.
+(a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them. A body
+line that the look's normalisation reads otherwise (a cut joined characters that it then repairs
+as mojibake, ``*Ü*¤``; none of the development pages has one) goes as
+``normalize/unstable_text``: the body cannot hold the second reading.
 """
 from __future__ import annotations
 
@@ -64,7 +67,13 @@ def _carry_back(doc: Document, look: Document, groups: Sequence[Sequence[Unit]],
             applied = True
         elif seen.decision is Decision.TITLE and not look.title_in_body:
             applied = _headline(doc, group, reasons) or applied
-        elif seen.cuts and seen.text == text:
+        elif seen.text != text:
+            # the look reads the line otherwise (a cut joined characters that normalisation now
+            # repairs as mojibake: "*Ü*¤"): the body cannot hold that reading, so the line goes
+            with _journal(doc, "normalize", reasons):
+                doc.drop_each(group, "unstable_text", again=seen.text[:200], settled=True)
+            applied = True
+        elif seen.cuts:
             pieces = [(piece, cut) for cut in seen.cuts for piece in _spread(group, cut.start, cut.end)]
             for (unit, a, b), cut in pieces:  # all mapped first: a cut changes visible offsets
                 with _journal(doc, cut.cleaner, reasons):
