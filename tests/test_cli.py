@@ -205,8 +205,10 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_pipeline_from_config_validation() -> None:
     pipeline, fmt = pipeline_from_config({"pipeline": {"disable": ["title"], "input_format": "text",
-                                                       "html_timeout": 2}, "cleaners": {"widgets": {"min_groups": 5}}})
+                                                       "html_timeout": 2, "settle_rounds": 0},
+                                         "cleaners": {"widgets": {"min_groups": 5}}})
     assert "title" not in pipeline.names and fmt == "text" and pipeline.html_timeout == 2.0
+    assert pipeline.settle_rounds == 0 and pipeline_from_config({})[0].settle_rounds == 8
     assert pipeline["widgets"].min_groups == 5  # type: ignore[attr-defined]
     # the command line wins over the file: --enable brings back what the file disabled
     config = {"pipeline": {"disable": ["title", "markdown"]}}
@@ -220,6 +222,7 @@ def test_pipeline_from_config_validation() -> None:
         ({"pipeline": {"disable": "title"}}, "list of cleaner names"),
         ({"pipeline": {"detector": "gpt"}}, "detector"),
         ({"pipeline": {"html_timeout": -1}}, "html_timeout"),
+        ({"pipeline": {"settle_rounds": 1.5}}, "settle_rounds"),
         ({"cleaners": {"nope": {}}}, "no such cleaner"),
         ({"cleaners": {"widgets": {"no_such_option": 1}}}, "no option"),
         ({"cleaners": {"widgets": {"min_groups": "four"}}}, "must be an integer"),

@@ -10,7 +10,7 @@ from ..pipeline import InputFormat, Pipeline
 
 __all__ = ["load_config", "pipeline_from_config"]
 
-_PIPELINE_KEYS = {"disable", "enable", "detector", "html_timeout", "input_format"}
+_PIPELINE_KEYS = {"disable", "enable", "detector", "html_timeout", "input_format", "settle_rounds"}
 
 
 def load_config(path: str) -> dict[str, Any]:
@@ -82,7 +82,7 @@ def pipeline_from_config(config: dict[str, Any] | None = None, *, enable: Sequen
 
     The config's ``[pipeline]`` table takes ``disable`` (list of cleaner names), ``enable``
     (names to keep even when disabled elsewhere), ``detector`` (``"fast"``, ``"langdetect"`` or
-    ``"none"``), ``html_timeout`` (seconds) and ``input_format``; each ``[cleaners.NAME]``
+    ``"none"``), ``html_timeout`` (seconds), ``settle_rounds`` and ``input_format``; each ``[cleaners.NAME]``
     table sets options of that cleaner. ``enable``/``disable``/``detector`` arguments (the
     command line) win over the file.
 
@@ -122,7 +122,11 @@ def pipeline_from_config(config: dict[str, Any] | None = None, *, enable: Sequen
     if input_format not in ("auto", "text", "markdown", "html"):
         raise ConfigError(f"[pipeline] input_format must be auto, text, markdown or html, not {input_format!r}")
 
-    pipeline = _configure_cleaners(Pipeline.default(detector=det, html_timeout=float(timeout)), cleaners)
+    rounds = section.get("settle_rounds", 8)
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 0:
+        raise ConfigError(f"[pipeline] settle_rounds must be a whole number, 0 or more, not {rounds!r}")
+    pipeline = _configure_cleaners(Pipeline.default(detector=det, html_timeout=float(timeout), settle_rounds=rounds),
+                                   cleaners)
     known = set(pipeline.names)
     off_cfg, on_cfg = set(names("disable")), set(names("enable"))
     for n in sorted(off_cfg | on_cfg | set(disable) | set(enable)):
