@@ -383,10 +383,11 @@ class Pipeline:
                 doc.end()
         return tuple(failures)
 
-    def _settle(self, doc: Document, *, reads_html: bool = False) -> None:
+    def _settle(self, doc: Document, *, reads_html: bool = False, extracted: bool = False) -> None:
         """Look again at the body until a look changes nothing (:mod:`newsclean.settle`)."""
         if self.settle_rounds:
-            settle(doc, self.run, self._reasons, self.settle_rounds, reads_html=reads_html)
+            settle(doc, self.run, self._reasons, self.settle_rounds, reads_html=reads_html,
+                   first_pass_alike=not extracted)
 
     def clean_text(self, text: str) -> Result:
         """Clean a text (plain or markdown) and return the :class:`Result`."""
@@ -420,7 +421,7 @@ class Pipeline:
             doc = Document(prepared.text, detector=detector)
             cleaners = self._html_cleaners if prepared.input_format == "html" else self._cleaners
             failures = self.run(doc, cleaners)
-            self._settle(doc, reads_html=input_format == "auto")
+            self._settle(doc, reads_html=input_format == "auto", extracted=prepared.input_format == "html")
             result = assemble(doc, detector, failures)
             del doc
         return _merge_prepared(prepared, result)

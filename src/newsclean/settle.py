@@ -33,18 +33,22 @@ RunPass = Callable[[Document], object]
 
 
 def settle(doc: Document, run_pass: RunPass, reasons: Mapping[str, Mapping[str, str] | None],
-           rounds: int, *, reads_html: bool = False) -> int:
+           rounds: int, *, reads_html: bool = False, first_pass_alike: bool = True) -> int:
     """Look at ``doc``'s body again, at most ``rounds`` times, until a look changes nothing;
     return the number of looks that changed it. ``reasons``: each cleaner's declared reason
     codes, by cleaner name (the decisions carried back are journaled under that cleaner).
     ``reads_html``: cleaning the body again would read it as HTML if it looked like HTML (the
-    ``"auto"`` input format); then its tags are cut first (``markdown/markup_tag``)."""
+    ``"auto"`` input format); then its tags are cut first (``markdown/markup_tag``).
+    ``first_pass_alike``: the first pass ran the look's cleaners with their own options (not
+    extracted HTML's), so a body that is the whole input needs no look."""
     changed = 0
     for _ in range(rounds):
         groups, texts = body_groups(doc)
         if not groups:
             break
         body = body_layout(groups, texts)
+        if first_pass_alike and body == doc.source.rstrip():  # the look would be the first pass again
+            break
         if reads_html and "<" in body and looks_like_html(body) and _cut_tags(doc, groups, reasons):
             changed += 1
             continue
