@@ -94,7 +94,9 @@ class TestMarkdownSyntax:
             return seconds(3_000), seconds(12_000)
 
         quarter, whole = ratio()
-        if whole >= 8 * max(quarter, 0.02):  # again, in case another process slowed one run
+        for _ in range(3):  # again, in case another process slowed one run (the best of four counts)
+            if whole < 8 * max(quarter, 0.02):
+                break
             quarter, whole = min((quarter, whole), ratio(), key=lambda qw: qw[1] / max(qw[0], 0.02))
         assert whole < 8 * max(quarter, 0.02), f"{whole:.2f} s for 12,000 lines, {quarter:.2f} s for 3,000"
 

@@ -44,8 +44,10 @@ _QUOTE = regex.compile(r"(?:>[ \t]?){1,10}")
 # Strong emphasis is paired by code (_strong_spans), not by one pattern: "(\*\*|__)(?=\S)([^\n]{1,500}?)
 # (?<=\S)\1(?![\w*])" rescans up to 500 characters from every opening that never closes (" **a" * n:
 # 15 s a megabyte). Openings cannot overlap one another, nor can closes, so finditer lists them all.
-_STRONG_OPEN = regex.compile(r"(?<![\w*])(?:\*\*|__)(?=\S)")
-_STRONG_CLOSE = regex.compile(r"(?<=\S)(?:\*\*|__)(?![\w*])")
+# A strong marker is a run of two or three (strong and emphasis, ``***a***``); a longer run is
+# text (``*****`` in a rating), and peeling it two by two took a round per pair.
+_STRONG_OPEN = regex.compile(r"(?<![\w*])(?:\*\*(?=\*?[^\s*])|__(?=_?[^\s_]))")
+_STRONG_CLOSE = regex.compile(r"(?:(?<=[^\s*]\*?)\*\*|(?<=[^\s_]_?)__)(?![\w*])")
 _STRONG_MAX = 500
 # Emphasis holds no * or _ and no sentence end (.!? before a space): its close is the next marker
 # character in the sentence, found by scanning the run of other characters once, however long
