@@ -197,8 +197,8 @@ class Pipeline:
             (``"fast"``, the default, or ``"langdetect"``), an object with
             ``detect(text) -> LanguageGuess``, or ``None`` to skip language labelling.
         html_timeout: seconds the HTML extraction of one document may take.
-        skip_on_html: cleaners not run on text extracted from HTML in the first pass (the
-            settling look reads the body as plain text and runs them all). By default the block
+        skip_on_html: cleaners not run on text extracted from HTML (in the first pass and in
+            the settling looks at its body). By default the block
             classifier: trafilatura has already removed the page's boilerplate with the whole
             DOM, and on the development pages the classifier then costs more recall than it
             gains precision (body F1 0.890 with it, 0.907 without, every 3rd page).
@@ -208,8 +208,8 @@ class Pipeline:
             date are still recorded, and duplicates only drops exact copies (no caption
             pairing). A cleaner that lacks a named option (one of your own under a built-in
             name) is run unchanged. ``{}`` treats extracted HTML like plain text. The settling
-            look does not apply them: with ``settle_rounds`` above 0, what plain text removes
-            leaves an HTML body too.
+            looks do not apply them: with ``settle_rounds`` above 0, what the other cleaners
+            remove from plain text leaves an HTML body too (byline lines, caption pairs).
         catch_errors: when True (default), a cleaner that raises is recorded in
             ``Result.errors`` and its decisions on that document are undone; when False the
             exception propagates (useful while writing a cleaner).
