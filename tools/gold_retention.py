@@ -29,14 +29,22 @@ MIN_RETENTION = 0.99
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
+    """Word ``n``-gram multiset of ``text``, tokens as the scorer makes them (``\\w+``, case kept)."""
     toks = _TOKEN.findall(text)
     return Counter(tuple(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i:i + n])
 
 
 def retention(source: str, output: str) -> float:
+    """Share of the source's shingles present in the output (multiset intersection)."""
     want = shingles(source)
     total = sum(want.values())
     return sum((want & shingles(output)).values()) / total if total else 1.0
+
+
+def kept_text(result: newsclean.Result) -> str:
+    """The body with the headline in front of it, when there is one (a headline set apart in
+    ``result.title`` is not lost)."""
+    return f"{result.title}\n\n{result.text}" if result.title else result.text
 
 
 def main() -> int:
@@ -63,8 +71,7 @@ def main() -> int:
                 model = model_from_json(json.loads((args.models / f"{dataset}.json").read_text(encoding="utf-8")))
                 pipelines[dataset] = newsclean.Pipeline.default().configure("boilerplate", model=model)
             result = pipelines[dataset].clean(gold, input_format="text")
-            body = f"{result.title}\n\n{result.text}" if result.title else result.text
-            share = retention(gold, body)
+            share = retention(gold, kept_text(result))
             total_chars += len(gold)
             for r in result.removed:
                 taken[r.code] += r.end - r.start

@@ -289,17 +289,19 @@ def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def body_groups(doc: Document) -> tuple[list[list[Unit]], list[str]]:
-    """The body's paragraphs as :func:`assemble` builds them: their units and their texts."""
-    groups = _sort_units(doc)[0]
+    """The body's paragraphs as :func:`assemble` builds them (the headline among them when it
+    stays in the body): their units and their texts."""
+    groups = body_paragraphs(doc.units, title_in_body=doc.title_in_body)
     return groups, [_group_text(group)[0] for group in groups]
 
 
-def body_paragraphs(units: Iterable[Unit]) -> list[list[Unit]]:
+def body_paragraphs(units: Iterable[Unit], *, title_in_body: bool = False) -> list[list[Unit]]:
     """The units still kept, grouped into the body's paragraphs as :func:`assemble` will join
-    them (:func:`continues_paragraph`); units with no visible text left are not in the body."""
+    them (:func:`continues_paragraph`); units with no visible text left are not in the body, nor
+    is the headline unless ``title_in_body``."""
     groups: list[list[Unit]] = []
     for unit in units:
-        if not unit.kept or not unit.visible:
+        if not (unit.kept or title_in_body and unit.decision is Decision.TITLE) or not unit.visible:
             continue
         if groups and continues_paragraph(groups[-1][-1], unit):
             groups[-1].append(unit)
