@@ -20,6 +20,7 @@ from newsclean.cleaners.boilerplate import (
     load_model,
     model_from_json,
     page_language,
+    score_document,
 )
 from newsclean.document import Decision, Document
 from newsclean.errors import ModelError
@@ -128,6 +129,25 @@ def test_all_body_page_loses_nothing() -> None:
     for para in EN_PARAS:
         assert para in result.text
     assert not [r for r in result.removed if r.cleaner == "boilerplate"]
+
+
+def test_stage_two_knows_what_kind_of_page_it_is_on() -> None:
+    """The page columns (the per-page prior stage 2 learns from) are one value for the whole page:
+    an already-extracted article has most of its words in running text, a page dump far fewer."""
+    model = load_model()
+
+    def page_columns(text: str) -> set[tuple[float, float]]:
+        doc = Document(text)
+        Pipeline.default().without("boilerplate").run(doc)
+        page = score_document(doc, model)
+        return {(row[column("page_bodyish")], row[column("page_lines")]) for row in page.rows.tolist()}
+
+    article = page_columns("\n\n".join(EN_PARAS))
+    dump = page_columns(_page(MENU, EN_PARAS[:1], MENU))
+    assert len(article) == len(dump) == 1
+    (article_share, article_lines), (dump_share, dump_lines) = article.pop(), dump.pop()
+    assert article_share > 0.9 > dump_share
+    assert dump_lines > article_lines
 
 
 def test_menu_between_paragraphs_goes() -> None:

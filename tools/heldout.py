@@ -92,7 +92,7 @@ def _train(held: str, cache: bool, every: int, model: Path) -> None:
     import train_boilerplate as T
 
     items = T.prepared(every, 2, cache)
-    docs = [d for d in T.extract(items + T.cropped(items)) if d["dataset"] != held]
+    docs = [d for d in T.training_documents(items) if d["dataset"] != held]
     print(f"held out {held}: training on {len(docs)} documents of the other datasets", file=sys.stderr)
     model.write_text(json.dumps(T.train(docs)), encoding="utf-8")
 

@@ -53,7 +53,7 @@ def main() -> None:
     import train_boilerplate as T
 
     items = T.prepared(1, 2, args.cache)
-    docs = [d for d in T.extract(items + T.cropped(items)) if T._fold(d["id"], 2) == 0]
+    docs = [d for d in T.training_documents(items) if T._fold(d["id"], 2) == 0]
     print(f"training on {len(docs)} documents of the even half", file=sys.stderr)
     spec = T.train(docs)
     spec["threshold"] = args.threshold

@@ -190,6 +190,73 @@ def cropped(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
     return out
 
 
+def _noise_blocks(seq_texts: list[str], labels: list[float], longest: int = 12) -> list[list[str]]:
+    """Runs of consecutive non-body lines (label < 0.5), each cut to its first ``longest`` lines."""
+    blocks: list[list[str]] = []
+    run: list[str] = []
+    for text, lab in zip(seq_texts + [""], labels + [1.0]):
+        if lab < 0.5 and text.strip():
+            run.append(text.strip())
+        elif run:
+            blocks.append(run[:longest])
+            run = []
+    return blocks
+
+
+def _spliced(paragraphs: list[str], blocks: list[list[str]], h: int) -> str:
+    """``paragraphs`` with one to three of ``blocks`` put before, between or after them (the
+    choice and the places follow the hash ``h``, so a page always gets the same copy)."""
+    parts: list[str] = list(paragraphs)
+    for k in range(1 + h % 3):
+        block = "\n".join(blocks[(h // 7 + 5 * k) % len(blocks)])
+        where = (0, len(parts), (h // 11 + 13 * k) % (len(parts) + 1))[(h // 3 + k) % 3]
+        parts.insert(where, block)
+    return _joined(parts, h)
+
+
+def _joined(paragraphs: list[str], h: int) -> str:
+    """Paragraphs separated by a blank line or, for every other page (by the hash ``h``), by a
+    line break only, as extractors such as trafilatura write them: block features must not
+    learn that only text with blank lines between its paragraphs is already clean."""
+    return ("\n\n", "\n")[(h // 17) % 2].join(paragraphs)
+
+
+def golden(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
+    """Augmentation shaped like the job (#20): text that has already been through an extractor.
+
+    For each page, two documents run through the pre-pipeline: its gold body alone (``gold``:
+    every line body, so an article with no noise teaches the trees to keep it whole) and its gold
+    body with one to three blocks of its own plain rendering's non-body lines (menus, related
+    lists, calls to action, footers, comment threads, in the page's language) put before, between
+    or after its paragraphs (``spliced``). Both carry the page's dataset, so a held-out model
+    never sees the held-out pages' text through them."""
+    pre = _pre_pipeline()
+    out = []
+    for meta, doc in items:
+        if meta["rendering"] != "plain" or not (meta["gold"] or "").strip():
+            continue
+        gold = _shingles(_TOKEN.findall(meta["gold"]))
+        seq = [u for u in doc.units if u.kept]
+        labels = _labels([_TOKEN.findall(u.visible) for u in seq], gold)
+        paragraphs = [p for p in meta["gold"].split("\n\n") if p.strip()]
+        blocks = _noise_blocks([u.visible for u in seq], labels)
+        h = zlib.crc32(meta["id"].encode())
+        texts = [("gold", _joined(paragraphs, h // 2))]
+        if blocks:
+            texts.append(("spliced", _spliced(paragraphs, blocks, h)))
+        for rendering, text in texts:
+            made = Document(text)
+            pre.run(made)
+            out.append(({**meta, "rendering": rendering}, made))
+    return out
+
+
+def training_documents(items: list[tuple[dict, Document]], augment: bool = True) -> list[dict]:
+    """What every model is trained on: the prepared renderings, their cropped copies and (with
+    ``augment``) the gold and spliced copies of :func:`golden`, as feature rows with labels."""
+    return extract(items + cropped(items) + (golden(items) if augment else []))
+
+
 def extract(items: list[tuple[dict, Document]]) -> list[dict]:
     docs = []
     gold_cache: dict[str, set] = {}
@@ -454,12 +521,13 @@ def main() -> None:
     ap.add_argument("--margin", type=float, default=0.5)
     ap.add_argument("--threshold", type=float, help="ship this threshold instead of the cross-validated one")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--no-augment", action="store_true", help="leave out the gold and spliced copies (golden())")
     ap.add_argument("--backend", choices=("catboost", "lightgbm"), default=BACKEND,
                     help="catboost: oblivious trees (shipped, fastest to evaluate); lightgbm: node trees")
     args = ap.parse_args()
     BACKEND = args.backend
     items = prepared(args.every, args.jobs, args.cache)
-    docs = extract(items + cropped(items))
+    docs = training_documents(items, augment=not args.no_augment)
     print(f"{len(docs)} documents, {sum(len(d['rows']) for d in docs)} lines", file=sys.stderr)
     threshold = 0.5
     if args.folds > 1:

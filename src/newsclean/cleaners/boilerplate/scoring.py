@@ -14,7 +14,7 @@ from ... import _core
 from ...document import Document, Unit
 from .features import document_features
 from .model import BoilerplateModel, load_model
-from .table import STAGE2, Column, fill
+from .table import STAGE2, Column, column, fill
 
 __all__ = ["PageScores", "main_run", "score_document", "stage2_features"]
 
@@ -53,6 +53,17 @@ def _run_columns(run: tuple[int, int] | None, words: NDArray[np.int64]) -> dict[
             "before_run": k < a, "after_run": k > b, "run_share": run_words / (int(words.sum()) or 1)}
 
 
+def _page_columns(rows: Floats, s1: Floats, words: NDArray[np.int64]) -> dict[str, Column]:
+    """What kind of page this is, the same for each of its lines: ``page_bodyish``, ``page_s1``
+    and ``page_lines``. An already-extracted article has most of its words in running text and
+    a high mean score; a whole-page dump has many lines of chrome. Stage 2 learns from them how
+    far to trust a line's own score on this page (trained on both kinds, see the trainer)."""
+    weight = np.maximum(1, words).astype(np.float64)
+    total = float(weight.sum()) or 1.0
+    return {"page_bodyish": float((rows[:, column("bodyish")] * weight).sum()) / total,
+            "page_s1": float((s1 * weight).sum()) / total, "page_lines": float(np.log1p(len(words)))}
+
+
 def _shifted(col: Floats, by: int) -> Floats:
     """``col`` moved ``by`` places down (``by > 0``: each row gets the one above), 0 at the edge."""
     out = np.zeros_like(col)
@@ -82,6 +93,7 @@ def stage2_features(words: Sequence[int] | NDArray[np.int64], rows: Floats, s1: 
         "s1_wmax3": np.maximum(win[:, :3].max(axis=1), win[:, 4:].max(axis=1)),
     }
     cols.update(_run_columns(main_run(s1, words, run_margin), words))
+    cols.update(_page_columns(rows, s1, words))
     width = rows.shape[1]
     out = np.empty((len(words), width + len(STAGE2)))
     out[:, :width] = rows

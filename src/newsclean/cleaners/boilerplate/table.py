@@ -90,6 +90,9 @@ _STAGE2 = (
     ("before_run", "before the main run"),
     ("after_run", "after the main run"),
     ("run_share", "share of the page's words in the main run"),
+    ("page_bodyish", "share of the page's words in lines that read like running text (the page's prior)"),
+    ("page_s1", "mean s1 over the page, weighted by words"),
+    ("page_lines", "log(1 + lines in the page)"),
 )
 
 #: the line's own text and place
