@@ -150,6 +150,19 @@ def test_stage_two_knows_what_kind_of_page_it_is_on() -> None:
     assert dump_lines > article_lines
 
 
+def test_a_borderline_line_between_two_kept_lines_stays() -> None:
+    """A section heading inside the article scores low on its own words; with kept lines on both
+    sides and a score of at least ``between`` x threshold it stays. A menu line scores far lower,
+    a run of borderline lines has no kept line on both sides, and the page's edges have one side."""
+    from newsclean.cleaners.boilerplate.cleaner import _keep_between
+
+    probs = [0.9, 0.3, 0.9, 0.05, 0.9, 0.3, 0.3, 0.9, 0.3]
+    keep = [p >= 0.5 for p in probs]
+    _keep_between(probs, keep, 0.5 * 0.3)
+    assert keep == [True, True, True, False, True, False, False, True, False]
+    assert Boilerplate().between == 0.3
+
+
 def test_menu_between_paragraphs_goes() -> None:
     text = _page(MENU, EN_PARAS[:2], []) + "\n".join(["Politics", "Economy", "Science", "Health", "Travel"]) \
         + "\n\n" + "\n\n".join(EN_PARAS[2:])
