@@ -116,18 +116,16 @@ def check_clean(data: str | bytes, clean: Callable[[str | bytes], Result] = news
     Properties: no exception; paragraph, title and removal offsets valid; every removal has a
     cleaner and a reason; no cleaner raised (``result.errors`` empty); every non-space source
     character accounted for; the same result twice (determinism); cleaning the clean text
-    changes nothing (idempotence: ``clean(clean(x).text).text == clean(x).text``), unless
-    ``"idempotent"`` is in ``skip`` (a long run that looks for other failures meanwhile), or
-    ``"idempotent_html"`` is and ``x`` was read as HTML: cleaning an HTML result's text again
-    runs the block classifier, which the HTML path skips (``Pipeline.skip_on_html``), so HTML
-    results are not fixed points of plain-text cleaning (an open trade-off, #20).
+    changes nothing (idempotence: ``clean(clean(x).text).text == clean(x).text``, HTML inputs
+    included), unless ``"idempotent"`` is in ``skip`` (a long run that looks for other failures
+    meanwhile).
     """
     first = clean(data)
     check_result(first)
     second = clean(data)
     if _fingerprint(first) != _fingerprint(second):
         _fail("deterministic", "cleaning the same input twice gave different results")
-    if "idempotent" in skip or ("idempotent_html" in skip and first.metadata.get("input_format") == "html"):
+    if "idempotent" in skip:
         return first
     again = clean(first.text)
     if again.text != first.text:

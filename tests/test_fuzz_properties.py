@@ -60,8 +60,12 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     ("The council met on Monday and approved the budget.Subscribers rose to 5 million, the company said."
      "Related Articles\nCopyright 2024 Example Corp.# \na cura diLONDON (Reuters) -0\x1eThe council met on "
      "Monday and approved the budget.The council met on Monday and approved the budget.\n"),
+    # read as HTML: the text cleaned again as plain text met the block classifier, which the HTML
+    # path's first pass skips (the settling look now runs it)
+    "The council met on Monday and approved the budget.<h1>LONDON (Reuters) -</h1>" * 2,
 ], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop", "emphasis-heading",
-        "emphasis-bullet", "emphasis-across-lines", "tags-after-marker", "html-bylines", "mark-after-cut", "mojibake-after-cut", "wrapped-headline"])
+        "emphasis-bullet", "emphasis-across-lines", "tags-after-marker", "html-bylines", "mark-after-cut", "mojibake-after-cut", "wrapped-headline",
+        "html-classifier"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

@@ -197,11 +197,12 @@ class Pipeline:
             (``"fast"``, the default, or ``"langdetect"``), an object with
             ``detect(text) -> LanguageGuess``, or ``None`` to skip language labelling.
         html_timeout: seconds the HTML extraction of one document may take.
-        skip_on_html: cleaners not run on text extracted from HTML (in the first pass and in
-            the settling looks at its body). By default the block
-            classifier: trafilatura has already removed the page's boilerplate with the whole
-            DOM, and on the development pages the classifier then costs more recall than it
-            gains precision (body F1 0.890 with it, 0.907 without, every 3rd page).
+        skip_on_html: cleaners not run in the first pass over text extracted from HTML. By
+            default the block classifier: trafilatura has already removed the page's
+            boilerplate with the whole DOM, and on the development pages the classifier then
+            costs more recall than it gains precision (body F1 0.890 with it, 0.907 without,
+            every 3rd page). The settling looks run every cleaner, so that the result, cleaned
+            again as plain text, stays as it is.
         html_options: per cleaner name, options (dataclass fields) that cleaner gets on text
             extracted from HTML; by default :data:`HTML_OPTIONS`: the headline stays in the body
             as well as in ``Result.title``, byline/dateline lines stay while their author and
@@ -387,11 +388,11 @@ class Pipeline:
         """Look again at the body until a look changes nothing (:mod:`newsclean.settle`)."""
         if not self.settle_rounds:
             return
-        # on extracted HTML the look skips what the first pass skipped (the block classifier):
-        # trafilatura has judged the page's chrome with the whole DOM, and the classifier, run on
-        # its extraction as plain text, costs recall (held out, readability F1 0.906 -> 0.855)
-        look = [c for c in self._cleaners if c.name not in self.skip_on_html] if extracted else None
-        settle(doc, lambda d: self.run(d, look), self._reasons, self.settle_rounds, reads_html=reads_html,
+        # the look runs every cleaner, the block classifier too on extracted HTML (which the first
+        # pass skips): cleaning the result again reads it as plain text, so the result must be a
+        # fixed point of the plain pipeline (held out, this costs HTML F1 0.004 on dragnet, 0.011
+        # on cleaneval-dev and 0.029 on readability; see docs/benchmarks.md, "Cleaning twice")
+        settle(doc, lambda d: self.run(d), self._reasons, self.settle_rounds, reads_html=reads_html,
                first_pass_alike=not extracted)
 
     def clean_text(self, text: str) -> Result:
