@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsclean.cleaners import default_cleaners  # noqa: E402
 from newsclean.cleaners.boilerplate import FEATURES, STAGE2, document_features, stage2_features  # noqa: E402
-from newsclean.document import Decision, Document  # noqa: E402
+from newsclean.document import Decision, Document, Unit  # noqa: E402
 from newsclean.forest import Forest  # noqa: E402
 from newsclean.pipeline import Pipeline  # noqa: E402
 
@@ -158,6 +158,13 @@ def prepared(every: int, jobs: int, reuse: bool) -> list[tuple[dict, Document]]:
     return items
 
 
+def _labelled_lines(meta: dict, doc: Document) -> tuple[list[Unit], list[float]]:
+    """The lines of a prepared document still kept, and their labels against the page's gold."""
+    seq = [u for u in doc.units if u.kept]
+    gold = _shingles(_TOKEN.findall(meta["gold"] or ""))
+    return seq, _labels([_TOKEN.findall(u.visible) for u in seq], gold)
+
+
 def cropped(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
     """Augmentation: each plain rendering cut down to its article, from a few lines before the
     first body line to a few lines after the last (0, 2 or 5 lines each side, by page id), run
@@ -166,17 +173,10 @@ def cropped(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
     after a mid-article box, or already-extracted text, would go."""
     pre = _pre_pipeline()
     out = []
-    gold_cache: dict[str, set] = {}
     for meta, doc in items:
         if meta["rendering"] != "plain":
             continue
-        seq = [u for u in doc.units if u.kept]
-        if not seq:
-            continue
-        gold = gold_cache.get(meta["id"])
-        if gold is None:
-            gold = gold_cache[meta["id"]] = _shingles(_TOKEN.findall(meta["gold"] or ""))
-        labels = _labels([_TOKEN.findall(u.visible) for u in seq], gold)
+        seq, labels = _labelled_lines(meta, doc)
         body_at = [k for k, lab in enumerate(labels) if lab >= 0.5]
         if not body_at:
             continue
@@ -235,9 +235,7 @@ def golden(items: list[tuple[dict, Document]]) -> list[tuple[dict, Document]]:
     for meta, doc in items:
         if meta["rendering"] != "plain" or not (meta["gold"] or "").strip():
             continue
-        gold = _shingles(_TOKEN.findall(meta["gold"]))
-        seq = [u for u in doc.units if u.kept]
-        labels = _labels([_TOKEN.findall(u.visible) for u in seq], gold)
+        seq, labels = _labelled_lines(meta, doc)
         paragraphs = [p for p in meta["gold"].split("\n\n") if p.strip()]
         blocks = _noise_blocks([u.visible for u in seq], labels)
         h = zlib.crc32(meta["id"].encode())

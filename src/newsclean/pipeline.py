@@ -392,7 +392,7 @@ class Pipeline:
         # pass skips): cleaning the result again reads it as plain text, so the result must be a
         # fixed point of the plain pipeline (held out, this costs HTML F1 0.004 on dragnet, 0.011
         # on cleaneval-dev and 0.029 on readability; see docs/benchmarks.md, "Cleaning twice")
-        settle(doc, lambda d: self.run(d), self._reasons, self.settle_rounds, reads_html=reads_html,
+        settle(doc, self.run, self._reasons, self.settle_rounds, reads_html=reads_html,
                first_pass_alike=not extracted)
 
     def clean_text(self, text: str) -> Result:
