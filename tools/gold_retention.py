@@ -2,10 +2,10 @@
 pipeline whose block classifier never saw that page's dataset, keeps what share of its word
 4-gram shingles (the scorer's unit)?
 
-    PYTHONPATH=src .venv/bin/python tools/gold_retention.py --models build/heldout [--every N]
+    PYTHONPATH=src .venv/bin/python tools/gold_retention.py [--models DIR] [--every N]
 
-The held-out models are those ``tools/heldout.py --models DIR`` keeps (``DIR/<dataset>.json``:
-trained on the two other datasets). Prints, per dataset and over all pages, how many gold bodies
+The held-out models are those ``tools/heldout.py`` keeps (``benchmarks/data/heldout/<dataset>.json.gz``
+by default: each trained on the two other datasets). Prints, per dataset and over all pages, how many gold bodies
 keep at least 99% of their shingles (#20 asks for 98% of them), and the pages that lose most
 with the cleaners that took their text. The headline counts as kept when it went to
 ``result.title`` (as in ``tests/test_negative_corpus.py``).
@@ -18,6 +18,8 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+
+from heldout import MODELS, model_file, read_model  # tools/heldout.py, beside this script
 
 import newsclean
 from newsclean.cleaners.boilerplate import model_from_json
@@ -49,7 +51,7 @@ def kept_text(result: newsclean.Result) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--models", type=Path, required=True, help="folder of held-out models (<dataset>.json)")
+    ap.add_argument("--models", type=Path, default=MODELS, help="folder of held-out models (default %(default)s)")
     ap.add_argument("--every", type=int, default=1, help="every Nth development page")
     ap.add_argument("--show", type=int, default=8, help="pages that lose most, shown")
     args = ap.parse_args()
@@ -68,7 +70,7 @@ def main() -> int:
             if not gold.strip():
                 continue
             if dataset not in pipelines:
-                model = model_from_json(json.loads((args.models / f"{dataset}.json").read_text(encoding="utf-8")))
+                model = model_from_json(read_model(model_file(args.models, dataset)))
                 pipelines[dataset] = newsclean.Pipeline.default().configure("boilerplate", model=model)
             result = pipelines[dataset].clean(gold, input_format="text")
             share = retention(gold, kept_text(result))

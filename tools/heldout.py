@@ -14,9 +14,13 @@ real default pipeline (that model loaded), for every rendering (``plain``, ``lay
     .venv/bin/python tools/heldout.py --every 5 --renderings plain,residual   # a quick look
     .venv/bin/python tools/heldout.py --cache --models build/heldout   # keep the three models, reuse them
 
-``--models DIR`` keeps each held-out model as ``DIR/<dataset>.json`` and reuses it on the next run
-(training one takes minutes): for trying decision rules on fixed scores. Delete the folder when
-the features or the trainer change.
+The three held-out models live in ``benchmarks/data/heldout/<dataset>.json.gz`` (CI's quality gate
+scores with them, ``tools/quality_gate.py``): a run reuses them, ``--retrain`` trains them again
+(about 13 minutes on 2 cores), ``--models DIR`` keeps another set elsewhere. Each records the
+digest of what it was trained with (:func:`trainer_digest`: the trainer's code and the shipped
+model); a model whose digest is not today's is stale, and the gate fails until it is retrained::
+
+    .venv/bin/python tools/heldout.py --cache --retrain --renderings plain --every 10
 
 Only these figures are quality; the shipped model has seen every development page, so figures of
 it on those pages are in-sample. The shipped model is untouched: each held-out model is written to
@@ -26,7 +30,9 @@ a temporary file and loaded by this module's :func:`clean` (what the scorer call
 from __future__ import annotations
 
 import argparse
+import ast
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -41,10 +47,51 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 DATASETS = ("dragnet", "cleaneval-dev", "readability")
 RENDERINGS = ("plain", "layout", "markdown", "residual", "html")
 DOCS = ROOT / "docs" / "benchmarks.md"
+MODELS = ROOT / "benchmarks" / "data" / "heldout"
+TRAINER = ROOT / "tools" / "train_boilerplate.py"
+SHIPPED = ROOT / "src" / "newsclean" / "data" / "boilerplate_model.json"
+RETRAIN = "python tools/heldout.py --cache --retrain --renderings plain --every 10"
 SECTION = "## Held-out quality"
 _BODY = re.compile(r"body\s+ALL\s+F1 (?P<f1>[\d.]+)\s+P (?P<p>[\d.]+)\s+R (?P<r>[\d.]+)\s+\(n=(?P<n>\d+)\)")
 
 _pipelines: dict[bool, Any] = {}
+
+
+def trainer_digest() -> str:
+    """What a held-out model was trained with: the trainer's code (its syntax tree without
+    docstrings, so comments and wording do not count) and the shipped model's bytes. When
+    either changes, the held-out models no longer say how the shipped model generalises."""
+    tree = ast.parse(TRAINER.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) \
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+            body[0] = ast.Pass()
+    digest = hashlib.sha256(ast.dump(tree).encode())
+    digest.update(hashlib.sha256(SHIPPED.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def model_file(models: Path, held: str) -> Path:
+    """Where the model that never saw ``held`` is kept in ``models``."""
+    return models / f"{held}.json.gz"
+
+
+def read_model(path: Path) -> dict[str, Any]:
+    """A held-out model's JSON (gzipped)."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)  # type: ignore[no-any-return]
+
+
+def stale(path: Path) -> str | None:
+    """Why the held-out model at ``path`` cannot stand for the shipped one, or ``None``."""
+    if not path.exists():
+        return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} is missing"
+    trained_with = read_model(path).get("trained_with")
+    if trained_with != trainer_digest():
+        return (f"{path.name} was trained with another trainer or beside another shipped model "
+                f"({trained_with} != {trainer_digest()})")
+    return None
 
 
 def _pipeline(with_boilerplate: bool) -> Any:
@@ -57,8 +104,7 @@ def _pipeline(with_boilerplate: bool) -> Any:
         pipeline = newsclean.Pipeline.default()
         path = os.environ.get("NEWSCLEAN_HELDOUT_MODEL")
         if path:
-            model = model_from_json(json.loads(Path(path).read_text(encoding="utf-8")))
-            pipeline = pipeline.configure("boilerplate", model=model)
+            pipeline = pipeline.configure("boilerplate", model=model_from_json(read_model(Path(path))))
         options = json.loads(os.environ.get("NEWSCLEAN_HELDOUT_OPTIONS", "{}"))
         if options:  # trying the cleaner's options held out: --options '{"near_good": 0}'
             pipeline = pipeline.configure("boilerplate", **options)
@@ -87,26 +133,33 @@ def _score(cleaner: str, data: Path, rendering: str, env: dict[str, str], every:
     return {k: float(v) for k, v in m.groupdict().items()}
 
 
-def _train(held: str, cache: bool, every: int, model: Path) -> None:
+def _train(held: str, cache: bool, model: Path) -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     import train_boilerplate as T
 
-    items = T.prepared(every, 2, cache)
+    items = T.prepared(1, 2, cache)
     docs = [d for d in T.training_documents(items) if d["dataset"] != held]
     print(f"held out {held}: training on {len(docs)} documents of the other datasets", file=sys.stderr)
-    model.write_text(json.dumps(T.train(docs)), encoding="utf-8")
+    spec = {**T.train(docs), "trained_with": trainer_digest()}
+    model.parent.mkdir(parents=True, exist_ok=True)
+    with open(model, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as f:  # same bytes each time
+        f.write((json.dumps(spec, separators=(",", ":")) + "\n").encode("utf-8"))
 
 
-def _held_pages(held: str, out: Path) -> None:
+def held_pages(held: str, out: Path, every: int = 1) -> None:
+    """Write every ``every``-th development page of dataset ``held`` to ``out`` (the scorer's format)."""
     src = ROOT.parent / "shared" / "devdata" / "pages.jsonl.gz"
     with gzip.open(src, "rt", encoding="utf-8") as f, gzip.open(out, "wt", encoding="utf-8") as w:
+        k = 0
         for line in f:
             if json.loads(line)["dataset"] == held:
-                w.write(line)
+                if k % every == 0:
+                    w.write(line)
+                k += 1
 
 
-def run(datasets: list[str], renderings: list[str], cache: bool, every: int,
-        models: Path | None = None, names: list[str] | None = None) -> list[dict[str, Any]]:
+def run(datasets: list[str], renderings: list[str], cache: bool, every: int, models: Path = MODELS,
+        names: list[str] | None = None, retrain: bool = False) -> list[dict[str, Any]]:
     """Score every (held-out dataset, rendering, cleaner); one row per figure."""
     rows: list[dict[str, Any]] = []
     cleaners = [(name, spec) for name, spec in (("newsclean", "heldout:clean"),
@@ -115,11 +168,12 @@ def run(datasets: list[str], renderings: list[str], cache: bool, every: int,
                 if names is None or name in names]
     with tempfile.TemporaryDirectory() as tmp:
         for held in datasets:
-            model, data = Path(models or tmp, f"{held}.json"), Path(tmp, f"{held}.jsonl.gz")
-            if not model.exists():
-                model.parent.mkdir(parents=True, exist_ok=True)
-                _train(held, cache, 1, model)
-            _held_pages(held, data)
+            model, data = model_file(models, held), Path(tmp, f"{held}.jsonl.gz")
+            if retrain or not model.exists():
+                _train(held, cache, model)
+            elif stale(model):
+                print(f"warning: {stale(model)}; retrain with --retrain", file=sys.stderr)
+            held_pages(held, data)
             env = {**os.environ, "NEWSCLEAN_HELDOUT_MODEL": str(model),
                    "PYTHONPATH": os.pathsep.join([str(ROOT / "tools"), str(ROOT / "src")])}
             for rendering in renderings:
@@ -173,15 +227,16 @@ def main() -> int:
     ap.add_argument("--options", default="{}", help="the boilerplate cleaner's options, as JSON")
     ap.add_argument("--cleaners", default="newsclean,without boilerplate,identity,trafilatura",
                     help="which of newsclean, 'without boilerplate', identity, trafilatura (html only) to score")
-    ap.add_argument("--models", type=Path, help="keep the held-out models in this folder and reuse them")
+    ap.add_argument("--models", type=Path, default=MODELS, help="the folder of held-out models (default %(default)s)")
+    ap.add_argument("--retrain", action="store_true", help="train the held-out models again (about 13 minutes)")
     ap.add_argument("--write-docs", action="store_true", help=f"write the table as '{SECTION}' in {DOCS.name}")
     args = ap.parse_args()
     os.environ["NEWSCLEAN_HELDOUT_OPTIONS"] = args.options
     rows = run(args.datasets.split(","), args.renderings.split(","), args.cache, args.every, args.models,
-               args.cleaners.split(","))
+               args.cleaners.split(","), args.retrain)
     print(table(rows))
     if args.write_docs:
-        write_docs(table(rows), "python tools/heldout.py " + " ".join(a for a in sys.argv[1:] if a != "--write-docs"))
+        write_docs(table(rows), "python tools/heldout.py " + " ".join(a for a in sys.argv[1:] if a not in ("--write-docs", "--retrain")))
     return 0
 
 

@@ -8,8 +8,10 @@ documents (every seed must be ``ok``: all must-keep snippets present, all must-r
 body F1 at or above its floor) and, for each input section in the floors file (``plain``,
 ``layout``, ``markdown``, ``residual``, ``html``), every ``every``-th development page (ALL body
 F1, and optionally ALL precision and recall, and per-dataset body F1 at or above their floors),
-and with a ``noise`` section the multilingual noise benchmark (snippet and body F1 of every
-language). One line per figure::
+with a ``heldout`` section each development dataset scored by the pipeline whose block classifier
+never saw it (``tools/heldout.py``'s models; a stale model fails the gate), and with a ``noise``
+section the multilingual noise benchmark (snippet and body F1 of every language). One line per
+figure::
 
     gate: plain every10 ALL F1 0.712 >= floor 0.700 ok
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,12 +38,12 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 FLOORS = ROOT / "quality-floors.toml"
 
 
-def run_scorer(args: list[str], cleaner: str) -> dict[str, Any]:
-    """Run the scorer with ``args`` and return its JSON report."""
+def run_scorer(args: list[str], cleaner: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run the scorer with ``args`` (and ``env``) and return its JSON report."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
         cmd = [sys.executable, str(SCORER), "--cleaner", cleaner, *args, "--json", str(out)]
-        proc = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True)
+        proc = subprocess.run(cmd, check=False, cwd=ROOT, capture_output=True, text=True, env=env)
         if proc.returncode != 0 or not out.exists():
             raise RuntimeError(f"scorer failed ({proc.returncode}): {proc.stderr.strip()[-2000:]}")
         return json.loads(out.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
@@ -79,6 +82,42 @@ def check_noise(gate: Gate, spec: dict[str, Any], cleaner: str) -> None:
     for kind, key in (("snippets", "min_snippet_f1"), ("body", "min_body_f1")):
         for lang, m in sorted(report[kind].items()):
             gate.check(f"noise {lang} {kind} F1", m["f1"], spec.get(key))
+
+
+def check_heldout(gate: Gate, spec: dict[str, Any], measure: bool) -> None:
+    """Held out (``[heldout]``): each development dataset's pages (every ``spec["every"][dataset]``-th)
+    cleaned by the default pipeline whose block classifier never saw that dataset
+    (``tools/heldout.py``'s models, which must be fresh), for each rendering with a table of
+    per-dataset floors (``[heldout.<rendering>]``)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import heldout
+
+    models = ROOT / spec.get("models", "benchmarks/data/heldout")
+    renderings = [r for r in heldout.RENDERINGS if r in spec]
+    with tempfile.TemporaryDirectory() as tmp:
+        for held in heldout.DATASETS:
+            model = heldout.model_file(models, held)
+            why = heldout.stale(model)
+            if why:
+                gate.fail(f"heldout {held}", f"{why}; retrain them: {heldout.RETRAIN}")
+                continue
+            data = Path(tmp, f"{held}.jsonl.gz")
+            heldout.held_pages(held, data, int(spec.get("every", {}).get(held, 1)))
+            env = {**os.environ, "NEWSCLEAN_HELDOUT_MODEL": str(model),
+                   "PYTHONPATH": os.pathsep.join([str(ROOT / "tools"), str(ROOT / "src")])}
+            for rendering in renderings:
+                label = f"heldout {rendering} {held}"
+                try:
+                    report = run_scorer(["--data", str(data), "--input", rendering], "heldout:clean", env)
+                except RuntimeError as exc:
+                    gate.fail(label, str(exc))
+                    continue
+                for error in report.get("errors", [])[:5]:
+                    gate.fail(label, f"raised: {error}")
+                body = report["body"]["ALL"]
+                gate.check(f"{label} F1", body["f1"], spec[rendering].get(held))
+                if measure:
+                    print(f"gate: {label} P {body['precision']:.4f} R {body['recall']:.4f} (n={body['pages']})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.measure:
             for dataset, m in sorted(body.items()):
                 print(f"gate: {label} {dataset} F1 {m['f1']:.4f} (n={m['pages']})")
+    if "heldout" in floors:
+        check_heldout(gate, floors["heldout"], args.measure)
     if "noise" in floors:
         check_noise(gate, floors["noise"], args.cleaner)
     if gate.failures:
