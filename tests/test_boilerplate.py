@@ -21,6 +21,7 @@ from newsclean.cleaners.boilerplate import (
     model_from_json,
     page_language,
     score_document,
+    verb_signature_lines,
 )
 from newsclean.document import Decision, Document
 from newsclean.errors import ModelError
@@ -332,6 +333,38 @@ def test_comment_thread_after_the_article_goes_with_its_own_reason() -> None:
     thread = [r for r in result.removed if r.reason == "comment_thread"]
     assert thread and all(r.cleaner == "boilerplate" for r in thread)
     assert "Maria K" not in result.text and "Li Wei" not in result.text
+
+
+UNDATED_COMMENTS = [
+    "Maria K says:",
+    "I have waited for these buses for years, and I am glad the council finally listened to us.",
+    "John Smith says:",
+    "Where is the money coming from? Nobody on the council has answered that question yet.",
+    "Li Wei says:",
+    "The tram extension is the best part of the plan, it should have been built ten years ago.",
+]
+
+
+@pytest.mark.parametrize("verb", ["says", "sagt", "escribió", "написал"])
+def test_a_thread_signed_with_the_same_verb_on_every_comment_goes(verb: str) -> None:
+    comments = "\n".join(c.replace("says", verb) for c in UNDATED_COMMENTS)
+    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + comments)
+    for para in EN_PARAS:
+        assert para in result.text
+    assert "buses for years" not in result.text and "Li Wei" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
+def test_labels_ending_with_a_colon_over_short_lines_are_not_signatures() -> None:
+    footer = ["Follow us:", "Facebook", "Write to us:", "desk@example.org", "Call us:", "+1 555 0100"]
+    doc = Document("\n".join(footer))
+    assert verb_signature_lines(doc.units) == []
+
+
+def test_two_lines_with_the_same_verb_are_not_yet_a_thread() -> None:
+    doc = Document("\n".join(UNDATED_COMMENTS[:4]))
+    assert verb_signature_lines(doc.units) == []
+    assert verb_signature_lines(Document("\n".join(UNDATED_COMMENTS)).units) == [0, 2, 4]
 
 
 def test_every_reason_the_cleaner_drops_with_is_declared() -> None:

@@ -14,7 +14,7 @@ from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
 from .table import DETAIL, column
-from .threads import comment_thread
+from .threads import comment_thread, verb_signature_lines
 
 __all__ = ["Boilerplate"]
 
@@ -116,8 +116,8 @@ class Boilerplate:
     def _drop_thread(doc: Document, page: PageScores, probs: Sequence[float], threshold: float) -> None:
         """Drop the comment thread after the article, if there is one."""
         seq = page.units
-        heads = np.flatnonzero(page.rows[:, column("hdr")]).tolist()
-        thread = comment_thread(seq, probs, threshold, heads=heads)
+        heads = set(np.flatnonzero(page.rows[:, column("hdr")]).tolist())
+        thread = comment_thread(seq, probs, threshold, heads=sorted(heads.union(verb_signature_lines(seq))))
         if thread is None:
             return
         start, end, signatures = thread

@@ -1,8 +1,9 @@
 """Comment threads: signature lines (a name with a date or time, ``Adam T | November 9, 2012
-1:16 AM | Reply``) and the thread they mark after an article.
+1:16 AM | Reply``; or a name with the verb every comment of the page is introduced by, ``Darya
+Pino says:``) and the thread they mark after an article.
 
-The signature lines are also features of every line (``hdr`` and the counts around it), so a
-thread the rule misses still scores low.
+The dated signature lines are also features of every line (``hdr`` and the counts around it), so
+a thread the rule misses still scores low.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from ...document import Unit
 from .chars import CLOSERS
 
-__all__ = ["Thread", "comment_thread", "is_signature_line"]
+__all__ = ["Thread", "comment_thread", "is_signature_line", "verb_signature_lines"]
 
 #: a clock time (hours 0-23, minutes 00-59), not a price or a decimal ("$55.00", "3.75%", "1.2.30")
 _TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
@@ -23,6 +24,11 @@ _LABEL = re.compile(r"^\w{2,20}: ")
 ANY_DIGIT = re.compile(r"\d")
 #: the words a signature line has
 MIN_SIGNATURE_WORDS, MAX_SIGNATURE_WORDS = 2, 12
+
+#: "<name> <verb>:", the verb the page introduces every comment with ("says", "sagt", "escribió")
+_NAME_VERB = re.compile(r"^\S.*\s(\w+):$")
+#: the same verb on this many lines makes them signatures; the text under each has this many words
+MIN_SAME_VERB, MIN_COMMENT_WORDS = 3, 8
 
 #: ``(start, end, signatures)``: positions of a thread's first and last line (inclusive) and
 #: how many signature lines it has
@@ -44,6 +50,23 @@ def is_signature_line(u: Unit) -> bool:
     if _TIME.search(vis) is None and _DATE.search(vis) is None:
         return False
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
+
+
+def verb_signature_lines(seq: Sequence[Unit]) -> list[int]:
+    """Positions in ``seq`` of undated signature lines: a short line (at most
+    :data:`MAX_SIGNATURE_WORDS` words) that ends with a word and a colon, ``Darya Pino says:``,
+    when at least :data:`MIN_SAME_VERB` such lines end with the same word and a line of
+    :data:`MIN_COMMENT_WORDS` words or more follows each (a comment under its author; a menu of
+    ``Follow us:`` and ``Contact us:`` labels has short lines under it). In any language: the verb
+    is whatever word the page repeats there."""
+    found: dict[str, list[int]] = {}
+    for k, u in enumerate(seq[:-1]):
+        if not MIN_SIGNATURE_WORDS <= u.nwords <= MAX_SIGNATURE_WORDS or seq[k + 1].nwords < MIN_COMMENT_WORDS:
+            continue
+        m = _NAME_VERB.match(u.visible)
+        if m is not None:
+            found.setdefault(m.group(1).casefold(), []).append(k)
+    return sorted(k for lines in found.values() if len(lines) >= MIN_SAME_VERB for k in lines)
 
 
 def comment_thread(seq: Sequence[Unit], probs: Sequence[float], threshold: float, *,
