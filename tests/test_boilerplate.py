@@ -355,6 +355,19 @@ def test_a_thread_signed_with_the_same_verb_on_every_comment_goes(verb: str) -> 
     assert any(r.reason == "comment_thread" for r in result.removed)
 
 
+def test_a_thread_whose_signatures_the_bylines_cleaner_took_still_goes() -> None:
+    comments = [
+        "by Maria K on March 3, 2021 at 10:15 am. Reply #", COMMENTS[1],
+        "by John Smith on March 3, 2021 at 11:40 am. Reply #", COMMENTS[3],
+        "by Li Wei on March 4, 2021 at 8:02 am. Reply #", COMMENTS[5],
+    ]
+    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(comments))
+    for para in EN_PARAS:
+        assert para in result.text
+    assert "buses for years" not in result.text and "tram extension" not in result.text
+    assert {r.code for r in result.removed} >= {"bylines/byline", "boilerplate/comment_thread"}
+
+
 def test_labels_ending_with_a_colon_over_short_lines_are_not_signatures() -> None:
     footer = ["Follow us:", "Facebook", "Write to us:", "desk@example.org", "Call us:", "+1 555 0100"]
     doc = Document("\n".join(footer))

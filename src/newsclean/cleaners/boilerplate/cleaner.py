@@ -14,7 +14,7 @@ from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
 from .table import DETAIL, column
-from .threads import comment_thread, verb_signature_lines
+from .threads import comment_thread, is_signature_line, verb_signature_lines
 
 __all__ = ["Boilerplate"]
 
@@ -114,17 +114,23 @@ class Boilerplate:
 
     @staticmethod
     def _drop_thread(doc: Document, page: PageScores, probs: Sequence[float], threshold: float) -> None:
-        """Drop the comment thread after the article, if there is one."""
-        seq = page.units
-        heads = set(np.flatnonzero(page.rows[:, column("hdr")]).tolist())
-        thread = comment_thread(seq, probs, threshold, heads=sorted(heads.union(verb_signature_lines(seq))))
+        """Drop the comment thread after the article, if there is one. Its signature lines may
+        already be gone (the bylines cleaner takes ``by Ann on April 16, 2012 at 4:56 am``):
+        they still mark the thread, read among the kept lines in page order."""
+        lines, scores, signed = _with_signed_bylines(doc, page.units, probs)
+        if signed:  # the kept lines moved: their signature lines are found again
+            heads = signed + [k for k, u in enumerate(lines) if u.kept and is_signature_line(u)]
+        else:
+            heads = np.flatnonzero(page.rows[:, column("hdr")]).tolist()
+        thread = comment_thread(lines, scores, threshold,
+                                heads=sorted(set(heads).union(verb_signature_lines(lines))))
         if thread is None:
             return
         start, end, signatures = thread
         for k in range(start, end + 1):
-            u = seq[k]
+            u = lines[k]
             if u.decision is Decision.UNDECIDED:
-                doc.drop(u, "comment_thread", score=round(probs[k], 3), headers=signatures,
+                doc.drop(u, "comment_thread", score=round(scores[k], 3), headers=signatures,
                          thread_lines=end - start + 1, words=u.nwords)
 
     def _keep(self, page: PageScores, probs: list[float], threshold: float) -> list[bool]:
@@ -170,6 +176,23 @@ class Boilerplate:
             detail: dict[str, Any] = {"score": round(probs[k], 3), "lang": page.lang, "words": u.nwords}
             detail.update(zip(DETAIL, values))
             doc.drop(u, "classifier", **detail)
+
+
+#: what the bylines cleaner takes that can be a comment's signature line
+_SIGNED_BYLINES = frozenset({("bylines", "byline"), ("bylines", "dateline")})
+
+
+def _with_signed_bylines(doc: Document, seq: list[Unit],
+                         probs: Sequence[float]) -> tuple[list[Unit], list[float], list[int]]:
+    """The kept lines ``seq`` with, in page order, the signature-shaped lines the bylines cleaner
+    dropped; the scores of them all (0 for a dropped line); the positions of the dropped ones."""
+    signed = {id(u) for u in doc.units if u.decision is Decision.DROP
+              and (u.cleaner, u.reason) in _SIGNED_BYLINES and is_signature_line(u)}
+    if not signed:
+        return seq, list(probs), []
+    score = {id(u): p for u, p in zip(seq, probs)}
+    lines = [u for u in doc.units if id(u) in score or id(u) in signed]
+    return lines, [score.get(id(u), 0.0) for u in lines], [k for k, u in enumerate(lines) if id(u) in signed]
 
 
 def _top_score(seq: Sequence[Unit], probs: Sequence[float], share: float = 0.1) -> float:
