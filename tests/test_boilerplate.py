@@ -368,6 +368,17 @@ def test_a_thread_whose_signatures_the_bylines_cleaner_took_still_goes() -> None
     assert {r.code for r in result.removed} >= {"bylines/byline", "boilerplate/comment_thread"}
 
 
+def test_a_thread_is_found_when_the_article_is_signed_like_its_comments() -> None:
+    signed = ["Posted by: Ann Lee | March 2, 2021 at 09:00 AM", *EN_PARAS]
+    for name, comment, hour in [("Maria K", 1, 10), ("John Smith", 3, 11), ("Li Wei", 5, 12)]:
+        signed += [COMMENTS[comment], f"Posted by: {name} | March 3, 2021 at {hour}:15 AM"]
+    result = _pipeline().clean_text("\n".join(signed))
+    for para in EN_PARAS:
+        assert para in result.text
+    assert "Where is the money coming from?" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
 def test_labels_ending_with_a_colon_over_short_lines_are_not_signatures() -> None:
     footer = ["Follow us:", "Facebook", "Write to us:", "desk@example.org", "Call us:", "+1 555 0100"]
     doc = Document("\n".join(footer))

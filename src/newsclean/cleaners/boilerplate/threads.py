@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ...document import Unit
 from .chars import CLOSERS
@@ -75,7 +76,7 @@ def comment_thread(seq: Sequence[Unit], probs: Sequence[float], threshold: float
     """The comment thread after the article, if there is one: ``min_headers`` or more signature
     lines no more than ``max_gap`` lines apart, signed by different people, each followed by
     text, with ``min_article_words`` words of body (``probs`` at least ``threshold``) above the
-    first.
+    first (the article's own byline, signed like a comment, is not the first).
 
     Args:
         seq: the page's kept lines; ``probs``: their body probabilities.
@@ -92,11 +93,15 @@ def comment_thread(seq: Sequence[Unit], probs: Sequence[float], threshold: float
     names = {"".join(c for c in seq[k].visible.casefold() if c.isalpha()) for k in best}
     if len(names) < 0.5 * len(best):
         return None
-    start = best[0]
-    before = sum(u.nwords for u, p in zip(seq[:start], probs[:start]) if p >= threshold)
-    if before < min_article_words:
+    # the article's own byline can head the chain ("Posted by: Ann | date" above the article as
+    # under each comment): the thread then starts at the next signature. One only: a page of
+    # signed entries (a blog's index) would otherwise lose all but its first
+    above = list(accumulate((u.nwords if p >= threshold else 0 for u, p in zip(seq, probs)), initial=0))
+    if above[best[0]] < min_article_words:
+        best = best[1:]
+    if len(best) < min_headers or above[best[0]] < min_article_words:
         return None
-    return start, _thread_end(seq, best[-1], max_gap), len(best)
+    return best[0], _thread_end(seq, best[-1], max_gap), len(best)
 
 
 def _chains(heads: Sequence[int], max_gap: int) -> list[list[int]]:
