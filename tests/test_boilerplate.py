@@ -368,6 +368,18 @@ def test_a_thread_whose_signatures_the_bylines_cleaner_took_still_goes() -> None
     assert {r.code for r in result.removed} >= {"bylines/byline", "boilerplate/comment_thread"}
 
 
+def test_dated_headlines_inside_the_article_do_not_start_a_thread() -> None:
+    related = ["Jul 17, 2014", "Navigator: Ode To The Dead Mall", "Tanvi Misra",
+               "Mar 9, 2018", "The Twists and Turns of Making a Neon Sign", "Linda Poon",
+               "Aug 23, 2017", "How the City Paid for Its New Trams", "Sarah Archer"]
+    paras = EN_PARAS * 2
+    result = _pipeline().clean_text("\n\n".join(paras[:3]) + "\n\n" + "\n".join(related) + "\n\n"
+                                    + "\n\n".join(paras[3:]))
+    assert not any(r.reason == "comment_thread" for r in result.removed)
+    for para in paras:
+        assert para in result.text
+
+
 def test_a_thread_is_found_when_the_article_is_signed_like_its_comments() -> None:
     signed = ["Posted by: Ann Lee | March 2, 2021 at 09:00 AM", *EN_PARAS]
     for name, comment, hour in [("Maria K", 1, 10), ("John Smith", 3, 11), ("Li Wei", 5, 12)]:

@@ -178,8 +178,9 @@ class Boilerplate:
             doc.drop(u, "classifier", **detail)
 
 
-#: what the bylines cleaner takes that can be a comment's signature line
-_SIGNED_BYLINES = frozenset({("bylines", "byline"), ("bylines", "dateline")})
+#: what the bylines cleaner takes that can be a comment's signature line: a byline (a name and a
+#: date), not a date alone (the dates of a related-articles list inside the article are not signatures)
+_SIGNED_BYLINES = frozenset({("bylines", "byline")})
 
 
 def _with_signed_bylines(doc: Document, seq: list[Unit],
