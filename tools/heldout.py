@@ -12,7 +12,7 @@ real default pipeline (that model loaded), for every rendering (``plain``, ``lay
     .venv/bin/python tools/heldout.py --cache               # reuse the trainer's prepared documents
     .venv/bin/python tools/heldout.py --cache --write-docs  # and write the table into docs/benchmarks.md
     .venv/bin/python tools/heldout.py --every 5 --renderings plain,residual   # a quick look
-    .venv/bin/python tools/heldout.py --cache --models build/heldout   # keep the three models, reuse them
+    .venv/bin/python tools/heldout.py --cache --models build/trial --retrain   # another set, kept elsewhere
 
 The three held-out models live in ``benchmarks/data/heldout/<dataset>.json.gz`` (CI's quality gate
 scores with them, ``tools/quality_gate.py``): a run reuses them, ``--retrain`` trains them again
@@ -87,10 +87,10 @@ def stale(path: Path) -> str | None:
     """Why the held-out model at ``path`` cannot stand for the shipped one, or ``None``."""
     if not path.exists():
         return f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} is missing"
-    trained_with = read_model(path).get("trained_with")
-    if trained_with != trainer_digest():
+    trained_with, today = read_model(path).get("trained_with"), trainer_digest()
+    if trained_with != today:
         return (f"{path.name} was trained with another trainer or beside another shipped model "
-                f"({trained_with} != {trainer_digest()})")
+                f"({trained_with} != {today})")
     return None
 
 

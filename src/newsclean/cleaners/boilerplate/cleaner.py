@@ -117,11 +117,8 @@ class Boilerplate:
         """Drop the comment thread after the article, if there is one. Its signature lines may
         already be gone (the bylines cleaner takes ``by Ann on April 16, 2012 at 4:56 am``):
         they still mark the thread, read among the kept lines in page order."""
-        lines, scores, signed = _with_signed_bylines(doc, page.units, probs)
-        if signed:  # the kept lines moved: their signature lines are found again
-            heads = signed + [k for k, u in enumerate(lines) if u.kept and is_signature_line(u)]
-        else:
-            heads = np.flatnonzero(page.rows[:, column("hdr")]).tolist()
+        lines, scores, signed, at = _with_signed_bylines(doc, page.units, probs)
+        heads = signed + [at[k] for k in np.flatnonzero(page.rows[:, column("hdr")]).tolist()]
         thread = comment_thread(lines, scores, threshold,
                                 heads=sorted(set(heads).union(verb_signature_lines(lines))))
         if thread is None:
@@ -183,17 +180,19 @@ class Boilerplate:
 _SIGNED_BYLINES = frozenset({("bylines", "byline")})
 
 
-def _with_signed_bylines(doc: Document, seq: list[Unit],
-                         probs: Sequence[float]) -> tuple[list[Unit], list[float], list[int]]:
+def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]
+                         ) -> tuple[list[Unit], list[float], list[int], list[int]]:
     """The kept lines ``seq`` with, in page order, the signature-shaped lines the bylines cleaner
-    dropped; the scores of them all (0 for a dropped line); the positions of the dropped ones."""
+    dropped; the scores of them all (0 for a dropped line); the positions of the dropped ones;
+    and where each line of ``seq`` now is."""
     signed = {id(u) for u in doc.units if u.decision is Decision.DROP
               and (u.cleaner, u.reason) in _SIGNED_BYLINES and is_signature_line(u)}
     if not signed:
-        return seq, list(probs), []
+        return seq, list(probs), [], list(range(len(seq)))
     score = {id(u): p for u, p in zip(seq, probs)}
     lines = [u for u in doc.units if id(u) in score or id(u) in signed]
-    return lines, [score.get(id(u), 0.0) for u in lines], [k for k, u in enumerate(lines) if id(u) in signed]
+    return (lines, [score.get(id(u), 0.0) for u in lines], [k for k, u in enumerate(lines) if id(u) in signed],
+            [k for k, u in enumerate(lines) if id(u) in score])
 
 
 def _top_score(seq: Sequence[Unit], probs: Sequence[float], share: float = 0.1) -> float:
