@@ -212,45 +212,66 @@ class TestHashtags:
 
 
 class TestBylines:
-    def test_byline_with_date_goes_to_metadata(self) -> None:
+    def test_a_byline_that_names_nobody_goes_and_its_date_goes_to_metadata(self) -> None:
         r = run(Bylines(), text=f"by | Feb 12, 2025\n\n{BODY_EN}")
         assert r.text == BODY_EN
         assert r.metadata["date"] == "2025-02-12"
+        assert codes(r) == ["bylines/byline"]
 
-    def test_byline_author_in_german(self) -> None:
-        r = run(Bylines(), text=f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}")
-        assert r.text == BODY_DE
+    def test_the_articles_own_byline_stays_and_its_author_and_date_go_to_metadata(self) -> None:
+        text = f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}"
+        r = run(Bylines(), text=text)
+        assert r.text == text
+        assert r.removed == ()
         assert r.metadata["author"] == "Anna Schmidt"
         assert r.metadata["date"] == "2024-03-03"
 
+    def test_a_date_line_stays_beside_the_byline_and_goes_elsewhere(self) -> None:
+        """The article's date under its byline is part of the article's head; a date line on its
+        own (a clock widget at the top of the page, a date under the article) goes to metadata."""
+        head = "Von Anna Schmidt\n3. März 2024"
+        r = run(Bylines(), text=f"{head}\n\n{BODY_DE}\n\nMontag, 4. März 2024")
+        assert r.text == f"{head}\n\n{BODY_DE}"
+        assert codes(r) == ["bylines/dateline"]
+
+    def test_a_byline_printed_twice_goes_every_copy(self) -> None:
+        byline = "Von Anna Schmidt | 3. März 2024"
+        r = run(Bylines(), text=f"{byline}\n\n{BODY_DE}\n\n{byline}")
+        assert r.text == BODY_DE
+        assert r.metadata["author"] == "Anna Schmidt"
+
+    def test_without_in_body_a_named_byline_goes_too(self) -> None:
+        r = run(Bylines(in_body=False), text=f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}")
+        assert r.text == BODY_DE
+        assert r.metadata["author"] == "Anna Schmidt"
+
     @pytest.mark.parametrize("line", ["quinta-feira, 10 de abril de 2025", "Donnerstag, 10. April 2025"])
-    def test_a_date_with_its_weekday_goes_in_any_language(self, line: str) -> None:
-        r = run(Bylines(), text=f"{line}\n\n{BODY_EN}")
+    def test_without_in_body_a_date_with_its_weekday_goes_in_any_language(self, line: str) -> None:
+        r = run(Bylines(in_body=False), text=f"{line}\n\n{BODY_EN}")
         assert r.text == BODY_EN
         assert r.metadata["date"] == "2025-04-10"
 
-    def test_a_name_and_a_date_above_the_article_is_a_byline_and_its_copy_below_goes_too(self) -> None:
+    def test_without_in_body_a_name_and_a_date_above_the_article_and_its_copy_below_go(self) -> None:
         byline = "От Jamie Larson | 18 окт. 2025 г."
-        r = run(Bylines(), text=f"{byline}\n\n{BODY_RU}\n\n{byline}")
+        r = run(Bylines(in_body=False), text=f"{byline}\n\n{BODY_RU}\n\n{byline}")
         assert r.text == BODY_RU
         assert r.metadata["author"] == "Jamie Larson"
         assert r.metadata["date"] == "2025-10-18"
 
     def test_a_name_and_a_date_below_the_article_start_stays_for_the_comment_thread_finder(self) -> None:
         text = f"{BODY_EN}\n\nElena Petrova — July 26, 2012, 7:58 am\n\n{BODY_EN}"
-        assert run(Bylines(), text=text).text == text
+        assert run(Bylines(in_body=False), text=text).text == text
 
     def test_sentence_starting_with_by_stays(self) -> None:
         text = "By the end of the day, the council had approved the budget."
-        assert run(Bylines(), text=text).text == text
+        assert run(Bylines(in_body=False), text=text).text == text
 
-    def test_in_body_keeps_the_lines_and_still_records_author_and_date(self) -> None:
-        text = f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}\n\nMontag, 4. März 2024"
-        r = run(Bylines(in_body=True), text=text)
-        assert r.text == text
-        assert r.removed == ()
-        assert r.metadata["author"] == "Anna Schmidt"
-        assert r.metadata["date"] == "2024-03-03"
+    def test_a_byline_is_not_taken_for_the_headline(self) -> None:
+        text = f"Stadtrat beschließt Haushalt für 2025\n\nvon Anna Beispiel | 12. Februar 2025\n\n{BODY_DE}"
+        r = newsclean.clean(text)
+        assert r.title == "Stadtrat beschließt Haushalt für 2025"
+        assert r.text.endswith(f"von Anna Beispiel | 12. Februar 2025\n\n{BODY_DE}")
+        assert r.metadata["author"] == "Anna Beispiel"
 
 
 class TestRepeatedLines:
@@ -365,7 +386,7 @@ class TestTitle:
         assert r.text == text
 
     def test_a_headline_next_to_dropped_noise_leaves_the_body(self) -> None:
-        text = f"Stadtrat beschließt Haushalt für 2025\n\nvon Anna Beispiel | 12. Februar 2025\n\n{BODY_DE}"
+        text = f"Stadtrat beschließt Haushalt für 2025\n\nvon | 12. Februar 2025\n\n{BODY_DE}"
         r = newsclean.clean(text)
         assert r.title == "Stadtrat beschließt Haushalt für 2025"
         assert r.text == BODY_DE

@@ -64,7 +64,7 @@ _F = TypeVar("_F", bound=Callable[[Document], None])
 #: "Tweet"/"Comments" labels it removes are noise to a reader).
 HTML_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
     "title": MappingProxyType({"in_body": True}),
-    "bylines": MappingProxyType({"in_body": True}),
+    "bylines": MappingProxyType({"in_body": True, "datelines": False, "drop_unnamed": False, "drop_repeated": False}),
     "duplicates": MappingProxyType({"near_window": 0}),
 })
 

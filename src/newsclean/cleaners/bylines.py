@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
@@ -81,19 +82,32 @@ def parse_date(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Bylines:
-    """Drop byline and dateline lines, recording author and date in metadata.
+    """Find byline and dateline lines and record their author and date in metadata; drop the
+    date lines and the bylines that are page furniture, leave the article's own byline.
 
     Options:
         max_words: longest line (in words) taken as a byline.
-        datelines: also drop short lines that are only a date (with weekday/time words).
+        datelines: also find short lines that are only a date (with weekday/time words); they go,
+            but the one right above or under a byline that stays (the article's head: "By Jane
+            Roe" then "July 24, 2012").
         max_head_words: above the article (before its first line of running text), the
             longest line (in words) taken as a date whose weekday words do not count ("quinta-feira,
             20 de março de 2025") or as a name and a date without a byline prefix ("Иван Иванов |
-            12.03.2025"); a copy of such a byline further down goes too. Below the article's
-            start these shapes are comment headers, which the comment-thread finder reads.
-        in_body: record author and date but leave the lines in the body. The pipeline sets
-            this on text extracted from HTML, where what is left is the article's own byline
-            (see ``Pipeline(html_options=...)``).
+            12.03.2025"). Below the article's start these shapes are comment headers, which the
+            comment-thread finder reads.
+        in_body: a byline stays in the body (the default): the article's own byline is part of
+            what its publisher printed (the development pages' gold bodies keep it), and a byline
+            in a comment thread is a line the ``boilerplate`` cleaner reads in its context (its
+            comment-thread finder takes it as a signature). ``False`` drops every byline found,
+            and the later copies of a byline found above the article.
+        drop_unnamed: with ``in_body``, a byline that names nobody (``by | Feb 12, 2025``: a
+            template whose author field is empty) still goes.
+        drop_repeated: with ``in_body``, a byline that stands twice or more on the page (above the
+            article and again under it) goes, every copy: a repeated byline is page furniture.
+
+    On text extracted from HTML the pipeline keeps every line (``Pipeline(html_options=...)``:
+    what is left there is the article's own head); the settling look, as plain text, applies
+    these rules to the result.
     """
 
     name: ClassVar[str] = "bylines"
@@ -107,7 +121,9 @@ class Bylines:
     max_words: int = 12
     max_head_words: int = 8
     datelines: bool = True
-    in_body: bool = False
+    in_body: bool = True
+    drop_unnamed: bool = True
+    drop_repeated: bool = True
 
     def __call__(self, doc: Document) -> None:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
@@ -116,74 +132,73 @@ class Bylines:
         # prefix begins it (looked at first: cheap) and it has at most 8 words.
         page = doc.page_text()
         dated = set(page.lines_matching(_ASCII_FOUR_DIGITS if page.text.isascii() else _FOUR_DIGITS))
+        found = self._prefixed_and_dated(doc, dated, prefixes.candidate_lines(page) if prefixes else [], prefixes)
+        if self.datelines:
+            found += self._head_lines(doc, dated, {f.unit.index for f in found})
+        for f in found:
+            for key, value in (("author", f.author), ("date", f.date)):
+                if value and key not in doc.metadata:
+                    doc.add_metadata(key, value)
+        # a byline printed twice (above the article and again under it, under each teaser) is
+        # noise wherever it stands; every copy goes, found or not
+        repeated = _repeated_bylines(doc, found) if self.in_body and self.drop_repeated else set()
+        staying = {f.unit.index for f in found if self.in_body and f.kind == "byline"
+                   and f.unit.visible not in repeated
+                   and not (self.drop_unnamed and not f.author and _names_nobody(f.unit, prefixes))}
+        for f in found:
+            if f.unit.index in staying or (f.kind == "dateline" and self.in_body
+                                           and staying.intersection((f.unit.index - 1, f.unit.index + 1))):
+                if f.unit.kind is None:
+                    doc.annotate(f.unit, kind=f.kind)
+            elif f.unit.visible in repeated:
+                doc.drop(f.unit, f.kind, repeated=True, **f.detail)
+            else:
+                doc.drop(f.unit, f.kind, **f.detail)
+        copies = repeated if self.in_body else {f.unit.visible for f in found if f.head and f.kind == "byline"}
+        if copies:
+            for unit in doc.undecided():
+                if unit.visible in copies:
+                    doc.drop(unit, "byline", copy_of_head_byline=True)
+
+    def _prefixed_and_dated(self, doc: Document, dated: set[int], prefixed: list[int],
+                            prefixes: PhraseMatcher | None) -> list[_Found]:
+        """The bylines and date lines among the lines with a year or a byline prefix."""
         # What a line is depends on its text only: decided once per distinct text (pages repeat
         # their chrome lines; 200,000 copies of one line cost one decision).
         verdicts: dict[str, tuple[str, str | None, str | None] | None] = {}
-        # only a line with a year or one a byline prefix may begin can be either (both found for
-        # the page at once, the prefixes by the compiled core)
-        prefixed = prefixes.candidate_lines(page) if prefixes is not None else []
-        units = doc.units
+        found = []
         for i in sorted(dated.union(prefixed)):
-            unit = units[i]
+            unit = doc.units[i]
             if unit.decision is not Decision.UNDECIDED:
                 continue
-            text = unit.visible
-            verdict = verdicts.get(text, _UNSEEN)
+            verdict = verdicts.get(unit.visible, _UNSEEN)
             if verdict is _UNSEEN:
-                if unit.index in dated:
-                    verdict = self._verdict(unit, prefixes)
-                else:
-                    verdict = self._undated_verdict(unit, prefixes)
-                verdicts[text] = verdict
-            if verdict is None:
-                continue
-            kind, author, date = verdict
-            if kind == "byline":
-                if author:
-                    doc.add_metadata("author", author) if "author" not in doc.metadata else None
-                if date and "date" not in doc.metadata:
-                    doc.add_metadata("date", date)
-                if not self.in_body:
-                    doc.drop(unit, "byline", author=author, date=date)
-            else:
-                if "date" not in doc.metadata:
-                    doc.add_metadata("date", date)
-                if not self.in_body:
-                    doc.drop(unit, "dateline", date=date)
-        if self.datelines and not self.in_body:
-            self._head_dates(doc, dated)
+                verdict = self._verdict(unit, prefixes) if i in dated else self._undated_verdict(unit, prefixes)
+                verdicts[unit.visible] = verdict
+            if verdict is not None:
+                found.append(_Found(unit, *verdict))
+        return found
 
-    def _head_dates(self, doc: Document, dated: set[int]) -> None:
+    def _head_lines(self, doc: Document, dated: set[int], seen: set[int]) -> list[_Found]:
         """Above the article: date lines whose weekday names take them over six words
-        ("quinta-feira, 20 de março de 2025") and bylines made of a name and a date; then the
-        later copies of those bylines."""
-        bylines: set[str] = set()
+        ("quinta-feira, 20 de março de 2025") and bylines made of a name and a date."""
         head = article_start(doc.units)
+        found = []
         for i in sorted(dated):
             unit = doc.units[i]
             if i >= head:
                 break
-            if not unit.kept or unit.nwords > self.max_head_words:
+            if i in seen or not unit.kept or unit.nwords > self.max_head_words:
                 continue
             date = parse_date(unit.visible)
             if date is None:
                 continue
             weekdays = _weekday_words(unit.visible)
-            author = None
             if weekdays and unit.nwords - weekdays <= 6 and _mostly_date(unit.visible):
-                doc.drop(unit, "dateline", date=date)
+                found.append(_Found(unit, "dateline", None, date, head=True))
             elif (author := _name_before_date(unit.visible)) is not None:
-                doc.drop(unit, "byline", author=author, date=date)
-                bylines.add(unit.visible)
-            else:
-                continue
-            for key, value in (("author", author), ("date", date)):
-                if value and key not in doc.metadata:
-                    doc.add_metadata(key, value)
-        if bylines:
-            for unit in doc.undecided():
-                if unit.visible in bylines:
-                    doc.drop(unit, "byline", copy_of_head_byline=True)
+                found.append(_Found(unit, "byline", author, date, head=True))
+        return found
 
     def _verdict(self, unit: Unit, prefixes: PhraseMatcher | None) -> tuple[str, str | None, str | None] | None:
         """``("byline", author, date)``, ``("dateline", None, date)`` or None for ``unit``'s text."""
@@ -228,6 +243,37 @@ def _author(rest: str) -> str | None:
         if chunk and not _DIGIT.search(chunk) and _LETTER.search(chunk) and word_count(chunk) <= 5:
             return chunk
     return None
+
+
+@dataclass
+class _Found:
+    """A byline or date line found on the page: its kind (the reason it goes with), the author and
+    the date read from it, and whether it was read as one only for standing above the article."""
+
+    unit: Unit
+    kind: str
+    author: str | None
+    date: str | None
+    head: bool = False
+
+    @property
+    def detail(self) -> dict[str, str | None]:
+        return {"author": self.author, "date": self.date} if self.kind == "byline" else {"date": self.date}
+
+
+def _repeated_bylines(doc: Document, found: list[_Found]) -> set[str]:
+    """The texts of the bylines in ``found`` that stand twice or more on the page."""
+    texts = {f.unit.visible for f in found if f.kind == "byline"}
+    counts = Counter(u.visible for u in doc.units if u.kept and u.visible in texts)
+    return {text for text, n in counts.items() if n > 1}
+
+
+def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
+    """Whether the byline ``unit`` names nobody: after its prefix, only a date or nothing
+    (``by | Feb 12, 2025``: a template whose author field is empty)."""
+    m = prefixes.match(unit.folded) if prefixes is not None else None
+    rest = unit.visible[m.end():].strip(" :|-–—") if m is not None else unit.visible
+    return not rest or _mostly_date(rest)
 
 
 def _name_before_date(text: str) -> str | None:

@@ -14,6 +14,8 @@ __all__ = ["Title"]
 
 #: most words a site name adds to the headline in the page's <title>
 _SITE_WORDS = 6
+#: line kinds that are never the headline: bylines and date lines the bylines cleaner left in the body
+_NOT_HEADLINES = frozenset({"byline", "dateline"})
 
 
 def _is_body(unit: Unit, body_words: int) -> bool:
@@ -83,7 +85,8 @@ class Title:
         if first_body is None or first_body == 0:
             return
         kept = doc.kept()
-        before = [u for u in candidates[:first_body] if self._headline_like(u)]
+        # a byline left in the body is not a headline (the bylines cleaner marks it)
+        before = [u for u in candidates[:first_body] if self._headline_like(u) and u.kind not in _NOT_HEADLINES]
         # the headline the page's <title> repeats with its site name, if one is before the body;
         # else the headline-like line nearest the body
         title = self._named_by_page_title(before, candidates[:first_body]) or next(

@@ -70,16 +70,16 @@ def verb_signature_lines(seq: Sequence[Unit]) -> list[int]:
     return sorted(k for lines in found.values() if len(lines) >= MIN_SAME_VERB for k in lines)
 
 
-def comment_thread(seq: Sequence[Unit], probs: Sequence[float], threshold: float, *,
+def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
                    heads: Sequence[int] | None = None, max_gap: int = 25, min_headers: int = 3,
                    min_article_words: int = 80) -> Thread | None:
     """The comment thread after the article, if there is one: ``min_headers`` or more signature
     lines no more than ``max_gap`` lines apart, signed by different people, each followed by
-    text, with ``min_article_words`` words of body (``probs`` at least ``threshold``) above the
-    first (the article's own byline, signed like a comment, is not the first).
+    text, with ``min_article_words`` words of body above the first (the article's own byline,
+    signed like a comment, is not the first).
 
     Args:
-        seq: the page's kept lines; ``probs``: their body probabilities.
+        seq: the page's kept lines; ``body``: which of them the classifier keeps as body.
         heads: the positions of the signature lines in ``seq``, when already known.
     """
     if heads is None:
@@ -96,7 +96,7 @@ def comment_thread(seq: Sequence[Unit], probs: Sequence[float], threshold: float
     # the article's own byline can head the chain ("Posted by: Ann | date" above the article as
     # under each comment): the thread then starts at the next signature. One only: a page of
     # signed entries (a blog's index) would otherwise lose all but its first
-    above = list(accumulate((u.nwords if p >= threshold else 0 for u, p in zip(seq, probs)), initial=0))
+    above = list(accumulate((u.nwords if b else 0 for u, b in zip(seq, body)), initial=0))
     if above[best[0]] < min_article_words:
         best = best[1:]
     if len(best) < min_headers or above[best[0]] < min_article_words:
