@@ -380,7 +380,7 @@ def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or
     assert ("bylines/byline" in {r.code for r in result.removed}) is not in_body
 
 
-def _scored_page(paras: list[str], probs: list[float]) -> tuple[Any, list[float]]:
+def _scored_page(paras: list[str], probs: list[float]) -> Any:
     """A PageScores of ``paras`` (each a line) with the given probabilities; a line ending with a
     full stop reads like running text."""
     from newsclean.cleaners.boilerplate.scoring import PageScores
@@ -390,7 +390,7 @@ def _scored_page(paras: list[str], probs: list[float]) -> tuple[Any, list[float]
     for k, u in enumerate(doc.units):
         sentence = u.visible.endswith(".")
         rows[k, column("bodyish")] = rows[k, column("end_sent")] = float(sentence)
-    return PageScores(list(doc.units), rows, np.array(probs), "en"), probs
+    return PageScores(list(doc.units), rows, np.array(probs), "en")
 
 
 def test_on_a_page_of_running_text_the_low_scored_tail_of_the_story_stays() -> None:
@@ -399,7 +399,8 @@ def test_on_a_page_of_running_text_the_low_scored_tail_of_the_story_stays() -> N
     share of the rest (``clean_slope``), so they stay, while a short fragment still needs the
     full threshold."""
     paras = (EN_PARAS * 3) + ["Home"]
-    page, probs = _scored_page(paras, [0.9] * 8 + [0.06] * 4 + [0.06])
+    probs = [0.9] * 8 + [0.06] * 4 + [0.06]
+    page = _scored_page(paras, probs)
     assert Boilerplate()._keep(page, list(probs), 0.5) == [True] * 12 + [False]
     assert Boilerplate(clean_slope=0)._keep(page, list(probs), 0.5) == [True] * 8 + [False] * 5
 

@@ -142,11 +142,12 @@ class Bylines:
         # a byline printed twice (above the article and again under it, under each teaser) is
         # noise wherever it stands; every copy goes, found or not
         repeated = _repeated_bylines(doc, found) if self.in_body and self.drop_repeated else set()
-        staying = {f.unit.index for f in found if self.in_body and f.kind == "byline"
-                   and f.unit.visible not in repeated
-                   and not (self.drop_unnamed and not f.author and _names_nobody(f.unit, prefixes))}
+        staying = {f.unit.index for f in found if f.kind == "byline" and f.unit.visible not in repeated
+                   and not (self.drop_unnamed and not f.author and _names_nobody(f.unit, prefixes))
+                   } if self.in_body else set()
         for f in found:
-            if f.unit.index in staying or (f.kind == "dateline" and self.in_body
+            # a date line stays only beside a byline that stays (the article's head)
+            if f.unit.index in staying or (f.kind == "dateline"
                                            and staying.intersection((f.unit.index - 1, f.unit.index + 1))):
                 if f.unit.kind is None:
                     doc.annotate(f.unit, kind=f.kind)

@@ -157,9 +157,9 @@ class Boilerplate:
             total = sum(u.nwords for u in seq) or 1
             running = sum(u.nwords for u, b in zip(seq, bodyish) if b)
             if running >= self.clean_share * total:
-                floor = threshold * self.clean_factor
-                if self.clean_slope:
-                    floor *= (max(0.0, 1 - running / total) / (1 - self.clean_share)) ** self.clean_slope
+                # the cleaner the page, the lower the floor (clean_slope=0: a factor of 1)
+                floor = threshold * self.clean_factor \
+                    * ((1 - running / total) / (1 - self.clean_share)) ** self.clean_slope
                 end_sent = page.rows[:, column("end_sent")].tolist()
                 keep = [kp or (p >= floor and (e > 0 or u.nwords >= self.clean_min_words
                                                or u.kind == "heading"))
@@ -239,4 +239,3 @@ def _keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> Non
                if not keep[k] and probs[k] >= floor and keep[k - 1] and keep[k + 1]]
     for k in between:
         keep[k] = True
-
