@@ -234,6 +234,14 @@ class TestBylines:
         assert r.text == f"{head}\n\n{BODY_DE}"
         assert codes(r) == ["bylines/dateline"]
 
+    @pytest.mark.parametrize("line", ["— Barack Obama (@BarackObama) November 7, 2012",
+                                      "11. Anything Goes (May 12, 2004)"])
+    def test_a_date_that_qualifies_something_else_is_not_a_date_line(self, line: str) -> None:
+        """An embedded post's attribution (an @handle) and a list item dated in brackets are
+        article text, not a date line."""
+        text = f"{BODY_EN}\n\n{line}\n\n{BODY_EN}"
+        assert run(Bylines(), text=text).text == text
+
     def test_a_byline_printed_twice_goes_every_copy(self) -> None:
         byline = "Von Anna Schmidt | 3. März 2024"
         r = run(Bylines(), text=f"{byline}\n\n{BODY_DE}\n\n{byline}")

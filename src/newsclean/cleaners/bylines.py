@@ -29,6 +29,10 @@ _NAME_DATE_SEPARATOR = regex.compile(r"\s[|·•–—]\s")
 _LETTER = regex.compile(r"\p{L}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")
 _SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
+# what makes a short dated line something else than a date line: the date in brackets (a list
+# item's or a title's date: "11. Anything Goes (May 12, 2004)") or an @handle (an embedded post's
+# attribution: "— Name (@handle) November 7, 2012")
+_DATE_QUALIFIES = regex.compile(r"[(\[][^)\]]{0,40}\d{4}|(?<![\p{L}\p{N}.])@[\p{L}\p{N}_]")
 
 
 def _month_table() -> dict[str, int]:
@@ -213,7 +217,7 @@ class Bylines:
         date = parse_date(text)
         if m is not None and (n <= 8 or date):
             return "byline", _author(text[m.end():].strip(" :|-–—")), date
-        if self.datelines and date and n <= 6 and _mostly_date(text):
+        if self.datelines and date and n <= 6 and _mostly_date(text) and not _DATE_QUALIFIES.search(text):
             return "dateline", None, date
         return None
 
