@@ -173,6 +173,21 @@ class TestWidgets:
         text = f"{BODY_EN}\nWins\n12\nLosses\n3"
         assert run(Widgets(), text=text).text == text
 
+    @pytest.mark.parametrize("line", [
+        "Select Month November 2012 (1) September 2012 (1) August 2012 (2) July 2012 (2) June 2012 (2)",
+        "Blog Archive October (4) September (3) August (1) July (1) June (2) May (1)",
+        "Archiv Oktober 2012 (3) September 2012 (5) August 2012 (1) Juli 2012 (7)",
+        "文章精選 2016 十月 (1) 2016 八月 (1) 2016 七月 (2) 2016 五月 (1)",
+    ])
+    def test_an_archive_menu_of_months_goes_in_any_language(self, line: str) -> None:
+        r = run(Widgets(), text=f"{BODY_EN}\n\n{line}")
+        assert r.text == BODY_EN
+        assert codes(r) == ["widgets/month_archive"]
+
+    def test_a_sentence_naming_months_and_years_stays(self) -> None:
+        text = "The fund paid out in May 2010, June 2011, July 2012 and August 2013 after the ruling."
+        assert run(Widgets(), text=text).text == text
+
     def test_sentences_with_numbers_stay(self) -> None:
         text = "Prices rose 3 % in March.\nОколу 20 % од граѓаните гласаа."
         assert run(Widgets(), text=text).text == text

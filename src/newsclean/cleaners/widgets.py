@@ -12,7 +12,11 @@ The shapes are general, not one site's words:
   (``12 Comments``, ``Read Time: 3 Minute, 2 Second``), or of a count and the word for minutes
   in any language (CLDR's, with at most two other words: ``10 мин на чтение``, ``12 λ.``);
 - *a widget's name*: a short label alone with numeric lines in a block of its own (the city
-  over a weather widget's temperature, ``London / 21.3°C``), in any language.
+  over a weather widget's temperature, ``London / 21.3°C``), in any language;
+- *archive lists*: a line of four or more month names (CLDR's, any language), each with a year or
+  a count, that make up half its words or more (a blog's archive menu flattened to one line,
+  ``Select Month November 2012 (1) September 2012 (1) …``); a sentence naming months has more
+  words of its own.
 """
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from typing import ClassVar
 import regex
 
 from ..document import Decision, Document, Unit
-from ..lexicon import all_phrases, calendar_words
+from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
 from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
 
@@ -46,6 +50,9 @@ _LABEL_WORDS = 4
 _CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
 _NUMERIC_DATE = regex.compile(r"\p{N}{1,4}[./\-年]\s?\p{N}{1,2}[./\-月]\s?\p{N}{1,4}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
+_NUMBER = regex.compile(r"\p{N}+")
+#: an archive list names at least this many months
+_ARCHIVE_MONTHS = 4
 class _Unseen(enum.Enum):
     """A text not decided on yet (its verdict may be None)."""
 
@@ -97,6 +104,15 @@ def _date_and_clock_words() -> frozenset[str]:
     return calendar_words("day_periods") | calendar_words("date_words")
 
 
+def _is_month_archive(unit: Unit) -> bool:
+    """A line of :data:`_ARCHIVE_MONTHS` month names or more, as many numbers (a year or a count
+    beside each), the months half its words or more: an archive menu on one line."""
+    words = _NON_WORDS.sub(" ", unit.folded).split()
+    months = month_numbers()
+    named = sum(1 for w in words if w in months)
+    return named >= _ARCHIVE_MONTHS and 2 * named >= len(words) and len(_NUMBER.findall(unit.visible)) >= named
+
+
 def _is_read_time(unit: Unit) -> bool:
     """A line that counts minutes: a minute word of any language (CLDR), at most two other
     words, and not a sentence (a line with a digit; the caller checks). A one-letter minute
@@ -128,6 +144,7 @@ class Widgets:
         "widget_label": "a widget label alone on its line (``Share``, ``Tweet``)",
         "read_time": "a count of minutes and at most two other words (``10 мин на чтение``)",
         "widget_name": "the one label in a block of numeric lines (``London`` over ``21.3°C``)",
+        "month_archive": "a list of months with years or counts (``October 2012 (19) September 2012 (18) …``)",
     }
     #: ``(cleaner, reason)`` of its removals that other cleaners look for
     NUMERIC_LINE: ClassVar[tuple[str, str]] = (name, "numeric_line")
@@ -198,6 +215,8 @@ class Widgets:
         has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
         if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text):
             return "numeric_line", {}
+        if has_digit and unit.nwords >= 2 * _ARCHIVE_MONTHS and _is_month_archive(unit):
+            return "month_archive", {}
         if labels is None or unit.nwords > self.max_counter_words:
             return None
         folded = unit.folded
