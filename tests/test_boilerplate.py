@@ -362,6 +362,16 @@ def test_a_thread_signed_with_the_same_verb_on_every_comment_goes(verb: str) -> 
     assert any(r.reason == "comment_thread" for r in result.removed)
 
 
+def test_a_thread_whose_headers_hold_a_date_and_a_verb_goes() -> None:
+    """``27. Jun, 2012 / Maria K says:`` is a comment's header, not a date line."""
+    comments = "\n".join(f"27. Jun, 2012 / {c}" if c.endswith(":") else c for c in UNDATED_COMMENTS)
+    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + comments)
+    for para in EN_PARAS:
+        assert para in result.text
+    assert "buses for years" not in result.text and "Li Wei" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
 @pytest.mark.parametrize("in_body", [True, False])
 def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or_takes_them(in_body: bool) -> None:
     """By default the bylines cleaner leaves bylines in the body and the thread finder reads

@@ -250,10 +250,10 @@ class TestBylines:
         assert codes(r) == ["bylines/dateline"]
 
     @pytest.mark.parametrize("line", ["— Barack Obama (@BarackObama) November 7, 2012",
-                                      "11. Anything Goes (May 12, 2004)"])
+                                      "11. Anything Goes (May 12, 2004)", "27. Jun, 2012 / Melissa says:"])
     def test_a_date_that_qualifies_something_else_is_not_a_date_line(self, line: str) -> None:
-        """An embedded post's attribution (an @handle) and a list item dated in brackets are
-        article text, not a date line."""
+        """An embedded post's attribution (an @handle), a list item dated in brackets and a
+        comment's header (a word and a colon at its end) are not date lines."""
         text = f"{BODY_EN}\n\n{line}\n\n{BODY_EN}"
         assert run(Bylines(), text=text).text == text
 

@@ -30,9 +30,10 @@ _LETTER = regex.compile(r"\p{L}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")
 _SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
 # what makes a short dated line something else than a date line: the date in brackets (a list
-# item's or a title's date: "11. Anything Goes (May 12, 2004)") or an @handle (an embedded post's
-# attribution: "— Name (@handle) November 7, 2012")
-_DATE_QUALIFIES = regex.compile(r"[(\[][^)\]]{0,40}\d{4}|(?<![\p{L}\p{N}.])@[\p{L}\p{N}_]")
+# item's or a title's date: "11. Anything Goes (May 12, 2004)"), an @handle (an embedded post's
+# attribution: "— Name (@handle) November 7, 2012") or a word and a colon at its end (a comment's
+# header: "27. Jun, 2012 / Melissa says:", which the comment-thread finder reads)
+_DATE_QUALIFIES = regex.compile(r"[(\[][^)\]]{0,40}\d{4}|(?<![\p{L}\p{N}.])@[\p{L}\p{N}_]|\p{L}:$")
 
 
 def _month_table() -> dict[str, int]:
