@@ -372,6 +372,20 @@ def test_a_thread_whose_headers_hold_a_date_and_a_verb_goes() -> None:
     assert any(r.reason == "comment_thread" for r in result.removed)
 
 
+def test_a_thread_signed_with_a_name_over_a_date_and_time_goes_names_too() -> None:
+    """A comment signed ``Maria K`` over ``August 8th, 2012 at 8:46 am``: the bylines cleaner
+    takes the time stamp as a date line, the thread finder reads it as the signature and the
+    name above it as who signed."""
+    comments = []
+    for k, (name, text) in enumerate([("Maria K", COMMENTS[1]), ("John Smith", COMMENTS[3]), ("Li Wei", COMMENTS[5])]):
+        comments += [name, f"August {8 + k}th, 2012 at {k + 8}:46 am", text]
+    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(comments))
+    for para in EN_PARAS:
+        assert para in result.text
+    assert "buses for years" not in result.text and "Maria K" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
 @pytest.mark.parametrize("in_body", [True, False])
 def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or_takes_them(in_body: bool) -> None:
     """By default the bylines cleaner leaves bylines in the body and the thread finder reads

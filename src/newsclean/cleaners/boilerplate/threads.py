@@ -14,7 +14,7 @@ from itertools import accumulate
 from ...document import Unit
 from .chars import CLOSERS
 
-__all__ = ["Thread", "comment_thread", "is_signature_line", "verb_signature_lines"]
+__all__ = ["Thread", "comment_thread", "has_clock_time", "is_signature_line", "verb_signature_lines"]
 
 #: a clock time (hours 0-23, minutes 00-59), not a price or a decimal ("$55.00", "3.75%", "1.2.30")
 _TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
@@ -51,6 +51,12 @@ def is_signature_line(u: Unit) -> bool:
     if _TIME.search(vis) is None and _DATE.search(vis) is None:
         return False
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
+
+
+def has_clock_time(u: Unit) -> bool:
+    """Whether ``u`` holds a time of day (``8:46 am``, ``14.05``): a comment's time stamp has one,
+    the date of an item in a list of related articles seldom does."""
+    return _TIME.search(u.visible) is not None
 
 
 def verb_signature_lines(seq: Sequence[Unit]) -> list[int]:
@@ -90,7 +96,7 @@ def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
     if len(best) < min_headers:
         return None
     # different people sign comments; one author signing every entry is a blog archive
-    names = {"".join(c for c in seq[k].visible.casefold() if c.isalpha()) for k in best}
+    names = {_signer(seq, k) for k in best}
     if len(names) < 0.5 * len(best):
         return None
     # the article's own byline can head the chain ("Posted by: Ann | date" above the article as
@@ -101,7 +107,25 @@ def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
         best = best[1:]
     if len(best) < min_headers or above[best[0]] < min_article_words:
         return None
-    return best[0], _thread_end(seq, best[-1], max_gap), len(best)
+    # a date alone signs under the commenter's name: the thread starts at the name
+    start = best[0] - 1 if _named_above(seq, best[0]) else best[0]
+    return start, _thread_end(seq, best[-1], max_gap), len(best)
+
+
+#: a signature line that is a date alone, taken out by the bylines cleaner: the name is above it
+_DATE_ALONE = ("bylines", "dateline")
+
+
+def _named_above(seq: Sequence[Unit], k: int) -> bool:
+    """Whether the signature line at ``k`` is a date and time alone, under the commenter's name
+    (``Lisa`` over ``August 8th, 2012 at 8:03 pm``)."""
+    return k > 0 and (seq[k].cleaner, seq[k].reason) == _DATE_ALONE
+
+
+def _signer(seq: Sequence[Unit], k: int) -> str:
+    """The letters of the signature line at ``k`` (and of the name above it): who signed the comment."""
+    lines = seq[k - 1:k + 1] if _named_above(seq, k) else seq[k:k + 1]
+    return "".join(c for u in lines for c in u.visible.casefold() if c.isalpha())
 
 
 def _chains(heads: Sequence[int], max_gap: int) -> list[list[int]]:
