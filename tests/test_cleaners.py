@@ -188,6 +188,11 @@ class TestWidgets:
         text = "The fund paid out in May 2010, June 2011, July 2012 and August 2013 after the ruling."
         assert run(Widgets(), text=text).text == text
 
+    def test_a_table_of_numbers_inside_the_article_stays(self) -> None:
+        table = "2020-08-01 17:59 | 400 | 12\n2020-08-01 18:00 | 404 | 0\n400 │ 24 │ 0.733 │ 3.4388"
+        text = f"{BODY_EN}\n\n{table}\n\n{BODY_EN}"
+        assert run(Widgets(), text=text).text == text
+
     def test_sentences_with_numbers_stay(self) -> None:
         text = "Prices rose 3 % in March.\nОколу 20 % од граѓаните гласаа."
         assert run(Widgets(), text=text).text == text

@@ -113,6 +113,16 @@ def _is_month_archive(unit: Unit) -> bool:
     return named >= _ARCHIVE_MONTHS and 2 * named >= len(words) and len(_NUMBER.findall(unit.visible)) >= named
 
 
+#: what separates a table's cells on a line of text (trafilatura's "|", box drawing, a tab)
+_CELL_SEPARATORS = ("|", "│", "\t")
+
+
+def _is_table_row(text: str) -> bool:
+    """Three cells or more (two separators): a row of a table of numbers, which is the
+    article's data, not a widget."""
+    return sum(text.count(sep) for sep in _CELL_SEPARATORS) >= 2
+
+
 def _is_read_time(unit: Unit) -> bool:
     """A line that counts minutes: a minute word of any language (CLDR), at most two other
     words, and not a sentence (a line with a digit; the caller checks). A one-letter minute
@@ -213,7 +223,8 @@ class Widgets:
         None: only a numeric line can be)."""
         text = unit.visible
         has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
-        if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text):
+        if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text) \
+                and not _is_table_row(text):
             return "numeric_line", {}
         if has_digit and unit.nwords >= 2 * _ARCHIVE_MONTHS and _is_month_archive(unit):
             return "month_archive", {}
