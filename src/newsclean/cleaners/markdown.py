@@ -121,6 +121,8 @@ class MarkdownSyntax:
                     self._image_line(doc, unit, keys)
                     continue
             syntax.add(unit.index)
+        if not syntax:  # (most plain text: no paragraph to look at)
+            return
         for group in body_paragraphs(doc.units):
             if any(u.index in syntax for u in group):
                 self._cut_syntax(doc, group)

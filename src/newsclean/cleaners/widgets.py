@@ -51,6 +51,7 @@ _CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
 _NUMERIC_DATE = regex.compile(r"\p{N}{1,4}[./\-年]\s?\p{N}{1,2}[./\-月]\s?\p{N}{1,4}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
 _NUMBER = regex.compile(r"\p{N}+")
+_ASCII_NUMBER = re.compile(r"[0-9]+")  # _NUMBER on ASCII text, with re
 #: an archive list names at least this many months
 _ARCHIVE_MONTHS = 4
 class _Unseen(enum.Enum):
@@ -107,10 +108,14 @@ def _date_and_clock_words() -> frozenset[str]:
 def _is_month_archive(unit: Unit) -> bool:
     """A line of :data:`_ARCHIVE_MONTHS` month names or more, as many numbers (a year or a count
     beside each), the months half its words or more: an archive menu on one line."""
+    text = unit.visible
+    numbers = len((_ASCII_NUMBER if text.isascii() else _NUMBER).findall(text))
+    if numbers < _ARCHIVE_MONTHS:  # (most lines with a digit: the cheap test first)
+        return False
     words = _NON_WORDS.sub(" ", unit.folded).split()
     months = month_numbers()
     named = sum(1 for w in words if w in months)
-    return named >= _ARCHIVE_MONTHS and 2 * named >= len(words) and len(_NUMBER.findall(unit.visible)) >= named
+    return named >= _ARCHIVE_MONTHS and 2 * named >= len(words) and numbers >= named
 
 
 #: what separates a table's cells on a line of text (trafilatura's "|", box drawing, a tab)
@@ -226,7 +231,7 @@ class Widgets:
         if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text) \
                 and not _is_table_row(text):
             return "numeric_line", {}
-        if has_digit and unit.nwords >= 2 * _ARCHIVE_MONTHS and _is_month_archive(unit):
+        if has_digit and unit.nwords >= 2 * _ARCHIVE_MONTHS and not ends_like_sentence(text) and _is_month_archive(unit):
             return "month_archive", {}
         if labels is None or unit.nwords > self.max_counter_words:
             return None
