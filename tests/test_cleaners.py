@@ -48,6 +48,10 @@ class TestMarkdownSyntax:
         assert r.text == "Read the report today."
         assert set(codes(r)) == {"markdown/link_syntax"}
 
+    def test_an_autolink_keeps_its_address_as_its_text(self) -> None:
+        r = run(MarkdownSyntax(), text="The draft is at <https://example.org/spec/version> for review.")
+        assert r.text == "The draft is at https://example.org/spec/version for review."
+
     def test_image_only_line_goes(self) -> None:
         r = run(MarkdownSyntax(), text=f"![logo](https://x.org/logo.png)\n\n{BODY_EN}")
         assert r.text == BODY_EN

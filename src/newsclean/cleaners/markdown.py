@@ -81,7 +81,7 @@ class MarkdownSyntax:
         "image_syntax": "the syntax around a caption kept from an image-only line",
         "inline_image": "an image inside a line of text",
         "link_syntax": "the brackets and URL of a link (the anchor text stays)",
-        "autolink": "a ``<https://...>`` link",
+        "autolink": "the angle brackets of a ``<https://...>`` link (its address, the link's text, stays)",
         "heading_marker": "``#`` heading markers",
         "emphasis_marker": "``*``/``_`` emphasis markers",
         "code_marker": "backticks",
@@ -226,7 +226,9 @@ def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]
     for m in links:
         cuts += [(m.start(), m.start(1), "link_syntax"), (m.end(1), m.end(), "link_syntax")]
     if "<" in text:
-        cuts += [(m.start(), m.end(), "autolink") for m in _AUTOLINK.finditer(text)]
+        # an autolink shows its address: only the angle brackets go
+        cuts += [cut for m in _AUTOLINK.finditer(text)
+                 for cut in ((m.start(), m.start() + 1, "autolink"), (m.end() - 1, m.end(), "autolink"))]
     if "`" in text:
         for m in _CODE.finditer(text):
             cuts += [(m.start(), m.start(1), "code_marker"), (m.end(1), m.end(), "code_marker")]
