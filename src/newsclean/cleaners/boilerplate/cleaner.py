@@ -10,6 +10,7 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
+from ..bylines import Bylines
 from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
@@ -189,21 +190,17 @@ class Boilerplate:
             doc.drop(u, "classifier", **detail)
 
 
-#: what the bylines cleaner takes that can be a comment's signature line: a byline (a name and a
-#: date), and a date line with a time of day (``August 8th, 2012 at 8:46 am`` under a commenter's
-#: name); not a date alone (the dates of a related-articles list inside the article are not signatures)
-_SIGNED_BYLINES = frozenset({("bylines", "byline")})
-_TIMED_DATELINES = frozenset({("bylines", "dateline")})
-
-
 def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]
                          ) -> tuple[list[Unit], list[float], list[int], list[int]]:
     """The kept lines ``seq`` with, in page order, the signature-shaped lines the bylines cleaner
     dropped; the scores of them all (0 for a dropped line); the positions of the dropped ones;
-    and where each line of ``seq`` now is."""
+    and where each line of ``seq`` now is. What it drops that can sign a comment: a byline (a name
+    and a date), and a date line with a time of day (``August 8th, 2012 at 8:46 am`` under a
+    commenter's name); not a date alone (the dates of a related-articles list inside the article
+    are not signatures)."""
     signed = {id(u) for u in doc.units if u.decision is Decision.DROP and is_signature_line(u)
-              and ((u.cleaner, u.reason) in _SIGNED_BYLINES
-                   or (u.cleaner, u.reason) in _TIMED_DATELINES and has_clock_time(u))}
+              and ((u.cleaner, u.reason) == Bylines.BYLINE
+                   or (u.cleaner, u.reason) == Bylines.DATELINE and has_clock_time(u))}
     if not signed:
         return seq, list(probs), [], list(range(len(seq)))
     score = {id(u): p for u, p in zip(seq, probs)}

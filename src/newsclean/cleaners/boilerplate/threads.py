@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from ...document import Unit
+from ..bylines import Bylines
 from .chars import CLOSERS
 
 __all__ = ["Thread", "comment_thread", "has_clock_time", "is_signature_line", "verb_signature_lines"]
@@ -112,14 +113,10 @@ def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
     return start, _thread_end(seq, best[-1], max_gap), len(best)
 
 
-#: a signature line that is a date alone, taken out by the bylines cleaner: the name is above it
-_DATE_ALONE = ("bylines", "dateline")
-
-
 def _named_above(seq: Sequence[Unit], k: int) -> bool:
     """Whether the signature line at ``k`` is a date and time alone, under the commenter's name
     (``Lisa`` over ``August 8th, 2012 at 8:03 pm``)."""
-    return k > 0 and (seq[k].cleaner, seq[k].reason) == _DATE_ALONE
+    return k > 0 and (seq[k].cleaner, seq[k].reason) == Bylines.DATELINE
 
 
 def _signer(seq: Sequence[Unit], k: int) -> str:
