@@ -346,22 +346,24 @@ UNDATED_COMMENTS = [
 ]
 
 
-@pytest.mark.parametrize("verb", ["says", "sagt", "escribió", "написал"])
-def test_a_thread_signed_with_the_same_verb_on_every_comment_goes(verb: str) -> None:
-    comments = "\n".join(c.replace("says", verb) for c in UNDATED_COMMENTS)
-    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + comments)
+def _article_then(comments: list[str], pipeline: Any = None) -> Any:
+    """Clean the English article followed by ``comments`` (one per line); the article stays whole."""
+    result = (pipeline or _pipeline()).clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(comments))
     for para in EN_PARAS:
         assert para in result.text
+    return result
+
+
+@pytest.mark.parametrize("verb", ["says", "sagt", "escribió", "написал"])
+def test_a_thread_signed_with_the_same_verb_on_every_comment_goes(verb: str) -> None:
+    result = _article_then([c.replace("says", verb) for c in UNDATED_COMMENTS])
     assert "buses for years" not in result.text and "Li Wei" not in result.text
     assert any(r.reason == "comment_thread" for r in result.removed)
 
 
 def test_a_thread_whose_headers_hold_a_date_and_a_verb_goes() -> None:
     """``27. Jun, 2012 / Maria K says:`` is a comment's header, not a date line."""
-    comments = "\n".join(f"27. Jun, 2012 / {c}" if c.endswith(":") else c for c in UNDATED_COMMENTS)
-    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + comments)
-    for para in EN_PARAS:
-        assert para in result.text
+    result = _article_then([f"27. Jun, 2012 / {c}" if c.endswith(":") else c for c in UNDATED_COMMENTS])
     assert "buses for years" not in result.text and "Li Wei" not in result.text
     assert any(r.reason == "comment_thread" for r in result.removed)
 
@@ -373,9 +375,7 @@ def test_a_thread_signed_with_a_name_over_a_date_and_time_goes_names_too() -> No
     comments = []
     for k, (name, text) in enumerate([("Maria K", COMMENTS[1]), ("John Smith", COMMENTS[3]), ("Li Wei", COMMENTS[5])]):
         comments += [name, f"August {8 + k}th, 2012 at {k + 8}:46 am", text]
-    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(comments))
-    for para in EN_PARAS:
-        assert para in result.text
+    result = _article_then(comments)
     assert "buses for years" not in result.text and "Maria K" not in result.text
     assert any(r.reason == "comment_thread" for r in result.removed)
 
@@ -389,10 +389,7 @@ def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or
         "by John Smith on March 3, 2021 at 11:40 am. Reply #", COMMENTS[3],
         "by Li Wei on March 4, 2021 at 8:02 am. Reply #", COMMENTS[5],
     ]
-    pipeline = _pipeline().configure("bylines", in_body=in_body)
-    result = pipeline.clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(comments))
-    for para in EN_PARAS:
-        assert para in result.text
+    result = _article_then(comments, _pipeline().configure("bylines", in_body=in_body))
     assert "buses for years" not in result.text and "tram extension" not in result.text
     assert "boilerplate/comment_thread" in {r.code for r in result.removed}
     assert ("bylines/byline" in {r.code for r in result.removed}) is not in_body
