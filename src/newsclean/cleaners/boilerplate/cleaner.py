@@ -198,9 +198,10 @@ def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]
     and a date), and a date line with a time of day (``August 8th, 2012 at 8:46 am`` under a
     commenter's name); not a date alone (the dates of a related-articles list inside the article
     are not signatures)."""
-    signed = {id(u) for u in doc.units if u.decision is Decision.DROP and is_signature_line(u)
+    signed = {id(u) for u in doc.units if u.decision is Decision.DROP
               and ((u.cleaner, u.reason) == Bylines.BYLINE
-                   or (u.cleaner, u.reason) == Bylines.DATELINE and has_clock_time(u))}
+                   or (u.cleaner, u.reason) == Bylines.DATELINE and has_clock_time(u))
+              and is_signature_line(u)}
     if not signed:
         return seq, list(probs), [], list(range(len(seq)))
     score = {id(u): p for u, p in zip(seq, probs)}
