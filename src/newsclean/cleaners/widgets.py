@@ -51,7 +51,6 @@ _CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
 _NUMERIC_DATE = regex.compile(r"\p{N}{1,4}[./\-年]\s?\p{N}{1,2}[./\-月]\s?\p{N}{1,4}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
 _NUMBER = regex.compile(r"\p{N}+")
-_ASCII_NUMBER = re.compile(r"[0-9]+")  # _NUMBER on ASCII text, with re
 #: an archive list names at least this many months
 _ARCHIVE_MONTHS = 4
 class _Unseen(enum.Enum):
@@ -109,7 +108,7 @@ def _is_month_archive(unit: Unit) -> bool:
     """A line of :data:`_ARCHIVE_MONTHS` month names or more, as many numbers (a year or a count
     beside each), the months half its words or more: an archive menu on one line."""
     text = unit.visible
-    numbers = len((_ASCII_NUMBER if text.isascii() else _NUMBER).findall(text))
+    numbers = len(_NUMBER.findall(text))
     if numbers < _ARCHIVE_MONTHS:  # (most lines with a digit: the cheap test first)
         return False
     words = _NON_WORDS.sub(" ", unit.folded).split()
