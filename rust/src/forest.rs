@@ -69,11 +69,13 @@ impl Oblivious {
     fn block_logits(&self, columns: &[[f32; LANES]]) -> [f64; LANES] {
         let mut sums = [0.0; LANES];
         for (tree, questions) in self.splits.chunks_exact(self.depth).enumerate() {
+            // deepest level first, each answer shifted in below the deeper ones: bit i of the
+            // leaf is level i's answer (a shift by one, which the compiler vectorises)
             let mut leaf = [0u32; LANES];
-            for (level, &(feature, threshold)) in questions.iter().enumerate() {
+            for &(feature, threshold) in questions.iter().rev() {
                 let column = &columns[feature];
                 for lane in 0..LANES {
-                    leaf[lane] |= u32::from(column[lane] > threshold) << level;
+                    leaf[lane] = (leaf[lane] << 1) | u32::from(column[lane] > threshold);
                 }
             }
             let values = &self.value[tree << self.depth..(tree + 1) << self.depth];

@@ -10,6 +10,14 @@
 //! each position once: time linear in the text, times at most the longest phrase.
 //!
 //! Offsets given out are in characters (Unicode scalar values), as Python counts them.
+//!
+//! Finding the lines of a page that hold a match needs no leftmost-longest choice: a line holds
+//! one when any phrase occurs in it on boundaries at both ends. An unanchored list also keeps an
+//! Aho-Corasick automaton of its phrases, and [`Phrases::lines_with_match`] checks the
+//! boundaries of every occurrence it reports in one pass over the page (the trie would walk
+//! from every word start of it).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::charclass::{in_class, Class};
 
@@ -51,6 +59,9 @@ impl Node {
 pub struct Phrases {
     nodes: Vec<Node>,
     anchored: bool,
+    /// every phrase, for the lines of a page that hold one (unanchored lists; None when the
+    /// automaton would be too large to build: the trie then reads line by line)
+    occurrences: Option<AhoCorasick>,
 }
 
 impl Phrases {
@@ -58,7 +69,8 @@ impl Phrases {
     /// only at the start of a text. None when no phrase is left.
     pub fn new<'a>(phrases: impl IntoIterator<Item = &'a str>, anchored: bool) -> Option<Self> {
         let mut nodes = vec![Node::default()];
-        for phrase in phrases.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        let phrases: Vec<&str> = phrases.into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+        for &phrase in &phrases {
             let mut at = 0;
             for c in phrase.chars() {
                 at = match nodes[at].next.binary_search_by_key(&c, |&(k, _)| k) {
@@ -73,7 +85,8 @@ impl Phrases {
             }
             nodes[at].terminal = true;
         }
-        (nodes.len() > 1).then_some(Phrases { nodes, anchored })
+        let occurrences = if anchored { None } else { AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).ok() };
+        (nodes.len() > 1).then_some(Phrases { nodes, anchored, occurrences })
     }
 
     /// The end (a byte offset) of the longest phrase starting at byte `i` of `text` that is
@@ -140,8 +153,30 @@ impl Phrases {
 
     /// The lines (split at "\n", counted from 0, ascending) of `text` that hold a match.
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
-        text.split('\n').enumerate().filter(|(_, line)| self.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect()
+        match &self.occurrences {
+            Some(automaton) => lines_with_occurrence(automaton, text),
+            None => text.split('\n').enumerate()
+                .filter(|(_, line)| self.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect(),
+        }
     }
+}
+
+/// The lines of `text` holding an occurrence of a phrase of `automaton` that neither follows
+/// nor runs into a letter or digit, and does not cross a line end.
+fn lines_with_occurrence(automaton: &AhoCorasick, text: &str) -> Vec<usize> {
+    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+    let mut holds = vec![false; starts.len()];
+    for found in automaton.find_overlapping_iter(text) {
+        let (start, end) = (found.start(), found.end());
+        let line = starts.partition_point(|&s| s <= start) - 1;
+        if holds[line] || text[start..end].contains('\n') {
+            continue;
+        }
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        holds[line] = !before.is_some_and(is_letter_or_digit) && !after.is_some_and(is_letter_or_digit);
+    }
+    holds.iter().enumerate().filter(|&(_, &h)| h).map(|(n, _)| n).collect()
 }
 
 #[cfg(test)]
@@ -174,6 +209,16 @@ mod tests {
         let p = phrases(&["a b", "b c"], false);
         assert_eq!(p.find_all("a b c, b c"), vec![(0, 3), (7, 10)]);
         assert_eq!(p.lines_with_match("x\nb c\n\nab c"), vec![1]);
+    }
+
+    #[test]
+    fn the_page_scan_finds_the_lines_the_trie_finds() {
+        let p = phrases(&["share", "share this", "this", "lire", "देख", "a b"], false);
+        let page = "share thistle\nreshare\nthis2 x\n\nétélire lire\nदेखें\na\nb\nxa b\na bc, a b";
+        let by_line: Vec<usize> = page.split('\n').enumerate()
+            .filter(|(_, line)| p.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect();
+        assert_eq!(p.lines_with_match(page), by_line);
+        assert_eq!(by_line, vec![0, 4, 5, 9]);
     }
 
     #[test]
