@@ -149,45 +149,45 @@ class Unit:
         return self._map
 
     # ---- the visible text: ``text`` minus cuts
-    def _build(self) -> None:
-        out: list[str] = []
+    def _build_pieces(self) -> list[tuple[int, int, int]]:
+        """The kept runs of ``text`` between the cuts, as :meth:`pieces` gives them: a run that
+        follows a space (or starts the text) loses its leading spaces, the last run its trailing
+        ones. Offsets only, no string built: a cut reads them, and a page of one huge line may
+        take hundreds of cuts before its visible text is read."""
         pieces: list[tuple[int, int, int]] = []
         vis = 0
         pos = 0
-        spans = [(c.start, c.end) for c in sorted(self.cuts, key=lambda c: c.start)]
-        spans.append((len(self.text), len(self.text)))
         text = self.text
+        spans = [(c.start, c.end) for c in sorted(self.cuts, key=lambda c: c.start)]
+        spans.append((len(text), len(text)))
         for cs, ce in spans:
             a, b = pos, max(pos, cs)
             if a < b:
-                if not out or out[-1].endswith(" "):
+                if not pieces or text[pieces[-1][2] - 1] == " ":
                     while a < b and text[a] == " ":
                         a += 1
                 if a < b:
                     pieces.append((vis, a, b))
-                    out.append(text[a:b])
                     vis += b - a
             pos = max(pos, ce)
         # strip a trailing space left by a cut
-        if out and out[-1].endswith(" "):
+        if pieces and text[pieces[-1][2] - 1] == " ":
             last_vis, a, b = pieces[-1]
             while b > a and text[b - 1] == " ":
                 b -= 1
-            out[-1] = text[a:b]
             if a < b:
                 pieces[-1] = (last_vis, a, b)
             else:
                 pieces.pop()
-                out.pop()
-        self._visible = "".join(out)
-        self._pieces = pieces
+        return pieces
 
     @property
     def visible(self) -> str:
         """The unit's text without the parts cut from it: what the body will show."""
         if self._visible is None:
-            self._build()
-        return self._visible  # type: ignore[return-value]
+            text = self.text
+            self._visible = "".join([text[a:b] for _, a, b in self.pieces()])
+        return self._visible
 
     @property
     def nwords(self) -> int:
@@ -216,8 +216,8 @@ class Unit:
     def pieces(self) -> list[tuple[int, int, int]]:
         """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""
         if self._pieces is None:
-            self._build()
-        return self._pieces  # type: ignore[return-value]
+            self._pieces = self._build_pieces()
+        return self._pieces
 
     def visible_to_text(self, i: int, *, end: bool = False) -> int:
         """Offset in ``text`` of visible offset ``i`` (``end=True`` maps an end offset)."""
