@@ -159,6 +159,31 @@ def test_threads_cannot_be_combined_with_processes_or_a_deadline() -> None:
         list(pipeline.clean_many(TEXTS, threads=2, timeout=Deadline(floor=1.0)))
 
 
+def test_the_collector_stays_paused_until_the_last_of_concurrent_cleanings_is_done() -> None:
+    """Threads clean documents side by side: the first to finish must not resume the cyclic
+    collector under the others (their tens of thousands of objects would be walked again and
+    again). The pauses end in any order, as threads finish."""
+    import gc
+
+    from newsclean.pipeline import cyclic_gc_paused
+
+    assert gc.isenabled()
+    first, second = cyclic_gc_paused(), cyclic_gc_paused()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert not gc.isenabled()
+    second.__exit__(None, None, None)
+    assert gc.isenabled()
+    gc.disable()  # a collector the caller paused stays paused
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_thread_map_raises_a_failure_in_its_items_place() -> None:
     def invert(x: int) -> float:
         return 1 / x

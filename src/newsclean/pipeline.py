@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import MappingProxyType
@@ -69,6 +70,15 @@ HTML_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({
 })
 
 
+class _GcPause:
+    """Who paused the collector: the documents being cleaned now, in any thread of the process,
+    and whether the first of them found it running (then the last one resumes it)."""
+
+    lock = threading.Lock()
+    cleaning = 0
+    resume = False
+
+
 @contextmanager
 def cyclic_gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while one document is cleaned.
@@ -77,18 +87,22 @@ def cyclic_gc_paused() -> Iterator[None]:
     until its result is built and form no reference cycles that need collecting mid-run; the
     collector would walk them again and again as they are allocated (on 200,000 one-character
     lines it was 70 % of segmentation and half of the cost of dropping). Reference counting
-    still frees everything as usual; the collector resumes when the document is done. Nested
-    or concurrent uses leave it to the outermost one; a collector the caller disabled stays
-    disabled.
+    still frees everything as usual; the collector resumes when the last document being
+    cleaned, in any thread, is done (with threads, the first to finish used to resume it while
+    the others were still cleaning). A collector the caller disabled stays disabled.
     """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
+    with _GcPause.lock:
+        if _GcPause.cleaning == 0:
+            _GcPause.resume = gc.isenabled()
+            gc.disable()
+        _GcPause.cleaning += 1
     try:
         yield
     finally:
-        gc.enable()
+        with _GcPause.lock:
+            _GcPause.cleaning -= 1
+            if _GcPause.cleaning == 0 and _GcPause.resume:
+                gc.enable()
 
 
 @runtime_checkable
