@@ -153,3 +153,6 @@ def test_a_failure_in_the_compiled_core_is_an_ordinary_newsclean_error() -> None
 
     with pytest.raises(CoreError, match="compiled core failed .*boom"):
         _core._panic_in_core("boom")
+    # a call on a short text keeps the GIL while it works: its panics end the same way
+    with pytest.raises(CoreError, match="compiled core failed .*bang"):
+        _core._panic_in_core("bang", released=False)

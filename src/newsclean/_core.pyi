@@ -5,7 +5,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-def _panic_in_core(message: str) -> None: ...
+def _panic_in_core(message: str, released: bool = True) -> None: ...
 
 class Forest:
     @staticmethod

@@ -21,7 +21,7 @@ impl PyDates {
     /// three groups, or None.
     fn find(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Option<(u8, String, String, String)>> {
         let text = utf8(text);
-        super::detached(py, || {
+        super::sized(py, text.len(), || {
             self.0.find(&text).map(|(form, a, b, c)| (form as u8, a.to_string(), b.to_string(), c.to_string()))
         })
     }

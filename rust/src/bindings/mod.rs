@@ -1,10 +1,11 @@
 //! The Python face of the core: the extension module `newsclean._core`.
 //!
 //! One file per core module. Every entry point takes plain Python values or numpy arrays,
-//! releases the GIL for the work (so threads of one process clean pages in parallel; the line
-//! features take it back once a page for numpy's logarithms), and
-//! raises `ValueError` for input it refuses; the Python wrappers turn that into the library's
-//! own exceptions (`newsclean.errors`). The work runs through [`detached`]: a Rust panic there
+//! releases the GIL for a page's work (so threads of one process clean pages in parallel; the line
+//! features take it back once a page for numpy's logarithms; a call on one short text keeps it,
+//! [`sized`]), and raises `ValueError` for input it refuses; the Python wrappers turn that into
+//! the library's own exceptions (`newsclean.errors`). The work runs through [`detached`] or
+//! [`sized`]: a Rust panic there
 //! becomes `newsclean.errors.CoreError`, an ordinary exception the pipeline records like any
 //! other cleaner failure (never pyo3's `PanicException`, which `except Exception` misses).
 
@@ -25,22 +26,42 @@ mod textshape;
 
 /// Run `work` with the GIL released; a panic in it raises `newsclean.errors.CoreError`.
 pub(crate) fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send) -> PyResult<T> {
-    py.detach(|| catch_unwind(AssertUnwindSafe(work))).map_err(|panic| {
-        let what = panic.downcast_ref::<&str>().map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic without a message".to_string());
-        let message = format!("newsclean's compiled core failed ({what}): a bug, please report it with the input");
-        match py.import("newsclean.errors").and_then(|m| m.getattr("CoreError")) {
-            Ok(kind) => PyErr::from_type(kind.cast_into().expect("CoreError is a class"), message),
-            Err(err) => err,
-        }
-    })
+    py.detach(|| catch_unwind(AssertUnwindSafe(work))).map_err(|panic| core_error(py, &*panic))
 }
 
-/// Panic inside [`detached`] with `message`: how the tests see a core failure reach Python.
+/// A text shorter than this (UTF-8 bytes) is read with the GIL held: releasing it and taking it
+/// back costs more than reading a line, and with threads each release hands the GIL to another
+/// thread, which the call then waits for (2 threads cleaned pages at x0.92 of one thread while
+/// every per-line call released it).
+const RELEASE_MIN_BYTES: usize = 4096;
+
+/// Run `work` on a text of `bytes` bytes: with the GIL released when the text is long enough to
+/// be worth it ([`RELEASE_MIN_BYTES`]), else holding it; a panic raises `CoreError` either way.
+pub(crate) fn sized<T: Send>(py: Python<'_>, bytes: usize, work: impl FnOnce() -> T + Send) -> PyResult<T> {
+    if bytes >= RELEASE_MIN_BYTES {
+        return detached(py, work);
+    }
+    catch_unwind(AssertUnwindSafe(work)).map_err(|panic| core_error(py, &*panic))
+}
+
+/// The `CoreError` of a panic in the core.
+fn core_error(py: Python<'_>, panic: &(dyn std::any::Any + Send)) -> PyErr {
+    let what = panic.downcast_ref::<&str>().map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_string());
+    let message = format!("newsclean's compiled core failed ({what}): a bug, please report it with the input");
+    match py.import("newsclean.errors").and_then(|m| m.getattr("CoreError")) {
+        Ok(kind) => PyErr::from_type(kind.cast_into().expect("CoreError is a class"), message),
+        Err(err) => err,
+    }
+}
+
+/// Panic inside the core with `message`, the GIL released or (`released=False`) held: how the
+/// tests see a core failure reach Python.
 #[pyfunction]
-fn _panic_in_core(py: Python<'_>, message: String) -> PyResult<()> {
-    detached(py, move || -> () { panic!("{message}") })
+#[pyo3(signature = (message, released = true))]
+fn _panic_in_core(py: Python<'_>, message: String, released: bool) -> PyResult<()> {
+    sized(py, if released { RELEASE_MIN_BYTES } else { 0 }, move || -> () { panic!("{message}") })
 }
 
 /// A Python `str` on its way to the core: its UTF-8 when it has one, else (lone surrogates) its
@@ -51,6 +72,14 @@ enum Text<'a> {
 }
 
 impl Text<'_> {
+    /// Its size in bytes (of UTF-8, or four a code point).
+    fn bytes(&self) -> usize {
+        match self {
+            Text::Utf8(text) => text.len(),
+            Text::CodePoints(cps) => 4 * cps.len(),
+        }
+    }
+
     fn code_points(&self) -> Vec<u32> {
         match self {
             Text::Utf8(text) => text.chars().map(u32::from).collect(),

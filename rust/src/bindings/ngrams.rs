@@ -33,7 +33,7 @@ impl PyGramReader {
     fn words<'py>(&self, py: Python<'py>, text: &Bound<'py, PyString>) -> PyResult<Vec<Bound<'py, PyString>>> {
         let text = self::text(text)?;
         let reader = &self.0;
-        let words = super::detached(py, || ngrams::words(&text.code_points(), reader))?;
+        let words = super::sized(py, text.bytes(), || ngrams::words(&text.code_points(), reader))?;
         words.iter().map(|word| to_str(py, word)).collect()
     }
 }

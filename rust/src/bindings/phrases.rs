@@ -21,13 +21,13 @@ impl PyPhrases {
     /// The first match in `text` as (start, end) in characters, or None.
     fn find(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Option<(usize, usize)>> {
         let text = utf8(text);
-        super::detached(py, || self.0.find(&text))
+        super::sized(py, text.len(), || self.0.find(&text))
     }
 
     /// Every match in `text`, left to right, none overlapping.
     fn find_all(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<(usize, usize)>> {
         let text = utf8(text);
-        super::detached(py, || self.0.find_all(&text))
+        super::sized(py, text.len(), || self.0.find_all(&text))
     }
 
     /// The lines of `text` (split at "\n", from 0) that hold a match.

@@ -28,7 +28,7 @@ impl PyScripts {
         -> PyResult<(Bound<'py, PyString>, Bound<'py, PyString>, Vec<usize>)> {
         let text = self::text(text)?;
         let front = &self.0;
-        let info = super::detached(py, || front.analyse(&text.code_points()))?;
+        let info = super::sized(py, text.bytes(), || front.analyse(&text.code_points()))?;
         Ok((to_str(py, &info.text)?, to_str(py, &info.letters)?, info.counts))
     }
 }

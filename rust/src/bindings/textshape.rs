@@ -10,28 +10,28 @@ use crate::textshape;
 #[pyfunction]
 fn words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<String>> {
     let text = utf8(text);
-    super::detached(py, || textshape::words(&text).map(str::to_string).collect())
+    super::sized(py, text.len(), || textshape::words(&text).map(str::to_string).collect())
 }
 
 /// How many words `text` has (see `newsclean.textshape.word_count`).
 #[pyfunction]
 fn word_count(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
     let text = utf8(text);
-    super::detached(py, || textshape::word_count(&text))
+    super::sized(py, text.len(), || textshape::word_count(&text))
 }
 
 /// How many letters (Unicode category L) `text` has.
 #[pyfunction]
 fn letter_count(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<usize> {
     let text = utf8(text);
-    super::detached(py, || textshape::letter_count(&text))
+    super::sized(py, text.len(), || textshape::letter_count(&text))
 }
 
 /// The words of `text` joined by one space.
 #[pyfunction]
 fn joined_words(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<String> {
     let text = utf8(text);
-    super::detached(py, || textshape::joined_words(&text))
+    super::sized(py, text.len(), || textshape::joined_words(&text))
 }
 
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
