@@ -461,7 +461,9 @@ class Pipeline:
 
         ``threads > 1`` cleans in that many threads of this process instead (the compiled core
         releases the GIL for its per-page work): no worker processes, and so no hard deadline
-        (a thread cannot be stopped; the HTML path keeps its own ``html_timeout``).
+        (a thread cannot be stopped; the HTML path keeps its own ``html_timeout``). Most of a
+        page's time is still Python holding the GIL, so threads do not yet clean faster than
+        one (``docs/benchmarks.md``, Threads): for throughput, use ``jobs``.
 
         Raises:
             WorkerCrashedError: a worker process died while cleaning a document.
