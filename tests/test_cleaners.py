@@ -453,6 +453,17 @@ class TestTitle:
         assert r.title == "Council approves budget"
         assert "Council approves budget" not in r.text and "Photo by Jane Roe" in r.text
 
+    @pytest.mark.parametrize("between", ["« Budget talks stall | Main | Tram line opens »",
+                                         "Date: May 5, 2025 | Category: Politics | Author: Jane Roe",
+                                         "| Capital | Wellington |"])
+    def test_a_line_cut_by_bars_is_never_the_headline(self, between: str) -> None:
+        """A blog's previous/next links, a line of metadata or a table row sits right before the
+        body, where the headline usually is: two bars or more mark it, and the headline above
+        it is the title."""
+        r = run(Title(), text=f"Council approves budget\n\n{between}\n\n{BODY_EN}")
+        assert r.title == "Council approves budget"
+        assert between in r.text
+
     def test_no_title_when_the_text_starts_with_the_body(self) -> None:
         assert run(Title(), text=f"{BODY_EN}\n\n{BODY_DE}").title is None
 
