@@ -90,6 +90,28 @@ def test_phrase_matches_are_the_regex_alternations(text: str, which: int, anchor
     assert matcher.sub("|", text) == pattern.sub("|", text)
 
 
+PAGES = st.lists(TEXTS, max_size=8).map("\n".join)
+
+
+@SETTINGS
+@given(PAGES, st.sampled_from(range(len(LISTS))), st.booleans())
+@example("share thistle\nreshare\n\nthis2 x\nplease share this", 0, False)
+@example("a\n» read more\nread more please", 0, True)
+def test_the_lines_holding_a_phrase_are_found_in_one_pass_over_the_page(text: str, which: int,
+                                                                        anchored: bool) -> None:
+    """``PhraseMatcher.candidate_lines`` reads the whole page at once (an Aho-Corasick automaton
+    for an unanchored list): the lines it names are those the regex finds a match in, line by line."""
+    from newsclean.document import Document
+
+    phrases = LISTS[which]
+    matcher = phrase_matcher(phrases, anchored=anchored)
+    assert matcher is not None
+    pattern = phrase_regex(phrases, anchored)
+    page = Document(text).page_text()
+    expected = [i for i, line in enumerate(page.folded.split("\n")) if pattern.search(line)]
+    assert matcher.candidate_lines(page) == expected
+
+
 ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 DOTTED = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 SLASHED = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
