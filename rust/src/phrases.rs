@@ -85,7 +85,9 @@ impl Phrases {
             }
             nodes[at].terminal = true;
         }
-        let occurrences = if anchored { None } else { AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).ok() };
+        let occurrences = (!anchored)
+            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).ok())
+            .flatten();
         (nodes.len() > 1).then_some(Phrases { nodes, anchored, occurrences })
     }
 

@@ -31,6 +31,7 @@ __all__ = [
     "ends_like_sentence",
     "ends_with_full_stop",
     "fold",
+    "has_cells",
     "is_headline_like",
     "letter_count",
     "line_starts",
@@ -92,6 +93,16 @@ def ends_with_full_stop(text: str) -> bool:
 def ends_like_sentence(text: str) -> bool:
     """True when ``text`` ends with sentence punctuation (quotes and brackets after it allowed)."""
     return text.removesuffix("\n").rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
+
+
+#: what cuts a line of text into cells (trafilatura's "|" between table cells, box drawing, a tab)
+_CELL_SEPARATORS = ("|", "│", "\t")
+
+
+def has_cells(text: str) -> bool:
+    """Three cells or more (two separators): a table row, or a menu or a line of metadata cut by
+    bars (``« Previous | Main | Next »``, ``Date: … | Category: … | Author: …``)."""
+    return sum(text.count(sep) for sep in _CELL_SEPARATORS) >= 2
 
 
 def is_headline_like(text: str, *, max_words: int = 30, nwords: int | None = None) -> bool:

@@ -5,9 +5,9 @@
 //! features take it back once a page for numpy's logarithms; a call on one short text keeps it,
 //! [`sized`]), and raises `ValueError` for input it refuses; the Python wrappers turn that into
 //! the library's own exceptions (`newsclean.errors`). The work runs through [`detached`] or
-//! [`sized`]: a Rust panic there
-//! becomes `newsclean.errors.CoreError`, an ordinary exception the pipeline records like any
-//! other cleaner failure (never pyo3's `PanicException`, which `except Exception` misses).
+//! [`sized`]: a Rust panic there becomes `newsclean.errors.CoreError`, an ordinary exception the
+//! pipeline records like any other cleaner failure (never pyo3's `PanicException`, which
+//! `except Exception` misses).
 
 use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -31,8 +31,7 @@ pub(crate) fn detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> T + Send)
 
 /// A text shorter than this (UTF-8 bytes) is read with the GIL held: releasing it and taking it
 /// back costs more than reading a line, and with threads each release hands the GIL to another
-/// thread, which the call then waits for (2 threads cleaned pages at x0.92 of one thread while
-/// every per-line call released it).
+/// thread, which the call then waits for (`docs/benchmarks.md`, Threads).
 const RELEASE_MIN_BYTES: usize = 4096;
 
 /// Run `work` on a text of `bytes` bytes: with the GIL released when the text is long enough to

@@ -8,14 +8,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Decision, Document, Unit
-from ..textshape import ends_like_sentence, is_headline_like
+from ..textshape import ends_like_sentence, has_cells, is_headline_like
 
 __all__ = ["Title"]
 
 #: most words a site name adds to the headline in the page's <title>
 _SITE_WORDS = 6
-#: a line with this many "|" is never the headline
-_MAX_BARS = 2
 #: line kinds that are never the headline: bylines and date lines the bylines cleaner left in the body
 _NOT_HEADLINES = frozenset({"byline", "dateline"})
 
@@ -62,10 +60,9 @@ class Title:
     unmarked_in_body: bool = True
 
     def _headline_like(self, u: Unit) -> bool:
-        # a line cut into pieces by two bars or more is a menu, a table row or a line of metadata
-        # ("« Previous | Main | Next »", "| Capital | Wellington |", "Date: … | Category: … | Author: …")
+        # a line cut into cells is a menu, a table row or a line of metadata, not a headline
         return is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
-            and not u.visible.islower() and u.visible.count("|") < _MAX_BARS
+            and not u.visible.islower() and not has_cells(u.visible)
 
     @staticmethod
     def _named_by_page_title(headlines: list[Unit], lines: list[Unit]) -> Unit | None:

@@ -31,7 +31,7 @@ import regex
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
-from ..textshape import PhraseMatcher, ends_like_sentence, phrase_matcher, word_count
+from ..textshape import PhraseMatcher, ends_like_sentence, has_cells, phrase_matcher, word_count
 
 __all__ = ["Widgets"]
 
@@ -115,16 +115,6 @@ def _is_month_archive(unit: Unit) -> bool:
     months = month_numbers()
     named = sum(1 for w in words if w in months)
     return named >= _ARCHIVE_MONTHS and 2 * named >= len(words) and numbers >= named
-
-
-#: what separates a table's cells on a line of text (trafilatura's "|", box drawing, a tab)
-_CELL_SEPARATORS = ("|", "│", "\t")
-
-
-def _is_table_row(text: str) -> bool:
-    """Three cells or more (two separators): a row of a table of numbers, which is the
-    article's data, not a widget."""
-    return sum(text.count(sep) for sep in _CELL_SEPARATORS) >= 2
 
 
 def _is_read_time(unit: Unit) -> bool:
@@ -228,7 +218,7 @@ class Widgets:
         text = unit.visible
         has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
         if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text) \
-                and not _is_table_row(text):
+                and not has_cells(text):  # a row of a table of numbers: the article's data
             return "numeric_line", {}
         if has_digit and unit.nwords >= 2 * _ARCHIVE_MONTHS and not ends_like_sentence(text) and _is_month_archive(unit):
             return "month_archive", {}
