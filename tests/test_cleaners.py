@@ -258,6 +258,19 @@ class TestBylines:
         assert r.text == f"{head}\n\n{BODY_DE}"
         assert codes(r) == ["bylines/dateline"]
 
+    def test_the_date_printed_over_the_article_stays_and_a_clock_further_up_goes(self) -> None:
+        """The date line nearest above the article's first paragraph, within a few lines, is the
+        article's own date (over its headline); an earlier one (the page's clock) is not."""
+        head = "July 24, 2012 9:30 AM\nCouncil approves the budget"
+        r = run(Bylines(), text=f"Tuesday, July 24, 2012\n\n{head}\n\n{BODY_EN}")
+        assert r.text == f"{head}\n\n{BODY_EN}"
+        assert codes(r) == ["bylines/dateline"]
+        assert r.metadata["date"] == "2012-07-24"
+
+    def test_with_head_date_lines_0_the_date_over_the_article_goes_too(self) -> None:
+        r = run(Bylines(head_date_lines=0), text=f"July 24, 2012\n\n{BODY_EN}")
+        assert r.text == BODY_EN
+
     @pytest.mark.parametrize("line", ["— Barack Obama (@BarackObama) November 7, 2012",
                                       "11. Anything Goes (May 12, 2004)", "27. Jun, 2012 / Melissa says:"])
     def test_a_date_that_qualifies_something_else_is_not_a_date_line(self, line: str) -> None:

@@ -109,6 +109,10 @@ class Bylines:
             template whose author field is empty) still goes.
         drop_repeated: with ``in_body``, a byline that stands twice or more on the page (above the
             article and again under it) goes, every copy: a repeated byline is page furniture.
+        head_date_lines: with ``in_body``, the date line nearest above the article's first line
+            of running text, within this many lines of it, stays: it is the article's own date,
+            printed in its head ("July 24, 2012" over the headline, or between the author and the
+            first paragraph). 0 drops it like any other date line.
 
     On text extracted from HTML the pipeline keeps every line (``Pipeline(html_options=...)``:
     what is left there is the article's own head); the settling look, as plain text, applies
@@ -129,6 +133,7 @@ class Bylines:
     in_body: bool = True
     drop_unnamed: bool = True
     drop_repeated: bool = True
+    head_date_lines: int = 5
 
     def __call__(self, doc: Document) -> None:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
@@ -150,10 +155,11 @@ class Bylines:
         staying = {f.unit.index for f in found if f.kind == "byline" and f.unit.visible not in repeated
                    and not (self.drop_unnamed and not f.author and _names_nobody(f.unit, prefixes))
                    } if self.in_body else set()
+        own_date = self._article_date(doc, found)
         for f in found:
-            # a date line stays only beside a byline that stays (the article's head)
-            if f.unit.index in staying or (f.kind == "dateline"
-                                           and staying.intersection((f.unit.index - 1, f.unit.index + 1))):
+            # a date line stays as the article's own date, or beside a byline that stays
+            if f.unit.index in staying or f.unit.index in own_date or (
+                    f.kind == "dateline" and staying.intersection((f.unit.index - 1, f.unit.index + 1))):
                 if f.unit.kind is None:
                     doc.annotate(f.unit, kind=f.kind)
             elif f.unit.visible in repeated:
@@ -184,6 +190,16 @@ class Bylines:
             if verdict is not None:
                 found.append(_Found(unit, *verdict))
         return found
+
+    def _article_date(self, doc: Document, found: list[_Found]) -> set[int]:
+        """The index of the date line nearest above the article's start, within
+        ``head_date_lines`` lines of it (none, or one)."""
+        if self.head_date_lines <= 0 or not self.in_body:
+            return set()
+        start = article_start(doc.units)
+        near = [f.unit.index for f in found
+                if f.kind == "dateline" and start - self.head_date_lines <= f.unit.index < start]
+        return {max(near)} if near else set()
 
     def _head_lines(self, doc: Document, dated: set[int], seen: set[int]) -> list[_Found]:
         """Above the article: date lines whose weekday names take them over six words
