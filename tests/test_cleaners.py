@@ -437,6 +437,17 @@ class TestTitle:
         assert r.text == BODY_DE
         assert newsclean.clean(r.text).text == r.text  # the result is clean text: nothing more goes
 
+    @pytest.mark.parametrize("line", ["03:06 PM EDT", "Wed 2012/11/07 19:05 JST", "4. RSS 2.0"])
+    def test_a_line_of_numbers_and_abbreviations_is_never_the_headline(self, line: str) -> None:
+        """A headline is made of words (one of four letters or more, in any script, or two in
+        lower case); a time, a stamp or a numbered menu entry above the body is not one."""
+        r = run(Title(), text=f"Council approves the budget\n{line}\n\n{BODY_EN}")
+        assert r.title == "Council approves the budget"
+
+    @pytest.mark.parametrize("line", ["I am in. Are YOU in?", "भारत ने मैच जीता", "欲張りなイヌの話"])
+    def test_a_short_headline_of_words_in_any_script_is_still_one(self, line: str) -> None:
+        assert run(Title(), text=f"{line}\n\n{BODY_EN}").title == line
+
     def test_page_title_with_site_suffix_goes(self) -> None:
         text = f"Council approves budget | The Daily Example\n\nCouncil approves budget\n\n{BODY_EN}"
         r = run(Title(), text=text)

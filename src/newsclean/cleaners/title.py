@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+import regex
+
 from ..document import Decision, Document, Unit
 from ..textshape import ends_like_sentence, has_cells, is_headline_like
 
@@ -14,8 +16,17 @@ __all__ = ["Title"]
 
 #: most words a site name adds to the headline in the page's <title>
 _SITE_WORDS = 6
+_FOUR_LETTERS = regex.compile(r"[\p{L}\p{M}]{4}")
 #: line kinds that are never the headline: bylines and date lines the bylines cleaner left in the body
 _NOT_HEADLINES = frozenset({"byline", "dateline"})
+
+
+def _has_words(text: str) -> bool:
+    """Whether ``text`` is made of words, as a headline is: a word of four letters or more (in
+    any script), or two words with a lower-case letter. A line of numbers, times and
+    abbreviations is not: ``03:06 PM EDT``, ``Wed 2012/11/07 19:05 JST``, ``4. RSS 2.0``."""
+    return _FOUR_LETTERS.search(text) is not None \
+        or sum(1 for word in text.split() if any(c.islower() for c in word)) >= 2
 
 
 def _is_body(unit: Unit, body_words: int) -> bool:
@@ -62,7 +73,7 @@ class Title:
     def _headline_like(self, u: Unit) -> bool:
         # a line cut into cells is a menu, a table row or a line of metadata, not a headline
         return is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
-            and not u.visible.islower() and not has_cells(u.visible)
+            and not u.visible.islower() and not has_cells(u.visible) and _has_words(u.visible)
 
     @staticmethod
     def _named_by_page_title(headlines: list[Unit], lines: list[Unit]) -> Unit | None:
