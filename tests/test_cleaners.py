@@ -267,6 +267,17 @@ class TestBylines:
         assert codes(r) == ["bylines/dateline"]
         assert r.metadata["date"] == "2012-07-24"
 
+    def test_a_date_in_a_clock_widget_or_printed_twice_is_not_the_articles_date(self) -> None:
+        """A date line whose block lost a line to another cleaner (the clock's time) is the
+        widget's; one the page prints twice is furniture; a dated byline nearer the article
+        dates it, so a date line above that byline is a clock."""
+        clock = newsclean.clean(f"2/8/25, 9:33 PM\nSaturday, February 8, 2025\n\n{BODY_EN}")
+        assert clock.text == BODY_EN
+        twice = run(Bylines(), text=f"July 24, 2012\n\n{BODY_EN}\n\nJuly 24, 2012")
+        assert twice.text == BODY_EN
+        dated = run(Bylines(), text=f"Saturday, February 8, 2025\n\nLondon\n\nBy Anna Roe | Feb 8, 2025\n\n{BODY_EN}")
+        assert dated.text == f"London\n\nBy Anna Roe | Feb 8, 2025\n\n{BODY_EN}"
+
     def test_with_head_date_lines_0_the_date_over_the_article_goes_too(self) -> None:
         r = run(Bylines(head_date_lines=0), text=f"July 24, 2012\n\n{BODY_EN}")
         assert r.text == BODY_EN

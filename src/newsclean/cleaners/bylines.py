@@ -112,7 +112,9 @@ class Bylines:
         head_date_lines: with ``in_body``, the date line nearest above the article's first line
             of running text, within this many lines of it, stays: it is the article's own date,
             printed in its head ("July 24, 2012" over the headline, or between the author and the
-            first paragraph). 0 drops it like any other date line.
+            first paragraph). Not one the page prints twice, one in a block with a widget line
+            another cleaner took (a clock's time), nor one above a dated byline (the page dates
+            the article there). 0 drops it like any other date line.
 
     On text extracted from HTML the pipeline keeps every line (``Pipeline(html_options=...)``:
     what is left there is the article's own head); the settling look, as plain text, applies
@@ -193,13 +195,22 @@ class Bylines:
 
     def _article_date(self, doc: Document, found: list[_Found]) -> set[int]:
         """The index of the date line nearest above the article's start, within
-        ``head_date_lines`` lines of it (none, or one)."""
+        ``head_date_lines`` lines of it (none, or one). Not when a dated byline stands nearer
+        (the page dates the article there), when the page prints the line twice, or when a line
+        of its block went (a clock's time, a weather widget: the date is the widget's)."""
         if self.head_date_lines <= 0 or not self.in_body:
             return set()
         start = article_start(doc.units)
-        near = [f.unit.index for f in found
-                if f.kind == "dateline" and start - self.head_date_lines <= f.unit.index < start]
-        return {max(near)} if near else set()
+        near = [f for f in found if start - self.head_date_lines <= f.unit.index < start
+                and (f.kind == "dateline" or f.date is not None)]
+        nearest = max(near, key=lambda f: f.unit.index, default=None)
+        if nearest is None or nearest.kind != "dateline":
+            return set()
+        unit = nearest.unit
+        if sum(1 for u in doc.units if u.visible == unit.visible) > 1 or any(
+                u.block == unit.block and u.decision is Decision.DROP for u in doc.units[max(0, unit.index - 3):start]):
+            return set()
+        return {unit.index}
 
     def _head_lines(self, doc: Document, dated: set[int], seen: set[int]) -> list[_Found]:
         """Above the article: date lines whose weekday names take them over six words
