@@ -32,6 +32,12 @@ Debian's ``wordpress-l10n`` package), which is how the comment-form phrases in
 ``data/phrases/*.json`` were looked up::
 
     .venv/bin/python tools/build_stoplists.py wp-strings /path/to/wp-content/languages de_DE ru_RU
+
+A third prints Movable Type's comment-form and TrackBack phrases from its catalogues
+(``lib/MT/L10N/<lang>.pm`` of github.com/movabletype/movabletype at 4e3088c817, MT 4.1, the last
+release with its European catalogues beside the Japanese one)::
+
+    .venv/bin/python tools/build_stoplists.py mt-strings de.pm es.pm fr.pm ja.pm nl.pm
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import json
+import re
 import sys
 import unicodedata
 import zipfile
@@ -215,6 +222,35 @@ def wp_strings(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Movable Type msgids of its comment form and TrackBack section (``lib/MT/L10N/<lang>.pm``)
+MT_MSGIDS = (
+    "TrackBack URL for this entry: <span id=\"trackbacks-link\">[_1]</span>",
+    "Listed below are links to blogs that reference this entry: <a href=\"[_1]\">[_2]</a>.",
+    "Listed below are links to weblogs that reference",  # MT 3's wording (build/sample.pm)
+    "Previewing your Comment",
+    "Remember personal info?",
+)
+_MT_ENTRY = re.compile(r"^\s*'((?:[^'\\]|\\.)*)'\s*=>\s*'((?:[^'\\]|\\.)*)'", re.M)
+
+
+def mt_phrase(text: str) -> str:
+    """A Movable Type string as a phrase: what comes before its first placeholder or tag,
+    normalised as the phrase lists are (casefolded, no trailing punctuation)."""
+    head = re.split(r"<|\[_\d\]", text.replace("\\'", "'"), maxsplit=1)[0]
+    return normalise_entry(head).casefold().strip(" :：.?？¿¡")
+
+
+def mt_strings(args: argparse.Namespace) -> int:
+    """Print the comment-form and TrackBack phrases of Movable Type's catalogues as JSON (the
+    English msgid and each language's translation, as ``phrases/<code>.json`` stores them)."""
+    out: dict[str, list[str]] = {"en": [mt_phrase(m) for m in MT_MSGIDS]}
+    for path in args.files:
+        catalog = {k.replace("\\'", "'"): v for k, v in _MT_ENTRY.findall(Path(path).read_text(encoding="utf-8"))}
+        out[Path(path).stem] = [mt_phrase(catalog[m]) for m in MT_MSGIDS if catalog.get(m)]
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="cmd")
@@ -223,7 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     wp = sub.add_parser("wp-strings", help="print WordPress comment-form translations from .mo files")
     wp.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     wp.add_argument("locales", nargs="+")
+    mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
+    mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")
     args = parser.parse_args(argv)
+    if args.cmd == "mt-strings":
+        return mt_strings(args)
     if args.cmd == "wp-strings":
         return wp_strings(args)
     return build(args)
