@@ -207,6 +207,11 @@ class TestCommentForms:
         ["Leave a Reply", "Your email address will not be published. Required fields are marked *"],
         ["Post Comment"],
         ["Schreibe einen Kommentar", "Deine E-Mail-Adresse wird nicht veröffentlicht."],
+        # Movable Type and TypePad, from Movable Type's own catalogues
+        ["TrackBack URL for this entry:", "http://www.typepad.com/services/trackback/6a00e55"],
+        ["Previewing your Comment"],
+        ["TrackBack-URL dieses Eintrags:", "http://example.org/mt-tb.cgi/42"],
+        ["このブログ記事を参照しているブログ一覧: 夏の旅"],
     ])
     def test_comment_form_goes(self, lines: list[str]) -> None:
         r = run(CommentForms(), text=BODY_EN + "\n\n" + "\n".join(lines))
