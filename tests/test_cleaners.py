@@ -147,6 +147,11 @@ class TestWidgets:
     def test_read_time_and_counters_go(self, line: str) -> None:
         assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
 
+    @pytest.mark.parametrize("line", ["3. In-file Search", "2) Share your results", "4. Comments"])
+    def test_a_numbered_heading_naming_a_widget_word_is_not_a_counter(self, line: str) -> None:
+        """Its number is its place in a list; a counter's is a count (``12 Comments``)."""
+        assert line in run(Widgets(), text=f"{BODY_EN}\n\n{line}\n\n{BODY_EN}").text
+
     @pytest.mark.parametrize("line", ["10 мин на чтение", "lektura na 3 min", "12 λ.", "11 分"])
     def test_a_count_of_minutes_above_the_article_goes_in_any_language(self, line: str) -> None:
         r = run(Widgets(), text=f"{line}\n\n{BODY_RU}")

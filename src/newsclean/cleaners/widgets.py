@@ -49,6 +49,9 @@ _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)
 _LABEL_WORDS = 4
 _CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
 _NUMERIC_DATE = regex.compile(r"\p{N}{1,4}[./\-年]\s?\p{N}{1,2}[./\-月]\s?\p{N}{1,4}")
+#: a numbered heading or list item ("3. In-file Search", "2) Share your results"): its number is
+#: its place in a list, not a count
+_ENUMERATED = regex.compile(r"^\p{N}{1,3}[.)]\s")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
 _NUMBER = regex.compile(r"\p{N}+")
 #: an archive list names at least this many months
@@ -229,7 +232,7 @@ class Widgets:
         if m is None:
             return None
         rest = _NON_WORDS.sub(" ", labels.sub(" ", folded)).strip()
-        if has_digit and word_count(rest) <= 3:
+        if has_digit and word_count(rest) <= 3 and not _ENUMERATED.match(text):
             return "counter", {"label": m.group().strip()}
         if not rest and headers is not None and headers.match(folded):
             return "widget_label", {"label": m.group().strip()}
