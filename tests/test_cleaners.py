@@ -398,6 +398,10 @@ class TestTrailers:
         assert r.text == BODY_EN
         assert codes(r) == ["trailers/read_more", "trailers/section_label"]
 
+    def test_a_line_that_opens_like_read_more_and_goes_on_is_prose(self) -> None:
+        text = f"{BODY_EN}\n\nSee also the chart below. There is a lot here to digest. Thoughts?"
+        assert run(Trailers(), text=text).text == text
+
     def test_lone_source_tag_after_the_body_goes(self) -> None:
         r = run(Trailers(), text=f"{BODY_RU}\n\nТАСС")
         assert r.text == BODY_RU

@@ -9,7 +9,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import all_phrases
-from ..textshape import ends_like_sentence, phrase_matcher
+from ..textshape import ends_like_sentence, phrase_matcher, sentences
 
 __all__ = ["Trailers"]
 
@@ -22,7 +22,8 @@ class Trailers:
     """Drop read-more lines, section labels, and short lines after the body.
 
     Options:
-        read_more_words: longest line (in words) taken as a read-more trailer.
+        read_more_words: longest line (in words) taken as a read-more trailer (a line of one
+            sentence: one that goes on is prose).
         after_body_words: lines of at most this many words after the last body paragraph go.
         body_words: a kept line with this many words that ends like a sentence is body.
         source_tags_only: after the body, drop only lines shaped like a source tag (letters all
@@ -48,7 +49,9 @@ class Trailers:
             n = unit.nwords
             if read_more is not None and n <= self.read_more_words:
                 m = read_more.match(unit.folded)
-                if m is not None:
+                # a read-more line points once; one that goes on for more sentences is prose
+                # ("See also the infographic below. There's a lot here to digest. Thoughts?")
+                if m is not None and len(sentences(unit.visible)) <= 1:
                     doc.drop(unit, "read_more", phrase=m.group().strip())
                     continue
             if labels is not None and n <= 5:
