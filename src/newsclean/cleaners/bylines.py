@@ -207,10 +207,11 @@ class Bylines:
         if nearest is None or nearest.kind != "dateline":
             return set()
         unit = nearest.unit
-        if sum(1 for u in doc.units if u.visible == unit.visible) > 1 or any(
-                u.block == unit.block and u.decision is Decision.DROP for u in doc.units[max(0, unit.index - 3):start]):
-            return set()
-        return {unit.index}
+        printed_twice = sum(1 for u in doc.units if u.visible == unit.visible) > 1
+        # a line of its block (a few lines up, or down to the article) went: the date is a widget's
+        in_a_widget = any(u.block == unit.block and u.decision is Decision.DROP
+                          for u in doc.units[max(0, unit.index - 3):start])
+        return set() if printed_twice or in_a_widget else {unit.index}
 
     def _head_lines(self, doc: Document, dated: set[int], seen: set[int]) -> list[_Found]:
         """Above the article: date lines whose weekday names take them over six words
