@@ -145,8 +145,10 @@ class Bylines:
         page = doc.page_text()
         dated = set(page.lines_matching(_ASCII_FOUR_DIGITS if page.text.isascii() else _FOUR_DIGITS))
         found = self._prefixed_and_dated(doc, dated, prefixes.candidate_lines(page) if prefixes else [], prefixes)
+        # where the article starts: nothing this cleaner decides moves it before its drops below
+        head = article_start(doc.units)
         if self.datelines:
-            found += self._head_lines(doc, dated, {f.unit.index for f in found})
+            found += self._head_lines(doc, dated, {f.unit.index for f in found}, head)
         for f in found:
             for key, value in (("author", f.author), ("date", f.date)):
                 if value and key not in doc.metadata:
@@ -157,7 +159,7 @@ class Bylines:
         staying = {f.unit.index for f in found if f.kind == "byline" and f.unit.visible not in repeated
                    and not (self.drop_unnamed and not f.author and _names_nobody(f.unit, prefixes))
                    } if self.in_body else set()
-        own_date = self._article_date(doc, found)
+        own_date = self._article_date(doc, found, head)
         for f in found:
             # a date line stays as the article's own date, or beside a byline that stays
             if f.unit.index in staying or f.unit.index in own_date or (
@@ -193,14 +195,13 @@ class Bylines:
                 found.append(_Found(unit, *verdict))
         return found
 
-    def _article_date(self, doc: Document, found: list[_Found]) -> set[int]:
-        """The index of the date line nearest above the article's start, within
+    def _article_date(self, doc: Document, found: list[_Found], start: int) -> set[int]:
+        """The index of the date line nearest above the article's start (``start``), within
         ``head_date_lines`` lines of it (none, or one). Not when a dated byline stands nearer
         (the page dates the article there), when the page prints the line twice, or when a line
         of its block went (a clock's time, a weather widget: the date is the widget's)."""
         if self.head_date_lines <= 0 or not self.in_body:
             return set()
-        start = article_start(doc.units)
         near = [f for f in found if start - self.head_date_lines <= f.unit.index < start
                 and (f.kind == "dateline" or f.date is not None)]
         nearest = max(near, key=lambda f: f.unit.index, default=None)
@@ -213,10 +214,10 @@ class Bylines:
                           for u in doc.units[max(0, unit.index - 3):start])
         return set() if printed_twice or in_a_widget else {unit.index}
 
-    def _head_lines(self, doc: Document, dated: set[int], seen: set[int]) -> list[_Found]:
+    def _head_lines(self, doc: Document, dated: set[int], seen: set[int], head: int) -> list[_Found]:
         """Above the article: date lines whose weekday names take them over six words
-        ("quinta-feira, 20 de março de 2025") and bylines made of a name and a date."""
-        head = article_start(doc.units)
+        ("quinta-feira, 20 de março de 2025") and bylines made of a name and a date (``head``:
+        the index of the article's first line of running text)."""
         found = []
         for i in sorted(dated):
             unit = doc.units[i]
