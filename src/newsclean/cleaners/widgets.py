@@ -48,11 +48,12 @@ _ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
 _CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
-_NUMERIC_DATE = regex.compile(r"\p{N}{1,4}[./\-年]\s?\p{N}{1,2}[./\-月]\s?\p{N}{1,4}")
+#: (a bidi mark may stand beside a separator: CLDR's Arabic dates are ``d\u200f/M\u200f/y``)
+_NUMERIC_DATE = regex.compile(r"\p{N}{1,4}\p{Cf}?[./\-年]\s?\p{Cf}?\p{N}{1,2}\p{Cf}?[./\-月]\s?\p{Cf}?\p{N}{1,4}")
 #: a numbered heading or list item ("3. In-file Search", "2) Share your results"): its number is
 #: its place in a list, not a count
 _ENUMERATED = regex.compile(r"^\p{N}{1,3}[.)]\s")
-_NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")  # (compiled once: regex's own cache was recompiling it)
+_NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\p{Cf}\s]+")  # (compiled once: regex's own cache was recompiling it)
 _NUMBER = regex.compile(r"\p{N}+")
 #: an archive list names at least this many months
 _ARCHIVE_MONTHS = 4
