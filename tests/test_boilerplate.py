@@ -398,6 +398,24 @@ def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or
     assert ("bylines/byline" in {r.code for r in result.removed}) is not in_body
 
 
+@pytest.mark.parametrize("spare_kinds,kept", [(("byline", "dateline"), True), ((), False)])
+def test_a_byline_the_bylines_cleaner_leaves_in_the_body_is_not_the_scores_to_drop(
+        spare_kinds: tuple[str, ...], kept: bool) -> None:
+    """Whether a byline stays is the ``bylines`` cleaner's decision: the line it leaves in the body
+    carries its kind, and the classifier does not drop it for a low score (``spare_kinds=()``
+    lets the score decide it too)."""
+    doc = Document("By Maria Keller\n\n" + "\n\n".join(EN_PARAS))
+    byline = doc.units[0]
+    doc.begin("bylines", None)
+    doc.annotate(byline, kind="byline")
+    doc.end()
+    # every line below a threshold no score reaches, no pass that keeps lines for their context
+    strict = Boilerplate(threshold=1.01, clean_share=1.0, near_good=0, between=0, spare_kinds=spare_kinds)
+    _pipeline().run(doc, [strict])
+    assert (byline.decision is Decision.UNDECIDED) is kept
+    assert all(u.decision is Decision.DROP for u in doc.units[1:])
+
+
 def _scored_page(paras: list[str], probs: list[float]) -> Any:
     """A PageScores of ``paras`` (each a line) with the given probabilities; a line ending with a
     full stop reads like running text."""

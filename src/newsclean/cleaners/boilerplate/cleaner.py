@@ -60,6 +60,10 @@ class Boilerplate:
             short result again keeps what the first pass kept.
         model: a model (:func:`~newsclean.cleaners.boilerplate.model_from_json`) instead of the
             shipped one, e.g. one trained on part of the pages to score the rest.
+        spare_kinds: lines of these kinds are never dropped for their score: the ``bylines``
+            cleaner gives its kind to the byline and the article's own date it leaves in the body,
+            and that decision is its own (``()`` lets the score decide them too). Held out, gold
+            bodies kept whole 1,078 -> 1,112 of 1,552; dragnet plain F1 +0.001.
 
     The page language is guessed with the pipeline's detector (``Document.detector``), or the
     default detector when the pipeline has none.
@@ -83,6 +87,7 @@ class Boilerplate:
     between: float = 0.3
     clean_slope: float = 1.0
     model: BoilerplateModel | None = None
+    spare_kinds: tuple[str, ...] = ("byline", "dateline")
 
     def warm_up(self) -> None:
         """Load now what the first page would: the model, the core's line features (with their
@@ -172,12 +177,12 @@ class Boilerplate:
         return keep
 
     def _drop(self, doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool]) -> None:
-        """Drop the undecided lines not kept (but the sentences ``min_keep_words`` guards),
-        recording their score and key features."""
+        """Drop the undecided lines not kept (but the sentences ``min_keep_words`` guards and
+        the kinds ``spare_kinds`` names), recording their score and key features."""
         seq, rows = page.units, page.rows
         stop_hi, link = rows[:, [column("stop_hi"), column("link")]].T.tolist()
         drops = [k for k, (u, kp) in enumerate(zip(seq, keep))
-                 if not kp and u.decision is Decision.UNDECIDED
+                 if not kp and u.decision is Decision.UNDECIDED and u.kind not in self.spare_kinds
                  and not (self.min_keep_words and u.nwords >= self.min_keep_words and stop_hi[k]
                           and link[k] < 0.3)]
         if not drops:
