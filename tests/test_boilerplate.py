@@ -416,6 +416,25 @@ def test_a_byline_the_bylines_cleaner_leaves_in_the_body_is_not_the_scores_to_dr
     assert all(u.decision is Decision.DROP for u in doc.units[1:])
 
 
+def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> None:
+    """Lines that continue the line before (same block, no sentence end, a lowercase start) are
+    one paragraph, which the body joins into one line: kept whole when any of its lines is kept,
+    so a second cleaning, which sees the joined line, keeps the same words. A line that starts a
+    sentence of its own is not part of the paragraph above it."""
+    from newsclean.cleaners.boilerplate.cleaner import _keep_whole_paragraphs
+
+    doc = Document("The fetch() function takes the same arguments as the\n"
+                   "constructor of a request, so you can pass complex requests to\n"
+                   "fetch() as discussed below.\n"
+                   "Headers are immutable in some cases.\n"
+                   "Home\n"
+                   "news and weather")
+    keep = [False, True, False, False, False, False]
+    _keep_whole_paragraphs(doc.units, keep)
+    assert keep == [True, True, True, False, False, False]
+    assert Boilerplate().whole_paragraphs
+
+
 def _scored_page(paras: list[str], probs: list[float]) -> Any:
     """A PageScores of ``paras`` (each a line) with the given probabilities; a line ending with a
     full stop reads like running text."""

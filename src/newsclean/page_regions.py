@@ -1,15 +1,21 @@
 """Where a page's article is: the first and the last line of running text (twelve words or
 more, ending like a sentence). Lines above the first are the page's head (datelines, read time,
 weather widgets), lines below the last its tail (share prompts, footers); cleaners that trust a
-shape only there ask these."""
+shape only there ask these. And which line continues the paragraph of the line before it (a
+hard-wrapped paragraph), which the body joins and the classifier judges whole."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from .document import Unit
 from .textshape import ends_like_sentence
 
-__all__ = ["article_end", "article_start"]
+__all__ = ["article_end", "article_start", "continues_paragraph"]
+
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？；：\"”»’)\]]\s*$")
+_STARTS_LOWER = regex.compile(r"^\p{Ll}")
 
 
 def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
@@ -32,3 +38,11 @@ def _running(unit: Unit, min_words: int) -> bool:
     characters, and most lines of a page's head are shorter (neither a call nor a word count is
     spent on them; a page of 200,000 one-character lines asks five times)."""
     return unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible)
+
+
+def continues_paragraph(prev: Unit, unit: Unit) -> bool:
+    """True when ``unit``, the next line the body keeps after ``prev``, continues ``prev``'s
+    paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
+    them do not part them: the body has them next to each other, as a second cleaning sees it."""
+    return (unit.block == prev.block and not _ENDS_SENTENCE.search(prev.visible)
+            and bool(_STARTS_LOWER.match(unit.visible)))

@@ -15,15 +15,12 @@ from dataclasses import asdict, dataclass, field
 from operator import attrgetter
 from typing import Any
 
-import regex
-
 from .document import Decision, Document, Unit
 from .language import LanguageDetector, LanguageGuess
+from .page_regions import continues_paragraph
 
 __all__ = ["CleanerFailure", "Paragraph", "Removal", "Result", "assemble"]
 
-_ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？；：\"”»’)\]]\s*$")
-_STARTS_LOWER = regex.compile(r"^\p{Ll}")
 _START_END = attrgetter("start", "end")
 
 
@@ -166,14 +163,6 @@ def jsonable(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, bool)):
         return value
     return str(value)
-
-
-def continues_paragraph(prev: Unit, unit: Unit) -> bool:
-    """True when ``unit``, the next line the body keeps after ``prev``, continues ``prev``'s
-    paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
-    them do not part them: the body has them next to each other, as a second cleaning sees it."""
-    return (unit.block == prev.block and not _ENDS_SENTENCE.search(prev.visible)
-            and bool(_STARTS_LOWER.match(unit.visible)))
 
 
 def _dropped_between_cuts(source: str, unit: Unit) -> list[Removal]:

@@ -10,6 +10,7 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
+from ...page_regions import continues_paragraph
 from ..bylines import Bylines
 from .features import line_features
 from .model import BoilerplateModel, load_model
@@ -60,6 +61,10 @@ class Boilerplate:
             short result again keeps what the first pass kept.
         model: a model (:func:`~newsclean.cleaners.boilerplate.model_from_json`) instead of the
             shipped one, e.g. one trained on part of the pages to score the rest.
+        whole_paragraphs: a paragraph hard-wrapped over several lines (each line after the first
+            continues the one before: the same block, no sentence end above, a lowercase start)
+            stays whole when any of its lines stays; the body joins it into one line, which a
+            second cleaning judges whole. Held out, residual F1 on readability 0.860 -> 0.873.
         spare_kinds: lines of these kinds are never dropped for their score: the ``bylines``
             cleaner gives its kind to the byline and the article's own date it leaves in the body,
             and that decision is its own (``()`` lets the score decide them too). Held out, gold
@@ -88,6 +93,7 @@ class Boilerplate:
     clean_slope: float = 1.0
     model: BoilerplateModel | None = None
     spare_kinds: tuple[str, ...] = ("byline", "dateline")
+    whole_paragraphs: bool = True
 
     def warm_up(self) -> None:
         """Load now what the first page would: the model, the core's line features (with their
@@ -150,7 +156,7 @@ class Boilerplate:
 
     def _keep(self, page: PageScores, probs: list[float], threshold: float) -> list[bool]:
         """Which lines stay: those scoring at least the threshold; on already-extracted text the
-        borderline sentences and headings; then the context pass."""
+        borderline sentences and headings; then the context passes and whole paragraphs."""
         seq = page.units
         keep = [p >= threshold for p in probs]
         floor = threshold
@@ -174,6 +180,8 @@ class Boilerplate:
             _extend(bodyish, probs, keep, floor * self.near_good)
         if self.between > 0:
             _keep_between(probs, keep, threshold * self.between)
+        if self.whole_paragraphs:
+            _keep_whole_paragraphs(seq, keep)
         return keep
 
     def _drop(self, doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool]) -> None:
@@ -236,6 +244,18 @@ def _extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], 
                 continue
             if any(0 <= j < n and keep[j] for j in (k - 1, k + 1, k - 2, k + 2)):
                 keep[k] = True
+
+
+def _keep_whole_paragraphs(seq: Sequence[Unit], keep: list[bool]) -> None:
+    """Every line of a hard-wrapped paragraph (lines that continue the one before,
+    :func:`~newsclean.page_regions.continues_paragraph`) is kept when one of them is."""
+    first = 0
+    for k in range(1, len(seq) + 1):
+        if k < len(seq) and continues_paragraph(seq[k - 1], seq[k]):
+            continue
+        if k - first > 1 and any(keep[first:k]):
+            keep[first:k] = [True] * (k - first)
+        first = k
 
 
 def _keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> None:
