@@ -421,7 +421,8 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
     one paragraph, which the body joins into one line: kept whole when any of its lines is kept,
     so a second cleaning, which sees the joined line, keeps the same words. A line that starts a
     sentence of its own is not part of the paragraph above it."""
-    from newsclean.cleaners.boilerplate.cleaner import _keep_whole_paragraphs
+    from newsclean.cleaners.boilerplate.cleaner import _keep_whole
+    from newsclean.page_regions import continues_paragraph
 
     doc = Document("The fetch() function takes the same arguments as the\n"
                    "constructor of a request, so you can pass complex requests to\n"
@@ -430,9 +431,26 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
                    "Home\n"
                    "news and weather")
     keep = [False, True, False, False, False, False]
-    _keep_whole_paragraphs(doc.units, keep)
+    _keep_whole(doc.units, keep, continues_paragraph)
     assert keep == [True, True, True, False, False, False]
     assert Boilerplate().whole_paragraphs
+
+
+def test_a_table_stays_whole_when_one_of_its_rows_stays_but_not_a_page_laid_out_in_one() -> None:
+    """Rows of cells in one block are one table: kept whole when any row is kept (a row alone
+    reads like a menu item). A table with a paragraph of running text in a row is a page laid
+    out in a table, whose rows are judged one by one."""
+    from newsclean.cleaners.boilerplate.cleaner import _is_table, _keep_whole, _next_row
+
+    table = Document("| Behavior | Description |\n| Eat | Self explanatory |\n| Play | Running, climbing |")
+    keep = [True, False, False]
+    _keep_whole(table.units, keep, _next_row, _is_table)
+    assert keep == [True, True, True]
+    layout = Document("| Home | News | Sport |\n| " + EN_PARAS[0] + " |\n| Privacy | Terms | Contact |")
+    keep = [False, True, False]
+    _keep_whole(layout.units, keep, _next_row, _is_table)
+    assert keep == [False, True, False]
+    assert Boilerplate().whole_tables
 
 
 def _scored_page(paras: list[str], probs: list[float]) -> Any:

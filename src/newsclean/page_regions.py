@@ -10,9 +10,9 @@ from collections.abc import Sequence
 import regex
 
 from .document import Unit
-from .textshape import ends_like_sentence
+from .textshape import ends_like_sentence, word_count
 
-__all__ = ["article_end", "article_start", "continues_paragraph"]
+__all__ = ["article_end", "article_start", "continues_paragraph", "is_running_text"]
 
 _ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？；：\"”»’)\]]\s*$")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
@@ -33,11 +33,17 @@ def article_end(units: Sequence[Unit], min_words: int = 12) -> int:
 
 
 def _running(unit: Unit, min_words: int) -> bool:
-    """A kept line of ``min_words`` words or more that ends like a sentence. The callers test
-    the length first, in line: a line of ``min_words`` words has at least ``2 * min_words - 1``
-    characters, and most lines of a page's head are shorter (neither a call nor a word count is
-    spent on them; a page of 200,000 one-character lines asks five times)."""
-    return unit.kept and unit.nwords >= min_words and ends_like_sentence(unit.visible)
+    """A kept line of running text. The callers test the length first, in line: a line of
+    ``min_words`` words has at least ``2 * min_words - 1`` characters, and most lines of a page's
+    head are shorter (neither a call nor a word count is spent on them; a page of 200,000
+    one-character lines asks five times)."""
+    return unit.kept and is_running_text(unit.visible, min_words, nwords=unit.nwords)
+
+
+def is_running_text(text: str, min_words: int = 12, *, nwords: int | None = None) -> bool:
+    """``text`` has ``min_words`` words or more (``nwords``, when known) and ends like a
+    sentence: a paragraph of prose."""
+    return (word_count(text) if nwords is None else nwords) >= min_words and ends_like_sentence(text)
 
 
 def continues_paragraph(prev: Unit, unit: Unit) -> bool:

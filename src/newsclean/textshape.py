@@ -22,6 +22,7 @@ import regex
 from ._core import Phrases, joined_words, letter_count, word_count, words
 
 __all__ = [
+    "CELL_SEPARATORS",
     "CJK_STOPS",
     "SPACED_STOPS",
     "STOP_CLOSERS",
@@ -96,13 +97,13 @@ def ends_like_sentence(text: str) -> bool:
 
 
 #: what cuts a line of text into cells (trafilatura's "|" between table cells, box drawing, a tab)
-_CELL_SEPARATORS = ("|", "│", "\t")
+CELL_SEPARATORS = ("|", "│", "\t")
 
 
 def has_cells(text: str) -> bool:
     """Three cells or more (two separators): a table row, or a menu or a line of metadata cut by
     bars (``« Previous | Main | Next »``, ``Date: … | Category: … | Author: …``)."""
-    return sum(text.count(sep) for sep in _CELL_SEPARATORS) >= 2
+    return sum(text.count(sep) for sep in CELL_SEPARATORS) >= 2
 
 
 def is_headline_like(text: str, *, max_words: int = 30, nwords: int | None = None) -> bool:

@@ -2,7 +2,8 @@
 thread, already-extracted text, the context pass, abstention) and the removals it records."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -10,7 +11,8 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
-from ...page_regions import continues_paragraph
+from ...page_regions import continues_paragraph, is_running_text
+from ...textshape import CELL_SEPARATORS, has_cells
 from ..bylines import Bylines
 from .features import line_features
 from .model import BoilerplateModel, load_model
@@ -19,6 +21,8 @@ from .table import DETAIL, column
 from .threads import comment_thread, has_clock_time, is_signature_line, verb_signature_lines
 
 __all__ = ["Boilerplate"]
+
+_CELLS = re.compile("|".join(map(re.escape, CELL_SEPARATORS)))
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ class Boilerplate:
             continues the one before: the same block, no sentence end above, a lowercase start)
             stays whole when any of its lines stays; the body joins it into one line, which a
             second cleaning judges whole. Held out, residual F1 on readability 0.860 -> 0.873.
+        whole_tables: the rows of a table (two or more lines of cells, ``| a | b |``, in one
+            block) stay together when any of them stays: a row reads like a menu item on its
+            own. Not a table one of whose rows is a paragraph of running text: a page laid out
+            in a table, the article in one of its cells. Held out, residual F1 on cleaneval-dev
+            0.766 -> 0.769 and on readability 0.873 -> 0.876.
         spare_kinds: lines of these kinds are never dropped for their score: the ``bylines``
             cleaner gives its kind to the byline and the article's own date it leaves in the body,
             and that decision is its own (``()`` lets the score decide them too). Held out, gold
@@ -94,6 +103,7 @@ class Boilerplate:
     model: BoilerplateModel | None = None
     spare_kinds: tuple[str, ...] = ("byline", "dateline")
     whole_paragraphs: bool = True
+    whole_tables: bool = True
 
     def warm_up(self) -> None:
         """Load now what the first page would: the model, the core's line features (with their
@@ -156,7 +166,7 @@ class Boilerplate:
 
     def _keep(self, page: PageScores, probs: list[float], threshold: float) -> list[bool]:
         """Which lines stay: those scoring at least the threshold; on already-extracted text the
-        borderline sentences and headings; then the context passes and whole paragraphs."""
+        borderline sentences and headings; then the context passes, whole paragraphs and tables."""
         seq = page.units
         keep = [p >= threshold for p in probs]
         floor = threshold
@@ -181,7 +191,9 @@ class Boilerplate:
         if self.between > 0:
             _keep_between(probs, keep, threshold * self.between)
         if self.whole_paragraphs:
-            _keep_whole_paragraphs(seq, keep)
+            _keep_whole(seq, keep, continues_paragraph)
+        if self.whole_tables:
+            _keep_whole(seq, keep, _next_row, _is_table)
         return keep
 
     def _drop(self, doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool]) -> None:
@@ -246,16 +258,27 @@ def _extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], 
                 keep[k] = True
 
 
-def _keep_whole_paragraphs(seq: Sequence[Unit], keep: list[bool]) -> None:
-    """Every line of a hard-wrapped paragraph (lines that continue the one before,
-    :func:`~newsclean.page_regions.continues_paragraph`) is kept when one of them is."""
+def _keep_whole(seq: Sequence[Unit], keep: list[bool], joins: Callable[[Unit, Unit], bool],
+                whole: Callable[[Sequence[Unit]], bool] = lambda run: True) -> None:
+    """Every line of a run that ``joins`` links (each line to the one before) is kept when one of
+    them is, if ``whole`` says the run is one piece of the article."""
     first = 0
     for k in range(1, len(seq) + 1):
-        if k < len(seq) and continues_paragraph(seq[k - 1], seq[k]):
+        if k < len(seq) and joins(seq[k - 1], seq[k]):
             continue
-        if k - first > 1 and any(keep[first:k]):
+        if k - first > 1 and any(keep[first:k]) and whole(seq[first:k]):
             keep[first:k] = [True] * (k - first)
         first = k
+
+
+def _next_row(prev: Unit, unit: Unit) -> bool:
+    """``unit`` is the next row of the table ``prev`` is a row of: both have cells, one block."""
+    return unit.block == prev.block and has_cells(prev.visible) and has_cells(unit.visible)
+
+
+def _is_table(rows: Sequence[Unit]) -> bool:
+    """Rows of data, not a page laid out in a table (a cell holding a paragraph of running text)."""
+    return not any(is_running_text(cell.strip()) for u in rows for cell in _CELLS.split(u.visible))
 
 
 def _keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> None:
