@@ -421,7 +421,7 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
     one paragraph, which the body joins into one line: kept whole when any of its lines is kept,
     so a second cleaning, which sees the joined line, keeps the same words. A line that starts a
     sentence of its own is not part of the paragraph above it."""
-    from newsclean.cleaners.boilerplate.cleaner import _keep_whole
+    from newsclean.cleaners.boilerplate.cleaner import _keep_whole, _runs
     from newsclean.page_regions import continues_paragraph
 
     doc = Document("The fetch() function takes the same arguments as the\n"
@@ -431,7 +431,7 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
                    "Home\n"
                    "news and weather")
     keep = [False, True, False, False, False, False]
-    _keep_whole(doc.units, keep, continues_paragraph)
+    _keep_whole(keep, _runs(doc.units, continues_paragraph))
     assert keep == [True, True, True, False, False, False]
     assert Boilerplate().whole_paragraphs
 
@@ -440,17 +440,37 @@ def test_a_table_stays_whole_when_one_of_its_rows_stays_but_not_a_page_laid_out_
     """Rows of cells in one block are one table: kept whole when any row is kept (a row alone
     reads like a menu item). A table with a paragraph of running text in a row is a page laid
     out in a table, whose rows are judged one by one."""
-    from newsclean.cleaners.boilerplate.cleaner import _is_table, _keep_whole, _next_row
+    from newsclean.cleaners.boilerplate.cleaner import _is_table, _keep_whole, _next_row, _runs
+
+    def tables(doc: Document) -> list[range]:
+        return [rows for rows in _runs(doc.units, _next_row) if _is_table(doc.units[rows.start:rows.stop])]
 
     table = Document("| Behavior | Description |\n| Eat | Self explanatory |\n| Play | Running, climbing |")
     keep = [True, False, False]
-    _keep_whole(table.units, keep, _next_row, _is_table)
+    _keep_whole(keep, tables(table))
     assert keep == [True, True, True]
     layout = Document("| Home | News | Sport |\n| " + EN_PARAS[0] + " |\n| Privacy | Terms | Contact |")
     keep = [False, True, False]
-    _keep_whole(layout.units, keep, _next_row, _is_table)
+    _keep_whole(keep, tables(layout))
     assert keep == [False, True, False]
     assert Boilerplate().whole_tables
+
+
+def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text() -> None:
+    """Wrapped at a fixed width, no line of a paragraph is running text on its own (most end
+    mid-sentence); the paragraph is, and each of its lines counts as such for the page's share of
+    running text (the clean-page floor) and the context pass."""
+    from newsclean.cleaners.boilerplate.cleaner import _running_paragraphs, _runs
+    from newsclean.page_regions import continues_paragraph
+
+    doc = Document("The position of the second most dominant member of the troop is currently\n"
+                   "being fought over between two of its members, who fight over everything,\n"
+                   "from food to where to sleep.\n"
+                   "Home\n"
+                   "news and weather")
+    paragraphs = _runs(doc.units, continues_paragraph)
+    assert paragraphs == [range(0, 3), range(3, 5)]
+    assert _running_paragraphs(doc.units, paragraphs, [0.0] * 5) == [1.0, 1.0, 1.0, 0.0, 0.0]
 
 
 def _scored_page(paras: list[str], probs: list[float]) -> Any:
