@@ -431,7 +431,7 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
                    "Home\n"
                    "news and weather")
     keep = [False, True, False, False, False, False]
-    _keep_whole(keep, _runs(doc.units, continues_paragraph))
+    _keep_whole(keep, _runs(len(doc.units), lambda k: continues_paragraph(doc.units[k - 1], doc.units[k])))
     assert keep == [True, True, True, False, False, False]
     assert Boilerplate().whole_paragraphs
 
@@ -440,18 +440,15 @@ def test_a_table_stays_whole_when_one_of_its_rows_stays_but_not_a_page_laid_out_
     """Rows of cells in one block are one table: kept whole when any row is kept (a row alone
     reads like a menu item). A table with a paragraph of running text in a row is a page laid
     out in a table, whose rows are judged one by one."""
-    from newsclean.cleaners.boilerplate.cleaner import _is_table, _keep_whole, _next_row, _runs
-
-    def tables(doc: Document) -> list[range]:
-        return [rows for rows in _runs(doc.units, _next_row) if _is_table(doc.units[rows.start:rows.stop])]
+    from newsclean.cleaners.boilerplate.cleaner import _keep_whole, _tables
 
     table = Document("| Behavior | Description |\n| Eat | Self explanatory |\n| Play | Running, climbing |")
     keep = [True, False, False]
-    _keep_whole(keep, tables(table))
+    _keep_whole(keep, _tables(table.units))
     assert keep == [True, True, True]
     layout = Document("| Home | News | Sport |\n| " + EN_PARAS[0] + " |\n| Privacy | Terms | Contact |")
     keep = [False, True, False]
-    _keep_whole(keep, tables(layout))
+    _keep_whole(keep, _tables(layout.units))
     assert keep == [False, True, False]
     assert Boilerplate().whole_tables
 
@@ -468,7 +465,7 @@ def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text()
                    "from food to where to sleep.\n"
                    "Home\n"
                    "news and weather")
-    paragraphs = _runs(doc.units, continues_paragraph)
+    paragraphs = _runs(len(doc.units), lambda k: continues_paragraph(doc.units[k - 1], doc.units[k]))
     assert paragraphs == [range(0, 3), range(3, 5)]
     assert _running_paragraphs(doc.units, paragraphs, [0.0] * 5) == [1.0, 1.0, 1.0, 0.0, 0.0]
 

@@ -14,7 +14,8 @@ from .textshape import ends_like_sentence, word_count
 
 __all__ = ["article_end", "article_start", "continues_paragraph", "is_running_text"]
 
-_ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？；：\"”»’)\]]\s*$")
+#: what ends a line that the next one does not continue (a closing quote or bracket ends it too)
+_SENTENCE_ENDS = frozenset(".!?:;…。！？；：\"”»’)]")
 _STARTS_LOWER = regex.compile(r"^\p{Ll}")
 
 
@@ -50,5 +51,5 @@ def continues_paragraph(prev: Unit, unit: Unit) -> bool:
     """True when ``unit``, the next line the body keeps after ``prev``, continues ``prev``'s
     paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
     them do not part them: the body has them next to each other, as a second cleaning sees it."""
-    return (unit.block == prev.block and not _ENDS_SENTENCE.search(prev.visible)
-            and bool(_STARTS_LOWER.match(unit.visible)))
+    return (unit.block == prev.block and _STARTS_LOWER.match(unit.visible) is not None
+            and prev.visible.rstrip()[-1:] not in _SENTENCE_ENDS)

@@ -103,7 +103,7 @@ CELL_SEPARATORS = ("|", "│", "\t")
 def has_cells(text: str) -> bool:
     """Three cells or more (two separators): a table row, or a menu or a line of metadata cut by
     bars (``« Previous | Main | Next »``, ``Date: … | Category: … | Author: …``)."""
-    return sum(text.count(sep) for sep in CELL_SEPARATORS) >= 2
+    return sum(map(text.count, CELL_SEPARATORS)) >= 2
 
 
 def is_headline_like(text: str, *, max_words: int = 30, nwords: int | None = None) -> bool:

@@ -172,7 +172,7 @@ class Boilerplate:
         seq = page.units
         keep = [p >= threshold for p in probs]
         floor = threshold
-        paragraphs = _runs(seq, continues_paragraph)
+        paragraphs = _runs(len(seq), lambda k: continues_paragraph(seq[k - 1], seq[k]))
         bodyish = _running_paragraphs(seq, paragraphs, page.rows[:, column("bodyish")].tolist())
         if self.clean_share < 1.0:
             # already-extracted text (most words in lines that read like running text): a
@@ -196,7 +196,7 @@ class Boilerplate:
         if self.whole_paragraphs:
             _keep_whole(keep, paragraphs)
         if self.whole_tables:
-            _keep_whole(keep, [rows for rows in _runs(seq, _next_row) if _is_table(seq[rows.start:rows.stop])])
+            _keep_whole(keep, _tables(seq))
         return keep
 
     def _drop(self, doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool]) -> None:
@@ -261,11 +261,12 @@ def _extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], 
                 keep[k] = True
 
 
-def _runs(seq: Sequence[Unit], joins: Callable[[Unit, Unit], bool]) -> list[range]:
-    """The runs of two lines or more of ``seq`` that ``joins`` links, each line to the one before."""
+def _runs(n: int, joins: Callable[[int], bool]) -> list[range]:
+    """The runs of two lines or more among ``n`` lines in which ``joins(k)`` links each line ``k``
+    to the one before."""
     runs, first = [], 0
-    for k in range(1, len(seq) + 1):
-        if k < len(seq) and joins(seq[k - 1], seq[k]):
+    for k in range(1, n + 1):
+        if k < n and joins(k):
             continue
         if k - first > 1:
             runs.append(range(first, k))
@@ -291,9 +292,13 @@ def _keep_whole(keep: list[bool], runs: list[range]) -> None:
             keep[lines.start:lines.stop] = [True] * len(lines)
 
 
-def _next_row(prev: Unit, unit: Unit) -> bool:
-    """``unit`` is the next row of the table ``prev`` is a row of: both have cells, one block."""
-    return unit.block == prev.block and has_cells(prev.visible) and has_cells(unit.visible)
+def _tables(seq: Sequence[Unit]) -> list[range]:
+    """The tables of ``seq``: runs of lines with cells in one block that :func:`_is_table`."""
+    cells = [has_cells(u.visible) for u in seq]
+    if not any(cells):
+        return []
+    rows = _runs(len(seq), lambda k: cells[k] and cells[k - 1] and seq[k].block == seq[k - 1].block)
+    return [r for r in rows if _is_table(seq[r.start:r.stop])]
 
 
 def _is_table(rows: Sequence[Unit]) -> bool:
