@@ -399,15 +399,17 @@ def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or
 
 
 @pytest.mark.parametrize("spare_kinds,kept", [(("byline", "dateline"), True), ((), False)])
-def test_a_byline_the_bylines_cleaner_leaves_in_the_body_is_not_the_scores_to_drop(
+def test_a_byline_the_bylines_cleaner_leaves_above_the_article_is_not_the_scores_to_drop(
         spare_kinds: tuple[str, ...], kept: bool) -> None:
-    """Whether a byline stays is the ``bylines`` cleaner's decision: the line it leaves in the body
-    carries its kind, and the classifier does not drop it for a low score (``spare_kinds=()``
-    lets the score decide it too)."""
-    doc = Document("By Maria Keller\n\n" + "\n\n".join(EN_PARAS))
-    byline = doc.units[0]
+    """Whether the article's byline stays is the ``bylines`` cleaner's decision: the line it
+    leaves in the body carries its kind, and above the article's first paragraph the classifier
+    does not drop it for a low score (``spare_kinds=()`` lets the score decide it too). A byline
+    further down (a comment's signature) is the score's to judge."""
+    doc = Document("By Maria Keller\n\n" + "\n\n".join(EN_PARAS) + "\n\nBy Ann Lee at 10:46 PM")
+    byline, signature = doc.units[0], doc.units[-1]
     doc.begin("bylines", None)
     doc.annotate(byline, kind="byline")
+    doc.annotate(signature, kind="byline")
     doc.end()
     # every line below a threshold no score reaches, no pass that keeps lines for their context
     strict = Boilerplate(threshold=1.01, clean_share=1.0, near_good=0, between=0, spare_kinds=spare_kinds)
