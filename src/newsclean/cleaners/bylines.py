@@ -105,8 +105,9 @@ class Bylines:
             in a comment thread is a line the ``boilerplate`` cleaner reads in its context (its
             comment-thread finder takes it as a signature). ``False`` drops every byline found,
             and the later copies of a byline found above the article. A line left in the body
-            carries its kind (``byline``, ``dateline``), and the ``boilerplate`` classifier does
-            not drop it for its score (``Boilerplate(spare_kinds=...)``).
+            carries its kind (``byline``, ``dateline``); above the article's first paragraph, the
+            ``boilerplate`` classifier does not drop it for its score
+            (``Boilerplate(spare_kinds=...)``).
         drop_unnamed: with ``in_body``, a byline that names nobody (``by | Feb 12, 2025``: a
             template whose author field is empty) still goes.
         drop_repeated: with ``in_body``, a byline that stands twice or more on the page (above the

@@ -73,7 +73,7 @@ class Boilerplate:
             as running text for ``clean_share`` and ``near_good``, as the joined line would.)
         whole_tables: the rows of a table (two or more lines of cells, ``| a | b |``, in one
             block) stay together when any of them stays: a row reads like a menu item on its
-            own. Not a table one of whose rows is a paragraph of running text: a page laid out
+            own. Not a table one of whose cells is a paragraph of running text: a page laid out
             in a table, the article in one of its cells. Held out, residual F1 on cleaneval-dev
             0.766 -> 0.769 and on readability 0.873 -> 0.876.
         spare_kinds: lines of these kinds above the article's first paragraph are never dropped
