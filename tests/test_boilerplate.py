@@ -433,7 +433,7 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
                    "Home\n"
                    "news and weather")
     keep = [False, True, False, False, False, False]
-    _keep_whole(keep, _runs(len(doc.units), lambda k: continues_paragraph(doc.units[k - 1], doc.units[k])))
+    _keep_whole(keep, _runs([False, *map(continues_paragraph, doc.units, doc.units[1:])]))
     assert keep == [True, True, True, False, False, False]
     assert Boilerplate().whole_paragraphs
 
@@ -467,7 +467,7 @@ def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text()
                    "from food to where to sleep.\n"
                    "Home\n"
                    "news and weather")
-    paragraphs = _runs(len(doc.units), lambda k: continues_paragraph(doc.units[k - 1], doc.units[k]))
+    paragraphs = _runs([False, *map(continues_paragraph, doc.units, doc.units[1:])])
     assert paragraphs == [range(0, 3), range(3, 5)]
     assert _running_paragraphs(doc.units, paragraphs, [0.0] * 5) == [1.0, 1.0, 1.0, 0.0, 0.0]
 

@@ -103,6 +103,8 @@ CELL_SEPARATORS = ("|", "│", "\t")
 def has_cells(text: str) -> bool:
     """Three cells or more (two separators): a table row, or a menu or a line of metadata cut by
     bars (``« Previous | Main | Next »``, ``Date: … | Category: … | Author: …``)."""
+    if "|" not in text and "│" not in text and "\t" not in text:  # CELL_SEPARATORS; most lines have none
+        return False
     return sum(map(text.count, CELL_SEPARATORS)) >= 2
 
 

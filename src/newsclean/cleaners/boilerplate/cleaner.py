@@ -3,7 +3,7 @@ thread, already-extracted text, the context pass, abstention) and the removals i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -174,7 +174,7 @@ class Boilerplate:
         seq = page.units
         keep = [p >= threshold for p in probs]
         floor = threshold
-        paragraphs = _runs(len(seq), lambda k: continues_paragraph(seq[k - 1], seq[k]))
+        paragraphs = _runs([False, *map(continues_paragraph, seq, seq[1:])])
         bodyish = _running_paragraphs(seq, paragraphs, page.rows[:, column("bodyish")].tolist())
         if self.clean_share < 1.0:
             # already-extracted text (most words in lines that read like running text): a
@@ -265,12 +265,12 @@ def _extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], 
                 keep[k] = True
 
 
-def _runs(n: int, joins: Callable[[int], bool]) -> list[range]:
-    """The runs of two lines or more among ``n`` lines in which ``joins(k)`` links each line ``k``
-    to the one before."""
-    runs, first = [], 0
+def _runs(joins: Sequence[bool]) -> list[range]:
+    """The runs of two lines or more in which ``joins[k]`` links each line ``k`` to the one
+    before (``joins[0]`` is not read)."""
+    runs, first, n = [], 0, len(joins)
     for k in range(1, n + 1):
-        if k < n and joins(k):
+        if k < n and joins[k]:
             continue
         if k - first > 1:
             runs.append(range(first, k))
@@ -301,7 +301,7 @@ def _tables(seq: Sequence[Unit]) -> list[range]:
     cells = [has_cells(u.visible) for u in seq]
     if not any(cells):
         return []
-    rows = _runs(len(seq), lambda k: cells[k] and cells[k - 1] and seq[k].block == seq[k - 1].block)
+    rows = _runs([False, *(a and b and u.block == v.block for a, b, u, v in zip(cells, cells[1:], seq, seq[1:]))])
     return [r for r in rows if _is_table(seq[r.start:r.stop])]
 
 
