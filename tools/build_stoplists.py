@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import html
 import json
 import re
 import sys
@@ -212,14 +213,23 @@ def wp_strings(args: argparse.Namespace) -> int:
         'You must be <a href="%s">logged in</a> to post a comment.', "Log in to Reply",
         "&laquo; Older Comments", "Newer Comments &raquo;", "Recent Posts", "Recent Comments",
         "Save my name, email, and website in this browser for the next time I comment.",
+        'You may use these <abbr title="HyperText Markup Language">HTML</abbr> tags and attributes: %s',
     ]
     for locale in args.locales:
         with open(Path(args.dir) / f"{locale}.mo", "rb") as fh:
             catalog = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
         print(f"== {locale}")
         for msgid in msgids:
-            print(f"  {msgid!r} -> {catalog.get(msgid)!r}")
+            text = catalog.get(msgid)
+            print(f"  {msgid!r} -> {text!r} (phrase: {wp_phrase(text) if text else None!r})")
     return 0
+
+
+def wp_phrase(text: str) -> str:
+    """A WordPress string as a phrase: entities decoded, tags dropped (their text kept), cut at its
+    first placeholder, normalised as the phrase lists are (casefolded, no trailing punctuation)."""
+    plain = re.sub(r"<[^<>]*>", "", html.unescape(text)).replace("\xa0", " ")
+    return normalise_entry(plain.split("%s", 1)[0]).casefold().strip(" :：.?？¿¡")
 
 
 #: Movable Type msgids of its comment form and TrackBack section (``lib/MT/L10N/<lang>.pm``)
