@@ -225,11 +225,17 @@ def wp_strings(args: argparse.Namespace) -> int:
     return 0
 
 
+def as_phrase(text: str) -> str:
+    """A catalogue string's leading text as the phrase lists store it: normalised, casefolded, no
+    trailing punctuation."""
+    return normalise_entry(text).casefold().strip(" :：.?？¿¡")
+
+
 def wp_phrase(text: str) -> str:
     """A WordPress string as a phrase: entities decoded, tags dropped (their text kept), cut at its
     first placeholder, normalised as the phrase lists are (casefolded, no trailing punctuation)."""
     plain = re.sub(r"<[^<>]*>", "", html.unescape(text)).replace("\xa0", " ")
-    return normalise_entry(plain.split("%s", 1)[0]).casefold().strip(" :：.?？¿¡")
+    return as_phrase(plain.split("%s", 1)[0])
 
 
 #: Movable Type msgids of its comment form and TrackBack section (``lib/MT/L10N/<lang>.pm``)
@@ -247,7 +253,7 @@ def mt_phrase(text: str) -> str:
     """A Movable Type string as a phrase: what comes before its first placeholder or tag,
     normalised as the phrase lists are (casefolded, no trailing punctuation)."""
     head = re.split(r"<|\[_\d\]", text.replace("\\'", "'"), maxsplit=1)[0]
-    return normalise_entry(head).casefold().strip(" :：.?？¿¡")
+    return as_phrase(head)
 
 
 def mt_strings(args: argparse.Namespace) -> int:

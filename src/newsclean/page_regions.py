@@ -51,10 +51,5 @@ def continues_paragraph(prev: Unit, unit: Unit) -> bool:
     """True when ``unit``, the next line the body keeps after ``prev``, continues ``prev``'s
     paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
     them do not part them: the body has them next to each other, as a second cleaning sees it."""
-    return unit.block == prev.block and _starts_lower(unit.visible) and prev.visible.rstrip()[-1:] not in _SENTENCE_ENDS
-
-
-def _starts_lower(text: str) -> bool:
-    """``text`` starts with a lowercase letter (``\\p{Ll}``; an ASCII one read without the pattern)."""
-    first = text[:1]
-    return "a" <= first <= "z" if first.isascii() else _STARTS_LOWER.match(first) is not None
+    return (unit.block == prev.block and _STARTS_LOWER.match(unit.visible) is not None
+            and prev.visible.rstrip()[-1:] not in _SENTENCE_ENDS)
