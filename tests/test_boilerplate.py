@@ -364,6 +364,24 @@ def test_a_thread_signed_with_the_same_verb_on_every_comment_goes(verb: str) -> 
     assert any(r.reason == "comment_thread" for r in result.removed)
 
 
+def test_a_thread_signed_with_a_verb_and_a_comma_goes() -> None:
+    """``Nikos said,`` over each comment introduces it as ``Nikos says:`` would."""
+    result = _article_then([c.replace("says:", "said,") for c in UNDATED_COMMENTS])
+    assert "buses for years" not in result.text and "Li Wei" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
+def test_a_thread_signed_with_long_reply_and_link_labels_goes() -> None:
+    """A signature with the thread's labels runs past the classifier's twelve words; the thread
+    rule still reads it (up to twenty)."""
+    signatures = [f"{name} responded to {to} on November {k + 7}th, 2012 at {k + 8}:19 am Link To Comment | Reply To Comment"
+                  for k, (name, to) in enumerate([("Maria Klein", "Davey"), ("John Smith", "Maria"), ("Li Wei", "John")])]
+    result = _article_then([line for k, sig in enumerate(signatures) for line in (sig, COMMENTS[2 * k + 1])])
+    assert "Where is the money coming from?" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+    assert not is_signature_line(Document(signatures[0]).units[0])  # the classifier's feature: twelve words
+
+
 def test_a_thread_whose_headers_hold_a_date_and_a_verb_goes() -> None:
     """``27. Jun, 2012 / Maria K says:`` is a comment's header, not a date line."""
     result = _article_then([f"27. Jun, 2012 / {c}" if c.endswith(":") else c for c in UNDATED_COMMENTS])

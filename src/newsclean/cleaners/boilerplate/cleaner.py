@@ -18,7 +18,13 @@ from .features import line_features
 from .model import BoilerplateModel, load_model
 from .scoring import PageScores, score_document
 from .table import DETAIL, column
-from .threads import comment_thread, has_clock_time, is_signature_line, verb_signature_lines
+from .threads import (
+    comment_thread,
+    has_clock_time,
+    is_signature_line,
+    long_signature_lines,
+    verb_signature_lines,
+)
 
 __all__ = ["Boilerplate"]
 
@@ -158,6 +164,7 @@ class Boilerplate:
         # kept by the bylines cleaner or not
         heads = signed + [at[k] for k in np.flatnonzero(page.rows[:, column("hdr")]).tolist()
                           if page.units[k].kind != "dateline"]
+        heads += long_signature_lines(lines)
         thread = comment_thread(lines, body, heads=sorted(set(heads).union(verb_signature_lines(lines))))
         if thread is None:
             return

@@ -15,7 +15,8 @@ from ...document import Unit
 from ..bylines import Bylines
 from .chars import CLOSERS
 
-__all__ = ["Thread", "comment_thread", "has_clock_time", "is_signature_line", "verb_signature_lines"]
+__all__ = ["Thread", "comment_thread", "has_clock_time", "is_signature_line", "long_signature_lines",
+           "verb_signature_lines"]
 
 #: a clock time (hours 0-23, minutes 00-59), not a price or a decimal ("$55.00", "3.75%", "1.2.30")
 _TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
@@ -26,9 +27,15 @@ _LABEL = re.compile(r"^\w{2,20}: ")
 ANY_DIGIT = re.compile(r"\d")
 #: the words a signature line has
 MIN_SIGNATURE_WORDS, MAX_SIGNATURE_WORDS = 2, 12
+#: the words a signature line may have where the thread rule reads it: with its reply and link
+#: labels it runs longer (``Phil White responded to Davey on November 13th, 2012 at 8:19 am Link
+#: To Comment | Reply To Comment``); the classifier's ``hdr`` feature keeps
+#: :data:`MAX_SIGNATURE_WORDS`, the length its model was trained with
+MAX_THREAD_SIGNATURE_WORDS = 20
 
-#: "<name> <verb>:", the verb the page introduces every comment with ("says", "sagt", "escribió")
-_NAME_VERB = re.compile(r"^\S.*\s(\w+):$")
+#: "<name> <verb>:", the verb the page introduces every comment with ("says", "sagt", "escribió"),
+#: or with a comma ("Nikos said,")
+_NAME_VERB = re.compile(r"^\S.*\s(\w+)[:,]$")
 #: the same verb on this many lines makes them signatures; the text under each has this many words
 MIN_SAME_VERB, MIN_COMMENT_WORDS = 3, 8
 
@@ -37,10 +44,10 @@ MIN_SAME_VERB, MIN_COMMENT_WORDS = 3, 8
 Thread = tuple[int, int, int]
 
 
-def is_signature_line(u: Unit) -> bool:
-    """A short line carrying a name-like word and a date or time: a comment's signature line
-    (not a ``Label: value`` field, not a sentence)."""
-    if u.nwords > MAX_SIGNATURE_WORDS or u.nwords < MIN_SIGNATURE_WORDS:
+def is_signature_line(u: Unit, max_words: int = MAX_SIGNATURE_WORDS) -> bool:
+    """A short line (``max_words`` words at most) carrying a name-like word and a date or time:
+    a comment's signature line (not a ``Label: value`` field, not a sentence)."""
+    if u.nwords > max_words or u.nwords < MIN_SIGNATURE_WORDS:
         return False
     vis = u.visible
     if ANY_DIGIT.search(vis) is None:  # the date and time shapes below need a digit
@@ -54,6 +61,14 @@ def is_signature_line(u: Unit) -> bool:
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
 
 
+def long_signature_lines(seq: Sequence[Unit]) -> list[int]:
+    """Positions in ``seq`` of the signature lines longer than the classifier's (more than
+    :data:`MAX_SIGNATURE_WORDS` words, at most :data:`MAX_THREAD_SIGNATURE_WORDS`): a
+    commenter's name and date with the thread's reply and link labels."""
+    return [k for k, u in enumerate(seq) if MAX_SIGNATURE_WORDS < u.nwords <= MAX_THREAD_SIGNATURE_WORDS
+            and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS)]
+
+
 def has_clock_time(u: Unit) -> bool:
     """Whether ``u`` holds a time of day (``8:46 am``, ``14.05``): a comment's time stamp has one,
     the date of an item in a list of related articles seldom does."""
@@ -62,7 +77,8 @@ def has_clock_time(u: Unit) -> bool:
 
 def verb_signature_lines(seq: Sequence[Unit]) -> list[int]:
     """Positions in ``seq`` of undated signature lines: a short line (at most
-    :data:`MAX_SIGNATURE_WORDS` words) that ends with a word and a colon, ``Darya Pino says:``,
+    :data:`MAX_SIGNATURE_WORDS` words) that ends with a word and a colon, ``Darya Pino says:``
+    (or a comma, ``Nikos said,``),
     when at least :data:`MIN_SAME_VERB` such lines end with the same word and a line of
     :data:`MIN_COMMENT_WORDS` words or more follows each (a comment under its author; a menu of
     ``Follow us:`` and ``Contact us:`` labels has short lines under it). In any language: the verb
