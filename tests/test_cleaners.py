@@ -149,6 +149,12 @@ class TestWidgets:
     def test_read_time_and_counters_go(self, line: str) -> None:
         assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
 
+    @pytest.mark.parametrize("line", ["1 Comment", "No Comments", "1 Kommentar", "Keine Kommentare", "5 komentarzy",
+                                      "Комментариев нет", "Un commentaire", "コメントはまだありません"])
+    def test_wordpress_comment_counters_go_in_its_languages(self, line: str) -> None:
+        """WordPress's own counters (``1 Comment``, ``% Comments``, ``No Comments``), from its catalogues."""
+        assert run(Widgets(), text=f"{BODY_EN}\n\n{line}").text == BODY_EN
+
     @pytest.mark.parametrize("line", ["3. In-file Search", "2) Share your results", "4. Comments"])
     def test_a_numbered_heading_naming_a_widget_word_is_not_a_counter(self, line: str) -> None:
         """Its number is its place in a list; a counter's is a count (``12 Comments``)."""

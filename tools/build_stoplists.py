@@ -33,6 +33,11 @@ Debian's ``wordpress-l10n`` package), which is how the comment-form phrases in
 
     .venv/bin/python tools/build_stoplists.py wp-strings /path/to/wp-content/languages de_DE ru_RU
 
+A variant prints WordPress's comment counters ("1 Comment", "% Comments", "No Comments") as
+the ``widget_labels`` phrases they give, by language, as JSON::
+
+    .venv/bin/python tools/build_stoplists.py wp-counters /path/to/wp-content/languages
+
 A third prints Movable Type's comment-form and TrackBack phrases from its catalogues
 (``lib/MT/L10N/<lang>.pm`` of github.com/movabletype/movabletype at 4e3088c817, MT 4.1, the last
 release with its European catalogues beside the Japanese one)::
@@ -225,6 +230,45 @@ def wp_strings(args: argparse.Namespace) -> int:
     return 0
 
 
+#: WordPress core's comment counters (``comments_number()``, ``get_comments_number_text()``)
+WP_COUNTERS = ("1 Comment", "% Comments", "No Comments")
+#: WordPress locale -> the ``data/phrases/<code>.json`` it feeds
+WP_LOCALES: dict[str, str] = {
+    "de_DE": "de", "fr_FR": "fr", "es_ES": "es", "it_IT": "it", "pt_PT": "pt", "pt_BR": "pt",
+    "nl_NL": "nl", "ru_RU": "ru", "uk": "uk", "mk_MK": "mk", "sr_RS": "sr", "bg_BG": "bg",
+    "pl_PL": "pl", "cs_CZ": "cs", "tr_TR": "tr", "ar": "ar", "zh_CN": "zh", "zh_TW": "zh", "ja": "ja",
+}
+
+
+def counter_phrase(text: str) -> str:
+    """A comment counter as a widget label: its count (a digit, WordPress's ``%`` or ``%s``) and
+    brackets taken out, normalised as the phrase lists are."""
+    return as_phrase(re.sub(r"%[sd]?|[\d()（）]", " ", text))
+
+
+def wp_counters(args: argparse.Namespace) -> int:
+    """Print the widget labels WordPress's comment counters give, by phrase-file code, as JSON
+    (English from the msgids themselves)."""
+    out: dict[str, list[str]] = {"en": [counter_phrase(m) for m in WP_COUNTERS]}
+    for locale, code in WP_LOCALES.items():
+        path = Path(args.dir) / f"{locale}.mo"
+        if not path.exists():
+            continue
+        with open(path, "rb") as fh:
+            catalog = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
+        found = out.setdefault(code, [])
+        for msgid in WP_COUNTERS:
+            text = catalog.get(msgid)
+            if text and re.search(r"[#\d][^\W\d_]|[^\W\d_][#\d]", re.sub(r"%[sd]?", "#", text)):
+                continue  # the count glued to a word ("%件のコメント"): no word boundary to match the label at
+            # Serbian pages are written in both scripts: the Latin form too (as sr's stoplist)
+            for phrase in [counter_phrase(text)] + ([sr_latin(counter_phrase(text))] if code == "sr" else []) if text else []:
+                if phrase not in found:
+                    found.append(phrase)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
 def as_phrase(text: str) -> str:
     """A catalogue string's leading text as the phrase lists store it: normalised, casefolded, no
     trailing punctuation."""
@@ -275,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     wp = sub.add_parser("wp-strings", help="print WordPress comment-form translations from .mo files")
     wp.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     wp.add_argument("locales", nargs="+")
+    wc = sub.add_parser("wp-counters", help="print WordPress comment counters as widget labels (JSON)")
+    wc.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
     mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")
     args = parser.parse_args(argv)
@@ -282,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
         return mt_strings(args)
     if args.cmd == "wp-strings":
         return wp_strings(args)
+    if args.cmd == "wp-counters":
+        return wp_counters(args)
     return build(args)
 
 
