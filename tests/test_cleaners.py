@@ -155,6 +155,17 @@ class TestWidgets:
         """WordPress's own counters (``1 Comment``, ``% Comments``, ``No Comments``), from its catalogues."""
         assert run(Widgets(), text=f"{BODY_EN}\n\n{line}").text == BODY_EN
 
+    @pytest.mark.parametrize("line", ["5 hours ago", "1 minute ago", "2h ago", "(3 days ago)", "vor 5 Stunden",
+                                      "il y a 12 minutes", "5 часов назад", "3日前", "قبل 5 ساعات"])
+    def test_a_time_relative_to_now_alone_on_its_line_goes_in_any_language(self, line: str) -> None:
+        """CLDR's past relative-time patterns: a time stamp as the page was served."""
+        r = run(Widgets(), text=f"{BODY_EN}\n\n{line}")
+        assert r.text == BODY_EN and codes(r) == ["widgets/relative_time"]
+
+    @pytest.mark.parametrize("line", ["18 years ago, he left the band.", "Reading 5 Days Ago", "5 hours"])
+    def test_a_relative_time_beside_other_words_stays(self, line: str) -> None:
+        assert line in run(Widgets(), text=f"{BODY_EN}\n\n{line}").text
+
     @pytest.mark.parametrize("line", ["3. In-file Search", "2) Share your results", "4. Comments"])
     def test_a_numbered_heading_naming_a_widget_word_is_not_a_counter(self, line: str) -> None:
         """Its number is its place in a list; a counter's is a count (``12 Comments``)."""

@@ -11,9 +11,11 @@ a stoplist for:
   language's stopwords left out: Romanian's "{0} de minute" gives "minute", not "de");
 - ``date_words``: the letters of the date and time formats that are not fields: quoted literals
   and letters outside the pattern alphabet ("г" of Bulgarian "d.MM.yy 'г'.", "年", "月", "日"
-  of "y年M月d日", "gada"), what a numeric date is written with besides its digits.
+  of "y年M月d日", "gada"), what a numeric date is written with besides its digits;
+- ``relative_times``: whole patterns, not words: how a time in the past is written relative to
+  now, from seconds to years ("# hours ago", "vor # stunden", "# 時間前"; the count as ``#``).
 
-Each is stored as the words its names split into (``lexicon.normalize`` form, trailing dots
+Each of the others is stored as the words its names split into (``lexicon.normalize`` form, trailing dots
 stripped), since a line is compared word by word. Usage:
 ``pip install babel && python tools/build_calendar.py``.
 """
@@ -83,13 +85,30 @@ def date_words(locale: Locale) -> list[str]:
     return _words(literals)
 
 
+_RELATIVE_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+def relative_times(locale: Locale) -> list[str]:
+    """The past relative-time patterns of the units from seconds to years, every width and plural
+    form ("{0} hours ago", "vor {0} Stunden", "{0} 時間前"), the count written ``#``."""
+    fields = locale._data["date_fields"]
+    patterns = [pattern for unit in _RELATIVE_UNITS for width in ("", "-short", "-narrow")
+                for pattern in fields.get(unit + width, {}).get("past", {}).values()]
+    out: list[str] = []
+    for pattern in patterns:
+        text = normalize(pattern.replace("{0}", "#"))
+        if text not in out:
+            out.append(text)
+    return out
+
+
 def main() -> None:
     table: dict[str, dict[str, list[str]]] = {"weekdays": {}, "day_periods": {}, "minute_units": {},
-                                              "date_words": {}}
+                                              "date_words": {}, "relative_times": {}}
     for code, _, locale in stoplist_locales():
         for kind, words in (("weekdays", weekdays(locale)), ("day_periods", day_periods(locale)),
                             ("minute_units", minute_units(locale, code)),
-                            ("date_words", date_words(locale))):
+                            ("date_words", date_words(locale)), ("relative_times", relative_times(locale))):
             known = table[kind].setdefault(code, [])
             known.extend(w for w in words if w not in known)
     parts = []
@@ -100,7 +119,8 @@ def main() -> None:
     OUT.write_text('{"source": "Unicode CLDR via Babel: days[format|stand-alone][wide|abbreviated], '
                    'day_periods[format|stand-alone][wide|abbreviated][am|pm], '
                    'unit_patterns[duration-minute][long|short|narrow], '
-                   'date_formats and time_formats[short|medium|long|full] literals",\n' + ",\n".join(parts) + "\n}\n",
+                   'date_formats and time_formats[short|medium|long|full] literals, '
+                   'date_fields[second..year][|-short|-narrow][past]",\n' + ",\n".join(parts) + "\n}\n",
                    encoding="utf-8")
     print(f"{len(table['weekdays'])} languages -> {OUT} ({OUT.stat().st_size} bytes)")
 

@@ -75,7 +75,7 @@ PHRASE_KINDS: tuple[str, ...] = (
 )
 
 #: The word classes of ``data/calendar.json`` (:func:`calendar_words`).
-CALENDAR_KINDS: tuple[str, ...] = ("weekdays", "day_periods", "minute_units", "date_words")
+CALENDAR_KINDS: tuple[str, ...] = ("weekdays", "day_periods", "minute_units", "date_words", "relative_times")
 
 _PKG = "newsclean"
 _ALIASES: dict[str, str] = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl", "sh": "sr"}
@@ -235,14 +235,17 @@ def month_numbers() -> dict[str, int]:
 
 
 @cache
-def calendar_words(kind: Literal["weekdays", "day_periods", "minute_units", "date_words"]) -> frozenset[str]:
+def calendar_words(kind: Literal["weekdays", "day_periods", "minute_units", "date_words", "relative_times"]
+                   ) -> frozenset[str]:
     """Words of every language's weekday names (``weekdays``: "quinta", "feira", "четверг"),
     of its a.m. and p.m. (``day_periods``: "π", "μ", "下午") or of its word for minutes
     (``minute_units``: "min", "мин", "λ", "分"), or the letters its numeric dates and times are
-    written with (``date_words``: "г" of "11.10.25 г.", "年", "gada"), from the CLDR.
+    written with (``date_words``: "г" of "11.10.25 г.", "年", "gada"), from the CLDR; or, for
+    ``relative_times``, whole patterns of a time in the past written relative to now ("# hours
+    ago", "vor # stunden", "# 時間前", the count as ``#``).
 
     Words are in :func:`normalize` form without trailing dots, one per word of a name
-    ("quinta-feira" gives "quinta" and "feira"). Regenerate ``data/calendar.json`` with
+    ("quinta-feira" gives "quinta" and "feira"); patterns in :func:`normalize` form. Regenerate ``data/calendar.json`` with
     ``tools/build_calendar.py``.
     """
     if kind not in CALENDAR_KINDS:

@@ -13,6 +13,8 @@ The shapes are general, not one site's words:
   in any language (CLDR's, with at most two other words: ``10 мин на чтение``, ``12 λ.``);
 - *a widget's name*: a short label alone with numeric lines in a block of its own (the city
   over a weather widget's temperature, ``London / 21.3°C``), in any language;
+- *relative times*: a line that is only a time in the past relative to now, in any language
+  (CLDR's patterns, from seconds to years: ``5 hours ago``, ``vor 5 Stunden``, ``3日前``);
 - *archive lists*: a line of four or more month names (CLDR's, any language), each with a year or
   a count, that make up half its words or more (a blog's archive menu flattened to one line,
   ``Select Month November 2012 (1) September 2012 (1) …``); a sentence naming months has more
@@ -108,6 +110,28 @@ def _date_and_clock_words() -> frozenset[str]:
     return calendar_words("day_periods") | calendar_words("date_words")
 
 
+#: what a relative time is compared by besides its count (written ``#``): no spaces or brackets
+_SPACES_AND_BRACKETS = regex.compile(r"[\s()\[\]]+")
+_RELATIVE_MAX_CHARS = 60
+
+
+def _relative_key(text: str) -> str:
+    """``text`` with its numbers as ``#``, without spaces, brackets and trailing dots."""
+    return _SPACES_AND_BRACKETS.sub("", _NUMBER.sub("#", text)).rstrip(".")
+
+
+@cache
+def _relative_times() -> frozenset[str]:
+    return frozenset(_relative_key(pattern) for pattern in calendar_words("relative_times"))
+
+
+def _is_relative_time(unit: Unit) -> bool:
+    """A time in the past written relative to now and nothing else, in any language (CLDR's
+    patterns: ``5 hours ago``, ``vor 5 Stunden``, ``(3日前)``): a time stamp as the page was
+    served, which no reader of the text later can use."""
+    return len(unit.visible) <= _RELATIVE_MAX_CHARS and _relative_key(unit.folded) in _relative_times()
+
+
 def _is_month_archive(unit: Unit) -> bool:
     """A line of :data:`_ARCHIVE_MONTHS` month names or more, as many numbers (a year or a count
     beside each), the months half its words or more: an archive menu on one line."""
@@ -153,6 +177,7 @@ class Widgets:
         "read_time": "a count of minutes and at most two other words (``10 мин на чтение``)",
         "widget_name": "the one label in a block of numeric lines (``London`` over ``21.3°C``)",
         "month_archive": "a list of months with years or counts (``October 2012 (19) September 2012 (18) …``)",
+        "relative_time": "a time relative to when the page was served, alone (``5 hours ago``, ``vor 5 Stunden``)",
     }
     #: ``(cleaner, reason)`` of its removals that other cleaners look for
     NUMERIC_LINE: ClassVar[tuple[str, str]] = (name, "numeric_line")
@@ -224,6 +249,8 @@ class Widgets:
         if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text) \
                 and not has_cells(text):  # a row of a table of numbers: the article's data
             return "numeric_line", {}
+        if has_digit and _is_relative_time(unit):
+            return "relative_time", {}
         if has_digit and unit.nwords >= 2 * _ARCHIVE_MONTHS and not ends_like_sentence(text) and _is_month_archive(unit):
             return "month_archive", {}
         if labels is None or unit.nwords > self.max_counter_words:
