@@ -24,6 +24,7 @@ from newsclean.cleaners.boilerplate import (
     score_document,
     verb_signature_lines,
 )
+from newsclean.cleaners.boilerplate.threads import long_signature_lines
 from newsclean.document import Decision, Document
 from newsclean.errors import ModelError
 from newsclean.language import LanguageGuess
@@ -380,6 +381,15 @@ def test_a_thread_signed_with_long_reply_and_link_labels_goes() -> None:
     assert "Where is the money coming from?" not in result.text
     assert any(r.reason == "comment_thread" for r in result.removed)
     assert not is_signature_line(Document(signatures[0]).units[0])  # the classifier's feature: twelve words
+
+
+def test_a_blogs_posts_ending_in_their_dated_footers_are_no_thread() -> None:
+    """``… this holiday. Monday December 25, 2006 | permalink | comments (0)``: a post's last
+    sentence run into its footer is long and dated, but holds a sentence: not a signature."""
+    posts = [f"{greeting} to all of you who celebrate it. Monday December {25 - k}, 2006 | permalink | comments (0)"
+             for k, greeting in enumerate(["Merry Christmas", "Happy Chanukah", "Happy New Year"])]
+    doc = Document("\n".join(posts))
+    assert long_signature_lines(doc.units) == []
 
 
 def test_a_thread_whose_headers_hold_a_date_and_a_verb_goes() -> None:

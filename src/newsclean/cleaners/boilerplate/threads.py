@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from ...document import Unit
+from ...textshape import sentences
 from ..bylines import Bylines
 from .chars import CLOSERS
 
@@ -64,9 +65,11 @@ def is_signature_line(u: Unit, max_words: int = MAX_SIGNATURE_WORDS) -> bool:
 def long_signature_lines(seq: Sequence[Unit]) -> list[int]:
     """Positions in ``seq`` of the signature lines longer than the classifier's (more than
     :data:`MAX_SIGNATURE_WORDS` words, at most :data:`MAX_THREAD_SIGNATURE_WORDS`): a
-    commenter's name and date with the thread's reply and link labels."""
+    commenter's name and date with the thread's reply and link labels. Not a line with a
+    sentence before its date: a blog post's last sentence run into its footer (``… celebrate
+    this holiday. Monday December 25, 2006 | permalink | comments (0)``)."""
     return [k for k, u in enumerate(seq) if MAX_SIGNATURE_WORDS < u.nwords <= MAX_THREAD_SIGNATURE_WORDS
-            and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS)]
+            and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS) and len(sentences(u.visible)) == 1]
 
 
 def has_clock_time(u: Unit) -> bool:
