@@ -120,16 +120,30 @@ def _relative_key(text: str) -> str:
     return _SPACES_AND_BRACKETS.sub("", _NUMBER.sub("#", text)).rstrip(".")
 
 
+def _last_word(text: str) -> str:
+    """The last word of ``text`` without brackets, trailing dots and a count glued before it
+    (``ago``, ``stunden``, ``時間前`` of ``3時間前``)."""
+    parts = text.rsplit(None, 1)
+    word = parts[-1].strip(".()[]").lstrip("#0123456789") if parts else ""
+    return _NUMBER.sub("", word) if word[:1].isdigit() else word  # a count in other digits
+
+
 @cache
-def _relative_times() -> frozenset[str]:
-    return frozenset(_relative_key(pattern) for pattern in calendar_words("relative_times"))
+def _relative_times() -> tuple[frozenset[str], frozenset[str]]:
+    """The relative-time patterns as :func:`_relative_key` gives them, and the words they end with."""
+    patterns = calendar_words("relative_times")
+    return frozenset(map(_relative_key, patterns)), frozenset(map(_last_word, patterns))
 
 
 def _is_relative_time(unit: Unit) -> bool:
     """A time in the past written relative to now and nothing else, in any language (CLDR's
     patterns: ``5 hours ago``, ``vor 5 Stunden``, ``(3日前)``): a time stamp as the page was
-    served, which no reader of the text later can use."""
-    return len(unit.visible) <= _RELATIVE_MAX_CHARS and _relative_key(unit.folded) in _relative_times()
+    served, which no reader of the text later can use. (The last word is looked at first: most
+    short lines with a digit end with none of the patterns' words.)"""
+    if len(unit.visible) > _RELATIVE_MAX_CHARS:
+        return False
+    keys, last_words = _relative_times()
+    return _last_word(unit.visible).casefold() in last_words and _relative_key(unit.folded) in keys
 
 
 def _is_month_archive(unit: Unit) -> bool:
