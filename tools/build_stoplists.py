@@ -209,6 +209,12 @@ def build(args: argparse.Namespace) -> int:
     return 0
 
 
+def wp_catalog(folder: Path, locale: str) -> dict[object, str]:
+    """The translations of WordPress core's ``<locale>.mo`` in ``folder``, by msgid."""
+    with open(folder / f"{locale}.mo", "rb") as fh:
+        return gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined,no-any-return]
+
+
 def wp_strings(args: argparse.Namespace) -> int:
     """Print the translations of the comment-form msgids from WordPress core ``.mo`` files."""
     msgids = [
@@ -221,8 +227,7 @@ def wp_strings(args: argparse.Namespace) -> int:
         'You may use these <abbr title="HyperText Markup Language">HTML</abbr> tags and attributes: %s',
     ]
     for locale in args.locales:
-        with open(Path(args.dir) / f"{locale}.mo", "rb") as fh:
-            catalog = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
+        catalog = wp_catalog(Path(args.dir), locale)
         print(f"== {locale}")
         for msgid in msgids:
             text = catalog.get(msgid)
@@ -240,10 +245,20 @@ WP_LOCALES: dict[str, str] = {
 }
 
 
+#: WordPress's count placeholder in a counter (``%``, ``%s``, ``%d``)
+_WP_COUNT = re.compile(r"%[sd]?")
+
+
 def counter_phrase(text: str) -> str:
-    """A comment counter as a widget label: its count (a digit, WordPress's ``%`` or ``%s``) and
+    """A comment counter as a widget label: its count (a digit, WordPress's placeholder) and
     brackets taken out, normalised as the phrase lists are."""
-    return as_phrase(re.sub(r"%[sd]?|[\d()（）]", " ", text))
+    return as_phrase(re.sub(r"[\d()（）]", " ", _WP_COUNT.sub(" ", text)))
+
+
+def count_glued(text: str) -> bool:
+    """Whether the counter's count touches a letter ("%件のコメント"): its label then has no word
+    boundary to be matched at."""
+    return re.search(r"[#\d][^\W\d_]|[^\W\d_][#\d]", _WP_COUNT.sub("#", text)) is not None
 
 
 def wp_counters(args: argparse.Namespace) -> int:
@@ -251,20 +266,19 @@ def wp_counters(args: argparse.Namespace) -> int:
     (English from the msgids themselves)."""
     out: dict[str, list[str]] = {"en": [counter_phrase(m) for m in WP_COUNTERS]}
     for locale, code in WP_LOCALES.items():
-        path = Path(args.dir) / f"{locale}.mo"
-        if not path.exists():
+        if not (Path(args.dir) / f"{locale}.mo").exists():
             continue
-        with open(path, "rb") as fh:
-            catalog = gettext.GNUTranslations(fh)._catalog  # type: ignore[attr-defined]
+        catalog = wp_catalog(Path(args.dir), locale)
         found = out.setdefault(code, [])
         for msgid in WP_COUNTERS:
             text = catalog.get(msgid)
-            if text and re.search(r"[#\d][^\W\d_]|[^\W\d_][#\d]", re.sub(r"%[sd]?", "#", text)):
-                continue  # the count glued to a word ("%件のコメント"): no word boundary to match the label at
+            if not text or count_glued(text):
+                continue
+            phrase = counter_phrase(text)
             # Serbian pages are written in both scripts: the Latin form too (as sr's stoplist)
-            for phrase in [counter_phrase(text)] + ([sr_latin(counter_phrase(text))] if code == "sr" else []) if text else []:
-                if phrase not in found:
-                    found.append(phrase)
+            for form in (phrase, sr_latin(phrase)) if code == "sr" else (phrase,):
+                if form not in found:
+                    found.append(form)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0
 
