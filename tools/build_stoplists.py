@@ -34,7 +34,8 @@ Debian's ``wordpress-l10n`` package), which is how the comment-form phrases in
     .venv/bin/python tools/build_stoplists.py wp-strings /path/to/wp-content/languages de_DE ru_RU
 
 A variant prints WordPress's comment counters ("1 Comment", "% Comments", "No Comments") as
-the ``widget_labels`` phrases they give, by language, as JSON::
+the ``comment_counts`` phrases they give (the counter's words, its number taken out), by
+language, as JSON::
 
     .venv/bin/python tools/build_stoplists.py wp-counters /path/to/wp-content/languages
 
@@ -262,7 +263,7 @@ def count_glued(text: str) -> bool:
 
 
 def wp_counters(args: argparse.Namespace) -> int:
-    """Print the widget labels WordPress's comment counters give, by phrase-file code, as JSON
+    """Print the ``comment_counts`` phrases WordPress's comment counters give, by phrase-file code, as JSON
     (English from the msgids themselves)."""
     out: dict[str, list[str]] = {"en": [counter_phrase(m) for m in WP_COUNTERS]}
     for locale, code in WP_LOCALES.items():
@@ -333,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     wp = sub.add_parser("wp-strings", help="print WordPress comment-form translations from .mo files")
     wp.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     wp.add_argument("locales", nargs="+")
-    wc = sub.add_parser("wp-counters", help="print WordPress comment counters as widget labels (JSON)")
+    wc = sub.add_parser("wp-counters", help="print WordPress comment counters as comment_counts phrases (JSON)")
     wc.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
     mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")

@@ -23,6 +23,7 @@ Phrase lists
          "call_to_action":  ["subscribe to our newsletter", "follow us on", ...],
          "read_more":       ["read more", "continue reading", ...],
          "widget_labels":   ["min read", "share", "print", ...],
+         "comment_counts":  ["comment", "comments", "no comments"],
          "section_labels":  ["related articles", "most read", ...],
          "byline_prefixes": ["by", "written by", "author:"],
          "months":          ["january", ..., "jan", ...]}
@@ -30,7 +31,8 @@ Phrase lists
     Every phrase is already in :func:`normalize` form (NFC, casefolded, typographic apostrophes
     replaced by ASCII ``'``, single spaces).  **Callers must apply** :func:`normalize` **to the
     text before matching.**  Intended use per kind: ``widget_labels`` and ``section_labels`` match
-    a whole (stripped) line; ``byline_prefixes`` and ``read_more`` match at the start of a line;
+    a whole (stripped) line; ``comment_counts`` are the words of a comment counter, its number
+    taken out (``12 Comments``, ``Kommentare (3)``): a widget label too; ``byline_prefixes`` and ``read_more`` match at the start of a line;
     ``comment_form`` and ``call_to_action`` may match anywhere in a line when the phrase has at
     least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
     ``months`` are for recognising date lines, not for matching on their own.
@@ -69,6 +71,7 @@ PHRASE_KINDS: tuple[str, ...] = (
     "call_to_action",
     "read_more",
     "widget_labels",
+    "comment_counts",
     "section_labels",
     "byline_prefixes",
     "months",

@@ -72,6 +72,12 @@ _VALUE_MAX_LEN = 16  # sign, 7 digits, separator and 4 decimals, space, "%" or "
 _VALUE_FIRST = frozenset("+-−")
 
 
+@cache
+def _label_words() -> tuple[str, ...]:
+    """The lexicon's widget labels, a comment counter's words among them (``12 Comments``)."""
+    return all_phrases("widget_labels") + all_phrases("comment_counts")
+
+
 def _is_value(text: str) -> bool:
     """``_VALUE.match(text)``, with a cheap test first (a value starts with a sign or a digit;
     non-ASCII first characters go to the pattern: its Unicode tables may be newer than Python's)."""
@@ -202,8 +208,9 @@ class Widgets:
 
     def __call__(self, doc: Document) -> None:
         self._label_value_runs(doc)
-        labels = phrase_matcher(all_phrases("widget_labels"))
-        headers = phrase_matcher(all_phrases("widget_labels"), anchored=True)
+        words = _label_words()
+        labels = phrase_matcher(words)
+        headers = phrase_matcher(words, anchored=True)
         # Only a line with a digit or one that may hold a label can be a widget line: both kinds
         # are found for the whole page at once, and only they get a verdict.
         page = doc.page_text()
