@@ -16,6 +16,7 @@ from ...textshape import CELL_SEPARATORS, has_cells
 from ..bylines import Bylines
 from .features import line_features
 from .model import BoilerplateModel, load_model
+from .posts import page_of_posts
 from .scoring import PageScores, score_document
 from .table import DETAIL, column
 from .threads import (
@@ -88,6 +89,13 @@ class Boilerplate:
             the score decide them too). Lower down, a byline it leaves is a comment's signature
             or a teaser's, which the score judges in its context. Held out, gold bodies kept
             whole 1,078 -> 1,103 of 1,552; dragnet plain F1 +0.002.
+        keep_posts: on a page of posts (a blog's front page, a news index: three or more post
+            footers with an author, a time and a comment count, ``Posted by Ann at 04:16 |
+            Comments (5)``, most with a paragraph or more between them), every line between the
+            first footer and the last stays but the footers (:mod:`~newsclean.cleaners.boilerplate.posts`), and the
+            comment-thread rule does not read the footers as comment signatures. Held out,
+            cleaneval-dev plain F1 0.815 -> 0.832, layout 0.804 -> 0.820, markdown 0.802 ->
+            0.820; no other dataset has such a page.
 
     The page language is guessed with the pipeline's detector (``Document.detector``), or the
     default detector when the pipeline has none.
@@ -114,6 +122,7 @@ class Boilerplate:
     spare_kinds: tuple[str, ...] = ("byline", "dateline")
     whole_paragraphs: bool = True
     whole_tables: bool = True
+    keep_posts: bool = True
 
     def warm_up(self) -> None:
         """Load now what the first page would: the model, the core's line features (with their
@@ -140,7 +149,10 @@ class Boilerplate:
         if self._abstains(page.units, probs):
             return
         keep = self._keep(page, probs, threshold)
-        if self.comment_threads:
+        footers = page_of_posts(doc, page.units, page.rows[:, column("bodyish")].tolist()) if self.keep_posts else None
+        if footers is not None:
+            _keep_posts(keep, footers)
+        elif self.comment_threads:
             self._drop_thread(doc, page, probs, keep)
         self._drop(doc, page, probs, keep)
 
@@ -324,3 +336,13 @@ def _keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> Non
                if not keep[k] and probs[k] >= floor and keep[k - 1] and keep[k + 1]]
     for k in between:
         keep[k] = True
+
+
+
+def _keep_posts(keep: list[bool], footers: Sequence[int]) -> None:
+    """On a page of posts, every line from the first post footer to the last is kept but the
+    footers themselves (which the scores decide): the posts after the first."""
+    last, skip = footers[-1], set(footers)
+    for k in range(footers[0], last):
+        if k not in skip:
+            keep[k] = True

@@ -1,0 +1,83 @@
+"""Pages of posts: a blog's front page or a site's news index prints several posts one after
+the other, each closed by a footer with its author, its time and its comment count
+(``Posted by Ann in news at 04:16 | Comments (5) | Trackbacks (0)``, ``-- Affek @ 2:36PM Wed
+19 Jul 2006`` over ``Hot Fixes [ 11 Comments ]``). Every post is body: the classifier, which
+learnt that an article is one run of text, would keep the first and drop the rest, and the
+comment-thread rule would read the footers as comment signatures. A comment's signature
+carries no comment count; a list of teasers has no paragraphs between its counters.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from ...document import Document, Unit
+from ...lexicon import all_phrases
+from ...textshape import PhraseMatcher, phrase_matcher
+from .threads import MAX_THREAD_SIGNATURE_WORDS, is_signature_line
+
+__all__ = ["has_comment_count", "page_of_posts", "post_footers"]
+
+#: stands for a comment counter's words in a line while its number is looked for beside them
+_MARK = "\ufdd0"
+#: a number beside the counter's words: ``12 comments``, ``comments (5)``, ``[ 11 comments ]``,
+#: ``comments: 3``; a whole number, not the end of a time or a decimal (``20:41 Comment #111``)
+#: (single spaces, as a unit's text has them: no run for the pattern to try in many ways)
+_COUNT = re.compile(rf"(?<![\d:.,/])\d+ ?[(\[]? ?{_MARK}|{_MARK} ?[(\[:]? ?\d+(?![\d:.,/])")
+#: a page of posts has at least this many footers
+MIN_POSTS = 3
+#: words of running text a post has between two footers (a teaser list has a title or two)
+MIN_POST_WORDS = 40
+#: the share of the stretches between consecutive footers that must hold a post
+MIN_POST_SHARE = 0.75
+
+
+@cache
+def _counter_words() -> PhraseMatcher | None:
+    """The lexicon's comment-counter words, every language's."""
+    return phrase_matcher(all_phrases("comment_counts"))
+
+
+def has_comment_count(u: Unit) -> bool:
+    """Whether ``u`` holds a comment count: the lexicon's ``comment_counts`` words (in any
+    language) beside a whole number (``Comments (5)``, ``12 Kommentare``)."""
+    words = _counter_words()
+    if words is None or words.search(u.folded) is None:
+        return False
+    return _COUNT.search(words.sub(_MARK, u.folded)) is not None
+
+
+def post_footers(doc: Document, seq: Sequence[Unit]) -> list[int]:
+    """Positions in ``seq`` (lines of ``doc``) of post footers: a signature line (a name with a
+    date or time) that holds a comment count or is followed by a line that does (the next post's
+    title with its count, ``Hot Fixes [ 11 Comments ]``, under the footer of the one before)."""
+    words = _counter_words()
+    # the lines that name a counter, found in one pass over the page
+    named = set(words.candidate_lines(doc.page_text())) if words is not None else set()
+    if len(named) < MIN_POSTS:
+        return []
+
+    def counted(k: int) -> bool:
+        return k < len(seq) and seq[k].index in named and has_comment_count(seq[k])
+
+    def title_counted(k: int) -> bool:  # the next post's title, with its count, under this footer
+        return k + 1 < len(seq) and seq[k + 1].nwords <= MAX_THREAD_SIGNATURE_WORDS and counted(k + 1)
+
+    return [k for k, u in enumerate(seq)
+            if (counted(k) or title_counted(k)) and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS)]
+
+
+def page_of_posts(doc: Document, seq: Sequence[Unit], running: Sequence[float]) -> list[int] | None:
+    """The footers of a page of posts among the lines ``seq`` of ``doc`` (positions in ``seq``),
+    or None: :data:`MIN_POSTS` footers or more, and between consecutive footers, in
+    :data:`MIN_POST_SHARE` of the stretches, at least :data:`MIN_POST_WORDS` words in lines that
+    read like running text (``running[k] > 0``)."""
+    footers = post_footers(doc, seq)
+    if len(footers) < MIN_POSTS:
+        return None
+    posts = sum(sum(seq[j].nwords for j in range(a + 1, b) if running[j] > 0) >= MIN_POST_WORDS
+                for a, b in zip(footers, footers[1:]))
+    if posts < MIN_POST_SHARE * (len(footers) - 1):
+        return None
+    return footers
