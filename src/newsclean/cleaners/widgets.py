@@ -73,9 +73,11 @@ _VALUE_FIRST = frozenset("+-−")
 
 
 @cache
-def _label_words() -> tuple[str, ...]:
-    """The lexicon's widget labels, a comment counter's words among them (``12 Comments``)."""
-    return all_phrases("widget_labels") + all_phrases("comment_counts")
+def _label_matchers() -> tuple[PhraseMatcher | None, PhraseMatcher | None]:
+    """The lexicon's widget labels, a comment counter's words among them (``12 Comments``):
+    found anywhere in a line, and at its start."""
+    words = all_phrases("widget_labels") + all_phrases("comment_counts")
+    return phrase_matcher(words), phrase_matcher(words, anchored=True)
 
 
 def _is_value(text: str) -> bool:
@@ -208,9 +210,7 @@ class Widgets:
 
     def __call__(self, doc: Document) -> None:
         self._label_value_runs(doc)
-        words = _label_words()
-        labels = phrase_matcher(words)
-        headers = phrase_matcher(words, anchored=True)
+        labels, headers = _label_matchers()
         # Only a line with a digit or one that may hold a label can be a widget line: both kinds
         # are found for the whole page at once, and only they get a verdict.
         page = doc.page_text()

@@ -57,15 +57,14 @@ def post_footers(doc: Document, seq: Sequence[Unit]) -> list[int]:
     named = set(words.candidate_lines(doc.page_text())) if words is not None else set()
     if len(named) < MIN_POSTS:
         return []
-
-    def counted(k: int) -> bool:
-        return k < len(seq) and seq[k].index in named and has_comment_count(seq[k])
+    counts = {k for k, u in enumerate(seq) if u.index in named and has_comment_count(u)}
 
     def title_counted(k: int) -> bool:  # the next post's title, with its count, under this footer
-        return k + 1 < len(seq) and seq[k + 1].nwords <= MAX_THREAD_SIGNATURE_WORDS and counted(k + 1)
+        return k + 1 in counts and seq[k + 1].nwords <= MAX_THREAD_SIGNATURE_WORDS
 
-    return [k for k, u in enumerate(seq)
-            if (counted(k) or title_counted(k)) and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS)]
+    candidates = sorted(counts.union(k - 1 for k in counts if k > 0))
+    return [k for k in candidates if (k in counts or title_counted(k))
+            and is_signature_line(seq[k], MAX_THREAD_SIGNATURE_WORDS)]
 
 
 def page_of_posts(doc: Document, seq: Sequence[Unit], running: Sequence[float]) -> list[int] | None:
