@@ -32,7 +32,8 @@ Phrase lists
     replaced by ASCII ``'``, single spaces).  **Callers must apply** :func:`normalize` **to the
     text before matching.**  Intended use per kind: ``widget_labels`` and ``section_labels`` match
     a whole (stripped) line; ``comment_counts`` are the words of a comment counter, its number
-    taken out (``12 Comments``, ``Kommentare (3)``): a widget label too; ``byline_prefixes`` and ``read_more`` match at the start of a line;
+    taken out (``12 Comments``, ``Kommentare (3)``): a widget label too, and beside a number in
+    a post footer; ``byline_prefixes`` and ``read_more`` match at the start of a line;
     ``comment_form`` and ``call_to_action`` may match anywhere in a line when the phrase has at
     least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
     ``months`` are for recognising date lines, not for matching on their own.
