@@ -153,17 +153,33 @@ def test_stage_two_knows_what_kind_of_page_it_is_on() -> None:
     assert dump_lines > article_lines
 
 
-def test_a_borderline_line_between_two_kept_lines_stays() -> None:
-    """A section heading inside the article scores low on its own words; with kept lines on both
-    sides and a score of at least ``between`` x threshold it stays. A menu line scores far lower,
-    a run of borderline lines has no kept line on both sides, and the page's edges have one side."""
-    from newsclean.cleaners.boilerplate.cleaner import _keep_between
+def test_lines_are_decided_as_a_sequence_of_runs() -> None:
+    """Body and boilerplate come in runs: a weak line between two runs of body (a section
+    heading) stays; a short run of body-like lines inside boilerplate (a teaser in a menu) goes;
+    a line of running text that reaches the threshold stays whatever its neighbours."""
+    from newsclean.cleaners.boilerplate.sequence import decide_lines
 
-    probs = [0.9, 0.3, 0.9, 0.05, 0.9, 0.3, 0.3, 0.9, 0.3]
-    keep = [p >= 0.5 for p in probs]
-    _keep_between(probs, keep, 0.5 * 0.3)
-    assert keep == [True, True, True, False, True, False, False, True, False]
-    assert Boilerplate().between == 0.3
+    threshold = 0.5
+    article = [0.95, 0.9, 0.3, 0.9, 0.95]  # a section heading (0.3) between paragraphs
+    menu = [0.02, 0.03, 0.02, 0.7, 0.02, 0.01, 0.03, 0.02]  # one item (0.7) reads like body
+    probs = [*article, *menu, 0.6]
+    words = [40, 35, 3, 30, 45] + [2, 2, 1, 4, 2, 1, 2, 2] + [20]
+    fixed = [False] * 13 + [True]  # running text at the threshold: a paragraph under the menu
+    keep = decide_lines(probs, [threshold] * len(probs), words, fixed, switch=8.0)
+    assert keep == [True] * 5 + [False] * 8 + [True]
+    # each line on its own score
+    alone = decide_lines(probs, [threshold] * len(probs), words, fixed, switch=0.0)
+    assert alone == [p >= threshold for p in probs]
+    assert Boilerplate().switch_cost == 8.0
+
+
+def test_the_core_refuses_a_sequence_it_cannot_decode() -> None:
+    from newsclean import _core
+
+    with pytest.raises(ValueError, match="one of each per line"):
+        _core.decode_sequence([1.0, 2.0], [False], 1.0)
+    with pytest.raises(ValueError, match="finite"):
+        _core.decode_sequence([float("nan")], [False], 1.0)
 
 
 @pytest.mark.xfail(strict=True, reason="the dataset-balanced model keeps a block of one-word lines between two "
@@ -440,7 +456,7 @@ def test_a_byline_the_bylines_cleaner_leaves_above_the_article_is_not_the_scores
     doc.annotate(signature, kind="byline")
     doc.end()
     # every line below a threshold no score reaches, no pass that keeps lines for their context
-    strict = Boilerplate(threshold=1.01, clean_share=1.0, near_good=0, between=0, spare_kinds=spare_kinds)
+    strict = Boilerplate(threshold=1.01, clean_share=1.0, near_good=0, switch_cost=0, spare_kinds=spare_kinds)
     _pipeline().run(doc, [strict])
     assert (byline.decision is Decision.UNDECIDED) is kept
     assert all(u.decision is Decision.DROP for u in doc.units[1:])

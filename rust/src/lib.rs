@@ -13,5 +13,6 @@ pub mod phrases;
 pub mod textshape;
 pub mod ngrams;
 pub mod scripts;
+pub mod sequence;
 
 mod bindings;

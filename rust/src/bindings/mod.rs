@@ -22,6 +22,7 @@ mod lines;
 mod ngrams;
 mod phrases;
 mod scripts;
+mod sequence;
 mod textshape;
 
 /// Run `work` with the GIL released; a panic in it raises `newsclean.errors.CoreError`.
@@ -135,6 +136,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     ngrams::register(m)?;
     phrases::register(m)?;
     scripts::register(m)?;
+    sequence::register(m)?;
     textshape::register(m)?;
     Ok(())
 }
