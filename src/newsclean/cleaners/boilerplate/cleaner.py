@@ -243,7 +243,8 @@ class Boilerplate:
         running = sum(u.nwords for u, b in zip(seq, bodyish) if b)
         if running < self.clean_share * total:
             return threshold
-        return threshold * self.clean_factor * ((1 - running / total) / (1 - self.clean_share)) ** self.clean_slope
+        cleanness = (1 - running / total) / (1 - self.clean_share)
+        return threshold * self.clean_factor * float(cleanness ** self.clean_slope)
 
     def _drop(self, doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool]) -> None:
         """Drop the undecided lines not kept (but the sentences ``min_keep_words`` guards and

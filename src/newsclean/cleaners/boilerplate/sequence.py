@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ... import _core
 
@@ -18,9 +19,9 @@ __all__ = ["decide_lines", "line_evidence"]
 _EPS = 1e-4
 
 
-def _logit(p: Sequence[float]) -> np.ndarray:
+def _logit(p: Sequence[float]) -> NDArray[np.float64]:
     q = np.clip(np.asarray(p, dtype=np.float64), _EPS, 1.0 - _EPS)
-    return np.log(q / (1.0 - q))  # type: ignore[no-any-return]
+    return np.log(q / (1.0 - q))
 
 
 def line_evidence(probs: Sequence[float], bars: Sequence[float], words: Sequence[int]) -> list[float]:
