@@ -165,10 +165,10 @@ def test_lines_are_decided_as_a_sequence_of_runs() -> None:
     probs = [*article, *menu, 0.6]
     words = [40, 35, 3, 30, 45] + [2, 2, 1, 4, 2, 1, 2, 2] + [20]
     fixed = [False] * 13 + [True]  # running text at the threshold: a paragraph under the menu
-    keep = decide_lines(probs, [threshold] * len(probs), words, fixed, switch=8.0)
+    keep = decide_lines(probs, threshold, words, fixed, switch=8.0)
     assert keep == [True] * 5 + [False] * 8 + [True]
     # each line on its own score
-    alone = decide_lines(probs, [threshold] * len(probs), words, fixed, switch=0.0)
+    alone = decide_lines(probs, threshold, words, fixed, switch=0.0)
     assert alone == [p >= threshold for p in probs]
     assert Boilerplate().switch_cost == 8.0
 

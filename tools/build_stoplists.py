@@ -251,8 +251,8 @@ _WP_COUNT = re.compile(r"%[sd]?")
 
 
 def counter_phrase(text: str) -> str:
-    """A comment counter as a widget label: its count (a digit, WordPress's placeholder) and
-    brackets taken out, normalised as the phrase lists are."""
+    """A comment counter as a ``comment_counts`` phrase: its count (a digit, WordPress's
+    placeholder) and brackets taken out, normalised as the phrase lists are."""
     return as_phrase(re.sub(r"[\d()（）]", " ", _WP_COUNT.sub(" ", text)))
 
 

@@ -224,7 +224,7 @@ class Boilerplate:
                 _keep_between(probs, keep, threshold * self.between)
         else:
             fixed = [b > 0 and p >= threshold for b, p in zip(bodyish, probs)]
-            keep = decide_lines(probs, [threshold] * len(seq), [u.nwords for u in seq], fixed, self.switch_cost)
+            keep = decide_lines(probs, threshold, [u.nwords for u in seq], fixed, self.switch_cost)
         if self.near_good > 0:
             _extend(bodyish, probs, keep, floor * self.near_good)
         if self.whole_paragraphs:

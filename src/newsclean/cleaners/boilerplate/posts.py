@@ -43,9 +43,8 @@ def has_comment_count(u: Unit) -> bool:
     """Whether ``u`` holds a comment count: the lexicon's ``comment_counts`` words (in any
     language) beside a whole number (``Comments (5)``, ``12 Kommentare``)."""
     words = _counter_words()
-    if words is None or words.search(u.folded) is None:
-        return False
-    return _COUNT.search(words.sub(_MARK, u.folded)) is not None
+    marked = u.folded if words is None else words.sub(_MARK, u.folded)
+    return marked != u.folded and _COUNT.search(marked) is not None
 
 
 def post_footers(doc: Document, seq: Sequence[Unit]) -> list[int]:
