@@ -356,40 +356,6 @@ def test_comment_thread_after_the_article_goes_with_its_own_reason() -> None:
     assert "Maria K" not in result.text and "Li Wei" not in result.text
 
 
-#: what a blog prints under its comments: a blogroll of other sites' latest posts, which read
-#: like running text
-BLOGROLL = [
-    "My Blog List",
-    "Food in Jars",
-    "Canning season is here again, and this week I put up twelve jars of peaches for the winter.",
-    "Honest Cooking",
-    "These strawberry parfaits are a delicious dessert that takes only ten minutes to put together.",
-]
-
-
-def _lenient() -> Pipeline:
-    """The default pipeline with a classifier that keeps every line: what goes, a rule takes."""
-    return _pipeline().configure("boilerplate", model=model_from_json({**_shipped_spec(), "threshold": 0.0}))
-
-
-def test_what_a_page_prints_below_its_comment_thread_goes_too() -> None:
-    text = "\n\n".join(EN_PARAS) + "\n\n" + "\n".join(COMMENTS) + "\n\n" + "\n".join(BLOGROLL)
-    result = _lenient().clean_text(text)
-    assert all(para in result.text for para in EN_PARAS)
-    below = {text[r.start:r.end] for r in result.removed if r.reason == "below_thread"}
-    assert below == set(BLOGROLL)
-    kept = _lenient().configure("boilerplate", below_thread=False).clean_text(text).text
-    assert all(line in kept for line in BLOGROLL)
-
-
-def test_more_text_below_a_thread_than_above_it_stays() -> None:
-    """Signed items followed by more text than the article above them are the article's own
-    list (race splits, a press review's citations), not its comments: what follows stays."""
-    text = "\n\n".join(EN_PARAS) + "\n\n" + "\n".join(COMMENTS) + "\n\n" + "\n\n".join(EN_PARAS[::-1] * 2)
-    result = _lenient().clean_text(text)
-    assert not any(r.reason == "below_thread" for r in result.removed)
-
-
 UNDATED_COMMENTS = [
     "Maria K says:",
     "I have waited for these buses for years, and I am glad the council finally listened to us.",
@@ -619,7 +585,7 @@ def test_every_reason_the_cleaner_drops_with_is_declared() -> None:
     texts = [_page(MENU, EN_PARAS, ["Privacy policy", "Terms of use"]) + "\n".join(COMMENTS) + "\n\nAbout us\n",
              _page(RU_MENU, RU_PARAS, RU_MENU[:4]), _page(ZH_MENU, ZH_PARAS, ZH_MENU[:4])]
     seen = {r.reason for t in texts for r in _pipeline().clean_text(t).removed if r.cleaner == "boilerplate"}
-    assert seen == set(Boilerplate.reasons) == {"classifier", "comment_thread", "below_thread"}
+    assert seen == set(Boilerplate.reasons) == {"classifier", "comment_thread", "below_comments"}
     assert all(Boilerplate.reasons.values())
 
 

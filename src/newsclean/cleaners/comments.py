@@ -27,6 +27,8 @@ class CommentForms:
     """
 
     name: ClassVar[str] = "comment_forms"
+    #: (cleaner, reason) of a comment-form line: where a page's comment section begins
+    FORM: ClassVar[tuple[str, str]] = (name, "comment_form")
     reasons: ClassVar[dict[str, str]] = {
         "comment_form": "a comment-form line (``Leave a Reply``, ``Post Comment``)",
         "form_field": "a short field label right after a form heading (``Name``, ``Email``)",

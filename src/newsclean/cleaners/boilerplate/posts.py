@@ -17,7 +17,7 @@ from ...lexicon import all_phrases
 from ...textshape import PhraseMatcher, phrase_matcher
 from .threads import MAX_THREAD_SIGNATURE_WORDS, is_signature_line
 
-__all__ = ["has_comment_count", "page_of_posts", "post_footers"]
+__all__ = ["count_lines", "has_comment_count", "page_of_posts", "post_footers"]
 
 #: stands for a comment counter's words in a line while its number is looked for beside them
 _MARK = "\ufdd0"
@@ -47,16 +47,29 @@ def has_comment_count(u: Unit) -> bool:
     return marked != u.folded and _COUNT.search(marked) is not None
 
 
+def _named_lines(doc: Document) -> list[int]:
+    """The lines of ``doc`` (indices in ``doc.units``) that name a comment counter, found in one
+    pass over the page."""
+    words = _counter_words()
+    return [] if words is None else words.candidate_lines(doc.page_text())
+
+
+def count_lines(doc: Document, named: Sequence[int] | None = None) -> list[int]:
+    """The lines of ``doc`` (indices in ``doc.units``, kept or not) that hold a comment count,
+    among ``named`` (the lines that name a counter, found when not given)."""
+    units = doc.units
+    return [i for i in (_named_lines(doc) if named is None else named) if has_comment_count(units[i])]
+
+
 def post_footers(doc: Document, seq: Sequence[Unit]) -> list[int]:
     """Positions in ``seq`` (lines of ``doc``) of post footers: a signature line (a name with a
     date or time) that holds a comment count or is followed by a line that does (the next post's
     title with its count, ``Hot Fixes [ 11 Comments ]``, under the footer of the one before)."""
-    words = _counter_words()
-    # the lines that name a counter, found in one pass over the page
-    named = set(words.candidate_lines(doc.page_text())) if words is not None else set()
+    named = _named_lines(doc)
     if len(named) < MIN_POSTS:
         return []
-    counts = {k for k, u in enumerate(seq) if u.index in named and has_comment_count(u)}
+    counted = set(count_lines(doc, named))
+    counts = {k for k, u in enumerate(seq) if u.index in counted}
 
     def title_counted(k: int) -> bool:  # the next post's title, with its count, under this footer
         return k + 1 in counts and seq[k + 1].nwords <= MAX_THREAD_SIGNATURE_WORDS

@@ -1,0 +1,101 @@
+"""Below the comments: what a page prints under its comments (a blogroll, a sidebar of recent
+posts, the footer) goes with ``boilerplate/below_comments``, once the comments are marked by a
+thread, a comment-form line or the page's only comment count, and the article above outweighs
+what is below."""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+
+from newsclean import Document, Pipeline, Result
+from newsclean.cleaners.boilerplate import model_from_json
+from newsclean.cleaners.boilerplate.below import comment_marks
+
+ARTICLE = [
+    "The city council voted on Tuesday to approve a new budget that increases spending on public "
+    "transport by twelve percent, after months of debate between the mayor and the opposition.",
+    "Officials said the money would be used to buy forty new buses and to extend the tram line to "
+    "the northern suburbs, where commuters have long complained about overcrowded services.",
+    "Critics of the plan argued that the council had not explained how it would pay for the "
+    "increase without raising local taxes, and they promised to challenge the vote in court.",
+    "The mayor said the first new buses would run before the end of the year, and that the tram "
+    "extension would open in stages over the next four years as the money became available.",
+]
+
+COMMENTS = [
+    "Maria K | March 3, 2021 10:15 AM | Reply",
+    "I have waited for these buses for years, and I am glad the council finally listened to us.",
+    "John Smith | March 3, 2021 11:40 AM | Reply",
+    "Where is the money coming from? Nobody on the council has answered that question yet.",
+    "Li Wei | March 4, 2021 8:02 AM | Reply",
+    "The tram extension is the best part of the plan, it should have been built ten years ago.",
+]
+
+#: a blogroll of other sites' latest posts: its teasers read like running text
+BLOGROLL = [
+    "Food in Jars",
+    "Canning season is here again, and this week I put up twelve jars of peaches for the winter.",
+    "Honest Cooking",
+    "These strawberry parfaits are a delicious dessert that takes only ten minutes to put together.",
+]
+
+
+def _lenient() -> Pipeline:
+    """The default pipeline with a classifier that keeps every line: what goes, a rule takes."""
+    spec = json.loads(files("newsclean").joinpath("data/boilerplate_model.json").read_text(encoding="utf-8"))
+    model = model_from_json({**spec, "threshold": 0.0})
+    return Pipeline.default(detector=None).configure("boilerplate", model=model)
+
+
+def _below(result: Result, text: str) -> set[str]:
+    return {text[r.start:r.end] for r in result.removed if r.code == "boilerplate/below_comments"}
+
+
+def _page(*blocks: list[str]) -> str:
+    return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def test_what_a_page_prints_below_its_comment_thread_goes_too() -> None:
+    text = _page(ARTICLE, COMMENTS, BLOGROLL)
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == set(BLOGROLL)
+    kept = _lenient().configure("boilerplate", below_comments=False).clean_text(text).text
+    assert all(line in kept for line in BLOGROLL)
+
+
+def test_a_comment_form_marks_where_the_comments_begin() -> None:
+    text = _page(ARTICLE, ["Leave a Reply"], BLOGROLL[1::2])
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == set(BLOGROLL[1::2])
+
+
+def test_the_pages_only_comment_count_marks_where_the_comments_begin() -> None:
+    text = _page(ARTICLE, ["12 Comments"], BLOGROLL)
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == set(BLOGROLL)
+
+
+def test_counts_on_several_lines_are_the_footers_of_a_page_of_posts_not_a_mark() -> None:
+    doc = Document(_page(ARTICLE[:2], ["Posted in News | 3 Comments"], ARTICLE[2:], ["Posted in News | 5 Comments"]))
+    assert comment_marks(doc, None) == []
+    one = Document(_page(ARTICLE, ["3 Comments"]))
+    count = next(u.index for u in one.units if u.visible == "3 Comments")
+    assert comment_marks(one, None) == [(count, count)]
+
+
+def test_more_text_below_a_mark_than_above_it_stays() -> None:
+    """Signed items followed by more text than the article above them are the article's own
+    list (race splits, a press review's citations), not its comments: what follows stays."""
+    text = _page(ARTICLE, COMMENTS, ARTICLE[::-1], ARTICLE)
+    assert not _below(_lenient().clean_text(text), text)
+
+
+def test_a_leave_a_comment_link_over_the_story_is_no_end_of_it() -> None:
+    """A mark needs 80 words of article above it: under a headline it is the byline's link."""
+    text = _page(["Council approves the transport budget", "Leave a comment"], ARTICLE, BLOGROLL)
+    result = _lenient().clean_text(text)
+    assert not _below(result, text)
+    assert all(para in result.text for para in ARTICLE)
