@@ -1,15 +1,17 @@
-"""Below the comments: what a page prints under its comments (a blogroll, a sidebar of recent
-posts, the footer) goes with ``boilerplate/below_comments``, once the comments are marked by a
-thread, a comment-form line or the page's only comment count, and the article above outweighs
-what is below."""
+"""Below the comments: what a page prints under its article and comments (a blogroll, a sidebar
+of recent posts, the footer) goes with ``boilerplate/below_comments``, once the article's end is
+marked by a comment thread, a comment-form line, the page's only comment count or the line of
+the article's tags, and the article above outweighs what is below."""
 from __future__ import annotations
 
 import json
 from importlib.resources import files
 
+import pytest
+
 from newsclean import Document, Pipeline, Result
 from newsclean.cleaners.boilerplate import model_from_json
-from newsclean.cleaners.boilerplate.below import comment_marks
+from newsclean.cleaners.boilerplate.below import comment_marks, taxonomy_lines
 
 ARTICLE = [
     "The city council voted on Tuesday to approve a new budget that increases spending on public "
@@ -99,3 +101,31 @@ def test_a_leave_a_comment_link_over_the_story_is_no_end_of_it() -> None:
     result = _lenient().clean_text(text)
     assert not _below(result, text)
     assert all(para in result.text for para in ARTICLE)
+
+
+def test_the_line_of_the_articles_tags_marks_its_end() -> None:
+    text = _page(ARTICLE, ["Tags: budget, transport, council"], BLOGROLL)
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == set(BLOGROLL)
+
+
+@pytest.mark.parametrize("line", [
+    "Tags: budget, transport, council",
+    "Filed under: 2012 VP Pick • Mitt Romney • Ohio",
+    "Schlagwörter: Haushalt, Verkehr",
+    "Рубрики: Политика, Экономика",
+    "标签：预算、交通",
+])
+def test_a_tag_list_is_a_label_then_short_items_in_any_language(line: str) -> None:
+    doc = Document(f"{ARTICLE[0]}\n\n{line}")
+    assert taxonomy_lines(doc) == [doc.units[-1].index]
+
+
+@pytest.mark.parametrize("line", [
+    "The tags: budget, transport",  # the label does not start the line
+    "Tags: budget",  # one item
+    "Categories of spending that grew the most this year, the council said, were buses and trams",
+])
+def test_a_sentence_or_a_single_item_is_no_tag_list(line: str) -> None:
+    assert taxonomy_lines(Document(f"{ARTICLE[0]}\n\n{line}")) == []

@@ -38,6 +38,7 @@ the ``comment_counts`` phrases they give (the counter's words, its number taken 
 language, as JSON::
 
     .venv/bin/python tools/build_stoplists.py wp-counters /path/to/wp-content/languages
+    .venv/bin/python tools/build_stoplists.py wp-taxonomy /path/to/wp-content/languages
 
 A third prints Movable Type's comment-form and TrackBack phrases from its catalogues
 (``lib/MT/L10N/<lang>.pm`` of github.com/movabletype/movabletype at 4e3088c817, MT 4.1, the last
@@ -284,6 +285,37 @@ def wp_counters(args: argparse.Namespace) -> int:
     return 0
 
 
+#: WordPress core's taxonomy labels: the label of a post's tag and category lists (``Tags: a, b``)
+WP_TAXONOMY = ("Tags: ", "Tags", "Categories", "taxonomy general name\x04Tags",
+               "taxonomy singular name\x04Tag", "taxonomy general name\x04Categories",
+               "taxonomy singular name\x04Category")
+
+
+def wp_taxonomy(args: argparse.Namespace) -> int:
+    """Print the ``taxonomy_labels`` phrases WordPress core's tag and category labels give, by
+    phrase-file code, as JSON (English from the msgids themselves, the context taken off)."""
+    out: dict[str, list[str]] = {"en": []}
+    for msgid in WP_TAXONOMY:
+        phrase = as_phrase(msgid.split("\x04")[-1])
+        if phrase not in out["en"]:
+            out["en"].append(phrase)
+    for locale, code in WP_LOCALES.items():
+        if not (Path(args.dir) / f"{locale}.mo").exists():
+            continue
+        catalog = wp_catalog(Path(args.dir), locale)
+        found = out.setdefault(code, [])
+        for msgid in WP_TAXONOMY:
+            text = catalog.get(msgid)
+            if not text:
+                continue
+            phrase = as_phrase(html.unescape(text).replace("\xa0", " "))
+            for form in (phrase, sr_latin(phrase)) if code == "sr" else (phrase,):
+                if form and form not in found:
+                    found.append(form)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
 def as_phrase(text: str) -> str:
     """A catalogue string's leading text as the phrase lists store it: normalised, casefolded, no
     trailing punctuation."""
@@ -336,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     wp.add_argument("locales", nargs="+")
     wc = sub.add_parser("wp-counters", help="print WordPress comment counters as comment_counts phrases (JSON)")
     wc.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
+    wt = sub.add_parser("wp-taxonomy", help="print WordPress tag and category labels as taxonomy_labels phrases (JSON)")
+    wt.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
     mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")
     args = parser.parse_args(argv)
@@ -345,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
         return wp_strings(args)
     if args.cmd == "wp-counters":
         return wp_counters(args)
+    if args.cmd == "wp-taxonomy":
+        return wp_taxonomy(args)
     return build(args)
 
 

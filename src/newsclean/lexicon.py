@@ -24,6 +24,7 @@ Phrase lists
          "read_more":       ["read more", "continue reading", ...],
          "widget_labels":   ["min read", "share", "print", ...],
          "comment_counts":  ["comment", "comments", "no comments"],
+         "taxonomy_labels": ["tags", "categories", "filed under", ...],
          "section_labels":  ["related articles", "most read", ...],
          "byline_prefixes": ["by", "written by", "author:"],
          "months":          ["january", ..., "jan", ...]}
@@ -33,7 +34,8 @@ Phrase lists
     text before matching.**  Intended use per kind: ``widget_labels`` and ``section_labels`` match
     a whole (stripped) line; ``comment_counts`` are the words of a comment counter, its number
     taken out (``12 Comments``, ``Kommentare (3)``): a widget label too, and beside a number in
-    a post footer; ``byline_prefixes`` and ``read_more`` match at the start of a line;
+    a post footer; ``taxonomy_labels`` head a line listing a post's tags or categories
+    (``Tags: a, b, c``); ``byline_prefixes`` and ``read_more`` match at the start of a line;
     ``comment_form`` and ``call_to_action`` may match anywhere in a line when the phrase has at
     least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
     ``months`` are for recognising date lines, not for matching on their own.
@@ -73,6 +75,7 @@ PHRASE_KINDS: tuple[str, ...] = (
     "read_more",
     "widget_labels",
     "comment_counts",
+    "taxonomy_labels",
     "section_labels",
     "byline_prefixes",
     "months",

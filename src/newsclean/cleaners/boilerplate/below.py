@@ -1,40 +1,72 @@
-"""Below the comments: a page prints its article, then its comments, then what is no part of
-either (a blogroll, a sidebar of recent posts, the footer), whose teasers can read like running
-text. Where the comments begin is marked three ways: a comment thread (signature lines), a
-comment-form line (``Leave a Reply``, ``Post a comment``), or the comment count over them
-(``57 Comments``, ``sound off (78 Responses)``), the page's only one. Everything below the first such mark goes,
+"""Below the comments: a page prints its article, then the article's tags, its comments, and
+what is no part of either (a blogroll, a sidebar of recent posts, the footer), whose teasers can
+read like running text. Where the article ends is marked four ways: a comment thread (signature
+lines), a comment-form line (``Leave a Reply``, ``Post a comment``), the comment count over the
+comments (``57 Comments``, ``sound off (78 Responses)``), the page's only one, or the line listing
+the article's tags or categories (``Tags: budget, transport, council``). Everything below the first such mark goes,
 when the article above it outweighs what is left below: more words below would mean the mark
 was not the end of the article (a ``Leave a comment`` link in a byline over the story, a list
 of signed items inside it)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import accumulate
 
 from ...document import Document, Unit
+from ...lexicon import all_phrases
+from ...textshape import phrase_matcher
 from ..comments import CommentForms
 from .posts import count_lines
 
-__all__ = ["comment_marks", "below_comments"]
+__all__ = ["below_comments", "comment_marks", "taxonomy_lines"]
 
 #: fewest kept words above a mark for it to end an article
 MIN_ARTICLE_WORDS = 80
 #: longest line (in words) read as a comment count over the comments (``57 Comments``)
 MAX_COUNT_WORDS = 6
+#: most words of one item of a tag list (``Tags: fiscal cliff, taxes``)
+MAX_TAG_WORDS = 5
+#: what separates the items of a tag list
+_TAG_SEPARATORS = re.compile(r" ?[,;|\u2022\u00b7\u3001\uff0c] ?")
+
+
+def taxonomy_lines(doc: Document) -> list[int]:
+    """The kept lines of ``doc`` (indices in ``doc.units``) that list the article's tags or
+    categories: a ``taxonomy_labels`` word at the start (``Tags``, ``Filed under``,
+    ``Schlagwörter``, ``Рубрики``, in any language), then two or more items of at most
+    :data:`MAX_TAG_WORDS` words (``Tags: budget, transport, council``). The labelled lines are
+    found in one pass over the page."""
+    labels = phrase_matcher(all_phrases("taxonomy_labels"), anchored=True)
+    if labels is None:
+        return []
+    units = doc.units
+    found = []
+    for i in labels.candidate_lines(doc.page_text()):
+        m = labels.match(units[i].folded)
+        if m is None or not units[i].kept:
+            continue
+        items = [item for item in _TAG_SEPARATORS.split(units[i].folded[m.end():].lstrip(" :：")) if item.strip()]
+        if len(items) >= 2 and all(len(item.split()) <= MAX_TAG_WORDS for item in items):
+            found.append(i)
+    return found
 
 
 def comment_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[tuple[int, int]]:
-    """Where the comments of ``doc`` may begin, as ``(first, last)`` line indices (in
+    """Where the article of ``doc`` may end, as ``(first, last)`` line indices (in
     ``doc.units``) in page order: the comment ``thread`` (its first and last line), each
-    comment-form line, and the comment count when the page has only one. Counts on several
+    comment-form line, the comment count when the page has only one, and each kept line that
+    lists the article's tags (:func:`taxonomy_lines`) without a comment count. Counts on several
     lines are the footers of a page of posts (``View/Add Comments (5) | Category: Travel``), not
-    the count over the comments, and a form's words in one of them do not make it a mark."""
+    the count over the comments, and a form's words in one of them do not make it a mark; a tag
+    list with a count (``Posted in News | 3 Comments``) is a post's footer too."""
     counts = count_lines(doc)
     units = doc.units
     marks = [(i, i) for i in counts if len(counts) == 1 and units[i].nwords <= MAX_COUNT_WORDS]
     footers = set(counts) if len(counts) > 1 else set()
     marks += [(u.index, u.index) for u in units
               if (u.cleaner, u.reason) == CommentForms.FORM and u.index not in footers]
+    marks += [(i, i) for i in taxonomy_lines(doc) if i not in counts]
     if thread is not None:
         marks.append((thread[0].index, thread[1].index))
     return sorted(marks)
