@@ -456,7 +456,8 @@ def test_a_byline_the_bylines_cleaner_leaves_above_the_article_is_not_the_scores
     doc.annotate(signature, kind="byline")
     doc.end()
     # every line below a threshold no score reaches, no pass that keeps lines for their context
-    strict = Boilerplate(threshold=1.01, clean_share=1.0, near_good=0, switch_cost=0, spare_kinds=spare_kinds)
+    strict = Boilerplate(threshold=1.01, clean_share=1.0, near_good=0, switch_cost=0, rescue=0,
+                         spare_kinds=spare_kinds)
     _pipeline().run(doc, [strict])
     assert (byline.decision is Decision.UNDECIDED) is kept
     assert all(u.decision is Decision.DROP for u in doc.units[1:])
@@ -595,3 +596,36 @@ def test_a_model_of_ones_own_replaces_the_shipped_one() -> None:
     assert not [r for r in _pipeline().configure("boilerplate", model=lenient).clean_text(text).removed
                 if r.cleaner == "boilerplate"]
     assert _pipeline().configure("boilerplate", model=load_model()).clean_text(text) == _pipeline().clean_text(text)
+
+
+#: one paragraph of a story long enough (30 words or more) to be rescued when the page lost it
+LONG_PARA = (
+    "The regional health authority said on Monday that waiting times for routine operations had "
+    "fallen for the third month in a row, after it opened two new surgical units and hired more "
+    "nurses than in any year since the service was founded."
+)
+
+
+def test_when_the_classifier_keeps_no_article_its_long_paragraphs_stay() -> None:
+    """A model that keeps nothing stands for a page whose article scored like its chrome (a
+    paywalled story between long menus): its paragraphs of running text stay, the menu goes."""
+    strict = model_from_json({**_shipped_spec(), "threshold": 1.01})
+    text = _page(MENU, [LONG_PARA], ["Privacy policy", "Terms of use"])
+    pipeline = _pipeline().configure("boilerplate", model=strict)
+    result = pipeline.clean_text(text)
+    assert LONG_PARA in result.text and "Privacy policy" not in result.text
+    assert LONG_PARA not in pipeline.configure("boilerplate", rescue=0).clean_text(text).text
+
+
+def test_a_page_that_keeps_its_article_rescues_nothing() -> None:
+    from newsclean.cleaners.boilerplate.cleaner import _lost_article
+
+    doc = Document(_page(MENU, [LONG_PARA, *EN_PARAS], []))
+    page = score_document(doc)
+    long_para = next(k for k, u in enumerate(page.units) if u.visible == LONG_PARA)
+    article = {k for k, u in enumerate(page.units) if u.visible in (LONG_PARA, *EN_PARAS)}
+    rescued = _lost_article(page.units, page.rows, [False] * len(page.units), 30)
+    assert long_para in rescued and rescued <= article
+    kept_article = [u.visible in EN_PARAS for u in page.units]
+    assert _lost_article(page.units, page.rows, kept_article, 30) == set()
+    assert _lost_article(page.units, page.rows, [False] * len(page.units), 0) == set()
