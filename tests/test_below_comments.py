@@ -11,7 +11,7 @@ import pytest
 
 from newsclean import Document, Pipeline, Result
 from newsclean.cleaners.boilerplate import model_from_json
-from newsclean.cleaners.boilerplate.below import comment_marks, taxonomy_lines
+from newsclean.cleaners.boilerplate.below import Mark, comment_marks, taxonomy_lines
 
 ARTICLE = [
     "The city council voted on Tuesday to approve a new budget that increases spending on public "
@@ -85,10 +85,25 @@ def test_counts_on_several_lines_are_the_footers_of_a_page_of_posts_not_a_mark()
     assert comment_marks(doc, None) == []
     one = Document(_page(ARTICLE, ["3 Comments"]))
     count = next(u.index for u in one.units if u.visible == "3 Comments")
-    assert comment_marks(one, None) == [(count, count)]
+    assert comment_marks(one, None) == [Mark(count, count)]
 
 
-def test_more_text_below_a_mark_than_above_it_stays() -> None:
+#: readers' comments, unsigned, more words than the article
+LONG_DISCUSSION = [
+    f"Reader number {n} thinks the council should have asked the people who ride the {line} line "
+    f"every morning before it spent a single penny of the new money on anything else at all."
+    for n, line in enumerate(["red", "blue", "green", "yellow", "orange", "purple", "grey", "silver"])
+]
+
+
+def test_a_comment_form_ends_the_article_however_long_the_comments_under_it() -> None:
+    text = _page(ARTICLE, ["Leave a Reply"], LONG_DISCUSSION)
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == set(LONG_DISCUSSION)
+
+
+def test_more_text_below_a_thread_than_above_it_stays() -> None:
     """Signed items followed by more text than the article above them are the article's own
     list (race splits, a press review's citations), not its comments: what follows stays."""
     text = _page(ARTICLE, COMMENTS, ARTICLE[::-1], ARTICLE)

@@ -3,15 +3,16 @@ what is no part of either (a blogroll, a sidebar of recent posts, the footer), w
 read like running text. Where the article ends is marked four ways: a comment thread (signature
 lines), a comment-form line (``Leave a Reply``, ``Post a comment``), the comment count over the
 comments (``57 Comments``, ``sound off (78 Responses)``), the page's only one, or the line listing
-the article's tags or categories (``Tags: budget, transport, council``). Everything below the first such mark goes,
-when the article above it outweighs what is left below: more words below would mean the mark
-was not the end of the article (a ``Leave a comment`` link in a byline over the story, a list
-of signed items inside it)."""
+the article's tags or categories (``Tags: budget, transport, council``). Everything below the first such mark goes, with 80 words of
+article above it (a ``Leave a comment`` link in a byline over the story is no end of it). A
+thread needs more: the article above it must outweigh what is left below, or the "thread" was a
+list of signed items inside the article (a race's splits, a press review's citations)."""
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import NamedTuple
 
 from ...document import Document, Unit
 from ...lexicon import all_phrases
@@ -19,7 +20,7 @@ from ...textshape import phrase_matcher
 from ..comments import CommentForms
 from .posts import count_lines
 
-__all__ = ["below_comments", "comment_marks", "taxonomy_lines"]
+__all__ = ["Mark", "below_comments", "comment_marks", "taxonomy_lines"]
 
 #: fewest kept words above a mark for it to end an article
 MIN_ARTICLE_WORDS = 80
@@ -29,6 +30,16 @@ MAX_COUNT_WORDS = 6
 MAX_TAG_WORDS = 5
 #: what separates the items of a tag list
 _TAG_SEPARATORS = re.compile(r" ?[,;|\u2022\u00b7\u3001\uff0c] ?")
+
+
+class Mark(NamedTuple):
+    """A place where the article may end: its first and last line (indices in ``doc.units``)."""
+
+    first: int
+    last: int
+    weighed: bool = False
+    """whether the article above must outweigh what is below (a comment thread: its signature
+    lines can be an article's own signed items)"""
 
 
 def taxonomy_lines(doc: Document) -> list[int]:
@@ -52,39 +63,38 @@ def taxonomy_lines(doc: Document) -> list[int]:
     return found
 
 
-def comment_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[tuple[int, int]]:
-    """Where the article of ``doc`` may end, as ``(first, last)`` line indices (in
-    ``doc.units``) in page order: the comment ``thread`` (its first and last line), each
-    comment-form line, the comment count when the page has only one, and each kept line that
-    lists the article's tags (:func:`taxonomy_lines`) without a comment count. Counts on several
-    lines are the footers of a page of posts (``View/Add Comments (5) | Category: Travel``), not
-    the count over the comments, and a form's words in one of them do not make it a mark; a tag
-    list with a count (``Posted in News | 3 Comments``) is a post's footer too."""
+def comment_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
+    """Where the article of ``doc`` may end, in page order: the comment ``thread`` (its first
+    and last line), each comment-form line, the comment count when the page has only one, and
+    each kept line that lists the article's tags (:func:`taxonomy_lines`) without a comment
+    count. Counts on several lines are the footers of a page of posts (``View/Add Comments (5) |
+    Category: Travel``), not the count over the comments, and a form's words in one of them do
+    not make it a mark; a tag list with a count (``Posted in News | 3 Comments``) is a post's
+    footer too."""
     counts = count_lines(doc)
     units = doc.units
-    marks = [(i, i) for i in counts if len(counts) == 1 and units[i].nwords <= MAX_COUNT_WORDS]
+    lines = [i for i in counts if len(counts) == 1 and units[i].nwords <= MAX_COUNT_WORDS]
     footers = set(counts) if len(counts) > 1 else set()
-    marks += [(u.index, u.index) for u in units
-              if (u.cleaner, u.reason) == CommentForms.FORM and u.index not in footers]
-    marks += [(i, i) for i in taxonomy_lines(doc) if i not in counts]
+    lines += [u.index for u in units if (u.cleaner, u.reason) == CommentForms.FORM and u.index not in footers]
+    lines += [i for i in taxonomy_lines(doc) if i not in counts]
+    marks = [Mark(i, i) for i in lines]
     if thread is not None:
-        marks.append((thread[0].index, thread[1].index))
+        marks.append(Mark(thread[0].index, thread[1].index, weighed=True))
     return sorted(marks)
 
 
-def below_comments(doc: Document, seq: Sequence[Unit], keep: Sequence[bool],
-                   marks: Sequence[tuple[int, int]]) -> list[int]:
+def below_comments(doc: Document, seq: Sequence[Unit], keep: Sequence[bool], marks: Sequence[Mark]) -> list[int]:
     """Positions in ``seq`` (the scored lines of ``doc``, ``keep``: which of them stay) below the
-    first of ``marks`` whose kept words above are :data:`MIN_ARTICLE_WORDS` or more and more than
-    the kept words below it (none when no mark is)."""
+    first of ``marks`` with :data:`MIN_ARTICLE_WORDS` kept words or more above it (and, for a
+    weighed mark, more than the kept words below it); none when no mark is."""
     words = [0] * len(doc.units)
     for u, kept in zip(seq, keep):
         if kept:
             words[u.index] = u.nwords
     before = list(accumulate(words, initial=0))  # before[i]: kept words of units[:i]
     total = before[-1]
-    for first, last in marks:
-        above, below = before[first], total - before[last + 1]
-        if above >= MIN_ARTICLE_WORDS and below < above:
-            return [k for k, u in enumerate(seq) if u.index > last]
+    for mark in marks:
+        above, below = before[mark.first], total - before[mark.last + 1]
+        if above >= MIN_ARTICLE_WORDS and not (mark.weighed and below >= above):
+            return [k for k, u in enumerate(seq) if u.index > mark.last]
     return []
