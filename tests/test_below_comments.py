@@ -11,7 +11,7 @@ import pytest
 
 from newsclean import Document, Pipeline, Result
 from newsclean.cleaners.boilerplate import model_from_json
-from newsclean.cleaners.boilerplate.below import Mark, comment_marks, taxonomy_lines
+from newsclean.cleaners.boilerplate.below import Mark, comment_marks, navigation_lines, taxonomy_lines
 
 ARTICLE = [
     "The city council voted on Tuesday to approve a new budget that increases spending on public "
@@ -144,3 +144,28 @@ def test_a_tag_list_is_a_label_then_short_items_in_any_language(line: str) -> No
 ])
 def test_a_sentence_or_a_single_item_is_no_tag_list(line: str) -> None:
     assert taxonomy_lines(Document(f"{ARTICLE[0]}\n\n{line}")) == []
+
+
+def test_the_post_navigation_under_the_article_marks_its_end() -> None:
+    text = _page(ARTICLE, ["« Previous Post", "Next Post »"], BLOGROLL)
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == {"Next Post »", *BLOGROLL}
+
+
+@pytest.mark.parametrize("line", [
+    "« Previous Post",
+    "Previous post: Sony Xperia Ion is now available on Pre-Order in India",
+    "Nächster Beitrag",
+    "Entrada anterior",
+    "Предыдущая запись",
+])
+def test_post_navigation_is_a_label_alone_or_with_a_headline_in_any_language(line: str) -> None:
+    doc = Document(f"{ARTICLE[0]}\n\n{line}")
+    assert navigation_lines(doc) == [doc.units[-1].index]
+
+
+def test_a_sentence_that_starts_like_post_navigation_is_none() -> None:
+    line = ("Next post office closures will hit the villages of the valley hardest, the union said, "
+            "and it asked the council to keep at least two branches open")
+    assert navigation_lines(Document(f"{ARTICLE[0]}\n\n{line}")) == []

@@ -39,6 +39,7 @@ language, as JSON::
 
     .venv/bin/python tools/build_stoplists.py wp-counters /path/to/wp-content/languages
     .venv/bin/python tools/build_stoplists.py wp-taxonomy /path/to/wp-content/languages
+    .venv/bin/python tools/build_stoplists.py wp-navigation /path/to/wp-content/languages
 
 A third prints Movable Type's comment-form and TrackBack phrases from its catalogues
 (``lib/MT/L10N/<lang>.pm`` of github.com/movabletype/movabletype at 4e3088c817, MT 4.1, the last
@@ -291,20 +292,24 @@ WP_TAXONOMY = ("Tags: ", "Tags", "Categories", "taxonomy general name\x04Tags",
                "taxonomy singular name\x04Category")
 
 
-def wp_taxonomy(args: argparse.Namespace) -> int:
-    """Print the ``taxonomy_labels`` phrases WordPress core's tag and category labels give, by
-    phrase-file code, as JSON (English from the msgids themselves, the context taken off)."""
+#: WordPress core's post navigation under a single post (``the_post_navigation()``)
+WP_NAVIGATION = ("Previous Post", "Next Post")
+
+
+def wp_labels(folder: Path, msgids: tuple[str, ...]) -> dict[str, list[str]]:
+    """The phrases WordPress core's labels ``msgids`` give, by phrase-file code (English from the
+    msgids themselves, their gettext context taken off; entities decoded; sr also in Latin)."""
     out: dict[str, list[str]] = {"en": []}
-    for msgid in WP_TAXONOMY:
+    for msgid in msgids:
         phrase = as_phrase(msgid.split("\x04")[-1])
         if phrase not in out["en"]:
             out["en"].append(phrase)
     for locale, code in WP_LOCALES.items():
-        if not (Path(args.dir) / f"{locale}.mo").exists():
+        if not (folder / f"{locale}.mo").exists():
             continue
-        catalog = wp_catalog(Path(args.dir), locale)
+        catalog = wp_catalog(folder, locale)
         found = out.setdefault(code, [])
-        for msgid in WP_TAXONOMY:
+        for msgid in msgids:
             text = catalog.get(msgid)
             if not text:
                 continue
@@ -312,7 +317,20 @@ def wp_taxonomy(args: argparse.Namespace) -> int:
             for form in (phrase, sr_latin(phrase)) if code == "sr" else (phrase,):
                 if form and form not in found:
                     found.append(form)
-    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return out
+
+
+def wp_taxonomy(args: argparse.Namespace) -> int:
+    """Print the ``taxonomy_labels`` phrases WordPress core's tag and category labels give, by
+    phrase-file code, as JSON."""
+    print(json.dumps(wp_labels(Path(args.dir), WP_TAXONOMY), ensure_ascii=False, indent=1))
+    return 0
+
+
+def wp_navigation(args: argparse.Namespace) -> int:
+    """Print the ``post_navigation`` phrases WordPress core's post navigation gives, by
+    phrase-file code, as JSON."""
+    print(json.dumps(wp_labels(Path(args.dir), WP_NAVIGATION), ensure_ascii=False, indent=1))
     return 0
 
 
@@ -370,6 +388,8 @@ def main(argv: list[str] | None = None) -> int:
     wc.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     wt = sub.add_parser("wp-taxonomy", help="print WordPress tag and category labels as taxonomy_labels phrases (JSON)")
     wt.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
+    wn = sub.add_parser("wp-navigation", help="print WordPress post navigation labels as post_navigation phrases (JSON)")
+    wn.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
     mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")
     args = parser.parse_args(argv)
@@ -381,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         return wp_counters(args)
     if args.cmd == "wp-taxonomy":
         return wp_taxonomy(args)
+    if args.cmd == "wp-navigation":
+        return wp_navigation(args)
     return build(args)
 
 

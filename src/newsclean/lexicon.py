@@ -25,6 +25,7 @@ Phrase lists
          "widget_labels":   ["min read", "share", "print", ...],
          "comment_counts":  ["comment", "comments", "no comments"],
          "taxonomy_labels": ["tags", "categories", "filed under", ...],
+         "post_navigation": ["previous post", "next post", ...],
          "section_labels":  ["related articles", "most read", ...],
          "byline_prefixes": ["by", "written by", "author:"],
          "months":          ["january", ..., "jan", ...]}
@@ -35,7 +36,8 @@ Phrase lists
     a whole (stripped) line; ``comment_counts`` are the words of a comment counter, its number
     taken out (``12 Comments``, ``Kommentare (3)``): a widget label too, and beside a number in
     a post footer; ``taxonomy_labels`` head a line listing a post's tags or categories
-    (``Tags: a, b, c``); ``byline_prefixes`` and ``read_more`` match at the start of a line;
+    (``Tags: a, b, c``); ``post_navigation`` start a short line of links to the previous and
+    next post; ``byline_prefixes`` and ``read_more`` match at the start of a line;
     ``comment_form`` and ``call_to_action`` may match anywhere in a line when the phrase has at
     least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
     ``months`` are for recognising date lines, not for matching on their own.
@@ -76,6 +78,7 @@ PHRASE_KINDS: tuple[str, ...] = (
     "widget_labels",
     "comment_counts",
     "taxonomy_labels",
+    "post_navigation",
     "section_labels",
     "byline_prefixes",
     "months",

@@ -1,9 +1,11 @@
-"""Below the comments: a page prints its article, then the article's tags, its comments, and
-what is no part of either (a blogroll, a sidebar of recent posts, the footer), whose teasers can
-read like running text. Where the article ends is marked four ways: a comment thread (signature
-lines), a comment-form line (``Leave a Reply``, ``Post a comment``), the comment count over the
-comments (``57 Comments``, ``sound off (78 Responses)``), the page's only one, or the line listing
-the article's tags or categories (``Tags: budget, transport, council``). Everything below the first such mark goes, with 80 words of
+"""Below the comments: a page prints its article, then the article's tags, the links to the
+previous and next post, its comments, and what is no part of either (a blogroll, a sidebar of
+recent posts, the footer), whose teasers can read like running text. Where the article ends is
+marked five ways: a comment thread (signature lines), a comment-form line (``Leave a Reply``,
+``Post a comment``), the comment count over the comments (``57 Comments``, ``sound off (78
+Responses)``), the page's only one, the line listing the article's tags or categories (``Tags:
+budget, transport, council``), or the post navigation (``Previous Post``, ``Newer Post Older Post
+Home``). Everything below the first such mark goes, with 80 words of
 article above it (a ``Leave a comment`` link in a byline over the story is no end of it). A
 thread needs more: the article above it must outweigh what is left below, or the "thread" was a
 list of signed items inside the article (a race's splits, a press review's citations)."""
@@ -20,7 +22,7 @@ from ...textshape import phrase_matcher
 from ..comments import CommentForms
 from .posts import count_lines
 
-__all__ = ["Mark", "below_comments", "comment_marks", "taxonomy_lines"]
+__all__ = ["Mark", "below_comments", "comment_marks", "navigation_lines", "taxonomy_lines"]
 
 #: fewest kept words above a mark for it to end an article
 MIN_ARTICLE_WORDS = 80
@@ -28,6 +30,9 @@ MIN_ARTICLE_WORDS = 80
 MAX_COUNT_WORDS = 6
 #: most words of one item of a tag list (``Tags: fiscal cliff, taxes``)
 MAX_TAG_WORDS = 5
+#: longest line (in words) read as post navigation (``« Previous Post``, ``Previous post: Sony
+#: Xperia Ion is now available on Pre-Order in India``): a label with a headline after it
+MAX_NAVIGATION_WORDS = 15
 #: what separates the items of a tag list
 _TAG_SEPARATORS = re.compile(r" ?[,;|\u2022\u00b7\u3001\uff0c] ?")
 
@@ -63,11 +68,24 @@ def taxonomy_lines(doc: Document) -> list[int]:
     return found
 
 
+def navigation_lines(doc: Document) -> list[int]:
+    """The kept lines of ``doc`` (indices in ``doc.units``) of post navigation: a
+    ``post_navigation`` label at the start (``Previous Post``, ``Nächster Beitrag``, ``Entrada
+    anterior``), alone or with the other post's headline, in a line of at most
+    :data:`MAX_NAVIGATION_WORDS` words. Found in one pass over the page."""
+    labels = phrase_matcher(all_phrases("post_navigation"), anchored=True)
+    if labels is None:
+        return []
+    units = doc.units
+    return [i for i in labels.candidate_lines(doc.page_text())
+            if units[i].kept and units[i].nwords <= MAX_NAVIGATION_WORDS and labels.match(units[i].folded)]
+
+
 def comment_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
     """Where the article of ``doc`` may end, in page order: the comment ``thread`` (its first
     and last line), each comment-form line, the comment count when the page has only one, and
     each kept line that lists the article's tags (:func:`taxonomy_lines`) without a comment
-    count. Counts on several lines are the footers of a page of posts (``View/Add Comments (5) |
+    count, and the post navigation (:func:`navigation_lines`). Counts on several lines are the footers of a page of posts (``View/Add Comments (5) |
     Category: Travel``), not the count over the comments, and a form's words in one of them do
     not make it a mark; a tag list with a count (``Posted in News | 3 Comments``) is a post's
     footer too."""
@@ -77,6 +95,7 @@ def comment_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]
     footers = set(counts) if len(counts) > 1 else set()
     lines += [u.index for u in units if (u.cleaner, u.reason) == CommentForms.FORM and u.index not in footers]
     lines += [i for i in taxonomy_lines(doc) if i not in counts]
+    lines += navigation_lines(doc)
     marks = [Mark(i, i) for i in lines]
     if thread is not None:
         marks.append(Mark(thread[0].index, thread[1].index, weighed=True))

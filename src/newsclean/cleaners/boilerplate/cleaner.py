@@ -72,10 +72,10 @@ class Boilerplate:
         below_comments: what a page prints under its article and comments is no part of the
             article (a blogroll, a sidebar of recent posts, the footer): below the first mark
             of the article's end (a comment thread, a comment-form line, the page's only comment
-            count, the line of the article's tags) every line goes, when the kept words above
-            the mark are 80 or more, and for a thread more than those below it
-            (:mod:`~newsclean.cleaners.boilerplate.below`). Held out, plain F1 on dragnet 0.832
-            -> 0.864, readability 0.871 -> 0.875, cleaneval-dev unchanged.
+            count, the line of the article's tags, the post navigation) every line goes, when
+            the kept words above the mark are 80 or more, and for a thread more than those below
+            it (:mod:`~newsclean.cleaners.boilerplate.below`). Held out, plain F1 on dragnet
+            0.832 -> 0.868, readability 0.871 -> 0.875, cleaneval-dev unchanged.
         min_confidence: abstain (drop nothing) on a page of text lines (three or more words a
             line on average) whose best-scored tenth of words scores below this; 0 (the
             default) turns it off: with the trees it kept whole menus on pages whose article is
