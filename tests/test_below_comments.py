@@ -11,7 +11,7 @@ import pytest
 
 from newsclean import Document, Pipeline, Result
 from newsclean.cleaners.boilerplate import model_from_json
-from newsclean.cleaners.boilerplate.below import Mark, comment_marks, navigation_lines, taxonomy_lines
+from newsclean.cleaners.boilerplate.below import Mark, end_marks, navigation_lines, taxonomy_lines
 
 ARTICLE = [
     "The city council voted on Tuesday to approve a new budget that increases spending on public "
@@ -82,10 +82,10 @@ def test_the_pages_only_comment_count_marks_where_the_comments_begin() -> None:
 
 def test_counts_on_several_lines_are_the_footers_of_a_page_of_posts_not_a_mark() -> None:
     doc = Document(_page(ARTICLE[:2], ["Posted in News | 3 Comments"], ARTICLE[2:], ["Posted in News | 5 Comments"]))
-    assert comment_marks(doc, None) == []
+    assert end_marks(doc, None) == []
     one = Document(_page(ARTICLE, ["3 Comments"]))
     count = next(u.index for u in one.units if u.visible == "3 Comments")
-    assert comment_marks(one, None) == [Mark(count, count)]
+    assert end_marks(one, None) == [Mark(count, count)]
 
 
 #: readers' comments, unsigned, more words than the article

@@ -1,4 +1,4 @@
-"""Below the comments: a page prints its article, then the article's tags, the links to the
+"""Below the article's end: a page prints its article, then the article's tags, the links to the
 previous and next post, its comments, and what is no part of either (a blogroll, a sidebar of
 recent posts, the footer), whose teasers can read like running text. Where the article ends is
 marked five ways: a comment thread (signature lines), a comment-form line (``Leave a Reply``,
@@ -22,7 +22,7 @@ from ...textshape import phrase_matcher
 from ..comments import CommentForms
 from .posts import count_lines
 
-__all__ = ["Mark", "below_comments", "comment_marks", "navigation_lines", "taxonomy_lines"]
+__all__ = ["Mark", "below_comments", "end_marks", "navigation_lines", "taxonomy_lines"]
 
 #: fewest kept words above a mark for it to end an article
 MIN_ARTICLE_WORDS = 80
@@ -81,20 +81,21 @@ def navigation_lines(doc: Document) -> list[int]:
             if units[i].kept and units[i].nwords <= MAX_NAVIGATION_WORDS and labels.match(units[i].folded)]
 
 
-def comment_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
+def end_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
     """Where the article of ``doc`` may end, in page order: the comment ``thread`` (its first
-    and last line), each comment-form line, the comment count when the page has only one, and
-    each kept line that lists the article's tags (:func:`taxonomy_lines`) without a comment
-    count, and the post navigation (:func:`navigation_lines`). Counts on several lines are the footers of a page of posts (``View/Add Comments (5) |
-    Category: Travel``), not the count over the comments, and a form's words in one of them do
-    not make it a mark; a tag list with a count (``Posted in News | 3 Comments``) is a post's
-    footer too."""
+    and last line), each comment-form line, the comment count when the page has only one, each
+    kept line that lists the article's tags (:func:`taxonomy_lines`) and the post navigation
+    (:func:`navigation_lines`). Counts on several lines are the footers of a page of posts
+    (``View/Add Comments (5) | Category: Travel``), not the count over the comments, and a
+    form's words in one of them do not make it a mark; a tag list with a count (``Posted in News
+    | 3 Comments``) is a post's footer too."""
     counts = count_lines(doc)
+    counted = set(counts)
     units = doc.units
     lines = [i for i in counts if len(counts) == 1 and units[i].nwords <= MAX_COUNT_WORDS]
-    footers = set(counts) if len(counts) > 1 else set()
+    footers = counted if len(counts) > 1 else set()
     lines += [u.index for u in units if (u.cleaner, u.reason) == CommentForms.FORM and u.index not in footers]
-    lines += [i for i in taxonomy_lines(doc) if i not in counts]
+    lines += [i for i in taxonomy_lines(doc) if i not in counted]
     lines += navigation_lines(doc)
     marks = [Mark(i, i) for i in lines]
     if thread is not None:

@@ -14,7 +14,7 @@ from ...language import default_detector
 from ...page_regions import article_start, continues_paragraph, is_running_text
 from ...textshape import CELL_SEPARATORS, has_cells
 from ..bylines import Bylines
-from .below import Mark, below_comments, comment_marks
+from .below import Mark, below_comments, end_marks
 from .features import line_features
 from .model import BoilerplateModel, load_model
 from .posts import page_of_posts
@@ -135,7 +135,7 @@ class Boilerplate:
     reasons: ClassVar[dict[str, str]] = {
         "classifier": "scored below the threshold as boilerplate (menus, banners, share bars, footers, ...)",
         "comment_thread": "inside a comment thread after the article (three or more signature lines)",
-        "below_comments": "below the article's end (comments, a comment form or count, its tags): the sidebar or footer",
+        "below_comments": "below the article's end (comments, a comment form or count, its tags, the post navigation)",
     }
     threshold: float | None = None
     min_keep_words: int = 0
@@ -190,7 +190,7 @@ class Boilerplate:
         else:
             thread = self._drop_thread(doc, page, probs, keep) if self.comment_threads else None
             if self.below_comments:
-                self._drop_below(doc, page, probs, keep, comment_marks(doc, thread))
+                self._drop_below(doc, page, probs, keep, end_marks(doc, thread))
         self._drop(doc, page, probs, keep)
 
     def _abstains(self, seq: Sequence[Unit], probs: Sequence[float]) -> bool:
@@ -229,7 +229,7 @@ class Boilerplate:
     @staticmethod
     def _drop_below(doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool],
                     marks: Sequence[Mark]) -> None:
-        """Drop the lines below the comments (:func:`~.below.below_comments`)."""
+        """Drop the lines below the article's end (:func:`~.below.below_comments`)."""
         for k in below_comments(doc, page.units, keep, marks):
             u = page.units[k]
             if u.decision is Decision.UNDECIDED:
