@@ -532,6 +532,15 @@ class TestTitle:
         assert r.title == "Council approves budget"
         assert between in r.text
 
+    def test_bylines_and_date_lines_between_headline_and_body_do_not_count_as_distance(self) -> None:
+        """The headline is looked for among the three lines above the body; a byline and the
+        article's date, which the bylines cleaner leaves in the body, stand between them on
+        many pages and are not counted."""
+        text = (f"Council approves the budget after a long debate\n\nBy Jane Roe\n\nMay 5, 2025\n\n"
+                f"The city hall at night.\n\n{BODY_EN}")
+        r = run(Bylines(), Title(), text=text)
+        assert r.title == "Council approves the budget after a long debate"
+
     def test_no_title_when_the_text_starts_with_the_body(self) -> None:
         assert run(Title(), text=f"{BODY_EN}\n\n{BODY_DE}").title is None
 

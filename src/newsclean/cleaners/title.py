@@ -42,7 +42,7 @@ class Title:
         body_words: a line with this many words that ends like a sentence is body.
         lookback: kept lines before the first body paragraph searched for the headline when none
             before it is named by the page's ``<title>`` (an earlier line holding it with a site
-            name added).
+            name added); bylines and date lines between them are not counted.
         max_words: longest headline in words.
         rescue_from: cleaners whose drops may still be the headline (by default the block
             classifier's: a lone short line before the body is the headline, not a menu item).
@@ -102,12 +102,19 @@ class Title:
         # the headline the page's <title> repeats with its site name, if one is before the body;
         # else the headline-like line nearest the body
         title = self._named_by_page_title(before, candidates[:first_body]) or next(
-            (u for u in reversed(before) if u.index >= candidates[max(0, first_body - self.lookback)].index), None)
+            (u for u in reversed(before) if u.index >= self._lookback_start(candidates[:first_body])), None)
         if title is None:
             return
         copies = self._drop_copies(doc, title, kept)
         marked = copies or not title.kept or self._next_to_dropped(doc, title)
         doc.set_title(title, in_body=self.in_body or (self.unmarked_in_body and not marked))
+
+    def _lookback_start(self, above: list[Unit]) -> int:
+        """Index of the earliest of the ``lookback`` lines nearest the body among ``above`` (the
+        candidates before it), bylines and date lines not counted: they stand between a headline
+        and its article ("Headline / By ABC NEWS / July 24, 2012 / body")."""
+        counted = [u for u in above if u.kind not in _NOT_HEADLINES]
+        return counted[-self.lookback].index if len(counted) >= self.lookback else 0
 
     @staticmethod
     def _drop_copies(doc: Document, title: Unit, kept: list[Unit]) -> int:
