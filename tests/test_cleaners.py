@@ -133,13 +133,23 @@ class TestWidgets:
 
     @pytest.mark.parametrize("line", ["-1.2 C", "21/02/2025 19:37", "0 0", "23°C", "12:45 PM"])
     def test_numeric_widgets_go(self, line: str) -> None:
-        assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
+        assert run(Widgets(), text=f"{BODY_EN}\n\n{line}").text == BODY_EN
+
+    def test_a_date_above_the_article_is_left_to_the_bylines_cleaner(self) -> None:
+        """A numeric date above the article's first paragraph may be the article's own date, as
+        "July 24, 2012" would be: the bylines cleaner decides (it keeps the nearest one above
+        the article). A clock's time there, or a date lower down, is a widget's."""
+        text = f"12:45 PM\n\n21/02/2025 19:37\n\n{BODY_EN}\n\n22/02/2025 08:15"
+        assert run(Widgets(), text=text).text == f"21/02/2025 19:37\n\n{BODY_EN}"
+        r = run(Widgets(), Bylines(), text=text)
+        assert r.text == f"21/02/2025 19:37\n\n{BODY_EN}"
+        assert r.metadata["date"] == "2025-02-21"
 
     @pytest.mark.parametrize("line", ["11.10.25\u202fг., 1:37", "2025年3月5日 14:05", "5.03.2025 г.", "7:15 π.μ.",
                                       "31\u200f/10\u200f/2025، 11:44 ص"])
     def test_a_numeric_date_or_time_written_with_the_languages_letters_goes(self, line: str) -> None:
         """(CLDR's Arabic short date puts a right-to-left mark before each slash.)"""
-        assert run(Widgets(), text=f"{line}\n\n{BODY_EN}").text == BODY_EN
+        assert run(Widgets(), text=f"{BODY_EN}\n\n{line}").text == BODY_EN
 
     @pytest.mark.parametrize("line", ["11.10.25 Sofia", "Tickets 12.03.2025"])
     def test_a_date_beside_other_words_is_left_to_the_other_cleaners(self, line: str) -> None:

@@ -160,5 +160,8 @@ def test_back_to_back_comments_are_read_at_once() -> None:
 
 @pytest.mark.parametrize("pump", ["°C ", " **a"], ids=["widgets-numeric", "markdown-strong"])
 def test_a_megabyte_of_a_once_slow_shape_is_cleaned_within_a_second(pump: str) -> None:
-    """``'°C ' * n`` took 22 s a megabyte (``widgets._NUMERIC``), ``' **a' * n`` 15 s (``_STRONG``)."""
-    assert _cpu_seconds_to_clean(pump * (1_000_000 // len(pump))) < 1.0
+    """``'°C ' * n`` took 22 s a megabyte (``widgets._NUMERIC``), ``' **a' * n`` 15 s (``_STRONG``).
+    The bound is far from both and from today's time (0.8 s for the second on a slow shared
+    machine, more beside a parallel test worker): it tells a backtracking pattern from a loaded
+    machine."""
+    assert _cpu_seconds_to_clean(pump * (1_000_000 // len(pump))) < 5.0

@@ -34,6 +34,7 @@ from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
 from ..textshape import PhraseMatcher, ends_like_sentence, has_cells, phrase_matcher, word_count
+from .bylines import parse_date
 
 __all__ = ["Widgets"]
 
@@ -234,6 +235,8 @@ class Widgets:
             if verdict is None and i < head_end and i in digit_set \
                     and unit.nwords <= self.max_read_time_words and _is_read_time(unit):
                 verdict = ("read_time", {})
+            elif verdict is not None and verdict[0] == "numeric_line" and i < head_end and parse_date(text):
+                verdict = None  # a date above the article may be its own: the bylines cleaner decides
             if verdict is not None:
                 doc.drop(unit, verdict[0], **verdict[1])
         self._widget_names(doc, head_end)
