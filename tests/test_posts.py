@@ -107,6 +107,22 @@ def test_every_post_of_a_blog_front_page_stays_in_the_body() -> None:
     assert "Blogroll" not in result.text
 
 
+def test_a_news_index_whose_footers_and_titles_other_cleaners_took_keeps_every_post() -> None:
+    """A game site's news index: each post's title carries its comment count ("Hot Fixes [ 11
+    Comments ]", a counter to the widgets cleaner), each footer an author and a time ("-- Affek @
+    2:36PM Wed 19 Jul 2006", a byline to the bylines cleaner). The footers still make it a page
+    of posts, read where they stood, and no post is taken for a comment."""
+    blocks = ["\n".join(SIDEBAR)]
+    for n, (title, paragraphs, _) in enumerate(POSTS):
+        blocks += [f"{title.split()[-1].title()} [ {n + 3} Comments ]", *paragraphs,
+                   f"-- Affek @ {n + 1}:36PM Wed 1{n} Jul 2006"]
+    result = Pipeline.default().clean("\n\n".join(blocks))
+    for _title, paragraphs, _ in POSTS:
+        for paragraph in paragraphs:
+            assert paragraph in result.text
+    assert not any(r.code.startswith("boilerplate/") and r.code != "boilerplate/classifier" for r in result.removed)
+
+
 def test_keep_posts_is_an_option_of_the_boilerplate_cleaner() -> None:
     assert Boilerplate().keep_posts is True
     pipeline = Pipeline.default().configure("boilerplate", keep_posts=False)

@@ -64,19 +64,19 @@ def count_lines(doc: Document, named: Sequence[int] | None = None) -> list[int]:
 def post_footers(doc: Document, seq: Sequence[Unit]) -> list[int]:
     """Positions in ``seq`` (lines of ``doc``) of post footers: a signature line (a name with a
     date or time) that holds a comment count or is followed by a line that does (the next post's
-    title with its count, ``Hot Fixes [ 11 Comments ]``, under the footer of the one before)."""
+    title with its count, ``Hot Fixes [ 11 Comments ]``, under the footer of the one before; kept
+    or not: a short title with a count reads like a counter widget to the ``widgets`` cleaner)."""
     named = _named_lines(doc)
     if len(named) < MIN_POSTS:
         return []
     counted = set(count_lines(doc, named))
-    counts = {k for k, u in enumerate(seq) if u.index in counted}
+    units = doc.units
 
-    def title_counted(k: int) -> bool:  # the next post's title, with its count, under this footer
-        return k + 1 in counts and seq[k + 1].nwords <= MAX_THREAD_SIGNATURE_WORDS
+    def title_counted(u: Unit) -> bool:  # the next post's title, with its count, under this footer
+        return u.index + 1 in counted and units[u.index + 1].nwords <= MAX_THREAD_SIGNATURE_WORDS
 
-    candidates = sorted(counts.union(k - 1 for k in counts if k > 0))
-    return [k for k in candidates if (k in counts or title_counted(k))
-            and is_signature_line(seq[k], MAX_THREAD_SIGNATURE_WORDS)]
+    return [k for k, u in enumerate(seq) if (u.index in counted or title_counted(u))
+            and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS)]
 
 
 def page_of_posts(doc: Document, seq: Sequence[Unit], running: Sequence[float]) -> list[int] | None:
