@@ -125,6 +125,18 @@ def test_the_line_of_the_articles_tags_marks_its_end() -> None:
     assert _below(result, text) == set(BLOGROLL)
 
 
+def test_a_tag_list_another_cleaner_took_still_marks_the_articles_end() -> None:
+    """Where the line stood, the article ended, whichever cleaner took it: a list of short tags
+    reads like related headlines to ``related_headlines``."""
+    doc = Document(_page(ARTICLE, ["Tags: budget, transport, council"], BLOGROLL))
+    tags = doc.units[len(ARTICLE)]
+    doc.begin("related_headlines")
+    doc.drop(tags, "related_headline")
+    doc.end()
+    assert taxonomy_lines(doc) == [tags.index]
+    assert Mark(tags.index, tags.index) in end_marks(doc, None)
+
+
 @pytest.mark.parametrize("line", [
     "Tags: budget, transport, council",
     "Filed under: 2012 VP Pick • Mitt Romney • Ohio",

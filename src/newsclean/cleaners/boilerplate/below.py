@@ -48,11 +48,12 @@ class Mark(NamedTuple):
 
 
 def taxonomy_lines(doc: Document) -> list[int]:
-    """The kept lines of ``doc`` (indices in ``doc.units``) that list the article's tags or
+    """The lines of ``doc`` (indices in ``doc.units``) that list the article's tags or
     categories: a ``taxonomy_labels`` word at the start (``Tags``, ``Filed under``,
     ``Schlagwörter``, ``Рубрики``, in any language), then two or more items of at most
-    :data:`MAX_TAG_WORDS` words (``Tags: budget, transport, council``). The labelled lines are
-    found in one pass over the page."""
+    :data:`MAX_TAG_WORDS` words (``Tags: budget, transport, council``). Kept or not: where the
+    line stood, the article ended, whichever cleaner took it (a list of short items reads like
+    related headlines). The labelled lines are found in one pass over the page."""
     labels = phrase_matcher(all_phrases("taxonomy_labels"), anchored=True)
     if labels is None:
         return []
@@ -60,7 +61,7 @@ def taxonomy_lines(doc: Document) -> list[int]:
     found = []
     for i in labels.candidate_lines(doc.page_text()):
         m = labels.match(units[i].folded)
-        if m is None or not units[i].kept:
+        if m is None:
             continue
         items = [item for item in _TAG_SEPARATORS.split(units[i].folded[m.end():].lstrip(" :：")) if item.strip()]
         if len(items) >= 2 and all(len(item.split()) <= MAX_TAG_WORDS for item in items):
@@ -69,22 +70,23 @@ def taxonomy_lines(doc: Document) -> list[int]:
 
 
 def navigation_lines(doc: Document) -> list[int]:
-    """The kept lines of ``doc`` (indices in ``doc.units``) of post navigation: a
-    ``post_navigation`` label at the start (``Previous Post``, ``Nächster Beitrag``, ``Entrada
-    anterior``), alone or with the other post's headline, in a line of at most
-    :data:`MAX_NAVIGATION_WORDS` words. Found in one pass over the page."""
+    """The lines of ``doc`` (indices in ``doc.units``, kept or not, as for
+    :func:`taxonomy_lines`) of post navigation: a ``post_navigation`` label at the start
+    (``Previous Post``, ``Nächster Beitrag``, ``Entrada anterior``), alone or with the other
+    post's headline, in a line of at most :data:`MAX_NAVIGATION_WORDS` words. Found in one pass
+    over the page."""
     labels = phrase_matcher(all_phrases("post_navigation"), anchored=True)
     if labels is None:
         return []
     units = doc.units
     return [i for i in labels.candidate_lines(doc.page_text())
-            if units[i].kept and units[i].nwords <= MAX_NAVIGATION_WORDS and labels.match(units[i].folded)]
+            if units[i].nwords <= MAX_NAVIGATION_WORDS and labels.match(units[i].folded)]
 
 
 def end_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
     """Where the article of ``doc`` may end, in page order: the comment ``thread`` (its first
     and last line), each comment-form line, the comment count when the page has only one, each
-    kept line that lists the article's tags (:func:`taxonomy_lines`) and the post navigation
+    line that lists the article's tags (:func:`taxonomy_lines`) and the post navigation
     (:func:`navigation_lines`). Counts on several lines are the footers of a page of posts
     (``View/Add Comments (5) | Category: Travel``), not the count over the comments, and a
     form's words in one of them do not make it a mark; a tag list with a count (``Posted in News
