@@ -509,12 +509,14 @@ class TestTitle:
         assert r.text == BODY_EN
         assert codes(r) == ["title/page_title"]
 
-    def test_thousands_of_headline_like_lines_before_the_body_take_linear_time(self) -> None:
-        """Every headline candidate was compared with every earlier line (5,000 lines: 5 s)."""
+    @pytest.mark.parametrize("between", ["", "Short note.\nAnother one.\nA third.\n"])
+    def test_thousands_of_headline_like_lines_before_the_body_take_linear_time(self, between: str) -> None:
+        """Every headline candidate was compared with every earlier line (5,000 lines: 5 s); the
+        look-back's start was counted again for each candidate when none was near the body."""
         def seconds(n: int) -> float:
             from newsclean.document import Document
 
-            doc = Document("\n".join(f"Menu item number {i} here" for i in range(n)) + f"\n\n{BODY_EN}")
+            doc = Document("\n".join(f"Menu item number {i} here" for i in range(n)) + f"\n{between}\n{BODY_EN}")
             start = time.process_time()
             Title()(doc)
             return time.process_time() - start

@@ -101,8 +101,9 @@ class Title:
         before = [u for u in candidates[:first_body] if self._headline_like(u) and u.kind not in _NOT_HEADLINES]
         # the headline the page's <title> repeats with its site name, if one is before the body;
         # else the headline-like line nearest the body
+        start = self._lookback_start(candidates[:first_body])
         title = self._named_by_page_title(before, candidates[:first_body]) or next(
-            (u for u in reversed(before) if u.index >= self._lookback_start(candidates[:first_body])), None)
+            (u for u in reversed(before) if u.index >= start), None)
         if title is None:
             return
         copies = self._drop_copies(doc, title, kept)
