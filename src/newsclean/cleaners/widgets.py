@@ -7,7 +7,8 @@ The shapes are general, not one site's words:
   (``Happy / Happy / 0 %``) and rating histograms (``5 Star / 0%``);
 - *numeric lines*: a line of numbers, dates, times, percentages or a temperature with at most a
   unit symbol or a.m./p.m. in any language (``0 0``, ``-1.2 C``, ``21/02/2025 19:37``,
-  ``13/4/25, 7:15 π.μ.``); a lone number is left to context;
+  ``13/4/25, 7:15 π.μ.``); a lone number is left to context, and a date above the article to
+  the ``bylines`` cleaner (it may be the article's own);
 - *counters and read time*: a short line of numbers and widget words from the lexicon
   (``12 Comments``, ``Read Time: 3 Minute, 2 Second``), or of a count and the word for minutes
   in any language (CLDR's, with at most two other words: ``10 мин на чтение``, ``12 λ.``);
