@@ -135,6 +135,14 @@ class TestWidgets:
     def test_numeric_widgets_go(self, line: str) -> None:
         assert run(Widgets(), text=f"{BODY_EN}\n\n{line}").text == BODY_EN
 
+    def test_a_weather_widgets_city_goes_with_its_temperature_and_date(self) -> None:
+        """The date a widget shows is left to the bylines cleaner like any date above the
+        article, but it is still one of the widget's numeric lines: the city over them goes."""
+        text = f"London\n21.3°C\n21/02/2025 19:37\n\n{BODY_EN}"
+        r = run(Widgets(), Bylines(), text=text)
+        assert r.text == BODY_EN
+        assert sorted(codes(r)) == ["bylines/dateline", "widgets/numeric_line", "widgets/widget_name"]
+
     def test_a_date_above_the_article_is_left_to_the_bylines_cleaner(self) -> None:
         """A numeric date above the article's first paragraph may be the article's own date, as
         "July 24, 2012" would be: the bylines cleaner decides (it keeps the nearest one above

@@ -225,6 +225,7 @@ class Widgets:
         undecided = Decision.UNDECIDED
         # What a line is depends on its text only: decided once per distinct text.
         verdicts: dict[str, tuple[str, dict[str, str]] | None] = {}
+        dates: set[int] = set()  # numeric date lines above the article, left to the bylines cleaner
         for i in sorted(label_lines.union(digits)):
             unit = units[i]
             if unit.decision is not undecided:
@@ -238,15 +239,21 @@ class Widgets:
                 verdict = ("read_time", {})
             elif verdict is not None and verdict[0] == "numeric_line" and i < head_end and parse_date(text):
                 verdict = None  # a date above the article may be its own: the bylines cleaner decides
+                dates.add(i)
             if verdict is not None:
                 doc.drop(unit, verdict[0], **verdict[1])
-        self._widget_names(doc, head_end)
+        self._widget_names(doc, head_end, dates)
 
     @staticmethod
-    def _widget_names(doc: Document, head_end: int) -> None:
+    def _widget_names(doc: Document, head_end: int, dates: set[int]) -> None:
         """Drop the one short label of a blank-line block before the article whose other lines
-        are all numeric lines: a widget's name (a city over its temperature)."""
+        are all numeric lines (``dates``: numeric date lines left in the body): a widget's name (a
+        city over its temperature and the date)."""
         units = doc.units
+
+        def numeric(u: Unit) -> bool:
+            return _numeric(u) or u.index in dates
+
         done: set[int] = set()
         for i in range(head_end):
             if not _numeric(units[i]) or units[i].block in done:
@@ -258,7 +265,7 @@ class Widgets:
                 lo -= 1
             while hi + 1 < len(units) and units[hi + 1].block == block:
                 hi += 1
-            others = [u for u in units[lo:hi + 1] if not _numeric(u)]
+            others = [u for u in units[lo:hi + 1] if not numeric(u)]
             if len(others) != 1 or others[0].decision is not Decision.UNDECIDED:
                 continue
             label = others[0]
