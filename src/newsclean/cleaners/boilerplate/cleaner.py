@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
@@ -186,8 +186,9 @@ class Boilerplate:
         if self._abstains(page.units, probs):
             return
         keep = self._keep(page, probs, threshold)
-        if not (self.keep_posts and self._keep_posts(doc, page, probs, keep)):
-            thread = self._drop_thread(doc, page, probs, keep) if self.comment_threads else None
+        signed = _with_signed_bylines(doc, page.units, probs)  # read by both rules below
+        if not (self.keep_posts and self._keep_posts(doc, page, signed, keep)):
+            thread = self._drop_thread(doc, page, signed, keep) if self.comment_threads else None
             if self.below_comments:
                 self._drop_below(doc, page, probs, keep, end_marks(doc, thread))
         self._drop(doc, page, probs, keep)
@@ -199,13 +200,13 @@ class Boilerplate:
             and _top_score(seq, probs) < self.min_confidence
 
     @staticmethod
-    def _drop_thread(doc: Document, page: PageScores, probs: Sequence[float], keep: Sequence[bool]
+    def _drop_thread(doc: Document, page: PageScores, signed_lines: _SignedLines, keep: Sequence[bool]
                      ) -> tuple[Unit, Unit] | None:
         """Drop the comment thread after the article, if there is one; its first and last line.
         Its signature lines may already be gone (``Bylines(in_body=False)`` takes ``by Ann on
         April 16, 2012 at 4:56 am``): they still mark the thread, read among the kept lines in
         page order. The article above it is what ``keep`` keeps."""
-        lines, scores, signed, at = _with_signed_bylines(doc, page.units, probs)
+        lines, scores, signed, at = signed_lines
         body = [False] * len(lines)
         for k, kept in enumerate(keep):
             body[at[k]] = kept
@@ -226,12 +227,12 @@ class Boilerplate:
         return lines[start], lines[end]
 
     @staticmethod
-    def _keep_posts(doc: Document, page: PageScores, probs: Sequence[float], keep: list[bool]) -> bool:
+    def _keep_posts(doc: Document, page: PageScores, signed_lines: _SignedLines, keep: list[bool]) -> bool:
         """On a page of posts, keep every line from the first post footer to the last but the
         footers themselves (which the scores decide): the posts after the first. The footers are
         read among the kept lines and, in page order, the signature lines the bylines cleaner
         took (``-- Affek @ 2:36PM Wed 19 Jul 2006``). True when the page is one."""
-        lines, _, _, at = _with_signed_bylines(doc, page.units, probs)
+        lines, at = signed_lines.lines, signed_lines.at
         running = [0.0] * len(lines)
         for k, bodyish in enumerate(page.rows[:, column("bodyish")].tolist()):
             running[at[k]] = bodyish
@@ -320,8 +321,19 @@ class Boilerplate:
             doc.drop(u, "classifier", **detail)
 
 
-def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]
-                         ) -> tuple[list[Unit], list[float], list[int], list[int]]:
+class _SignedLines(NamedTuple):
+    """The scored lines of a page with the signature lines the bylines cleaner took, in page order."""
+
+    lines: list[Unit]
+    scores: list[float]
+    """each line's score (0 for a line the bylines cleaner took)"""
+    signed: list[int]
+    """positions in ``lines`` of the lines the bylines cleaner took"""
+    at: list[int]
+    """position in ``lines`` of each scored line"""
+
+
+def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]) -> _SignedLines:
     """The kept lines ``seq`` with, in page order, the signature-shaped lines the bylines cleaner
     dropped; the scores of them all (0 for a dropped line); the positions of the dropped ones;
     and where each line of ``seq`` now is. What it drops that can sign a comment: a byline (a name
@@ -333,11 +345,12 @@ def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]
                    or (u.cleaner, u.reason) == Bylines.DATELINE and has_clock_time(u))
               and is_signature_line(u)}
     if not signed:
-        return seq, list(probs), [], list(range(len(seq)))
+        return _SignedLines(seq, list(probs), [], list(range(len(seq))))
     score = {id(u): p for u, p in zip(seq, probs)}
     lines = [u for u in doc.units if id(u) in score or id(u) in signed]
-    return (lines, [score.get(id(u), 0.0) for u in lines], [k for k, u in enumerate(lines) if id(u) in signed],
-            [k for k, u in enumerate(lines) if id(u) in score])
+    return _SignedLines(lines, [score.get(id(u), 0.0) for u in lines],
+                        [k for k, u in enumerate(lines) if id(u) in signed],
+                        [k for k, u in enumerate(lines) if id(u) in score])
 
 
 def _lost_article(seq: Sequence[Unit], rows: Floats, keep: Sequence[bool], words: int) -> set[int]:
