@@ -397,9 +397,17 @@ class TestDuplicates:
         assert r.text == f"{a}\n{BODY_EN}"  # the body keeps the input's layout
         assert codes(r) == ["duplicates/duplicate_paragraph"]
 
-    def test_repeated_paragraph_in_cyrillic(self) -> None:
-        r = run(Duplicates(), text=f"{BODY_RU}\n\n{BODY_EN}\n\n{BODY_RU}")
+    def test_an_article_printed_twice_keeps_one_copy_in_cyrillic(self) -> None:
+        r = run(Duplicates(), text=f"{BODY_RU}\n\n{BODY_EN}\n\n{BODY_RU}\n\n{BODY_EN}")
         assert r.text == f"{BODY_RU}\n\n{BODY_EN}"
+        assert codes(r) == ["duplicates/duplicate_paragraph"] * 2
+
+    def test_a_paragraph_said_again_on_its_own_stays(self) -> None:
+        """A forum post quoting an earlier one, an article repeating a paragraph: running text
+        repeated with no other copy beside it is not scraping noise."""
+        text = f"{BODY_RU}\n\n{BODY_EN}\n\n{BODY_RU}\n\nЭто мое мнение."
+        assert run(Duplicates(), text=text).text == text
+        assert run(Duplicates(keep_lone_paragraphs=False), text=text).text == f"{BODY_RU}\n\n{BODY_EN}\n\nЭто мое мнение."
 
     def test_a_caption_written_twice_in_japanese_keeps_one_copy(self) -> None:
         caption = "社会に出てから重要なのは時間の使い方です。 – 山田太郎/共同"

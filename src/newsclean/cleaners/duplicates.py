@@ -1,11 +1,14 @@
 """Paragraphs and captions that appear twice: image alt text followed by the visible caption
-(other quotes and dashes), a teaser repeated above the article. One copy stays — the first."""
+(other quotes and dashes), a teaser repeated above the article, the article printed twice. One
+copy stays — the first. A paragraph of running text repeated on its own stays: a forum post
+quoting another, an article that says a paragraph again."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import ClassVar
 
 from ..document import Document, Unit
+from ..page_regions import is_running_text
 from ..textshape import word_count
 
 __all__ = ["Duplicates"]
@@ -21,6 +24,13 @@ class Duplicates:
         near_window: lines apart in the body (lines already dropped do not count) within which a
             copy that contains the other (a caption with a photo credit added) also counts as a
             duplicate.
+        keep_lone_paragraphs: a copy that is a paragraph of running text (12 words or more,
+            ending like a sentence) stays unless the line before or after it in the body is a
+            copy too: a post quoting another in a forum, a paragraph an article says twice. A
+            block of two or more copies (the article printed twice, a list of teasers again)
+            goes, as does every copy that is not running text (a caption, a headline). Held out,
+            against dropping every copy: plain F1 cleaneval-dev 0.845 -> 0.856, readability
+            0.865 -> 0.884, dragnet 0.8653 -> 0.8651 (every 2nd page).
     """
 
     name: ClassVar[str] = "duplicates"
@@ -30,8 +40,10 @@ class Duplicates:
     }
     min_words: int = 6
     near_window: int = 3
+    keep_lone_paragraphs: bool = True
 
     def __call__(self, doc: Document) -> None:
+        spared: set[int] = self._lone_paragraphs(doc) if self.keep_lone_paragraphs else set()
         seen: dict[str, Unit] = {}
         recent: list[tuple[Unit, str, int]] = []
         place = 0  # lines of the body so far: "near" counts what the body keeps, as a second pass sees it
@@ -39,10 +51,9 @@ class Duplicates:
             if not unit.kept:
                 continue
             place += 1
-            key = unit.key
-            # (spaces count the words of most text; a run of Han or kana counts half its characters)
-            if key.count(" ") + 1 < self.min_words and (key.isascii() or word_count(key) < self.min_words):
+            if not self._compared(unit) or unit.index in spared:
                 continue
+            key = unit.key
             first = seen.get(key)
             if first is not None:
                 doc.drop(unit, "duplicate_paragraph", first_start=first.start)
@@ -56,3 +67,24 @@ class Duplicates:
                 continue
             seen[key] = unit
             recent = [*recent[-self.near_window:], (unit, key, place)]
+
+    def _compared(self, unit: Unit) -> bool:
+        """Whether ``unit`` is long enough to be compared (``min_words``)."""
+        key = unit.key
+        # (spaces count the words of most text; a run of Han or kana counts half its characters)
+        return key.count(" ") + 1 >= self.min_words or (not key.isascii() and word_count(key) >= self.min_words)
+
+    def _lone_paragraphs(self, doc: Document) -> set[int]:
+        """Indices of the exact copies that are paragraphs of running text with no copy beside
+        them in the body (lines already dropped do not count)."""
+        kept = [u for u in doc.units if u.kept]
+        seen: set[str] = set()
+        copy: list[bool] = []
+        for u in kept:
+            is_copy = self._compared(u) and u.key in seen
+            copy.append(is_copy)
+            if self._compared(u):
+                seen.add(u.key)
+        return {u.index for k, u in enumerate(kept)
+                if copy[k] and is_running_text(u.visible, nwords=u.nwords)
+                and not (k > 0 and copy[k - 1]) and not (k + 1 < len(kept) and copy[k + 1])}
