@@ -409,6 +409,20 @@ class TestDuplicates:
         assert run(Duplicates(), text=text).text == text
         assert run(Duplicates(keep_lone_paragraphs=False), text=text).text == f"{BODY_RU}\n\n{BODY_EN}\n\nЭто мое мнение."
 
+    def test_a_caption_with_its_credit_added_keeps_one_copy(self) -> None:
+        alt = "A man walks his dog along the river in the city centre on Monday morning"
+        caption = f"{alt}. Photo: John Doe/AP"
+        r = run(Duplicates(), text=f"{alt}\n{caption}\n\n{BODY_EN}")
+        assert r.text == f"{alt}\n\n{BODY_EN}"
+        assert codes(r) == ["duplicates/duplicate_caption"]
+
+    def test_a_paragraph_restating_the_one_before_stays(self) -> None:
+        lede = ("On Monday, the city council approved the new budget after a long debate about "
+                "school funding and road repairs.")
+        again = "The city council approved the new budget after a long debate about school funding and road repairs."
+        text = f"{lede}\n\n{again}\n\nЭто мое мнение."
+        assert run(Duplicates(), text=text).text == text
+
     def test_a_caption_written_twice_in_japanese_keeps_one_copy(self) -> None:
         caption = "社会に出てから重要なのは時間の使い方です。 – 山田太郎/共同"
         r = run(Duplicates(), text=f"{caption}\n{caption}\n\n{BODY_EN}")
