@@ -43,49 +43,53 @@ class Duplicates:
     keep_lone_paragraphs: bool = True
 
     def __call__(self, doc: Document) -> None:
-        lone: set[int] = self._lone_paragraphs(doc) if self.keep_lone_paragraphs else set()
+        kept = [u for u in doc.units if u.kept]
+        keys = [self._compared_key(u) for u in kept]
+        copies = _copies(keys)
         seen: dict[str, Unit] = {}
         recent: list[tuple[Unit, str, int]] = []
         place = 0  # lines of the body so far: "near" counts what the body keeps, as a second pass sees it
-        for unit in doc.units:
-            if not unit.kept:
-                continue
+        for k, (unit, key) in enumerate(zip(kept, keys)):
             place += 1
-            if not self._compared(unit):
+            if key is None:
                 continue
-            key = unit.key
             first = seen.get(key)
             if first is not None:
-                if unit.index not in lone:
+                if not self._lone(kept, copies, k):
                     doc.drop(unit, "duplicate_paragraph", first_start=first.start)
                     place -= 1
                 continue
-            near = next((u for u, k, at in recent if place - at <= self.near_window
-                         and (key in k or k in key) and min(len(k), len(key)) >= 0.8 * max(len(k), len(key))), None)
-            if near is not None and unit.index not in lone:
+            near = next((u for u, c, at in recent if place - at <= self.near_window
+                         and (key in c or c in key) and min(len(c), len(key)) >= 0.8 * max(len(c), len(key))), None)
+            if near is not None and not self._lone(kept, copies, k):
                 doc.drop(unit, "duplicate_caption", first_start=near.start)
                 place -= 1
                 continue
             seen[key] = unit
             recent = [*recent[-self.near_window:], (unit, key, place)]
 
-    def _compared(self, unit: Unit) -> bool:
-        """Whether ``unit`` is long enough to be compared (``min_words``)."""
+    def _compared_key(self, unit: Unit) -> str | None:
+        """``unit.key`` when the line is long enough to be compared (``min_words``), else None."""
         key = unit.key
         # (spaces count the words of most text; a run of Han or kana counts half its characters)
-        return key.count(" ") + 1 >= self.min_words or (not key.isascii() and word_count(key) >= self.min_words)
+        if key.count(" ") + 1 >= self.min_words or (not key.isascii() and word_count(key) >= self.min_words):
+            return key
+        return None
 
-    def _lone_paragraphs(self, doc: Document) -> set[int]:
-        """Indices of the lines that are paragraphs of running text with no exact copy of an
-        earlier line beside them in the body (lines already dropped do not count)."""
-        kept = [u for u in doc.units if u.kept]
-        seen: set[str] = set()
-        copy: list[bool] = []
-        for u in kept:
-            compared = self._compared(u)
-            copy.append(compared and u.key in seen)
-            if compared:
-                seen.add(u.key)
-        return {u.index for k, u in enumerate(kept)
-                if is_running_text(u.visible, nwords=u.nwords) and self._compared(u)
-                and not (k > 0 and copy[k - 1]) and not (k + 1 < len(kept) and copy[k + 1])}
+    def _lone(self, kept: list[Unit], copies: list[bool], k: int) -> bool:
+        """Whether ``kept[k]`` is a paragraph of running text with no exact copy of an earlier
+        line beside it in the body (``keep_lone_paragraphs``)."""
+        unit = kept[k]
+        return (self.keep_lone_paragraphs and is_running_text(unit.visible, nwords=unit.nwords)
+                and not (k > 0 and copies[k - 1]) and not (k + 1 < len(kept) and copies[k + 1]))
+
+
+def _copies(keys: list[str | None]) -> list[bool]:
+    """For each compared line (its key, None if not compared), whether an earlier line has it."""
+    seen: set[str] = set()
+    out: list[bool] = []
+    for key in keys:
+        out.append(key is not None and key in seen)
+        if key is not None:
+            seen.add(key)
+    return out
