@@ -544,12 +544,20 @@ class TestTitle:
         """Every headline candidate was compared with every earlier line (5,000 lines: 5 s); the
         look-back's start was counted again for each candidate when none was near the body."""
         def seconds(n: int) -> float:
+            """The best of three runs, the collector paused (a collection inside one run made a
+            whole page look quadratic on a loaded machine)."""
             from newsclean.document import Document
+            from newsclean.pipeline import cyclic_gc_paused
 
-            doc = Document("\n".join(f"Menu item number {i} here" for i in range(n)) + f"\n{between}\n{BODY_EN}")
-            start = time.process_time()
-            Title()(doc)
-            return time.process_time() - start
+            text = "\n".join(f"Menu item number {i} here" for i in range(n)) + f"\n{between}\n{BODY_EN}"
+            best = float("inf")
+            for _ in range(3):
+                doc = Document(text)
+                with cyclic_gc_paused():
+                    start = time.process_time()
+                    Title()(doc)
+                    best = min(best, time.process_time() - start)
+            return best
 
         quarter, whole = seconds(2_000), seconds(8_000)
         assert whole < 8 * max(quarter, 0.01), f"{whole:.2f} s for 8,000 lines, {quarter:.2f} s for 2,000"
