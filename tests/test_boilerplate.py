@@ -463,6 +463,22 @@ def test_a_byline_the_bylines_cleaner_leaves_above_the_article_is_not_the_scores
     assert all(u.decision is Decision.DROP for u in doc.units[1:])
 
 
+def test_a_long_sentence_of_already_extracted_text_stays_whatever_its_score() -> None:
+    """On a page that reads as already extracted, a line of 30 words or more that ends like a
+    sentence is the article's (a reply quoted in full): no score takes it."""
+    text = "\n\n".join([*EN_PARAS, "Share this"])
+    # a threshold no line reaches, the already-extracted floor just under it, no other spare
+    strict = {"threshold": 3.0, "clean_factor": 0.5, "clean_slope": 0.0, "rescue": 0, "near_good": 0.0}
+
+    def kept(**options: Any) -> list[str]:
+        doc = Document(text)
+        Boilerplate(**strict, **options)(doc)
+        return [u.visible for u in doc.units if u.decision is not Decision.DROP]
+
+    assert kept() == EN_PARAS
+    assert kept(clean_keep_words=0) == []
+
+
 def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> None:
     """Lines that continue the line before (same block, no sentence end, a lowercase start) are
     one paragraph, which the body joins into one line: kept whole when any of its lines is kept,
@@ -539,7 +555,9 @@ def test_on_a_page_of_running_text_the_low_scored_tail_of_the_story_stays() -> N
     probs = [0.9] * 8 + [0.06] * 4 + [0.06]
     page = _scored_page(paras, probs)
     assert Boilerplate()._keep(page, list(probs), 0.5) == [True] * 12 + [False]
-    assert Boilerplate(clean_slope=0)._keep(page, list(probs), 0.5) == [True] * 8 + [False] * 5
+    # (paragraphs of 30 words or more stay on such a page whatever their score: clean_keep_words)
+    assert Boilerplate(clean_slope=0, clean_keep_words=0)._keep(page, list(probs), 0.5) == [True] * 8 + [False] * 5
+    assert Boilerplate(clean_slope=0)._keep(page, list(probs), 0.5) == [True] * 12 + [False]
 
 
 def test_dated_headlines_inside_the_article_do_not_start_a_thread() -> None:
