@@ -277,10 +277,10 @@ class Boilerplate:
             # line, a sign-off, a section title); a short fragment that does not end like a
             # sentence still needs the full score (a menu between paragraphs)
             end_sent = page.rows[:, column("end_sent")].tolist()
-            long_words = self.clean_keep_words or math.inf
-            keep = [p >= threshold or (p >= floor and (e > 0 or u.nwords >= self.clean_min_words
-                                                       or u.kind == "heading"))
-                    or e > 0 and u.nwords >= long_words
+            long_words = self.clean_keep_words or math.inf  # (0: no line stays for its length alone)
+            keep = [p >= threshold
+                    or (p >= floor and (e > 0 or u.nwords >= self.clean_min_words or u.kind == "heading"))
+                    or (e > 0 and u.nwords >= long_words)
                     for p, e, u in zip(probs, end_sent, seq)]
             if self.between > 0:
                 _keep_between(probs, keep, threshold * self.between)
