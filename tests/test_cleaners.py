@@ -297,6 +297,22 @@ class TestBylines:
         assert r.metadata["author"] == "Anna Schmidt"
         assert r.metadata["date"] == "2024-03-03"
 
+    def test_a_byline_that_begins_with_its_date_is_read_as_one(self) -> None:
+        """``Modified on August 15, 2012 by Sue Waters``: the date first, then the prefix and the
+        name. It stays (the article's own byline), with its author and date in metadata, and is
+        not taken for the headline."""
+        text = f"Fall leaf bunting for the porch\nModified on August 15, 2012 by Sue Waters\n\n{BODY_EN}"
+        r = run(Bylines(), Title(), text=text)
+        assert r.metadata["author"] == "Sue Waters"
+        assert r.metadata["date"] == "2012-08-15"
+        assert r.title == "Fall leaf bunting for the porch"
+
+    def test_a_credit_with_a_date_after_the_name_is_not_a_byline(self) -> None:
+        """Only a head that holds the date makes a byline of ``... by Name``: ``Photo by John
+        Smith, March 5, 2012`` names a photographer."""
+        r = run(Bylines(), text=f"Photo by John Smith, March 5, 2012\n\n{BODY_EN}")
+        assert "author" not in r.metadata
+
     def test_a_date_line_stays_beside_the_byline_and_goes_elsewhere(self) -> None:
         """The article's date under its byline is part of the article's head; a date line on its
         own (a clock widget at the top of the page, a date under the article) goes to metadata."""

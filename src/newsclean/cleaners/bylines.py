@@ -245,11 +245,11 @@ class Bylines:
         if n > self.max_words or ends_like_sentence(text) and not text.endswith((".", ":")):
             return None
         m = prefixes.match(unit.folded) if prefixes is not None else None
-        if m is None and not (self.datelines and n <= 6):
-            return None  # neither branch below can apply: no date needed
         date = parse_date(text)
         if m is not None and (n <= 8 or date):
             return "byline", _author(text[m.end():].strip(" :|-–—")), date
+        if m is None and date and (author := _author_after_date(text, unit.folded)) is not None:
+            return "byline", author, date
         if self.datelines and date and n <= 6 and _mostly_date(text) and not _DATE_QUALIFIES.search(text):
             return "dateline", None, date
         return None
@@ -312,6 +312,21 @@ def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
     m = prefixes.match(unit.folded) if prefixes is not None else None
     rest = unit.visible[m.end():].strip(" :|-–—") if m is not None else unit.visible
     return not rest or _mostly_date(rest)
+
+
+def _author_after_date(text: str, folded: str) -> str | None:
+    """The name of a byline that begins with its date (``October 25th, 2012 by Dan Meyer``,
+    ``Modified on August 15, 2012 by Sue Waters``, ``Posted November 4th, 2012 / By Jean-Pierre
+    Gassin in Inspiration``): a byline prefix of the lexicon after a head that holds the line's
+    date and little else, then a name. ``folded`` is ``text`` folded (the same length)."""
+    between = phrase_matcher(all_phrases("byline_prefixes"))
+    m = between.search(folded) if between is not None else None
+    if m is None or m.start() == 0:
+        return None
+    head = text[:m.start()]
+    if parse_date(head) is None or not _mostly_date(head):
+        return None
+    return _author(text[m.end():].strip(" :|-–—"))
 
 
 def _name_before_date(text: str) -> str | None:
