@@ -522,6 +522,12 @@ class TestTitle:
         assert r.title == "Стадтрат beschließt Haushalt für 2025"
         assert r.text == BODY_DE
 
+    def test_a_slideshow_counter_between_headline_and_body_is_not_the_headline(self) -> None:
+        """``Previous 1 / 18 Next`` is nearer the body than the headline, but most of its words
+        are numbers and signs: not a headline."""
+        r = run(Title(), text=f"Council approves the city budget\n\nPrevious 1 / 18 Next\n\n{BODY_EN}")
+        assert r.title == "Council approves the city budget"
+
     def test_a_headline_nothing_marks_stays_in_the_body_too(self) -> None:
         """Clean text gives no sign that its first short line is a headline and not a subheading
         or a standfirst: it is reported as the title and the body keeps it."""

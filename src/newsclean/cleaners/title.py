@@ -22,11 +22,15 @@ _NOT_HEADLINES = frozenset({"byline", "dateline"})
 
 
 def _has_words(text: str) -> bool:
-    """Whether ``text`` is made of words, as a headline is: a word of four letters or more (in
-    any script), or two words with a lower-case letter. A line of numbers, times and
-    abbreviations is not: ``03:06 PM EDT``, ``Wed 2012/11/07 19:05 JST``, ``4. RSS 2.0``."""
+    """Whether ``text`` is made of words, as a headline is: most of its words hold a letter, and
+    one word has four letters or more (in any script), or two words have a lower-case letter. A
+    line of numbers, times and abbreviations is not: ``03:06 PM EDT``, ``Wed 2012/11/07 19:05
+    JST``, ``4. RSS 2.0``, a slideshow's ``Previous 1 / 18 Next``."""
+    words = text.split()
+    if 2 * sum(1 for word in words if any(c.isalpha() for c in word)) <= len(words):
+        return False
     return _FOUR_LETTERS.search(text) is not None \
-        or sum(1 for word in text.split() if any(c.islower() for c in word)) >= 2
+        or sum(1 for word in words if any(c.islower() for c in word)) >= 2
 
 
 def _is_body(unit: Unit, body_words: int) -> bool:
