@@ -95,6 +95,17 @@ def test_article_text_and_metadata() -> None:
     assert "Sport" not in result.text
 
 
+def test_a_paragraph_wrapped_in_the_source_is_one_line_and_a_pre_keeps_its_lines() -> None:
+    """A browser flows a paragraph's text: the line breaks of a hard-wrapped source are spaces
+    (here in ``<div>`` blocks, which trafilatura keeps as they are). A ``<pre>`` keeps its lines."""
+    wrapped = "".join(f"<div>\n  Paragraph {i} of the council story, with enough words in it\n"
+                      "  to count as the body of an article about the budget.\n</div>" for i in range(5))
+    page = f"<html><body><article><h1>Council passes the budget</h1>{wrapped}<pre>x = 1\ny = 2</pre></article></body></html>"
+    text = extract(page).text
+    assert "Paragraph 0 of the council story, with enough words in it to count as the body" in text
+    assert "x = 1\n" in text
+
+
 def test_fragment_is_extracted() -> None:
     result = extract("<div><p>First paragraph of the story.</p><p>Second paragraph.</p></div>")
     assert result.text == "First paragraph of the story.\n\nSecond paragraph."

@@ -184,6 +184,10 @@ class _Deadline:
 
 # --------------------------------------------------------------------------- pre-passes
 # Characters lxml refuses in text (C0 controls but tab/newline/CR, non-characters, lone surrogates).
+#: a line break of the page's source that wraps a line of text: after 40 characters or more of the
+#: line and before more text of the same run (not a blank line, not next to a tag, where the page's
+#: style may start a new line; not after a short line: text with a few tags has its lines)
+_SOURCE_BREAK = regex.compile(r"(?<=[^\n]{39}\S)[^\S\n]*+\n[^\S\n]*+(?=\S)")
 _XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -270,11 +274,40 @@ def _run_trafilatura(html: str, *, url: str | None, favor_recall: bool, include_
     )
     if document is None or isinstance(document, dict):
         return "", {}, False
-    text = getattr(document, "text", None) or ""
-    if include_comments and getattr(document, "comments", None):
-        text = f"{text}\n{document.comments}".strip()
+    text = _flowing_text(document.body)
+    if include_comments and (comments := _flowing_text(getattr(document, "commentsbody", None))):
+        text = f"{text}\n{comments}".strip()
     meta = _metadata_of(document)
     return unicodedata.normalize("NFC", text.strip()), meta, bool(text.strip())
+
+
+def _flowing_text(tree: Any) -> str:
+    """trafilatura's text of an extracted tree (its ``xmltotxt``, one line per block) with each line
+    break that wraps the page's source (:data:`_SOURCE_BREAK`) made a space, as a browser flows
+    it: a paragraph the page's author hard-wrapped at 80 columns is one line, not one per
+    source line. Code and quotes keep their line breaks (trafilatura makes a ``<pre>`` a quote: a
+    poem, a table drawn in characters). trafilatura chose the blocks on the page as it is: its
+    choice is not changed by this."""
+    from trafilatura.xml import xmltotxt
+
+    if tree is None:
+        return ""
+    if len(tree) == 1 and not len(tree[0]):
+        # trafilatura's baseline (when its extractors find nothing): one paragraph of the page's
+        # text nodes, one per line; those line breaks are its blocks
+        return str(xmltotxt(tree, False))
+    stack = [(tree, False)]  # (element, inside a code block or a quote)
+    while stack:
+        el, verbatim = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        inner = verbatim or el.tag in ("code", "quote")
+        if el.text and "\n" in el.text and not inner:
+            el.text = _SOURCE_BREAK.sub(" ", el.text)
+        if el.tail and "\n" in el.tail and not verbatim:
+            el.tail = _SOURCE_BREAK.sub(" ", el.tail)
+        stack.extend((child, inner) for child in el)
+    return str(xmltotxt(tree, False))
 
 
 _warmed_up = False
