@@ -16,7 +16,7 @@ from .._core import Dates
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
-from ..textshape import PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
+from ..textshape import PhraseMatch, PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
 
 __all__ = ["Bylines", "parse_date"]
 
@@ -245,10 +245,13 @@ class Bylines:
         if n > self.max_words or ends_like_sentence(text) and not text.endswith((".", ":")):
             return None
         m = prefixes.match(unit.folded) if prefixes is not None else None
+        inner = _inner_prefix(unit.folded) if m is None else None
+        if m is None and inner is None and not (self.datelines and n <= 6):
+            return None  # none of the branches below can apply: no date needed
         date = parse_date(text)
         if m is not None and (n <= 8 or date):
             return "byline", _author(text[m.end():].strip(" :|-–—")), date
-        if m is None and date and (author := _author_after_date(text, unit.folded)) is not None:
+        if inner is not None and date and (author := _author_after_date(text, inner)) is not None:
             return "byline", author, date
         if self.datelines and date and n <= 6 and _mostly_date(text) and not _DATE_QUALIFIES.search(text):
             return "dateline", None, date
@@ -314,19 +317,22 @@ def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
     return not rest or _mostly_date(rest)
 
 
-def _author_after_date(text: str, folded: str) -> str | None:
-    """The name of a byline that begins with its date (``October 25th, 2012 by Dan Meyer``,
-    ``Modified on August 15, 2012 by Sue Waters``, ``Posted November 4th, 2012 / By Jean-Pierre
-    Gassin in Inspiration``): a byline prefix of the lexicon after a head that holds the line's
-    date and little else, then a name. ``folded`` is ``text`` folded (the same length)."""
+def _inner_prefix(folded: str) -> PhraseMatch | None:
+    """The first byline prefix of the lexicon in ``folded`` when it is not at its start."""
     between = phrase_matcher(all_phrases("byline_prefixes"))
     m = between.search(folded) if between is not None else None
-    if m is None or m.start() == 0:
-        return None
-    head = text[:m.start()]
+    return m if m is not None and m.start() > 0 else None
+
+
+def _author_after_date(text: str, prefix: PhraseMatch) -> str | None:
+    """The name of a byline that begins with its date (``October 25th, 2012 by Dan Meyer``,
+    ``Modified on August 15, 2012 by Sue Waters``, ``Posted November 4th, 2012 / By Jean-Pierre
+    Gassin in Inspiration``): after ``prefix`` (:func:`_inner_prefix`, in the folded text, which
+    has ``text``'s length), when what is before it holds the line's date and little else."""
+    head = text[:prefix.start()]
     if parse_date(head) is None or not _mostly_date(head):
         return None
-    return _author(text[m.end():].strip(" :|-–—"))
+    return _author(text[prefix.end():].strip(" :|-–—"))
 
 
 def _name_before_date(text: str) -> str | None:

@@ -17,6 +17,8 @@ __all__ = ["Title"]
 #: most words a site name adds to the headline in the page's <title>
 _SITE_WORDS = 6
 _FOUR_LETTERS = regex.compile(r"[\p{L}\p{M}]{4}")
+#: a word (a run between white space) without a letter: a number, a sign
+_LETTERLESS_WORD = regex.compile(r"(?<!\S)[^\s\p{L}]++(?!\S)")
 #: line kinds that are never the headline: bylines and date lines the bylines cleaner left in the body
 _NOT_HEADLINES = frozenset({"byline", "dateline"})
 
@@ -27,7 +29,7 @@ def _has_words(text: str) -> bool:
     line of numbers, times and abbreviations is not: ``03:06 PM EDT``, ``Wed 2012/11/07 19:05
     JST``, ``4. RSS 2.0``, a slideshow's ``Previous 1 / 18 Next``."""
     words = text.split()
-    if 2 * sum(1 for word in words if any(c.isalpha() for c in word)) <= len(words):
+    if 2 * len(_LETTERLESS_WORD.findall(text)) >= len(words):
         return False
     return _FOUR_LETTERS.search(text) is not None \
         or sum(1 for word in words if any(c.islower() for c in word)) >= 2
