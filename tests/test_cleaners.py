@@ -425,6 +425,23 @@ class TestDuplicates:
         assert run(Duplicates(), text=text).text == text
         assert run(Duplicates(keep_lone_paragraphs=False), text=text).text == f"{BODY_RU}\n\n{BODY_EN}\n\nЭто мое мнение."
 
+    def test_a_wrapped_paragraph_is_compared_whole(self) -> None:
+        """Hard-wrapped paragraphs are compared as the body joins them: one that shares wrapped
+        lines with an earlier one is no copy of it; a whole paragraph printed again, however
+        it is wrapped, is."""
+        first = ("the council met on Monday evening in the town hall\n"
+                 "and voted on the budget for the coming year, which\n"
+                 "raises spending on schools and roads by a tenth.")
+        sharing = ("Residents asked many questions before the vote\n"
+                   "and voted on the budget for the coming year, which\n"
+                   "raises spending on schools and roads by a tenth.")
+        text = f"The report\n\n{first}\n\n{sharing}"
+        assert run(Duplicates(), text=text).removed == ()
+        rewrapped = first.replace("\n", " ").replace("hall and", "hall\nand")
+        r = run(Duplicates(), text=f"The report\n\n{first}\n\n{rewrapped}\n\n{first}")
+        assert r.text == f"The report\n\n{first.replace(chr(10), ' ')}"
+        assert codes(r) == ["duplicates/duplicate_paragraph"] * (2 + 3)  # both copies, every line of them
+
     def test_a_caption_with_its_credit_added_keeps_one_copy(self) -> None:
         alt = "A man walks his dog along the river in the city centre on Monday morning"
         caption = f"{alt}. Photo: John Doe/AP"

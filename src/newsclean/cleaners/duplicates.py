@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from ..document import Document, Unit
 from ..page_regions import is_running_text
+from ..result import body_paragraphs
 from ..textshape import word_count
 
 __all__ = ["Duplicates"]
@@ -16,7 +17,8 @@ __all__ = ["Duplicates"]
 
 @dataclass(frozen=True)
 class Duplicates:
-    """Drop a later copy of a paragraph, comparing words only (case, quotes and dashes ignored).
+    """Drop a later copy of a paragraph, comparing words only (case, quotes and dashes ignored). A
+    paragraph hard-wrapped over several lines is compared whole, as the body joins it.
 
     Options:
         min_words: shortest paragraph (in words, a run of a script written without spaces
@@ -43,45 +45,53 @@ class Duplicates:
     keep_lone_paragraphs: bool = True
 
     def __call__(self, doc: Document) -> None:
-        kept = [u for u in doc.units if u.kept]
-        keys = [self._compared_key(u) for u in kept]
+        # the body's paragraphs, a hard-wrapped one as one (the body joins its lines, and a second
+        # cleaning compares the joined line): lines a wrapped paragraph shares with another are
+        # not a copy of it
+        paragraphs = body_paragraphs(doc.units)
+        keys = [self._compared_key(group) for group in paragraphs]
         copies = _copies(keys)
         seen: dict[str, Unit] = {}
         recent: list[tuple[Unit, str, int]] = []
         place = 0  # lines of the body so far: "near" counts what the body keeps, as a second pass sees it
-        for k, (unit, key) in enumerate(zip(kept, keys)):
+        for k, (group, key) in enumerate(zip(paragraphs, keys)):
             place += 1
             if key is None:
                 continue
             first = seen.get(key)
             if first is not None:
-                if not self._lone(kept, copies, k):
-                    doc.drop(unit, "duplicate_paragraph", first_start=first.start)
+                if not self._lone(paragraphs, copies, k):
+                    doc.drop_each(group, "duplicate_paragraph", first_start=first.start)
                     place -= 1
                 continue
             near = next((u for u, c, at in recent if place - at <= self.near_window
                          and (key in c or c in key) and min(len(c), len(key)) >= 0.8 * max(len(c), len(key))), None)
-            if near is not None and not self._lone(kept, copies, k):
-                doc.drop(unit, "duplicate_caption", first_start=near.start)
+            if near is not None and not self._lone(paragraphs, copies, k):
+                doc.drop_each(group, "duplicate_caption", first_start=near.start)
                 place -= 1
                 continue
-            seen[key] = unit
-            recent = [*recent[-self.near_window:], (unit, key, place)]
+            seen[key] = group[0]
+            recent = [*recent[-self.near_window:], (group[0], key, place)]
 
-    def _compared_key(self, unit: Unit) -> str | None:
-        """``unit.key`` when the line is long enough to be compared (``min_words``), else None."""
-        key = unit.key
+    def _compared_key(self, group: list[Unit]) -> str | None:
+        """The paragraph's words (its lines' ``key``) when it is long enough to be compared
+        (``min_words``), else None."""
+        key = group[0].key if len(group) == 1 else " ".join(u.key for u in group if u.key)
         # (spaces count the words of most text; a run of Han or kana counts half its characters)
         if key.count(" ") + 1 >= self.min_words or (not key.isascii() and word_count(key) >= self.min_words):
             return key
         return None
 
-    def _lone(self, kept: list[Unit], copies: list[bool], k: int) -> bool:
-        """Whether ``kept[k]`` is a paragraph of running text with no exact copy of an earlier
-        line beside it in the body (``keep_lone_paragraphs``)."""
-        unit = kept[k]
-        return (self.keep_lone_paragraphs and is_running_text(unit.visible, nwords=unit.nwords)
-                and not (k > 0 and copies[k - 1]) and not (k + 1 < len(kept) and copies[k + 1]))
+    def _lone(self, paragraphs: list[list[Unit]], copies: list[bool], k: int) -> bool:
+        """Whether paragraph ``k`` is running text with no exact copy of an earlier paragraph
+        beside it in the body (``keep_lone_paragraphs``)."""
+        group = paragraphs[k]
+        if len(group) == 1:
+            text, nwords = group[0].visible, group[0].nwords
+        else:
+            text, nwords = " ".join(u.visible for u in group), sum(u.nwords for u in group)
+        return (self.keep_lone_paragraphs and is_running_text(text, nwords=nwords)
+                and not (k > 0 and copies[k - 1]) and not (k + 1 < len(paragraphs) and copies[k + 1]))
 
 
 def _copies(keys: list[str | None]) -> list[bool]:
