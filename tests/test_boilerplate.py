@@ -195,6 +195,25 @@ def test_menu_between_paragraphs_goes() -> None:
         assert item not in body
 
 
+REFERENCES = [
+    "- ^ Miller, Anna (12 March 2023). \"Council budget vote\". City Gazette.",
+    "- Hart, J.; Stone, P. (2019). Urban Transport Funding. Oxford: Example Press. ISBN 978-0-19-000000-1.",
+    "- Okafor, C. (2021). \"Trams and the northern suburbs\". Transport Review 14 (2): 33-51. doi:10.1000/tr.2021.14",
+    "- Statistics Office. Municipal Budgets 2022. ISBN 978-1-00-000000-2.",
+]
+
+
+def test_a_reference_list_under_the_article_stays() -> None:
+    """Citations read like menu links (short, full of names and numbers), but a list of them
+    under an article is part of it: a year in brackets, an ISBN or DOI, a footnote's caret."""
+    text = _page(MENU, EN_PARAS, ["References", *REFERENCES])
+    body = _body(text)
+    for citation in REFERENCES:
+        assert unicodedata.normalize("NFKC", citation.removeprefix("- ")) in body
+    without = Pipeline.default(detector=None).configure("boilerplate", reference_lists=False)
+    assert not all(c.removeprefix("- ") in without.clean_text(text).text for c in REFERENCES)
+
+
 def test_page_chrome_goes_around_english_article() -> None:
     text = _page(MENU, EN_PARAS, ["Share this article", "Privacy policy", "Terms of use",
                                   "© 2024 Example Media. All rights reserved."])

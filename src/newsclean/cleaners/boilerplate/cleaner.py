@@ -19,6 +19,7 @@ from .below import Mark, below_comments, end_marks
 from .features import line_features
 from .model import BoilerplateModel, load_model
 from .posts import page_of_posts
+from .references import reference_lists
 from .scoring import Floats, PageScores, score_document
 from .sequence import decide_lines
 from .table import DETAIL, column
@@ -120,6 +121,10 @@ class Boilerplate:
             own. Not a table one of whose cells is a paragraph of running text: a page laid out
             in a table, the article in one of its cells. Held out, residual F1 on cleaneval-dev
             0.766 -> 0.769 and on readability 0.873 -> 0.876.
+        reference_lists: a reference list under the article (three or more citations, each with a
+            year in brackets, an ISBN or DOI, or a footnote's caret, at most one other line
+            apart: :mod:`~newsclean.cleaners.boilerplate.references`) stays, whatever its
+            lines' scores: the trees score a citation like a menu link.
         spare_kinds: lines of these kinds above the article's first paragraph are never dropped
             for their score: the ``bylines`` cleaner gives its kind to the byline and the
             article's own date it leaves in the body, and that decision is its own (``()`` lets
@@ -168,6 +173,7 @@ class Boilerplate:
     spare_kinds: tuple[str, ...] = ("byline", "dateline")
     whole_paragraphs: bool = True
     whole_tables: bool = True
+    reference_lists: bool = True
     keep_posts: bool = True
 
     def warm_up(self) -> None:
@@ -293,6 +299,10 @@ class Boilerplate:
             _keep_whole(keep, paragraphs)
         if self.whole_tables:
             _keep_whole(keep, _tables(seq))
+        if self.reference_lists:
+            for lines in reference_lists(seq):
+                if any(keep[:lines.start]):  # under an article
+                    keep[lines.start:lines.stop] = [True] * len(lines)
         return keep
 
     def _clean_page_floor(self, seq: Sequence[Unit], bodyish: Sequence[float], threshold: float) -> float:
