@@ -307,6 +307,11 @@ class TestBylines:
         assert r.metadata["date"] == "2012-08-15"
         assert r.title == "Fall leaf bunting for the porch"
 
+    def test_the_author_ends_before_the_section_or_place(self) -> None:
+        """``Posted by Ann Lee in Politics``: the name is the author, not the section."""
+        r = run(Bylines(), text=f"Posted by Ann Lee in Politics\n\n{BODY_EN}")
+        assert r.metadata["author"] == "Ann Lee"
+
     def test_a_credit_with_a_date_after_the_name_is_not_a_byline(self) -> None:
         """Only a head that holds the date makes a byline of ``... by Name``: ``Photo by John
         Smith, March 5, 2012`` names a photographer."""

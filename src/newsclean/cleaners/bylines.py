@@ -23,7 +23,9 @@ __all__ = ["Bylines", "parse_date"]
 _FOUR_DIGITS = regex.compile(r"\d{4}")
 _ASCII_FOUR_DIGITS = re.compile(r"[0-9]{4}")  # _FOUR_DIGITS on ASCII text, with re (faster)
 # (compiled once: regex's own cache was recompiling the inline patterns)
-_DATE_PREPOSITION = regex.compile(r"\s(?:on|am|le|el|il|op|em|на|on:)\s")
+#: a preposition that ends a byline's name: before its date (``on``, ``am``, ``le``...) or its place or
+#: section (``in``: "by Ann Lee in Politics", "di Mario Rossi in Roma")
+_AFTER_NAME = regex.compile(r"\s(?:on|am|le|el|il|op|em|на|on:|in)\s")
 _DIGIT = regex.compile(r"\d")
 _NAME_DATE_SEPARATOR = regex.compile(r"\s[|·•–—]\s")
 _LETTER = regex.compile(r"\p{L}")
@@ -280,7 +282,7 @@ _UNSEEN = _Unseen.UNSEEN
 
 def _author(rest: str) -> str | None:
     for chunk in _SPLIT.split(rest):
-        chunk = _DATE_PREPOSITION.split(chunk, maxsplit=1)[0].strip()
+        chunk = _AFTER_NAME.split(chunk, maxsplit=1)[0].strip()
         if chunk and not _DIGIT.search(chunk) and _LETTER.search(chunk) and word_count(chunk) <= 5:
             return chunk
     return None
