@@ -264,6 +264,12 @@ def _sort_units(doc: Document) -> tuple[list[list[Unit]], list[Removal], Unit | 
     return groups, removed, title_unit
 
 
+def paragraph_text(group: Sequence[Unit]) -> str:
+    """The text of one of the body's paragraphs (:func:`body_paragraphs`): its lines' visible
+    texts, a hard-wrapped paragraph's lines joined by single spaces."""
+    return group[0].visible if len(group) == 1 else " ".join([u.visible for u in group])
+
+
 def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
     """A paragraph's text and input spans (an uncut unit is its own span)."""
     if len(group) == 1:
@@ -275,7 +281,7 @@ def _group_text(group: list[Unit]) -> tuple[str, list[tuple[int, int]]]:
             spans.extend(u.source_spans())
         else:
             spans.append((u.start, u.end))
-    return " ".join([u.visible for u in group]), spans
+    return paragraph_text(group), spans
 
 
 def body_groups(doc: Document) -> tuple[list[list[Unit]], list[str]]:

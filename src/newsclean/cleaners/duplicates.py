@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from ..document import Document, Unit
 from ..page_regions import is_running_text
-from ..result import body_paragraphs
+from ..result import body_paragraphs, paragraph_text
 from ..textshape import word_count
 
 __all__ = ["Duplicates"]
@@ -86,16 +86,13 @@ class Duplicates:
         """Whether paragraph ``k`` is running text with no exact copy of an earlier paragraph
         beside it in the body (``keep_lone_paragraphs``)."""
         group = paragraphs[k]
-        if len(group) == 1:
-            text, nwords = group[0].visible, group[0].nwords
-        else:
-            text, nwords = " ".join(u.visible for u in group), sum(u.nwords for u in group)
-        return (self.keep_lone_paragraphs and is_running_text(text, nwords=nwords)
+        return (self.keep_lone_paragraphs
+                and is_running_text(paragraph_text(group), nwords=sum(u.nwords for u in group))
                 and not (k > 0 and copies[k - 1]) and not (k + 1 < len(paragraphs) and copies[k + 1]))
 
 
 def _copies(keys: list[str | None]) -> list[bool]:
-    """For each compared line (its key, None if not compared), whether an earlier line has it."""
+    """For each compared paragraph (its key, None if not compared), whether an earlier one has it."""
     seen: set[str] = set()
     out: list[bool] = []
     for key in keys:
