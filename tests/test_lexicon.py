@@ -7,6 +7,8 @@ import unicodedata
 from importlib.resources import files
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsclean import lexicon
 from newsclean.lexicon import PHRASE_KINDS, UnknownPhraseKindError
@@ -179,6 +181,19 @@ def test_normalize() -> None:
     assert lexicon.normalize("Don\u2019t  Forget\tto LIKE") == "don't forget to like"
     assert lexicon.normalize("İLGİLİ HABERLER") == "ilgili haberler"
     assert lexicon.normalize("STRAẞE") == "strasse"
+
+
+_NO_LINE_BREAK = st.text().map(lambda s: "".join(c for c in s if len(("x" + c + "x").splitlines()) == 1))
+
+
+@given(st.lists(_NO_LINE_BREAK))
+def test_normalize_lines_is_normalize_of_each_line(lines: list[str]) -> None:
+    """The stoplists are normalised a file at a time; each entry comes out as normalize() gives it."""
+    assert lexicon.normalize_lines(lines) == [lexicon.normalize(line) for line in lines]
+
+
+def test_normalize_lines_of_combining_marks_and_spaces() -> None:
+    assert lexicon.normalize_lines(["e\u0301 \u00a0x", "\u0301a", " İ\u2019s "]) == ["\u00e9 x", "\u0301a", "i's"]
 
 
 def test_calendar_words_hold_every_language_s_weekdays_day_periods_and_minute_words() -> None:

@@ -65,6 +65,7 @@ __all__ = [
     "density_unit",
     "month_numbers",
     "normalize",
+    "normalize_lines",
     "phrases",
     "share_targets",
     "stopwords",
@@ -89,10 +90,10 @@ CALENDAR_KINDS: tuple[str, ...] = ("weekdays", "day_periods", "minute_units", "d
 
 _PKG = "newsclean"
 _ALIASES: dict[str, str] = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "fil": "tl", "sh": "sr"}
-_APOSTROPHES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'"}
-)
+#: typographic apostrophes and look-alikes, and the ASCII apostrophe they become
+_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u201b", "\u2032", "`", "\u00b4")
 _SPACES = re.compile(r"\s+")
+_SPACES_IN_LINE = re.compile(r"[^\S\n]+")
 
 
 def normalize(text: str) -> str:
@@ -102,9 +103,26 @@ def normalize(text: str) -> str:
     the combining dot that casefolding leaves after Turkish ``İ`` (``i̇``) removed; runs of
     whitespace collapsed to one space; stripped.
     """
-    out = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).casefold()
-    out = out.replace("i\u0307", "i")
+    out = _straight_apostrophes(unicodedata.normalize("NFC", text)).casefold().replace("i\u0307", "i")
     return unicodedata.normalize("NFC", _SPACES.sub(" ", out).strip())
+
+
+def normalize_lines(lines: list[str]) -> list[str]:
+    """:func:`normalize` of each of ``lines`` (which hold no line break), in one pass over their
+    joined text: the ~120,000 entries of every stoplist normalised at C speed, not one call each.
+    The line break between two lines is NFC-stable and never composes, so each line comes out
+    as :func:`normalize` gives it."""
+    out = _straight_apostrophes(unicodedata.normalize("NFC", "\n".join(lines))).casefold().replace("i\u0307", "i")
+    out = "\n".join(part.strip() for part in _SPACES_IN_LINE.sub(" ", out).split("\n"))
+    return unicodedata.normalize("NFC", out).split("\n") if lines else []
+
+
+def _straight_apostrophes(text: str) -> str:
+    """``text`` with every typographic apostrophe as ASCII ``'`` (one ``str.replace`` each: many
+    times faster than ``str.translate`` with a table on long text)."""
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "'")
+    return text
 
 
 def _base_code(lang: str) -> str:
@@ -136,22 +154,12 @@ def _stoplist_file(code: str) -> tuple[frozenset[str], Literal["word", "char"]]:
     if code not in available_stoplists():
         return frozenset(), "word"
     text = (files(_PKG) / "data" / "stoplists" / f"{code}.txt").read_text(encoding="utf-8")
-    words: set[str] = set()
-    unit: Literal["word", "char"] = "word"
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if line.startswith("#"):
-            if line.replace(" ", "") == "#density:char":
-                unit = "char"
-            continue
-        words.add(line)
-        # casefold variant (e.g. German "ß" -> "ss"); of one ASCII word, normalize() only
-        # lower-cases and straightens a backtick (the common case, ~100,000 entries: kept cheap)
-        words.add(line.translate(_APOSTROPHES).lower() if line.isascii() and len(line.split()) == 1
-                  else normalize(line))
-    return frozenset(words), unit
+    lines = [line.strip() for line in text.splitlines()]
+    entries = [line for line in lines if line and not line.startswith("#")]
+    unit: Literal["word", "char"] = "char" if any(
+        line.replace(" ", "") == "#density:char" for line in lines if line.startswith("#")) else "word"
+    # each entry as stored and its casefold variant (e.g. German "ß" -> "ss")
+    return frozenset(entries).union(normalize_lines(entries)), unit
 
 
 def stopwords(lang: str) -> frozenset[str]:

@@ -8,6 +8,7 @@ without spaces is read as Chinese) or to the stoplist that covers most of the sa
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
@@ -17,7 +18,7 @@ from ...language import LanguageDetector, default_detector
 from ...lexicon import available_stoplists, density_unit, stopwords
 from .chars import NO_SPACE_SCRIPTS_MIN, PUNCT_STRIP
 
-__all__ = ["MIN_PROB", "core_stoplist", "page_language", "stop_index", "stop_table"]
+__all__ = ["MIN_PROB", "core_stoplist", "page_language", "stop_table"]
 
 #: a detector's guess below this probability does not count
 MIN_PROB = 0.3
@@ -41,18 +42,6 @@ def core_stoplist(lang: str) -> _core.Stoplist:
     """The stoplist the line features count ``lang``'s stopwords with (none for ``"und"``)."""
     words, by_char = stop_table(lang) if lang != "und" else (frozenset(), False)
     return _core.Stoplist(words, by_char)
-
-
-@cache
-def stop_index() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """The word-based stoplists' codes, and for each stopword the positions of the codes listing it:
-    one dictionary look-up per token instead of one per token and stoplist."""
-    codes = tuple(c for c in available_stoplists() if not stop_table(c)[1])
-    index: dict[str, list[int]] = {}
-    for k, code in enumerate(codes):
-        for w in stop_table(code)[0]:
-            index.setdefault(w, []).append(k)
-    return codes, {w: tuple(ks) for w, ks in index.items()}
 
 
 def page_language(units: Sequence[Unit], detector: LanguageDetector | None = None) -> str:
@@ -92,13 +81,11 @@ def _stoplist_vote(sample: str, lang: str) -> str:
     tokens = [t for t in tokens if t]
     if not tokens:
         return lang
-    codes, index = stop_index()
-    hits_by = [0] * len(codes)
-    for t in tokens:
-        for c in index.get(t, ()):
-            hits_by[c] += 1
+    counts = Counter(tokens)
     best, best_hits = lang, 0
-    for code, hits in zip(codes, hits_by):  # the first of equals wins, in stoplist order
+    for code in available_stoplists():  # the first of equals wins, in stoplist order
+        words, by_char = stop_table(code)
+        hits = 0 if by_char else sum(n for t, n in counts.items() if t in words)
         if hits > best_hits:
             best, best_hits = code, hits
     return best if best_hits >= max(2, 0.1 * len(tokens)) else lang
