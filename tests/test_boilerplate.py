@@ -214,6 +214,21 @@ def test_a_reference_list_under_the_article_stays() -> None:
     assert not all(c.removeprefix("- ") in without.clean_text(text).text for c in REFERENCES)
 
 
+def test_a_citation_is_a_line_with_a_year_in_brackets_an_identifier_or_a_leading_caret() -> None:
+    from newsclean.cleaners.boilerplate.references import citations
+
+    lines = ["^ Miller, Anna. \"Council budget vote\". City Gazette.",  # a footnote's caret
+             "",
+             "- ^ a b Hart, J. Urban Transport Funding.",
+             "Stone, P. Trams and suburbs. Transport Review.",  # no year, no identifier
+             "x ^ y is a power, not a citation at all",  # a caret inside the line
+             "Okafor, C. (2021). Trams.",  # a year in brackets, four words
+             "(2021) Okafor.",  # too short for a citation
+             "Statistics Office budgets, ISBN 978-1-00-000000-2"]
+    doc = Document("\n".join(lines))
+    assert citations(doc, doc.units) == [True, True, False, False, True, False, True]
+
+
 def test_page_chrome_goes_around_english_article() -> None:
     text = _page(MENU, EN_PARAS, ["Share this article", "Privacy policy", "Terms of use",
                                   "© 2024 Example Media. All rights reserved."])
@@ -553,8 +568,8 @@ def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text()
 
 
 def _scored_page(paras: list[str], probs: list[float]) -> Any:
-    """A PageScores of ``paras`` (each a line) with the given probabilities; a line ending with a
-    full stop reads like running text."""
+    """A document of ``paras`` (each a line) and its PageScores with the given probabilities; a
+    line ending with a full stop reads like running text."""
     from newsclean.cleaners.boilerplate.scoring import PageScores
 
     doc = Document("\n\n".join(paras))
@@ -562,7 +577,7 @@ def _scored_page(paras: list[str], probs: list[float]) -> Any:
     for k, u in enumerate(doc.units):
         sentence = u.visible.endswith(".")
         rows[k, column("bodyish")] = rows[k, column("end_sent")] = float(sentence)
-    return PageScores(list(doc.units), rows, np.array(probs), "en")
+    return doc, PageScores(list(doc.units), rows, np.array(probs), "en")
 
 
 def test_on_a_page_of_running_text_the_low_scored_tail_of_the_story_stays() -> None:
@@ -572,11 +587,11 @@ def test_on_a_page_of_running_text_the_low_scored_tail_of_the_story_stays() -> N
     full threshold."""
     paras = (EN_PARAS * 3) + ["Home"]
     probs = [0.9] * 8 + [0.06] * 4 + [0.06]
-    page = _scored_page(paras, probs)
-    assert Boilerplate()._keep(page, list(probs), 0.5) == [True] * 12 + [False]
+    doc, page = _scored_page(paras, probs)
+    assert Boilerplate()._keep(doc, page, list(probs), 0.5) == [True] * 12 + [False]
     # (paragraphs of 30 words or more stay on such a page whatever their score: clean_keep_words)
-    assert Boilerplate(clean_slope=0, clean_keep_words=0)._keep(page, list(probs), 0.5) == [True] * 8 + [False] * 5
-    assert Boilerplate(clean_slope=0)._keep(page, list(probs), 0.5) == [True] * 12 + [False]
+    assert Boilerplate(clean_slope=0, clean_keep_words=0)._keep(doc, page, list(probs), 0.5) == [True] * 8 + [False] * 5
+    assert Boilerplate(clean_slope=0)._keep(doc, page, list(probs), 0.5) == [True] * 12 + [False]
 
 
 def test_dated_headlines_inside_the_article_do_not_start_a_thread() -> None:

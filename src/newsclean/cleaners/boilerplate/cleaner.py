@@ -199,7 +199,7 @@ class Boilerplate:
         threshold = model.threshold if self.threshold is None else self.threshold
         if self._abstains(page.units, probs):
             return
-        keep = self._keep(page, probs, threshold)
+        keep = self._keep(doc, page, probs, threshold)
         signed = _with_signed_bylines(doc, page.units, probs)  # read by both rules below
         if not (self.keep_posts and self._keep_posts(doc, page, signed, keep)):
             thread = self._drop_thread(doc, page, signed, keep) if self.comment_threads else None
@@ -268,7 +268,7 @@ class Boilerplate:
             if u.decision is Decision.UNDECIDED:
                 doc.drop(u, "below_comments", score=round(probs[k], 3), words=u.nwords)
 
-    def _keep(self, page: PageScores, probs: list[float], threshold: float) -> list[bool]:
+    def _keep(self, doc: Document, page: PageScores, probs: list[float], threshold: float) -> list[bool]:
         """Which lines stay: on already-extracted text, each line on its own score (against a
         lower floor for sentences and headings) and its two neighbours'; on other pages, the
         lines decided together as a sequence; then the context pass, whole paragraphs and
@@ -299,7 +299,7 @@ class Boilerplate:
         if self.whole_tables:
             _keep_whole(keep, _tables(seq))
         if self.reference_lists:
-            for lines in reference_lists(seq):
+            for lines in reference_lists(doc, seq):
                 if any(keep[:lines.start]):  # under an article
                     keep[lines.start:lines.stop] = [True] * len(lines)
         return keep

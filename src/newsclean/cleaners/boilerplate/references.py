@@ -9,32 +9,36 @@ from collections.abc import Sequence
 
 import regex
 
-from ...document import Unit
+from ...document import Document, Unit
 
-__all__ = ["MIN_CITATIONS", "is_citation", "reference_lists"]
+__all__ = ["MIN_CITATIONS", "citations", "reference_lists"]
 
+#: found in the page text at once: a line start is ``(?m)^``, and the caret's non-word lead and
+#: the space after it never cross a line break
 _CITATION = regex.compile(
-    r"\((?:c\.\s?)?(?:1[5-9]|20)\d\d[a-z]?\)|\b(?:ISBN|ISSN|doi)\b|doi\.org/|\barXiv:|^\W{0,3}\^\s")
+    r"\((?:c\.\s?)?(?:1[5-9]|20)\d\d[a-z]?\)|\b(?:ISBN|ISSN|doi)\b|doi\.org/|\barXiv:|(?m)^[^\w\n]{0,3}\^[^\S\n]")
 #: fewest citations in a reference list
 MIN_CITATIONS = 3
 #: fewest words in a citation
 _MIN_WORDS = 4
 
 
-def is_citation(unit: Unit) -> bool:
-    """Whether ``unit`` reads as one entry of a reference list."""
-    return unit.nwords >= _MIN_WORDS and _CITATION.search(unit.visible) is not None
+def citations(doc: Document, seq: Sequence[Unit]) -> list[bool]:
+    """Whether each line of ``seq`` reads as one entry of a reference list (the page searched
+    once: most pages have no citation at all)."""
+    cited = set(doc.page_text().lines_matching(_CITATION))
+    return [u.index in cited and u.nwords >= _MIN_WORDS for u in seq]
 
 
-def reference_lists(seq: Sequence[Unit]) -> list[range]:
-    """The reference lists among ``seq`` (positions): from a citation to the last of the
-    citations that follow it at most one line apart (an entry without a year between two with
-    one), when there are ``MIN_CITATIONS`` of them or more."""
+def reference_lists(doc: Document, seq: Sequence[Unit]) -> list[range]:
+    """The reference lists among ``seq`` (positions; lines of ``doc``): from a citation to the
+    last of the citations that follow it at most one line apart (an entry without a year
+    between two with one), when there are ``MIN_CITATIONS`` of them or more."""
     found: list[range] = []
     start = last = -2
     count = 0
-    for k, unit in enumerate(seq):
-        if not is_citation(unit):
+    for k, cited in enumerate(citations(doc, seq)):
+        if not cited:
             continue
         if k - last > 2:
             if count >= MIN_CITATIONS:
