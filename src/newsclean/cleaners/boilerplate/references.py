@@ -13,10 +13,11 @@ from ...document import Document, Unit
 
 __all__ = ["MIN_CITATIONS", "citations", "reference_lists"]
 
-#: found in the page text at once: a line start is ``(?m)^``, and the caret's non-word lead and
-#: the space after it never cross a line break
+#: found in the page text at once: ``^`` is a line start (``MULTILINE``), and the caret's non-word
+#: lead and the space after it never cross a line break
 _CITATION = regex.compile(
-    r"\((?:c\.\s?)?(?:1[5-9]|20)\d\d[a-z]?\)|\b(?:ISBN|ISSN|doi)\b|doi\.org/|\barXiv:|(?m)^[^\w\n]{0,3}\^[^\S\n]")
+    r"\((?:c\.\s?)?(?:1[5-9]|20)\d\d[a-z]?\)|\b(?:ISBN|ISSN|doi)\b|doi\.org/|\barXiv:|^[^\w\n]{0,3}\^[^\S\n]",
+    regex.MULTILINE)
 #: fewest citations in a reference list
 MIN_CITATIONS = 3
 #: fewest words in a citation
