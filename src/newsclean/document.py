@@ -374,6 +374,8 @@ class Document:
 
     # ---- decisions
     def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any]) -> None:
+        if unit.decision is Decision.KEEP and decision is not Decision.KEEP:
+            return  # kept for good (see keep)
         if self._journal is not None:
             self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
         unit.decision = decision
@@ -411,7 +413,9 @@ class Document:
             unit.link_chars = link_chars
 
     def keep(self, unit: Unit, reason: str | None = None, **detail: Any) -> None:
-        """Mark the unit as body, so later cleaners that only look at undecided units leave it."""
+        """Keep the unit in the body for good: later :meth:`drop`, :meth:`cut` and
+        :meth:`set_title` calls leave it as it is (a fenced code block, whose lines read like
+        menu items and repeat, is the author's text: ``markdown`` keeps it)."""
         self._decide(unit, Decision.KEEP, reason, detail)
 
     def set_title(self, unit: Unit, reason: str = "headline", *, in_body: bool = False, **detail: Any) -> None:
@@ -421,6 +425,8 @@ class Document:
         body's first lines keep it (``Document.title_in_body``), as on extracted HTML, where the
         headline line is part of the article text.
         """
+        if unit.decision is Decision.KEEP:
+            return  # kept for good (see keep)
         current = self.title_unit
         if current is not None and current is not unit:
             self._decide(current, Decision.UNDECIDED, None, {})
@@ -445,6 +451,8 @@ class Document:
         the combining marks that follow it: they belong to its last character (``)̈``) and
         would otherwise sit on the character before the cut."""
         self._check_reason(reason)
+        if unit.decision is Decision.KEEP:
+            return  # kept for good (see keep)
         text = unit.text
         start, end = max(0, start), min(len(text), end)
         while start < end < len(text) and unicodedata.category(text[end])[0] == "M":
