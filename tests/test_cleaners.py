@@ -52,6 +52,37 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text="The draft is at <https://example.org/spec/version> for review.")
         assert r.text == "The draft is at https://example.org/spec/version for review."
 
+    def test_a_fenced_code_block_stays_whole_with_its_fences(self) -> None:
+        """Its lines read like menu items and repeat, and hold emphasis-like ``*`` and ``_``:
+        no cleaner judges them, and the body keeps them one per line."""
+        code = "```sql\nSELECT\nn_rows, *\nFROM\nseries\n\nSELECT\nFROM\n\nSELECT\nFROM\n```"
+        text = f"{BODY_EN}\n\n{code}\n\n{BODY_EN.replace('city', 'town')}"
+        r = newsclean.clean(text)
+        assert code in r.text and not r.removed
+        assert newsclean.clean(r.text).text == r.text
+        assert run(MarkdownSyntax(), RepeatedLines(), text=text).text == text
+        assert "repeated_lines/repeated_line" in codes(run(MarkdownSyntax(code_blocks=False), RepeatedLines(), text=text))
+
+    @pytest.mark.parametrize("opening, closing", [("```", ""), ("~~~~~~~~", "~~~~~~~~")])
+    def test_a_fence_never_closed_or_a_line_of_tildes_protects_nothing(self, opening: str, closing: str) -> None:
+        text = f"{opening}\n\nShare\n\n{BODY_EN}\n\nShare\n\nShare\n\n{closing}".strip()
+        r = run(MarkdownSyntax(), RepeatedLines(), text=text)
+        assert "repeated_lines/repeated_line" in codes(r) and r.text.count("Share") < 3
+
+    def test_a_kept_line_is_kept_for_good(self) -> None:
+        """``Document.keep`` is final: later drops, cuts and title choices leave the line."""
+        from newsclean.document import Decision, Document
+
+        doc = Document(f"Headline\n\n{BODY_EN}")
+        head, body = doc.units
+        doc.keep(head, "code_block")
+        doc.drop(head, "menu")
+        doc.cut(head, 0, 4, "prefix")
+        doc.set_title(head)
+        assert head.decision is Decision.KEEP and head.visible == "Headline"
+        doc.drop(body, "menu")
+        assert body.decision is Decision.DROP
+
     def test_image_only_line_goes(self) -> None:
         r = run(MarkdownSyntax(), text=f"![logo](https://x.org/logo.png)\n\n{BODY_EN}")
         assert r.text == BODY_EN

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import newsclean
 from newsclean.errors import ExtractionError, ExtractionTimeout
 from newsclean.html import Extraction, extract, extract_bytes, looks_like_html, page_headline
 
@@ -58,6 +59,9 @@ def test_html_documents_and_fragments_are_detected(text: str) -> None:
         ("Geithner urges quick action\n\n" + "Home\nNews\nMarkets\n" * 30
          + '<div class="menu"><ul><li>a</li><li>b</li></ul></div><div>x</div><p>y</p>\n'
          + "The article's first paragraph, long enough to be read as one.\n" * 20),
+        # markdown showing a page's source in a code block (newsclean's body of a page with code)
+        "How to load it:\n\n```html\n<html><head><script src=a.js></script></head>\n<body><div>x</div>"
+        "<p>y</p><br></body></html>\n```\n\nAnd that is all.",
     ],
 )
 def test_plain_text_and_markdown_are_not_html(text: str) -> None:
@@ -104,6 +108,28 @@ def test_a_paragraph_wrapped_in_the_source_is_one_line_and_a_pre_keeps_its_lines
     text = extract(page).text
     assert "Paragraph 0 of the council story, with enough words in it to count as the body" in text
     assert "x = 1\n" in text
+
+
+def test_a_block_of_code_comes_out_whole_between_code_fences() -> None:
+    """Its lines (``SELECT``, ``FROM``, a row of numbers) read like menu items and repeat: the
+    fences keep them from the cleaners, on consecutive lines (trafilatura drops the blank line
+    inside). Inline code stays in its sentence."""
+    code = "SELECT avg(n)\nFROM series;\n\nSELECT stddev(n)\nFROM series;\n 4.33\n"
+    page = (f"<html><body><article><h1>Anomaly detection in SQL</h1>{_STORY}"
+            f"<pre><code>{code}</code></pre><p>The <code>avg</code> of the series is the mean "
+            f"we start from, and the next step is the deviation.</p>{_STORY}</article></body></html>")
+    text = newsclean.clean(page).text
+    assert "```\nSELECT avg(n)\nFROM series;\nSELECT stddev(n)\nFROM series;\n4.33\n```" in text
+    assert "The avg of the series" in text
+
+
+def test_a_page_whose_code_shows_html_cleans_to_a_fixed_point() -> None:
+    """Its body holds the code's tags between fences: cleaning it again reads markdown, not HTML."""
+    code = "&lt;html&gt;\n&lt;body&gt;\n&lt;div id=\"mocha\"&gt;&lt;/div&gt;\n&lt;/body&gt;\n&lt;/html&gt;"
+    page = f"<html><body><article><h1>Testing in the browser</h1>{_STORY}<pre><code>{code}</code></pre>{_STORY}</article></body></html>"
+    text = newsclean.clean(page).text
+    assert '```\n<html>\n<body>\n<div id="mocha"></div>\n</body>\n</html>\n```' in text
+    assert newsclean.clean(text).text == text
 
 
 def test_fragment_is_extracted() -> None:

@@ -286,7 +286,8 @@ def _flowing_text(tree: Any) -> str:
     break that wraps the page's source (:data:`_SOURCE_BREAK`) made a space, as a browser flows
     it: a paragraph the page's author hard-wrapped at 80 columns is one line, not one per
     source line. Code and quotes keep their line breaks (trafilatura makes a ``<pre>`` a quote: a
-    poem, a table drawn in characters). trafilatura chose the blocks on the page as it is: its
+    poem, a table drawn in characters), and a block of code goes between code fences.
+    trafilatura chose the blocks on the page as it is: its
     choice is not changed by this."""
     from trafilatura.xml import xmltotxt
 
@@ -302,12 +303,29 @@ def _flowing_text(tree: Any) -> str:
         if not isinstance(el.tag, str):
             continue
         inner = verbatim or el.tag in ("code", "quote")
+        if el.tag == "code" and not verbatim:
+            _fence(el)
         if el.text and "\n" in el.text and not inner:
             el.text = _SOURCE_BREAK.sub(" ", el.text)
         if el.tail and "\n" in el.tail and not verbatim:
             el.tail = _SOURCE_BREAK.sub(" ", el.tail)
         stack.extend((child, inner) for child in el)
     return str(xmltotxt(tree, False))
+
+
+def _fence(code: Any) -> None:
+    """Put a block of code (a ``code`` element of several lines, holding text or other ``code``
+    elements only) between code fences, which the ``markdown`` cleaner keeps whole: its lines read
+    like menu items and repeat (``SELECT``). trafilatura also makes an embedded post a ``code``
+    element; its paragraphs and line breaks (``p``, ``lb``) are not code."""
+    if any(el.tag != "code" for el in code.iterdescendants()):
+        return
+    text = "".join(code.itertext()).strip("\n")
+    if "\n" not in text:
+        return  # inline code, or one line
+    for child in list(code):
+        code.remove(child)
+    code.text = f"```\n{text}\n```"
 
 
 _warmed_up = False
@@ -396,9 +414,21 @@ def extract(
     text = _fallback(html, url, meta, deadline, failure) if not ok else _headed(text, html, meta, add_headline)
     meta.update({flag: True for flag, on in (("truncated", truncated), ("flattened", flattened)) if on})
     title = meta.get("title")
-    # each line is a block of the page: a blank line between them, as between paragraphs of text
-    text = "\n\n".join(text.split("\n"))
-    return Extraction(text=text, metadata=meta, title=title if isinstance(title, str) else None)
+    return Extraction(text=_as_blocks(text), metadata=meta, title=title if isinstance(title, str) else None)
+
+
+def _as_blocks(text: str) -> str:
+    """Each line of ``text`` a block of the page (a blank line between lines, as between paragraphs
+    of text), but the lines of a block of code (:func:`_fence`) on consecutive lines."""
+    parts: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if parts:
+            parts.append("\n" if fenced else "\n\n")
+        parts.append(line)
+        if line.strip().startswith("```"):
+            fenced = not fenced
+    return "".join(parts)
 
 
 def _prepare_markup(html: str, max_chars: int) -> tuple[str, bool, bool]:

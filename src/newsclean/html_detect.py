@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from .textshape import fenced_code
+
 __all__ = ["is_tag_line", "looks_like_html"]
 
 #: looks_like_html() looks at most at this many characters.
@@ -60,13 +62,17 @@ def looks_like_html(text: str) -> bool:
     elements or ``<br>`` runs, and either a leading tag, or a tag density of at least two tags per
     1,000 characters with tags on at least a third of its non-blank lines.
     False for plain text or markdown that merely mentions a tag, holds one inline tag, or
-    uses ``<`` and ``>`` as comparisons. Looks at the first 64 KiB only (linear time).
+    uses ``<`` and ``>`` as comparisons; the tags of a fenced code block (markdown showing a
+    page's source, newsclean's own body of a page with code) are code, not the text's markup.
+    Looks at the first 64 KiB only (linear time).
     """
     if not text or "<" not in text:
         return False
     window = text[:_SNIFF_CHARS]
     if _DOC_START.match(window, _prolog_end(window)):
         return True
+    if "```" in window:
+        window = _outside_code(window)
     opened = _DOC_OPEN.search(window)
     if opened is not None and _DOC_CLOSE.search(window, opened.end()) is not None:
         return True
@@ -91,6 +97,13 @@ def looks_like_html(text: str) -> bool:
     if window.lstrip().startswith("<"):
         return True
     return tags * 500 >= len(window) and _tag_line_share(window) >= _MIN_TAG_LINE_SHARE
+
+
+def _outside_code(window: str) -> str:
+    """``window`` without the lines of its fenced code blocks."""
+    lines = window.split("\n")
+    code = {k for block in fenced_code(lines) for k in block}
+    return "\n".join(line for k, line in enumerate(lines) if k not in code)
 
 
 #: A fragment that does not start with a tag is HTML only when at least this share of its

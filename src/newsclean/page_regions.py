@@ -50,6 +50,7 @@ def is_running_text(text: str, min_words: int = 12, *, nwords: int | None = None
 def continues_paragraph(prev: Unit, unit: Unit) -> bool:
     """True when ``unit``, the next line the body keeps after ``prev``, continues ``prev``'s
     paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
-    them do not part them: the body has them next to each other, as a second cleaning sees it."""
+    them do not part them: the body has them next to each other, as a second cleaning sees it.
+    A line of code (``unit.kind == "code"``) neither continues a line nor is continued."""
     return (unit.block == prev.block and _STARTS_LOWER.match(unit.visible) is not None
-            and prev.visible.rstrip()[-1:] not in _SENTENCE_ENDS)
+            and prev.visible.rstrip()[-1:] not in _SENTENCE_ENDS and unit.kind != "code" and prev.kind != "code")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -31,6 +31,7 @@ __all__ = [
     "comparison_key",
     "ends_like_sentence",
     "ends_with_full_stop",
+    "fenced_code",
     "fold",
     "has_cells",
     "is_headline_like",
@@ -83,6 +84,34 @@ def comparison_key(text: str) -> str:
 
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")
 _TERMINAL_CLOSERS = "\"'”’»)]"
+
+
+#: a code fence: three backticks or more and an info string without one (CommonMark's tilde
+#: fences are left out: a line of tildes is a common separator, ``~~~~~~~~``); the closing fence
+#: is as many backticks or more, alone
+_FENCE_OPEN = regex.compile(r"(`{3,})[^`]*")
+_FENCE_CLOSE = regex.compile(r"(`{3,})\s*")
+def fenced_code(lines: Sequence[str]) -> list[range]:
+    """The fenced code blocks among ``lines`` (positions, from the opening fence to the closing
+    one). A fence never closed opens no block: a stray fence does not shield the rest of a page
+    from cleaning."""
+    blocks: list[range] = []
+    opening: tuple[int, str] | None = None  # (position, fence)
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if text[:3] != "```":
+            continue
+        if opening is None:
+            m = _FENCE_OPEN.fullmatch(text)
+            if m:
+                opening = (k, m.group(1))
+            continue
+        m = _FENCE_CLOSE.fullmatch(text)
+        start, fence = opening
+        if m and len(m.group(1)) >= len(fence):
+            blocks.append(range(start, k + 1))
+            opening = None
+    return blocks
 
 
 def ends_with_full_stop(text: str) -> bool:

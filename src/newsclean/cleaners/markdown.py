@@ -4,6 +4,9 @@ Scrapers that turn pages into markdown leave syntax around the words. The anchor
 link stays (its length is recorded as ``unit.link_chars`` for the boilerplate classifier); the
 brackets and the URL are cut. A line that is only an image goes, unless its alt text is a
 caption that appears nowhere else in the page. Everything cut is recorded with its reason.
+
+A fenced code block (a line of three backticks or more, the code, the same fence again) is the author's text, kept whole with its fences: its lines read like menu items
+(``SELECT``, ``FROM``), repeat and hold ``*`` and ``_``, and no later cleaner judges them.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ import regex
 from ..document import Document, Unit
 from ..html_detect import is_tag_line
 from ..result import body_paragraphs
-from ..textshape import comparison_key, word_count
+from ..textshape import comparison_key, fenced_code, word_count
 
 __all__ = ["MarkdownSyntax"]
 
@@ -71,6 +74,8 @@ class MarkdownSyntax:
         min_caption_words: see above.
         strip_bullets: cut list bullets (``*``, ``-``, ``•``) at the start of a line; list
             numbers (``1.``) are words and stay.
+        code_blocks: keep each fenced code block (```` ``` ````) whole, its fences
+            included: no cleaner judges its lines, and the body does not join them.
     """
 
     name: ClassVar[str] = "markdown"
@@ -94,12 +99,16 @@ class MarkdownSyntax:
     keep_unique_captions: bool = True
     min_caption_words: int = 8
     strip_bullets: bool = True
+    code_blocks: bool = True
 
     def __call__(self, doc: Document) -> None:
         keys: dict[str, int] | None = None
         syntax: set[int] = set()  # units whose line may hold inline syntax
+        code = self._keep_code_blocks(doc) if self.code_blocks else set()
         for unit in doc.units:
             text = unit.text
+            if unit.index in code:
+                continue
             if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
                     and "`" not in text and "<" not in text and text[:1] not in "-=>+•·▪►◦‣0123456789":
                 continue
@@ -126,6 +135,19 @@ class MarkdownSyntax:
         for group in body_paragraphs(doc.units):
             if any(u.index in syntax for u in group):
                 self._cut_syntax(doc, group)
+
+    @staticmethod
+    def _keep_code_blocks(doc: Document) -> set[int]:
+        """Keep every line of each fenced code block, its fences included (as ``"code"``); the
+        lines' indices."""
+        kept: set[int] = set()
+        for lines in fenced_code([u.text for u in doc.units]):
+            for unit in doc.units[lines.start:lines.stop]:
+                if unit.kept:
+                    doc.annotate(unit, kind="code")
+                    doc.keep(unit, "code_block")
+                    kept.add(unit.index)
+        return kept
 
     def _image_line(self, doc: Document, unit: Unit, keys: dict[str, int]) -> None:
         alts = [m.group(1).strip() for m in _IMAGE.finditer(unit.text)]

@@ -46,13 +46,16 @@ def line_features() -> _core.LineFeatures:
 def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit], Floats, str]:
     """The kept units of ``doc`` in order, their stage-1 feature rows (``len(units) x
     len(FEATURES)``, float64, columns in :data:`~.table.FEATURES` order) and the page language.
+    Lines of code (``kind == "code"``, kept by the ``markdown`` cleaner) are not among them: they
+    are no prose to judge, and their short repeated lines would read as a menu around the
+    article's paragraphs.
 
     Args:
         lang: the page language; ``None`` guesses it with the document's detector
             (``doc.detector``, the pipeline's; the default detector when there is none).
     """
     all_units = doc.units
-    seq = [u for u in all_units if u.kept]
+    seq = [u for u in all_units if u.kept and u.kind != "code"]
     if not seq:
         return seq, np.zeros((0, len(FEATURES))), lang or "und"
     if lang is None:
