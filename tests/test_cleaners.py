@@ -63,6 +63,13 @@ class TestMarkdownSyntax:
         assert run(MarkdownSyntax(), RepeatedLines(), text=text).text == text
         assert "repeated_lines/repeated_line" in codes(run(MarkdownSyntax(code_blocks=False), RepeatedLines(), text=text))
 
+    def test_code_keeps_its_indentation_unless_it_needs_repair(self) -> None:
+        """White space is all normalisation would change in a line of code: it is kept as
+        written. A line with damage to repair (mojibake) is read as any other line."""
+        code = "```python\ndef f(x):\n    if x:\n        return  1   # aligned\n\n    return 2\n    s = \"cafÃ©\"\n```"
+        r = newsclean.clean(f"{BODY_EN}\n\n{code}\n\n{BODY_EN.replace('city', 'town')}")
+        assert "def f(x):\n    if x:\n        return  1   # aligned\n\n    return 2\ns = \"café\"" in r.text
+
     @pytest.mark.parametrize("opening, closing", [("```", ""), ("~~~~~~~~", "~~~~~~~~")])
     def test_a_fence_never_closed_or_a_line_of_tildes_protects_nothing(self, opening: str, closing: str) -> None:
         text = f"{opening}\n\nShare\n\n{BODY_EN}\n\nShare\n\nShare\n\n{closing}".strip()

@@ -112,14 +112,14 @@ def test_a_paragraph_wrapped_in_the_source_is_one_line_and_a_pre_keeps_its_lines
 
 def test_a_block_of_code_comes_out_whole_between_code_fences() -> None:
     """Its lines (``SELECT``, ``FROM``, a row of numbers) read like menu items and repeat: the
-    fences keep them from the cleaners, on consecutive lines (trafilatura drops the blank line
-    inside). Inline code stays in its sentence."""
+    fences keep them from the cleaners, on consecutive lines as written, indentation included
+    (trafilatura drops the blank line inside). Inline code stays in its sentence."""
     code = "SELECT avg(n)\nFROM series;\n\nSELECT stddev(n)\nFROM series;\n 4.33\n"
     page = (f"<html><body><article><h1>Anomaly detection in SQL</h1>{_STORY}"
             f"<pre><code>{code}</code></pre><p>The <code>avg</code> of the series is the mean "
             f"we start from, and the next step is the deviation.</p>{_STORY}</article></body></html>")
     text = newsclean.clean(page).text
-    assert "```\nSELECT avg(n)\nFROM series;\nSELECT stddev(n)\nFROM series;\n4.33\n```" in text
+    assert "```\nSELECT avg(n)\nFROM series;\nSELECT stddev(n)\nFROM series;\n 4.33\n```" in text
     assert "The avg of the series" in text
 
 

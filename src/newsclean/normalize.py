@@ -23,6 +23,7 @@ import ftfy.fixes as _ftfy_fixes
 import regex
 
 from ._core import scan_lines
+from .textshape import fenced_code
 
 __all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
 
@@ -230,7 +231,8 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
     ones normalisation cannot change -- no control, odd or invisible character, "&", ligature,
     double space or mojibake pair, and NFC -- whose text is their span without the spaces at
     their ends, as :func:`normalize_line` would give it; the others go through
-    :func:`normalize_line`.
+    :func:`normalize_line`. A line of code (inside a fenced code block) keeps its indentation and
+    its inner runs of spaces when white space is all normalisation would change in it.
     """
     units: list[_U] = []
     invisible: list[tuple[int, int]] = []
@@ -238,8 +240,13 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
     gap = 0
     block = -1
     nfc = source.isascii() or unicodedata.is_normalized("NFC", source)
-    for kind, start, end, text_start, text_end in scan_lines(source, nfc):
-        if kind == _TEXT:
+    lines = scan_lines(source, nfc)
+    code = _code_lines(source, lines) if "```" in source else frozenset()
+    for k, (kind, start, end, text_start, text_end) in enumerate(lines):
+        if k in code and (verbatim := _verbatim(source, start, end)) is not None:
+            text_start, text_end = verbatim
+            text, map_ = source[text_start:text_end], None
+        elif kind == _TEXT:
             text, map_ = source[text_start:text_end], None
         elif kind == _DIRTY:
             norm = normalize_line(source, start, end)
@@ -258,3 +265,20 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
         append(make(len(units), text_start, text_end, text, map_, block, gap if units else 0))
         gap = 0
     return units, invisible
+
+
+def _code_lines(source: str, lines: list[tuple[int, int, int, int, int]]) -> frozenset[int]:
+    """The lines (of ``scan_lines``) inside fenced code blocks, the fences left out."""
+    blocks = fenced_code([source[start:end] for _, start, end, _, _ in lines])
+    return frozenset(k for block in blocks for k in block[1:-1])
+
+
+def _verbatim(source: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the line ``source[start:end]`` without its trailing spaces and tabs, when the
+    line holds text and spaces and tabs are the only thing normalisation would change in it."""
+    raw = source[start:end].rstrip(" \t")
+    if not raw.strip() or any(c.isspace() and c not in " \t" for c in raw):
+        return None
+    if normalize_line(source, start, end).text != " ".join(raw.split()):
+        return None
+    return start, start + len(raw)
