@@ -123,6 +123,17 @@ def test_a_block_of_code_comes_out_whole_between_code_fences() -> None:
     assert "The avg of the series" in text
 
 
+def test_a_table_comes_out_as_rows_on_consecutive_lines() -> None:
+    """A table is one block of rows (the classifier keeps a table's rows together), and its
+    rows stay in the article."""
+    table = ("<table><tr><th>Year</th><th>Budget</th></tr><tr><td>2023</td><td>1.2 bn</td></tr>"
+             "<tr><td>2024</td><td>1.3 bn</td></tr></table>")
+    page = f"<html><body><article><h1>The budget</h1>{_STORY}{table}{_STORY.replace('council', 'city')}</article></body></html>"
+    assert "| Year | Budget |\n|---|---|\n| 2023 | 1.2 bn |\n| 2024 | 1.3 bn |" in extract(page).text.replace(" \n", "\n")
+    text = newsclean.clean(page).text
+    assert "| 2023 | 1.2 bn |\n| 2024 | 1.3 bn |" in text
+
+
 def test_a_page_whose_code_shows_html_cleans_to_a_fixed_point() -> None:
     """Its body holds the code's tags between fences: cleaning it again reads markdown, not HTML."""
     code = "&lt;html&gt;\n&lt;body&gt;\n&lt;div id=\"mocha\"&gt;&lt;/div&gt;\n&lt;/body&gt;\n&lt;/html&gt;"

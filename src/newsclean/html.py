@@ -419,14 +419,18 @@ def extract(
 
 def _as_blocks(text: str) -> str:
     """Each line of ``text`` a block of the page (a blank line between lines, as between paragraphs
-    of text), but the lines of a block of code (:func:`_fence`) on consecutive lines."""
+    of text), but the lines of a block of code (:func:`_fence`) and the rows of a table (``| a |
+    b |``) on consecutive lines: one block each."""
     parts: list[str] = []
-    fenced = False
+    fenced = row = False
     for line in text.split("\n"):
+        stripped = line.strip()
+        next_row = stripped.startswith("|") and stripped.endswith("|")
         if parts:
-            parts.append("\n" if fenced else "\n\n")
+            parts.append("\n" if fenced or row and next_row else "\n\n")
         parts.append(line)
-        if line.strip().startswith("```"):
+        row = next_row
+        if stripped.startswith("```"):
             fenced = not fenced
     return "".join(parts)
 
