@@ -104,7 +104,7 @@ class MarkdownSyntax:
     def __call__(self, doc: Document) -> None:
         keys: dict[str, int] | None = None
         syntax: set[int] = set()  # units whose line may hold inline syntax
-        code = self._keep_code_blocks(doc) if self.code_blocks else set()
+        code = self._keep_code_blocks(doc) if self.code_blocks and "```" in doc.source else set()
         for unit in doc.units:
             text = unit.text
             if unit.index in code:
