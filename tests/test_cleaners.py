@@ -693,6 +693,13 @@ class TestCallsToAction:
         assert r.text == "The vote is on Friday."
         assert codes(r) == ["calls_to_action/call_to_action"] * 2
 
+    def test_a_long_sentence_that_mentions_a_prompt_is_news(self) -> None:
+        news = ("From today the videos you share on Facebook play in higher resolution (1080 lines "
+                "instead of 720) and start twice as fast on most phones, the company said.")
+        r = run(CallsToAction(), text=f"The update arrives this week. {news} Follow us on Twitter for more.")
+        assert r.text == f"The update arrives this week. {news}"
+        assert news not in run(CallsToAction(max_sentence_words=0), text=news).text
+
     def test_german_call_to_action(self) -> None:
         r = run(CallsToAction(), text="Die Wahl ist am Sonntag. Folgen Sie uns auf Twitter!")
         assert r.text == "Die Wahl ist am Sonntag."

@@ -69,6 +69,10 @@ class CallsToAction:
 
     Args:
         glued_max_words: the longest glued prompt, in words; 0 turns that kind off.
+        max_sentence_words: a sentence longer than this (in words) is never cut as a call to
+            action: a prompt is short ("Follow us on Twitter for more updates."), a sentence
+            that mentions one is news ("the photos you share on Facebook are bigger (720
+            pixels to 960 pixels) and load twice as fast, ..."); 0 takes any length.
     """
 
     name: ClassVar[str] = "calls_to_action"
@@ -79,6 +83,7 @@ class CallsToAction:
     }
 
     glued_max_words: int = 8
+    max_sentence_words: int = 20
 
     def __call__(self, doc: Document) -> None:
         self._phrases(doc)
@@ -129,6 +134,8 @@ class CallsToAction:
                 continue
             hits = []
             for s, e in sentences(text):
+                if self.max_sentence_words and word_count(text[s:e]) > self.max_sentence_words:
+                    continue  # a long sentence that mentions sharing is news, not a prompt
                 sentence = folded[s:e]
                 if sentence.lstrip()[:1] in _OPEN_QUOTES or sentence.lstrip()[:1] == '"':
                     continue
