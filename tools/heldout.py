@@ -203,15 +203,23 @@ def table(rows: list[dict[str, Any]]) -> str:
 
 
 def write_docs(body: str, command: str) -> None:
-    """Replace (or add) the held-out section of docs/benchmarks.md."""
+    """Put the table ``body`` into the held-out section of docs/benchmarks.md: in place of the
+    section's table when it has one (the notes around it, each run's story, stay), else as a new
+    section."""
     section = (f"{SECTION}\n\nThe block classifier trained on two development datasets, the third scored "
                f"(body F1 on 4-word shingles, `../shared/eval/score.py`, newsclean's default pipeline). "
                f"These are the only quality figures of newsclean on the development pages: the shipped "
                f"model has seen every one of them.\n\nCommand: `{command}`\n\n{body}\n")
     text = DOCS.read_text(encoding="utf-8")
     start = text.find(SECTION + "\n")
+    table = text.find("\n| held out |", start) + 1 if start >= 0 else 0
     if start < 0:
         text = text.rstrip("\n") + "\n\n" + section
+    elif table > 0:
+        end = table
+        while text.startswith("|", end):
+            end = text.find("\n", end) + 1 or len(text)
+        text = text[:table] + body + "\n" + text[end:]
     else:
         end = text.find("\n## ", start + len(SECTION))
         text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
