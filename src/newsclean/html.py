@@ -287,8 +287,7 @@ def _flowing_text(tree: Any) -> str:
     it: a paragraph the page's author hard-wrapped at 80 columns is one line, not one per
     source line. Code and quotes keep their line breaks (trafilatura makes a ``<pre>`` a quote: a
     poem, a table drawn in characters), and a block of code goes between code fences.
-    trafilatura chose the blocks on the page as it is: its
-    choice is not changed by this."""
+    trafilatura chose the blocks on the page as it is: its choice is not changed by this."""
     from trafilatura.xml import xmltotxt
 
     if tree is None:

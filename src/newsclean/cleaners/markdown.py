@@ -5,8 +5,9 @@ link stays (its length is recorded as ``unit.link_chars`` for the boilerplate cl
 brackets and the URL are cut. A line that is only an image goes, unless its alt text is a
 caption that appears nowhere else in the page. Everything cut is recorded with its reason.
 
-A fenced code block (a line of three backticks or more, the code, the same fence again) is the author's text, kept whole with its fences: its lines read like menu items
-(``SELECT``, ``FROM``), repeat and hold ``*`` and ``_``, and no later cleaner judges them.
+A fenced code block (a line of three backticks or more, the code, the same fence again) is the
+author's text, kept whole with its fences: its lines read like menu items (``SELECT``,
+``FROM``), repeat and hold ``*`` and ``_``, and no later cleaner judges them.
 """
 from __future__ import annotations
 
