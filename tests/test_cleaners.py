@@ -52,6 +52,15 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text="The draft is at <https://example.org/spec/version> for review.")
         assert r.text == "The draft is at https://example.org/spec/version for review."
 
+    def test_a_list_of_lowercase_items_stays_a_list(self) -> None:
+        """Without its bullet, ``- road repairs`` would read as the continuation of the item above
+        and the body would join the list into one line: that bullet stays. A bullet before a
+        capital goes."""
+        text = f"{BODY_EN}\n\nThe money goes to:\n\n- new school buses\n- road repairs\n- Two libraries"
+        r = run(MarkdownSyntax(), text=text)
+        assert r.text.endswith("The money goes to:\n\n- new school buses\n- road repairs\nTwo libraries")
+        assert run(MarkdownSyntax(), text=r.text).text == r.text
+
     def test_a_fenced_code_block_stays_whole_with_its_fences(self) -> None:
         """Its lines read like menu items and repeat, and hold emphasis-like ``*`` and ``_``:
         no cleaner judges them, and the body keeps them one per line."""

@@ -12,7 +12,7 @@ import regex
 from .document import Unit
 from .textshape import ends_like_sentence, word_count
 
-__all__ = ["article_end", "article_start", "continues_paragraph", "is_running_text"]
+__all__ = ["article_end", "article_start", "continues_paragraph", "is_running_text", "reads_as_continuation"]
 
 #: what ends a line that the next one does not continue (a closing quote or bracket ends it too)
 _SENTENCE_ENDS = frozenset(".!?:;…。！？；：\"”»’)]")
@@ -52,5 +52,11 @@ def continues_paragraph(prev: Unit, unit: Unit) -> bool:
     paragraph (a hard-wrapped line: the body joins the two with a space). Lines removed between
     them do not part them: the body has them next to each other, as a second cleaning sees it.
     A line of code (``unit.kind == "code"``) neither continues a line nor is continued."""
-    return (unit.block == prev.block and _STARTS_LOWER.match(unit.visible) is not None
+    return (unit.block == prev.block and reads_as_continuation(unit.visible)
             and prev.visible.rstrip()[-1:] not in _SENTENCE_ENDS and unit.kind != "code" and prev.kind != "code")
+
+
+def reads_as_continuation(text: str) -> bool:
+    """Whether a line reading ``text`` may continue the line before it (it starts with a
+    lowercase letter)."""
+    return _STARTS_LOWER.match(text) is not None

@@ -21,6 +21,7 @@ import regex
 
 from ..document import Document, Unit
 from ..html_detect import is_tag_line
+from ..page_regions import reads_as_continuation
 from ..result import body_paragraphs
 from ..textshape import comparison_key, fenced_code, word_count
 
@@ -74,7 +75,9 @@ class MarkdownSyntax:
             (``min_caption_words`` words or more) and no other line carries the same words.
         min_caption_words: see above.
         strip_bullets: cut list bullets (``*``, ``-``, ``•``) at the start of a line; list
-            numbers (``1.``) are words and stay.
+            numbers (``1.``) are words and stay. A bullet before a lowercase word stays: without
+            it the item would read as the continuation of the line above, and the body would
+            join the list into one line (``new buses road repairs two libraries``).
         code_blocks: keep each fenced code block (```` ``` ````) whole, its fences
             included: no cleaner judges its lines, and the body does not join them.
     """
@@ -215,6 +218,9 @@ class MarkdownSyntax:
                 pos = m.end()
                 continue
             m = _BULLET.match(text, pos) if self.strip_bullets else None
+            if m and reads_as_continuation(text[m.end():]):
+                doc.annotate(unit, kind=unit.kind or "list_item")
+                break  # the bullet stays: without it the item would join the line above
             if m:
                 cuts.append((pos, m.end(), "list_bullet"))
                 doc.annotate(unit, kind=unit.kind or "list_item")
