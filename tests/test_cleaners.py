@@ -69,6 +69,7 @@ class TestMarkdownSyntax:
         r = newsclean.clean(text)
         assert code in r.text and not r.removed
         assert newsclean.clean(r.text).text == r.text
+        assert {p.lang for p in r.paragraphs if p.text in code} == {"und"}  # code is in no language
         assert run(MarkdownSyntax(), RepeatedLines(), text=text).text == text
         assert "repeated_lines/repeated_line" in codes(run(MarkdownSyntax(code_blocks=False), RepeatedLines(), text=text))
 

@@ -194,6 +194,9 @@ def _snippet(source: str, start: int, end: int, limit: int = 200) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_NO_LANGUAGE = LanguageGuess("und", 0.0)
+
+
 def _detect_all(detector: LanguageDetector | None, texts: list[str]) -> list[LanguageGuess] | None:
     """``detector``'s guess for each of ``texts`` (None without a detector): in one batch when the
     detector offers ``detect_many`` (the built-in ones: the same answers as ``detect``, with the
@@ -347,7 +350,8 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
     """Build the :class:`Result` from the decisions recorded on ``doc``.
 
     One pass over the units, with the common cases kept cheap (pages of 200,000 one-character
-    lines spend most of their time here), then the paragraphs' and title's languages in one batch.
+    lines spend most of their time here), then the paragraphs' and title's languages in one batch
+    (a line of code, ``kind == "code"``, is ``"und"``: no natural language).
     """
     groups, removed, title_unit = _sort_units(doc)
     texts: list[str] = []
@@ -361,9 +365,14 @@ def assemble(doc: Document, detector: LanguageDetector | None, errors: tuple[Cle
     if title_unit is not None:
         title = title_unit.visible or title_unit.text
         title_span = (title_unit.start, title_unit.end)
-    guesses = _detect_all(detector, texts if title is None else [*texts, title])
+    code = [group[0].kind == "code" for group in groups]
+    prose = [t for t, is_code in zip(texts, code) if not is_code] if any(code) else texts
+    guesses = _detect_all(detector, prose if title is None else [*prose, title])
     if title is not None and guesses is not None:
         title_lang = guesses[-1].lang
+    if guesses is not None and prose is not texts:  # a line of code is in no language
+        found = iter(guesses)
+        guesses = [_NO_LANGUAGE if is_code else next(found) for is_code in code]
     paragraphs, language, language_prob = _paragraphs(texts, spans_of, guesses)
     return Result(
         source=doc.source if source is None else source,
