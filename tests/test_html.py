@@ -123,6 +123,14 @@ def test_a_block_of_code_comes_out_whole_between_code_fences() -> None:
     assert "The avg of the series" in text
 
 
+def test_a_pre_block_without_code_markup_is_code_too() -> None:
+    """A ``<pre>`` (trafilatura would make it a quote of one line) holds code or text laid out in
+    characters: it comes out between fences, as written."""
+    pre = '<pre class="python"><span>def</span> f():\n    <span>return</span> 1\n</pre>'
+    page = f"<html><body><article><h1>Code</h1>{_STORY}{pre}{_STORY.replace('council', 'city')}</article></body></html>"
+    assert "```\ndef f():\n    return 1\n```" in newsclean.clean(page).text
+
+
 def test_a_table_comes_out_as_rows_on_consecutive_lines() -> None:
     """A table is one block of rows (the classifier keeps a table's rows together), and its
     rows stay in the article."""

@@ -436,13 +436,22 @@ def _as_blocks(text: str) -> str:
 
 def _prepare_markup(html: str, max_chars: int) -> tuple[str, bool, bool]:
     """What libxml2 is given: XML-incompatible characters gone, the page shrunk to ``max_chars``,
-    every tag bounded, deep nesting flattened, a document around a fragment. Returns the markup
-    and whether it was truncated and flattened."""
+    every tag bounded, deep nesting flattened, the text of each ``<pre>`` marked as code
+    (trafilatura makes a bare ``<pre>`` a quote, which :func:`_fence` leaves), a document around
+    a fragment. Returns the markup and whether it was truncated and flattened."""
     html = _XML_INCOMPATIBLE.sub("", html)
     html, truncated = _shrink(html, max_chars)
     html, _ = bound_tags(html)
     html, flattened = flatten(html)
+    html = _PRE_OPEN.sub(r"\g<0><code>", html)
+    html = _PRE_CLOSE.sub(r"</code>\g<0>", html)
     return _as_document(html), truncated, flattened
+
+
+#: the opening and closing tags of a ``<pre>``, around whose text a ``<code>`` goes (a ``<pre><code>``
+#: then holds two: the fence reads nested code as one)
+_PRE_OPEN = regex.compile(r"<pre\b[^<>]{0,2000}>", regex.IGNORECASE)
+_PRE_CLOSE = regex.compile(r"</pre\s*>", regex.IGNORECASE)
 
 
 def _fallback(html: str, url: str | None, meta: dict[str, object], deadline: _Deadline,
