@@ -91,6 +91,7 @@ from newsclean.errors import ExtractionError, ExtractionTimeout
 from newsclean.headline import page_headline
 from newsclean.html_detect import looks_like_html
 from newsclean.markup import bound_tags, flatten, strip_payload, strip_tags
+from newsclean.textshape import fenced_code
 
 __all__ = ["MAX_HTML_CHARS", "Extraction", "extract", "extract_bytes", "looks_like_html", "page_headline"]
 
@@ -420,17 +421,17 @@ def _as_blocks(text: str) -> str:
     """Each line of ``text`` a block of the page (a blank line between lines, as between paragraphs
     of text), but the lines of a block of code (:func:`_fence`) and the rows of a table (``| a |
     b |``) on consecutive lines: one block each."""
+    lines = text.split("\n")
+    in_code = {k for block in fenced_code(lines) for k in block[1:]} if "```" in text else set()
     parts: list[str] = []
-    fenced = row = False
-    for line in text.split("\n"):
+    row = False
+    for k, line in enumerate(lines):
         stripped = line.strip()
         next_row = stripped.startswith("|") and stripped.endswith("|")
         if parts:
-            parts.append("\n" if fenced or row and next_row else "\n\n")
+            parts.append("\n" if k in in_code or row and next_row else "\n\n")
         parts.append(line)
         row = next_row
-        if stripped.startswith("```"):
-            fenced = not fenced
     return "".join(parts)
 
 

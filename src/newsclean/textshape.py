@@ -91,6 +91,8 @@ _TERMINAL_CLOSERS = "\"'”’»)]"
 #: is as many backticks or more, alone
 _FENCE_OPEN = regex.compile(r"(`{3,})[^`]*")
 _FENCE_CLOSE = regex.compile(r"(`{3,})\s*")
+
+
 def fenced_code(lines: Sequence[str]) -> list[range]:
     """The fenced code blocks among ``lines`` (positions, from the opening fence to the closing
     one). A fence never closed opens no block: a stray fence does not shield the rest of a page

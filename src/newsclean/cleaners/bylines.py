@@ -319,9 +319,16 @@ def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
     return not rest or _mostly_date(rest)
 
 
+@lru_cache(maxsize=1)
+def _prefixes_anywhere() -> PhraseMatcher | None:
+    """The lexicon's byline prefixes, found anywhere in a line (built once: the lookup by the
+    list of phrases hashes every phrase)."""
+    return phrase_matcher(all_phrases("byline_prefixes"))
+
+
 def _inner_prefix(folded: str) -> PhraseMatch | None:
     """The first byline prefix of the lexicon in ``folded`` when it is not at its start."""
-    between = phrase_matcher(all_phrases("byline_prefixes"))
+    between = _prefixes_anywhere()
     m = between.search(folded) if between is not None else None
     return m if m is not None and m.start() > 0 else None
 
