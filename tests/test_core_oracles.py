@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from newsclean.lexicon import all_phrases, month_numbers
 from newsclean.textshape import (
+    LinePattern,
     comparison_key,
     fold,
     letter_count,
@@ -111,6 +112,35 @@ def test_the_lines_holding_a_phrase_are_found_in_one_pass_over_the_page(text: st
     expected = [i for i, line in enumerate(page.folded.split("\n")) if pattern.search(line)]
     assert matcher.candidate_lines(page) == expected
 
+
+
+def library_line_patterns() -> dict[str, LinePattern]:
+    """The line patterns newsclean's cleaners search pages with."""
+    from newsclean.cleaners import bylines, calls_to_action, widgets
+    from newsclean.cleaners.boilerplate import references
+
+    return {"digit": widgets._HAS_DIGIT, "year": bylines._FOUR_DIGITS, "stop": calls_to_action._STOP_IN,
+            "citation": references._CITATION}
+
+
+@SETTINGS
+@given(PAGES, st.sampled_from(sorted(library_line_patterns())))
+@example("Smith, J. (2008). Title\nISBN 3-16\nxISBN\n ^ note\n^\tnote", "citation")
+@example("१९४७ ٣\n12 34\nⅦ", "digit")
+@example("东京。\nno stop\n…", "stop")
+def test_line_patterns_find_the_lines_the_regex_module_finds(text: str, name: str) -> None:
+    """A ``LinePattern`` (the regex crate, one pass over the page) names the lines in which the
+    same expression, compiled by the ``regex`` module with ``MULTILINE``, finds a match line by
+    line."""
+    from newsclean.document import Document
+
+    pattern = library_line_patterns()[name]
+    oracle = regex.compile(pattern.pattern, regex.MULTILINE)
+    page = Document(text).page_text()
+    expected = [i for i, line in enumerate(page.text.split("\n")) if oracle.search(line)]
+    assert page.lines_matching(pattern) == expected
+    assert [pattern.is_match(line) for line in page.text.split("\n")] == [oracle.search(line) is not None
+                                                                          for line in page.text.split("\n")]
 
 ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 DOTTED = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")

@@ -3,13 +3,14 @@ unit, it is rebuilt after a cut (and its undo) but not after a drop, and the pag
 find every line the per-line matchers would."""
 from __future__ import annotations
 
+import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean.document import Document
 from newsclean.lexicon import all_phrases
-from newsclean.textshape import fold, phrase_matcher
+from newsclean.textshape import LinePattern, fold, phrase_matcher
 
 FAST = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 PIECES = st.sampled_from([
@@ -34,6 +35,21 @@ def test_offsets_map_back_to_the_unit_that_holds_them() -> None:
     assert page.lines_containing(["weg", "third", "absent"]) == [0, 2]
     assert page.lines_containing(["Second"], folded=False) == [1]
     assert page.lines_matching(regex.compile(r"\p{Lu}")) == [0, 1, 2]
+    assert page.lines_matching(LinePattern(r"\p{Lu}")) == [0, 1, 2]
+
+
+def test_a_line_pattern_searches_the_page_in_the_compiled_core() -> None:
+    """``^`` and ``$`` are line ends; each line that holds a match is named once."""
+    page = Document("^ A note. 2012\nno caret ^ here\n^ B 1999 and 2000").page_text()
+    assert page.lines_matching(LinePattern(r"^\^ ")) == [0, 2]
+    assert page.lines_matching(LinePattern(r"\d{4}$")) == [0, 2]
+    assert page.lines_matching(LinePattern(r"here$"), folded=True) == [1]
+    assert LinePattern(r"\d").is_match("Room 101") and not LinePattern(r"\d").is_match("Room")
+
+
+def test_a_pattern_the_core_cannot_compile_is_refused_with_its_reason() -> None:
+    with pytest.raises(ValueError, match="look-around"):
+        LinePattern(r"(?<!x)y")
 
 
 def test_rebuilt_after_a_cut_and_its_undo_not_after_a_drop() -> None:

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod features;
 pub mod forest;
 pub mod lines;
+pub mod patterns;
 pub mod phrases;
 pub mod textshape;
 pub mod ngrams;

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .textshape import fold, line_starts, lines_containing, lines_matching
+from .textshape import LinePattern, fold, line_starts, lines_containing, lines_matching
 
 if TYPE_CHECKING:  # (typing only: document imports this module)
     from .document import Unit
@@ -88,9 +88,15 @@ class PageText:
             return lines_containing(self.folded, self.folded_starts, needles)
         return lines_containing(self.text, self.starts, needles)
 
-    def lines_matching(self, pattern: re.Pattern[str] | regex.Pattern[str], *, folded: bool = False) -> list[int]:
-        """Lines (ascending) where ``pattern.search`` finds something in the visible (or folded)
-        text: :func:`~newsclean.textshape.lines_matching` over the page (same conditions on the pattern)."""
-        if folded:
-            return lines_matching(self.folded, self.folded_starts, pattern)
-        return lines_matching(self.text, self.starts, pattern)
+    def lines_matching(self, pattern: LinePattern | re.Pattern[str] | regex.Pattern[str], *,
+                       folded: bool = False) -> list[int]:
+        """Lines (ascending) where ``pattern`` finds something in the visible (or folded) text.
+
+        A :class:`~newsclean.textshape.LinePattern` (the compiled core's regular expressions:
+        linear-time, ``^`` and ``$`` at line ends) searches the page in one pass; a Python
+        pattern goes through :func:`~newsclean.textshape.lines_matching` (one search per line
+        that has a match; the pattern must not match a line break or look past one)."""
+        text = self.folded if folded else self.text
+        if isinstance(pattern, LinePattern):
+            return pattern.lines_with_match(text)
+        return lines_matching(text, self.folded_starts if folded else self.starts, pattern)

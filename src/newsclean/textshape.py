@@ -19,10 +19,11 @@ from typing import Protocol
 
 import regex
 
-from ._core import Phrases, joined_words, letter_count, word_count, words
+from ._core import LinePattern, Phrases, joined_words, letter_count, word_count, words
 
 __all__ = [
     "CELL_SEPARATORS",
+    "LinePattern",
     "CJK_STOPS",
     "SPACED_STOPS",
     "STOP_CLOSERS",

@@ -20,6 +20,7 @@ mod features;
 mod forest;
 mod lines;
 mod ngrams;
+mod patterns;
 mod phrases;
 mod scripts;
 mod sequence;
@@ -134,6 +135,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     forest::register(m)?;
     lines::register(m)?;
     ngrams::register(m)?;
+    patterns::register(m)?;
     phrases::register(m)?;
     scripts::register(m)?;
     sequence::register(m)?;

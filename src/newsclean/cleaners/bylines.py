@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,12 +15,19 @@ from .._core import Dates
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
-from ..textshape import PhraseMatch, PhraseMatcher, ends_like_sentence, fold, phrase_matcher, word_count
+from ..textshape import (
+    LinePattern,
+    PhraseMatch,
+    PhraseMatcher,
+    ends_like_sentence,
+    fold,
+    phrase_matcher,
+    word_count,
+)
 
 __all__ = ["Bylines", "parse_date"]
 
-_FOUR_DIGITS = regex.compile(r"\d{4}")
-_ASCII_FOUR_DIGITS = re.compile(r"[0-9]{4}")  # _FOUR_DIGITS on ASCII text, with re (faster)
+_FOUR_DIGITS = LinePattern(r"\d{4}")
 # (compiled once: regex's own cache was recompiling the inline patterns)
 #: a preposition that ends a byline's name: before its date (``on``, ``am``, ``le``...) or its place or
 #: section (``in``: "by Ann Lee in Politics", "di Mario Rossi in Roma")
@@ -67,7 +73,7 @@ def parse_date(text: str) -> str | None:
     (``05.03.2024``, day first) and slashed (``05/03/2024``: read whichever way only one number
     can be the month). The compiled core finds them (``rust/src/dates.rs``).
     """
-    if not (_ASCII_FOUR_DIGITS if text.isascii() else _FOUR_DIGITS).search(text):  # every form has a four-digit year (fold adds no digit)
+    if not _FOUR_DIGITS.is_match(text):  # every form has a four-digit year (fold adds no digit)
         return None
     found = _dates().find(fold(text))
     if found is None:
@@ -148,7 +154,7 @@ class Bylines:
         # whole page at once. A line without one has no date, so it is a byline only when a
         # prefix begins it (looked at first: cheap) and it has at most 8 words.
         page = doc.page_text()
-        dated = set(page.lines_matching(_ASCII_FOUR_DIGITS if page.text.isascii() else _FOUR_DIGITS))
+        dated = set(page.lines_matching(_FOUR_DIGITS))
         found = self._prefixed_and_dated(doc, dated, prefixes.candidate_lines(page) if prefixes else [], prefixes)
         # where the article starts: nothing this cleaner decides moves it before its drops below
         head = article_start(doc.units)

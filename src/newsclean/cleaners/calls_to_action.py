@@ -34,6 +34,7 @@ from ..page_regions import article_end
 from ..textshape import (
     CJK_STOPS,
     SPACED_STOPS,
+    LinePattern,
     ends_with_full_stop,
     phrase_matcher,
     sentences,
@@ -47,7 +48,7 @@ _OPEN_QUOTES = "\"“„«‘‹"
 _QUOTED = regex.compile(r"[\"“„«][^\"“”„«»]{0,2000}[\"”»]")
 _SERVICE_LINE_WORDS = 4  # "Bei WhatsApp teilen"; a headline naming a service is longer, or above
 _YEAR = re.compile(r"(?<![0-9])(?:1[89]|20)[0-9]{2}(?![0-9])")
-_STOP_IN = re.compile(f"[{SPACED_STOPS}{CJK_STOPS}]")  # a full stop anywhere in a line
+_STOP_IN = LinePattern(f"[{SPACED_STOPS}{CJK_STOPS}]")  # a full stop anywhere in a line
 # letters that continue a word written with spaces: a service name must not be part of one
 # ("pinterest" in "pinteresting"), but may touch Han or kana ("在Twitter上分享")
 _SPACED = r"\p{Latin}\p{Cyrillic}\p{Greek}\p{Arabic}\p{Devanagari}\p{N}"
@@ -107,7 +108,7 @@ class CallsToAction:
             if not unit.kept or not 2 <= unit.nwords <= self.glued_max_words:
                 continue
             text = unit.visible
-            if _STOP_IN.search(text) or _YEAR.search(text) or "(" in text:
+            if _STOP_IN.is_match(text) or _YEAR.search(text) or "(" in text:
                 continue
             pointer = pointers.search(unit.folded)
             if pointer is None:

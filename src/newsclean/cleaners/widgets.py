@@ -24,7 +24,6 @@ The shapes are general, not one site's words:
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
@@ -34,7 +33,7 @@ import regex
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
-from ..textshape import PhraseMatcher, ends_like_sentence, has_cells, phrase_matcher, word_count
+from ..textshape import LinePattern, PhraseMatcher, ends_like_sentence, has_cells, phrase_matcher, word_count
 from .bylines import parse_date
 
 __all__ = ["Widgets"]
@@ -46,8 +45,7 @@ _VALUE = regex.compile(r"^[+\-−]?\d{1,7}(?:[.,]\d{1,4})?\s?(?:%|[kKmM]\+?)?$")
 _NUMERIC = regex.compile(
     r"^(?:[\p{N}\p{P}\p{S}\s]|(?<![\p{L}])(?:[CFK]|am|pm|AM|PM|h|hrs?|min|km/h|mph)(?![\p{L}]))+$"
 )
-_HAS_DIGIT = regex.compile(r"\p{N}")
-_ASCII_DIGIT = re.compile(r"[0-9]")  # _HAS_DIGIT on ASCII text (\p{N} there is 0-9), with re
+_HAS_DIGIT = LinePattern(r"\p{N}")
 # A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
@@ -216,7 +214,7 @@ class Widgets:
         # Only a line with a digit or one that may hold a label can be a widget line: both kinds
         # are found for the whole page at once, and only they get a verdict.
         page = doc.page_text()
-        digits = page.lines_matching(_ASCII_DIGIT if page.text.isascii() else _HAS_DIGIT)
+        digits = page.lines_matching(_HAS_DIGIT)
         maybe_label = labels.candidate_lines(page) if labels is not None else []
         label_lines = set(range(len(page)) if maybe_label is None else maybe_label)
         digit_set = set(digits)
@@ -269,7 +267,7 @@ class Widgets:
             if len(others) != 1 or others[0].decision is not Decision.UNDECIDED:
                 continue
             label = others[0]
-            if _is_label(label) and _HAS_DIGIT.search(label.visible) is None and label.nwords <= 3:
+            if _is_label(label) and not _HAS_DIGIT.is_match(label.visible) and label.nwords <= 3:
                 doc.drop(label, "widget_name")
 
     def _verdict(self, unit: Unit, labels: PhraseMatcher | None,
@@ -277,7 +275,7 @@ class Widgets:
         """``(reason, detail)`` when ``unit``'s text is a widget line, else None (``labels``
         None: only a numeric line can be)."""
         text = unit.visible
-        has_digit = (_ASCII_DIGIT if text.isascii() else _HAS_DIGIT).search(text) is not None
+        has_digit = _HAS_DIGIT.is_match(text)
         if has_digit and (_NUMERIC.match(text) or _is_date_or_clock(unit)) and not _LONE_NUMBER.match(text) \
                 and not has_cells(text):  # a row of a table of numbers: the article's data
             return "numeric_line", {}
