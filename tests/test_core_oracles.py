@@ -116,11 +116,15 @@ def test_the_lines_holding_a_phrase_are_found_in_one_pass_over_the_page(text: st
 
 def library_line_patterns() -> dict[str, LinePattern]:
     """The line patterns newsclean's cleaners search pages with."""
+    from newsclean import page_regions, textshape
     from newsclean.cleaners import bylines, calls_to_action, widgets
     from newsclean.cleaners.boilerplate import references
 
     return {"digit": widgets._HAS_DIGIT, "year": bylines._FOUR_DIGITS, "stop": calls_to_action._STOP_IN,
-            "citation": references._CITATION}
+            "citation": references._CITATION, "clock": widgets._CLOCK_TIME, "date": widgets._NUMERIC_DATE,
+            "letter": bylines._LETTER, "starts_with_letter": bylines._STARTS_WITH_LETTER,
+            "starts_lower": page_regions._STARTS_LOWER, "word_character": textshape.HAS_WORD_CHARACTER,
+            "decimal_digit": textshape.HAS_DECIMAL_DIGIT}
 
 
 @SETTINGS
@@ -128,6 +132,8 @@ def library_line_patterns() -> dict[str, LinePattern]:
 @example("Smith, J. (2008). Title\nISBN 3-16\nxISBN\n ^ note\n^\tnote", "citation")
 @example("१९४७ ٣\n12 34\nⅦ", "digit")
 @example("东京。\nno stop\n…", "stop")
+@example("21.\u200f3.\u200f2025\n2025年3月5日\n1.2", "date")
+@example("ǅ a\nªb\nß", "starts_lower")
 def test_line_patterns_find_the_lines_the_regex_module_finds(text: str, name: str) -> None:
     """A ``LinePattern`` (the regex crate, one pass over the page) names the lines in which the
     same expression, compiled by the ``regex`` module with ``MULTILINE``, finds a match line by

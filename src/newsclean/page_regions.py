@@ -7,16 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from .document import Unit
-from .textshape import ends_like_sentence, word_count
+from .textshape import LinePattern, ends_like_sentence, word_count
 
 __all__ = ["article_end", "article_start", "continues_paragraph", "is_running_text", "reads_as_continuation"]
 
 #: what ends a line that the next one does not continue (a closing quote or bracket ends it too)
 _SENTENCE_ENDS = frozenset(".!?:;…。！？；：\"”»’)]")
-_STARTS_LOWER = regex.compile(r"^\p{Ll}")
+_STARTS_LOWER = LinePattern(r"^\p{Ll}")
 
 
 def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
@@ -59,4 +57,4 @@ def continues_paragraph(prev: Unit, unit: Unit) -> bool:
 def reads_as_continuation(text: str) -> bool:
     """Whether a line reading ``text`` may continue the line before it (it starts with a
     lowercase letter)."""
-    return _STARTS_LOWER.match(text) is not None
+    return _STARTS_LOWER.is_match(text)

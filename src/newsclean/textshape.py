@@ -25,6 +25,8 @@ __all__ = [
     "CELL_SEPARATORS",
     "LinePattern",
     "CJK_STOPS",
+    "HAS_DECIMAL_DIGIT",
+    "HAS_WORD_CHARACTER",
     "SPACED_STOPS",
     "STOP_CLOSERS",
     "PhraseMatch",
@@ -59,6 +61,10 @@ SPACED_STOPS, CJK_STOPS, STOP_CLOSERS = ".!?…؟।॥։።", "。！？", "\"'
 _SPACED, _CJK_END, _CLOSE = (regex.escape(c) for c in (SPACED_STOPS, CJK_STOPS, STOP_CLOSERS))
 _SENTENCE_END = regex.compile(f"(?<![{_SPACED}])[{_SPACED}]+[{_CLOSE}]*(?=\\s|$)|(?<![{_CJK_END}])[{_CJK_END}]+[{_CLOSE}]*")
 _FULL_STOPS = frozenset(SPACED_STOPS + CJK_STOPS)
+#: a letter or a digit of any script (a line without one is punctuation and symbols only)
+HAS_WORD_CHARACTER = LinePattern(r"[\p{L}\p{N}]")
+#: a decimal digit of any script (``\d``: Unicode's Nd)
+HAS_DECIMAL_DIGIT = LinePattern(r"\d")
 
 
 # _QUOTES as (character, replacement) pairs: ``str.translate`` with a dict looks every

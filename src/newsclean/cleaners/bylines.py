@@ -16,6 +16,7 @@ from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers
 from ..page_regions import article_start
 from ..textshape import (
+    HAS_DECIMAL_DIGIT,
     LinePattern,
     PhraseMatch,
     PhraseMatcher,
@@ -32,9 +33,9 @@ _FOUR_DIGITS = LinePattern(r"\d{4}")
 #: a preposition that ends a byline's name: before its date (``on``, ``am``, ``le``...) or its place or
 #: section (``in``: "by Ann Lee in Politics", "di Mario Rossi in Roma")
 _AFTER_NAME = regex.compile(r"\s(?:on|am|le|el|il|op|em|на|on:|in)\s")
-_DIGIT = regex.compile(r"\d")
 _NAME_DATE_SEPARATOR = regex.compile(r"\s[|·•–—]\s")
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = LinePattern(r"\p{L}")
+_STARTS_WITH_LETTER = LinePattern(r"^\p{L}")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\s]+")
 _SPLIT = regex.compile(r"(?:(?<!\s)\s+)?(?:[|•·,;/]|\s[-–—]\s)\s*")
 # what makes a short dated line something else than a date line: the date in brackets (a list
@@ -289,7 +290,7 @@ _UNSEEN = _Unseen.UNSEEN
 def _author(rest: str) -> str | None:
     for chunk in _SPLIT.split(rest):
         chunk = _AFTER_NAME.split(chunk, maxsplit=1)[0].strip()
-        if chunk and not _DIGIT.search(chunk) and _LETTER.search(chunk) and word_count(chunk) <= 5:
+        if chunk and not HAS_DECIMAL_DIGIT.is_match(chunk) and _LETTER.is_match(chunk) and word_count(chunk) <= 5:
             return chunk
     return None
 
@@ -358,7 +359,7 @@ def _name_before_date(text: str) -> str | None:
     if len(parts) != 2 or not _mostly_date(parts[1]):
         return None
     words = parts[0].split()
-    names = [w for w in words if w[:1].isupper() and _LETTER.match(w)]
+    names = [w for w in words if w[:1].isupper() and _STARTS_WITH_LETTER.is_match(w)]
     if not 2 <= len(names) <= 4 or len(words) - len(names) > 1 or words[-len(names):] != names:
         return None
     if len(names) == len(words) >= 3 and len(names[0]) <= 3:

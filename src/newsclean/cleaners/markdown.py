@@ -23,7 +23,7 @@ from ..document import Document, Unit
 from ..html_detect import is_tag_line
 from ..page_regions import reads_as_continuation
 from ..result import body_paragraphs
-from ..textshape import comparison_key, fenced_code, word_count
+from ..textshape import HAS_WORD_CHARACTER, comparison_key, fenced_code, word_count
 
 __all__ = ["MarkdownSyntax"]
 
@@ -59,7 +59,6 @@ _STRONG_MAX = 500
 # (no length cap, which a cut elsewhere in the line could bring a pair under, to be found only by
 # a second cleaning; the two branches never match the same character).
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])((?:[^\n*_.!?]|[.!?](?!\s))+?)(?<=[^\s*_])\1(?![\w*])")
-_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
 _T = TypeVar("_T")
 #: most times a line's syntax is looked for again after cuts (each round is linear)
@@ -128,7 +127,7 @@ class MarkdownSyntax:
             if "![" in text:
                 rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", text))
                 rest = _LINK.sub(lambda m: m.group(1), rest) if "](" in rest else rest
-                if not _HAS_WORD.search(rest):
+                if not HAS_WORD_CHARACTER.is_match(rest):
                     if keys is None:
                         keys = _key_counts(doc)
                     self._image_line(doc, unit, keys)

@@ -4,13 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-import regex
-
 from ..document import Document
+from ..textshape import HAS_WORD_CHARACTER
 
 __all__ = ["Separators"]
 
-_HAS_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,6 @@ class Separators:
             text = unit.visible
             separator = verdicts.get(text)
             if separator is None:
-                separator = verdicts[text] = not _HAS_WORD.search(text)
+                separator = verdicts[text] = not HAS_WORD_CHARACTER.is_match(text)
             if separator:
                 doc.drop(unit, "separator_line")

@@ -49,9 +49,9 @@ _HAS_DIGIT = LinePattern(r"\p{N}")
 # A lone number ("12", "2012", "3.") may be a score, a year or list numbering: left to context.
 _LONE_NUMBER = regex.compile(r"^[(\[]?[+\-−]?\p{N}{1,12}(?:[.,]\p{N}{1,6})?[.)\]]?$")
 _LABEL_WORDS = 4
-_CLOCK_TIME = regex.compile(r"\p{N}:\p{N}{2}")
+_CLOCK_TIME = LinePattern(r"\p{N}:\p{N}{2}")
 #: (a bidi mark may stand beside a separator: CLDR's Arabic dates are ``d\u200f/M\u200f/y``)
-_NUMERIC_DATE = regex.compile(r"\p{N}{1,4}\p{Cf}?[./\-年]\s?\p{Cf}?\p{N}{1,2}\p{Cf}?[./\-月]\s?\p{Cf}?\p{N}{1,4}")
+_NUMERIC_DATE = LinePattern(r"\p{N}{1,4}\p{Cf}?[./\-年]\s?\p{Cf}?\p{N}{1,2}\p{Cf}?[./\-月]\s?\p{Cf}?\p{N}{1,4}")
 #: a numbered heading or list item ("3. In-file Search", "2) Share your results"): its number is
 #: its place in a list, not a count
 _ENUMERATED = regex.compile(r"^\p{N}{1,3}[.)]\s")
@@ -106,7 +106,7 @@ def _is_date_or_clock(unit: Unit) -> bool:
     language writes dates with (CLDR's a.m./p.m. and date-format literals: ``7:15 π.μ.``,
     ``下午 5:02``, ``11.10.25 г., 1:37``, ``2025年3月5日``)."""
     text = unit.visible
-    if _CLOCK_TIME.search(text) is None and _NUMERIC_DATE.search(text) is None:
+    if not (_CLOCK_TIME.is_match(text) or _NUMERIC_DATE.is_match(text)):
         return False
     words = _NON_WORDS.sub(" ", unit.folded).split()
     known = _date_and_clock_words()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from ...document import Unit
-from ...textshape import sentences
+from ...textshape import HAS_DECIMAL_DIGIT, sentences
 from ..bylines import Bylines
 from .chars import CLOSERS
 
@@ -24,8 +24,6 @@ _TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,]
 _DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
                    r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
 _LABEL = re.compile(r"^\w{2,20}: ")
-#: a signature line has a digit (in its date or time): lines without one are never read
-ANY_DIGIT = re.compile(r"\d")
 #: the words a signature line has
 MIN_SIGNATURE_WORDS, MAX_SIGNATURE_WORDS = 2, 12
 #: the words a signature line may have where the thread rule reads it: with its reply and link
@@ -51,7 +49,7 @@ def is_signature_line(u: Unit, max_words: int = MAX_SIGNATURE_WORDS) -> bool:
     if u.nwords > max_words or u.nwords < MIN_SIGNATURE_WORDS:
         return False
     vis = u.visible
-    if ANY_DIGIT.search(vis) is None:  # the date and time shapes below need a digit
+    if not HAS_DECIMAL_DIGIT.is_match(vis):  # the date and time shapes below need a digit
         return False
     if vis.rstrip(CLOSERS).endswith((".", "!", "?")):
         return False
