@@ -13,11 +13,10 @@
 //!
 //! Finding the lines of a page that hold a match needs no leftmost-longest choice: a line holds
 //! one when any phrase occurs in it on boundaries at both ends. An unanchored list also keeps an
-//! Aho-Corasick automaton of its phrases, and [`Phrases::lines_with_match`] checks the
-//! boundaries of every occurrence it reports in one pass over the page (the trie would walk
-//! from every word start of it).
+//! Aho-Corasick automaton of its phrases, which finds where phrases start in one pass over the
+//! page (the trie would walk from every word start of it); the trie checks the boundaries there.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::charclass::{in_class, Class};
 
@@ -86,7 +85,8 @@ impl Phrases {
             nodes[at].terminal = true;
         }
         let occurrences = (!anchored)
-            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(&phrases).ok())
+            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).match_kind(MatchKind::LeftmostFirst)
+                .build(&phrases).ok())
             .flatten();
         (nodes.len() > 1).then_some(Phrases { nodes, anchored, occurrences })
     }
@@ -156,7 +156,7 @@ impl Phrases {
     /// The lines (split at "\n", counted from 0, ascending) of `text` that hold a match.
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
         match &self.occurrences {
-            Some(automaton) => lines_with_occurrence(automaton, text),
+            Some(automaton) => lines_with_occurrence(self, automaton, text),
             None => text.split('\n').enumerate()
                 .filter(|(_, line)| self.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect(),
         }
@@ -164,21 +164,32 @@ impl Phrases {
 }
 
 /// The lines of `text` holding an occurrence of a phrase of `automaton` that neither follows
-/// nor runs into a letter or digit, and does not cross a line end.
-fn lines_with_occurrence(automaton: &AhoCorasick, text: &str) -> Vec<usize> {
-    let starts: Vec<usize> = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-    let mut holds = vec![false; starts.len()];
-    for found in automaton.find_overlapping_iter(text) {
-        let (start, end) = (found.start(), found.end());
-        let line = starts.partition_point(|&s| s <= start) - 1;
-        if holds[line] || text[start..end].contains('\n') {
+/// nor runs into a letter or digit. The automaton finds the leftmost phrase start from a
+/// position on; the trie then tells whether a phrase starting there ends on a boundary (a
+/// longer phrase may run into a letter where a shorter one does not). A line that holds one is
+/// left at once for the next; otherwise the search goes on from the next character, so that no
+/// occurrence overlapping a rejected one is missed.
+fn lines_with_occurrence(phrases: &Phrases, automaton: &AhoCorasick, text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let (mut line, mut counted, mut pos) = (0, 0, 0);
+    while pos < text.len() {
+        let Some(m) = automaton.find(Input::new(text).span(pos..text.len())) else { break };
+        let start = m.start();
+        let bounded = !text[..start].chars().next_back().is_some_and(is_letter_or_digit)
+            && phrases.longest_at(text, start).is_some();
+        if !bounded {
+            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        holds[line] = !before.is_some_and(is_letter_or_digit) && !after.is_some_and(is_letter_or_digit);
+        line += text.as_bytes()[counted..start].iter().filter(|&&b| b == b'\n').count();
+        counted = start;
+        found.push(line);
+        match text[start..].find('\n') {
+            Some(end) => pos = start + end + 1,
+            None => break,
+        }
     }
-    holds.iter().enumerate().filter(|&(_, &h)| h).map(|(n, _)| n).collect()
+    found
 }
 
 #[cfg(test)]
