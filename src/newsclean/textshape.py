@@ -23,10 +23,10 @@ from ._core import LinePattern, Phrases, joined_words, letter_count, word_count,
 
 __all__ = [
     "CELL_SEPARATORS",
-    "LinePattern",
     "CJK_STOPS",
     "HAS_DECIMAL_DIGIT",
     "HAS_WORD_CHARACTER",
+    "LinePattern",
     "SPACED_STOPS",
     "STOP_CLOSERS",
     "PhraseMatch",

@@ -10,7 +10,6 @@ from ..textshape import HAS_WORD_CHARACTER
 __all__ = ["Separators"]
 
 
-
 @dataclass(frozen=True)
 class Separators:
     """Drop lines made only of punctuation, symbols and spaces."""
