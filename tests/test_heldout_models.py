@@ -51,3 +51,24 @@ def test_the_digest_ignores_docstrings_but_not_code(tmp_path: Path, monkeypatch:
 @pytest.mark.parametrize("held", heldout.DATASETS)
 def test_the_gates_models_are_in_the_repository(held: str) -> None:
     assert heldout.model_file(heldout.MODELS, held).exists()
+
+
+def test_a_seed_reaches_the_trees_and_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import train_boilerplate as T
+
+    seen: dict[str, object] = {}
+
+    def train(docs: list[dict[str, object]]) -> dict[str, object]:
+        seen.update(catboost=T.CATBOOST_PARAMS["random_seed"], lightgbm=T.PARAMS["random_state"], docs=len(docs))
+        return {"stage1": {}, "stage2": {}}
+
+    monkeypatch.setattr(T, "prepared", lambda every, jobs, cache: [])
+    monkeypatch.setattr(T, "training_documents", lambda items: [{"dataset": "dragnet"}, {"dataset": "readability"}])
+    monkeypatch.setattr(T, "train", train)
+    monkeypatch.setattr(T, "CATBOOST_PARAMS", dict(T.CATBOOST_PARAMS))
+    monkeypatch.setattr(T, "PARAMS", dict(T.PARAMS))
+    model = tmp_path / "dragnet.json.gz"
+    heldout._train("dragnet", cache=True, model=model, seed=8)
+    assert seen == {"catboost": 8, "lightgbm": 8, "docs": 1}  # the held-out dataset left out
+    assert heldout.read_model(model)["seed"] == 8
+    assert heldout.stale(model) is None  # same trainer: another seed is still today's model
