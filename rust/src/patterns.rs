@@ -38,21 +38,29 @@ impl LinePattern {
     /// The lines of `text` (split at "\n", numbered from 0, ascending) in which the pattern
     /// finds a match.
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
-        let mut found = Vec::new();
-        let mut line = 0;
-        let mut counted = 0; // `line` is the number of "\n" in text[..counted]
-        let mut pos = 0;
-        while let Some(m) = self.re.find_at(text, pos) {
-            line += text.as_bytes()[counted..m.start()].iter().filter(|&&b| b == b'\n').count();
-            counted = m.start();
-            found.push(line);
-            match text[m.start()..].find('\n') {
-                Some(end) => pos = m.start() + end + 1,
-                None => break,
-            }
-        }
-        found
+        lines_with_hit(text, |pos| self.re.find_at(text, pos).map(|m| m.start()))
     }
+}
+
+/// The lines of `text` (split at "\n", numbered from 0, ascending) that hold a hit, where
+/// `next_hit(from)` is the byte offset of the first hit at or after `from` (`from` may be the
+/// text's length: an empty last line can hold one). After a hit the search goes on from the
+/// start of the next line, so each line is named once and the text is read once.
+pub fn lines_with_hit(text: &str, mut next_hit: impl FnMut(usize) -> Option<usize>) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut line = 0;
+    let mut counted = 0; // `line` is the number of "\n" in text[..counted]
+    let mut pos = 0;
+    while let Some(at) = next_hit(pos) {
+        line += text.as_bytes()[counted..at].iter().filter(|&&b| b == b'\n').count();
+        counted = at;
+        found.push(line);
+        match text[at..].find('\n') {
+            Some(end) => pos = at + end + 1,
+            None => break,
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::charclass::{in_class, Class};
+use crate::patterns::lines_with_hit;
 
 /// Whether `c` is a letter or a digit (`[\p{L}\p{N}]`).
 pub fn is_letter_or_digit(c: char) -> bool {
@@ -167,29 +168,20 @@ impl Phrases {
 /// nor runs into a letter or digit. The automaton finds the leftmost phrase start from a
 /// position on; the trie then tells whether a phrase starting there ends on a boundary (a
 /// longer phrase may run into a letter where a shorter one does not). A line that holds one is
-/// left at once for the next; otherwise the search goes on from the next character, so that no
-/// occurrence overlapping a rejected one is missed.
+/// left at once for the next ([`lines_with_hit`]); otherwise the search goes on from the next
+/// character, so that no occurrence overlapping a rejected one is missed.
 fn lines_with_occurrence(phrases: &Phrases, automaton: &AhoCorasick, text: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    let (mut line, mut counted, mut pos) = (0, 0, 0);
-    while pos < text.len() {
-        let Some(m) = automaton.find(Input::new(text).span(pos..text.len())) else { break };
-        let start = m.start();
-        let bounded = !text[..start].chars().next_back().is_some_and(is_letter_or_digit)
-            && phrases.longest_at(text, start).is_some();
-        if !bounded {
+    lines_with_hit(text, |mut pos| {
+        while pos < text.len() {
+            let start = automaton.find(Input::new(text).span(pos..text.len()))?.start();
+            if !text[..start].chars().next_back().is_some_and(is_letter_or_digit)
+                && phrases.longest_at(text, start).is_some() {
+                return Some(start);
+            }
             pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
-            continue;
         }
-        line += text.as_bytes()[counted..start].iter().filter(|&&b| b == b'\n').count();
-        counted = start;
-        found.push(line);
-        match text[start..].find('\n') {
-            Some(end) => pos = start + end + 1,
-            None => break,
-        }
-    }
-    found
+        None
+    })
 }
 
 #[cfg(test)]
