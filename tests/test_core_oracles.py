@@ -113,7 +113,6 @@ def test_the_lines_holding_a_phrase_are_found_in_one_pass_over_the_page(text: st
     assert matcher.candidate_lines(page) == expected
 
 
-
 def library_line_patterns() -> dict[str, LinePattern]:
     """The line patterns newsclean's cleaners search pages with."""
     from newsclean import page_regions, textshape
@@ -147,6 +146,7 @@ def test_line_patterns_find_the_lines_the_regex_module_finds(text: str, name: st
     assert page.lines_matching(pattern) == expected
     assert [pattern.is_match(line) for line in page.text.split("\n")] == [oracle.search(line) is not None
                                                                           for line in page.text.split("\n")]
+
 
 ISO = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 DOTTED = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
