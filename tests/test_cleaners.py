@@ -620,6 +620,26 @@ class TestTitle:
         r = run(Title(), text=f"Council approves the budget\n{line}\n\n{BODY_EN}")
         assert r.title == "Council approves the budget"
 
+    def test_a_wrapped_paragraph_line_is_never_the_headline(self) -> None:
+        """Hard-wrapped text has short lines that end without a full stop; the one starting with
+        a lower-case word continues the sentence above it. Taken for the headline, its copy in a
+        second paragraph went as "another copy of the headline"."""
+        wrapped = ("The council met on Tuesday evening to discuss the city's budget,\n"
+                   "plans. Members argued over the budget for\n"
+                   "several long hours before they finally agreed to the proposal and went home.\n")
+        r = run(Title(), text=f"{wrapped}\n{wrapped}")
+        assert r.title is None
+        assert not r.removed
+
+    @pytest.mark.parametrize("line", ["by Jane Doe Published Nov. 7, 2012", "updated 5:15 PM EST, Wed November 7"])
+    def test_a_line_starting_with_a_lower_case_word_is_not_the_headline(self, line: str) -> None:
+        r = run(Title(), text=f"Council approves the budget\n{line}\n\n{BODY_EN}")
+        assert r.title == "Council approves the budget"
+
+    @pytest.mark.parametrize("line", ["iPhone sales fall in Europe", "x86 shipments drop in Q3"])
+    def test_a_headline_may_start_with_a_lower_case_letter_inside_a_capitalised_word(self, line: str) -> None:
+        assert run(Title(), text=f"{line}\n\n{BODY_EN}").title == line
+
     @pytest.mark.parametrize("line", ["I am in. Are YOU in?", "भारत ने मैच जीता", "欲張りなイヌの話"])
     def test_a_short_headline_of_words_in_any_script_is_still_one(self, line: str) -> None:
         assert run(Title(), text=f"{line}\n\n{BODY_EN}").title == line

@@ -19,6 +19,10 @@ _SITE_WORDS = 6
 _FOUR_LETTERS = regex.compile(r"[\p{L}\p{M}]{4}")
 #: a word (a run between white space) without a letter: a number, a sign
 _LETTERLESS_WORD = regex.compile(r"(?<!\S)[^\s\p{L}]++(?!\S)")
+#: a first word of lower-case letters only: in a script with capitals, the line continues a sentence
+#: (a wrapped paragraph's next line) or labels one ("by ...", "updated ...", "more in ..."); a
+#: headline starts with a capital or a digit ("iPhone", "x86" are not matched)
+_LOWER_CASE_START = regex.compile(r"[\p{Ll}\p{M}]+(?![\p{L}\p{N}])")
 #: line kinds that are never the headline: bylines and date lines the bylines cleaner left in the body
 _NOT_HEADLINES = frozenset({"byline", "dateline"})
 
@@ -78,8 +82,9 @@ class Title:
 
     def _headline_like(self, u: Unit) -> bool:
         # a line cut into cells is a menu, a table row or a line of metadata, not a headline
-        return is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
-            and not u.visible.islower() and not has_cells(u.visible) and _has_words(u.visible)
+        text = u.visible
+        return is_headline_like(text, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3 \
+            and not text.islower() and not _LOWER_CASE_START.match(text) and not has_cells(text) and _has_words(text)
 
     @staticmethod
     def _named_by_page_title(headlines: list[Unit], lines: list[Unit]) -> Unit | None:
