@@ -550,6 +550,32 @@ def test_a_table_stays_whole_when_one_of_its_rows_stays_but_not_a_page_laid_out_
     assert Boilerplate().whole_tables
 
 
+def test_a_numbered_list_inside_the_article_stays_whole_when_half_its_items_stay() -> None:
+    """A ranking's items (``3. Australia``) read like menu entries and score near the threshold
+    one by one; numbered one after the other on lines next to each other, they are one list,
+    kept whole inside the article when half of them or more are kept. Not a list most of whose
+    items go, nor one at the article's edge (a sidebar's "most read", a table of contents)."""
+    from newsclean.cleaners.boilerplate.cleaner import _keep_most
+    from newsclean.cleaners.boilerplate.lists import numbered_lists
+
+    doc = Document("The overall rankings were as follows:\n1. Finland\n2. Norway\n3. Australia\n"
+                   "4. Canada\n5) Germany\n7. Italy\nThe low ranking of the U.S. was due to inequality.")
+    lists = numbered_lists(doc.units)
+    assert lists == [range(1, 6)]  # "7." does not follow "5)"
+    keep = [True, True, False, True, False, True, True, True]
+    _keep_most(keep, lists)
+    assert keep == [True] * 8
+    mostly_gone = [True, True, False, False, False, True, True, True]
+    _keep_most(mostly_gone, lists)
+    assert mostly_gone == [True, True, False, False, False, True, True, True]
+    at_the_edge = [False, True, False, True, False, True, True, True]
+    _keep_most(at_the_edge, lists)
+    assert at_the_edge == [False, True, False, True, False, True, True, True]
+    assert numbered_lists(Document("1. One\n2. Two\n4. Four\n5. Five").units) == []
+    assert numbered_lists(Document("١. واحد\n٢. اثنان\n٣. ثلاثة").units) == [range(0, 3)]
+    assert Boilerplate().whole_lists
+
+
 def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text() -> None:
     """Wrapped at a fixed width, no line of a paragraph is running text on its own (most end
     mid-sentence); the paragraph is, and each of its lines counts as such for the page's share of

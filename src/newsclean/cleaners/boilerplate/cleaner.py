@@ -17,6 +17,7 @@ from ...textshape import CELL_SEPARATORS, has_cells
 from ..bylines import Bylines
 from .below import Mark, below_comments, end_marks
 from .features import line_features
+from .lists import numbered_lists
 from .model import BoilerplateModel, load_model
 from .posts import page_of_posts
 from .references import reference_lists
@@ -142,6 +143,14 @@ class Boilerplate:
             0.815 -> 0.832, layout 0.804 -> 0.820, markdown 0.802 -> 0.820; with the footers and
             titles other cleaners took, plain 0.842 -> 0.848, layout 0.822 -> 0.830, markdown
             0.822 -> 0.828; no other dataset has such a page.
+        whole_lists: the items of a numbered list (three or more lines next to each other, each
+            numbered one more than the one before: ``1. Finland``, ``2. Norway``;
+            :mod:`~newsclean.cleaners.boilerplate.lists`) all stay when half of them or more
+            stay: a ranking or a list of steps is one piece of the article, and its short items
+            score near the threshold one by one. Only inside the article (the lines right
+            before and after the list stay): a table of contents or a sidebar's "most read" list
+            at the article's edge is judged item by item. Held out, 5 page renderings of 7,760
+            change, each for the better (readability/cnn residual F1 0.888 -> 0.915).
 
     The page language is guessed with the pipeline's detector (``Document.detector``), or the
     default detector when the pipeline has none.
@@ -175,6 +184,7 @@ class Boilerplate:
     whole_tables: bool = True
     reference_lists: bool = True
     keep_posts: bool = True
+    whole_lists: bool = True
 
     def warm_up(self) -> None:
         """Load now what the first page would: the model, the core's line features (with their
@@ -298,6 +308,8 @@ class Boilerplate:
             _keep_whole(keep, paragraphs)
         if self.whole_tables:
             _keep_whole(keep, _tables(seq))
+        if self.whole_lists:
+            _keep_most(keep, numbered_lists(seq))
         if self.reference_lists:
             for lines in reference_lists(doc, seq):
                 if any(keep[:lines.start]):  # under an article
@@ -440,6 +452,15 @@ def _keep_whole(keep: list[bool], runs: list[range]) -> None:
     """Every line of each run is kept when one of its lines is (one piece of the article)."""
     for lines in runs:
         if any(keep[lines.start:lines.stop]):
+            keep[lines.start:lines.stop] = [True] * len(lines)
+
+
+def _keep_most(keep: list[bool], runs: list[range]) -> None:
+    """Every line of each run inside the article (the lines right before and after it kept) is
+    kept when half its lines or more are."""
+    for lines in runs:
+        inside = (lines.start == 0 or keep[lines.start - 1]) and (lines.stop == len(keep) or keep[lines.stop])
+        if inside and 2 * sum(keep[lines.start:lines.stop]) >= len(lines):
             keep[lines.start:lines.stop] = [True] * len(lines)
 
 

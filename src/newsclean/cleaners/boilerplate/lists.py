@@ -1,0 +1,40 @@
+"""Numbered lists: ``1. Finland``, ``2. Norway``, ... ``10. United States``. An article's ranking
+or list of steps is one piece of text, but its items are short and read like menu entries, so the
+classifier scores each near the threshold and keeps some of them: a list with holes. Items
+numbered one after the other, on lines next to each other, are found by their numbers alone, in
+any language (any script's decimal digits)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from ...document import Unit
+
+__all__ = ["MIN_ITEMS", "numbered_lists"]
+
+#: a list item's number: one to three digits, then ``.`` or ``)`` and a space
+_ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)] ")
+#: fewest items in a numbered list
+MIN_ITEMS = 3
+
+
+def _number(text: str) -> int | None:
+    m = _ITEM_NUMBER.match(text)
+    return int(m.group(1)) if m else None
+
+
+def numbered_lists(seq: Sequence[Unit]) -> list[range]:
+    """The numbered lists among ``seq`` (positions): runs of ``MIN_ITEMS`` lines or more, each
+    numbered one more than the line before it."""
+    found: list[range] = []
+    start, previous = 0, None
+    numbers = [_number(u.visible) for u in seq]
+    for k, n in enumerate([*numbers, None]):
+        if n is not None and previous is not None and n == previous + 1:
+            previous = n
+            continue
+        if k - start >= MIN_ITEMS:
+            found.append(range(start, k))
+        start, previous = k, n
+    return found
