@@ -73,6 +73,48 @@ class TestMarkdownSyntax:
         assert run(MarkdownSyntax(), RepeatedLines(), text=text).text == text
         assert "repeated_lines/repeated_line" in codes(run(MarkdownSyntax(code_blocks=False), RepeatedLines(), text=text))
 
+    def test_a_code_listing_without_fences_after_a_colon_stays_whole(self) -> None:
+        """An extractor leaves a ``<pre>`` as plain lines: shaped like code (an opened or closed
+        bracket at the end, a call, an operator) and introduced by a line ending with a colon,
+        they are kept as a fenced block is, the short keywords between them too."""
+        listing = ('describe("Cow", function() {\nit("has a name", function() {\n'
+                   'expect(cow.name).to.equal("Kate");\n});\nit("greets", function() {\n'
+                   'expect(cow.greets("Baby")).to.equal("Kate greets Baby");\n});\n});')
+        text = f"{BODY_EN}\n\nAnd its test suite, powered by Mocha:\n{listing}\n\n{BODY_EN.replace('city', 'town')}"
+        r = run(MarkdownSyntax(), RepeatedLines(), Separators(), text=text)
+        assert listing in r.text and not r.removed
+        assert {p.lang for p in newsclean.clean(text).paragraphs if p.text in listing} == {"und"}
+        assert "repeated_lines/repeated_line" in codes(
+            run(MarkdownSyntax(code_listings=False), RepeatedLines(), text=text))
+
+    def test_a_listing_holds_the_short_keywords_between_its_code_shaped_lines(self) -> None:
+        from newsclean.code_listings import code_listings
+
+        lines = ["Here is the query:", "WITH series AS (", "SELECT *", "FROM unnest(array[2, 3]) AS n", "),",
+                 "SELECT", "n,", "avg(n) AS mean", "FROM", "series;", "It returns one row per value."]
+        assert code_listings(lines) == [range(1, 10)]
+
+    @pytest.mark.parametrize("lines", [
+        "Home\nNews;\nSport;\nWeather;",  # no line introduces them
+        "Menu:\nHome\nNews\nSport\nWeather",  # not shaped like code
+        "Sources:\nhttps://a.example/x(1)\nhttps://b.example/y(2)\nhttps://c.example/z(3)",  # addresses
+    ])
+    def test_lines_that_are_no_listing_are_left_to_the_other_cleaners(self, lines: str) -> None:
+        from newsclean.code_listings import code_listings
+
+        assert code_listings(lines.splitlines()) == []
+
+    @pytest.mark.parametrize("line, code", [
+        ("function Cow(name) {", True), ("})(this);", True), ("this.name = name || \"Anon cow\";", True),
+        ("avg(n) - stddev(n) AS lower_bound,", True), ("$ emcc hello.cpp -O3 -o hello.wasm", True),
+        ("The council approved the budget (see below).", False), ("Share this story", False),
+        ("Read more at https://example.com/a(b)", False),
+    ])
+    def test_what_is_shaped_like_a_line_of_code(self, line: str, code: bool) -> None:
+        from newsclean.code_listings import is_code_line
+
+        assert is_code_line(line) is code
+
     def test_code_keeps_its_indentation_unless_it_needs_repair(self) -> None:
         """White space is all normalisation would change in a line of code: it is kept as
         written. A line with damage to repair (mojibake) is read as any other line."""

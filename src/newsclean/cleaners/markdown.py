@@ -7,7 +7,8 @@ caption that appears nowhere else in the page. Everything cut is recorded with i
 
 A fenced code block (a line of three backticks or more, the code, the same fence again) is the
 author's text, kept whole with its fences: its lines read like menu items (``SELECT``,
-``FROM``), repeat and hold ``*`` and ``_``, and no later cleaner judges them.
+``FROM``), repeat and hold ``*`` and ``_``, and no later cleaner judges them. So is a listing an
+extractor left without fences, found by its shape (:mod:`newsclean.code_listings`).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from typing import ClassVar, TypeVar
 
 import regex
 
+from ..code_listings import code_listings
 from ..document import Document, Unit
 from ..html_detect import is_tag_line
 from ..page_regions import reads_as_continuation
@@ -79,6 +81,12 @@ class MarkdownSyntax:
             join the list into one line (``new buses road repairs two libraries``).
         code_blocks: keep each fenced code block (```` ``` ````) whole, its fences
             included: no cleaner judges its lines, and the body does not join them.
+        code_listings: keep code listings without fences the same way: three lines or more
+            shaped like code (``WITH series AS (``, ``avg(n) - stddev(n) AS lower_bound,``, ``}``)
+            right after a line ending with a colon (:func:`newsclean.code_listings.code_listings`).
+            Held out, on readability's pages with code: layout F1 0.9147 -> 0.9163, markdown 0.9012
+            -> 0.9026, residual 0.9096 -> 0.9105 (readability/001 markdown 0.728 -> 0.836); no page
+            of the other datasets changes.
     """
 
     name: ClassVar[str] = "markdown"
@@ -103,6 +111,7 @@ class MarkdownSyntax:
     min_caption_words: int = 8
     strip_bullets: bool = True
     code_blocks: bool = True
+    code_listings: bool = True
 
     def __call__(self, doc: Document) -> None:
         keys: dict[str, int] | None = None
@@ -133,11 +142,12 @@ class MarkdownSyntax:
                     self._image_line(doc, unit, keys)
                     continue
             syntax.add(unit.index)
-        if not syntax:  # (most plain text: no paragraph to look at)
-            return
-        for group in body_paragraphs(doc.units):
-            if any(u.index in syntax for u in group):
-                self._cut_syntax(doc, group)
+        if syntax:  # (most plain text: no paragraph to look at)
+            for group in body_paragraphs(doc.units):
+                if any(u.index in syntax for u in group):
+                    self._cut_syntax(doc, group)
+        if self.code_listings:  # read without the syntax: a link's "](https://..." is no code
+            self._keep_code_listings(doc)
 
     @staticmethod
     def _keep_code_blocks(doc: Document) -> set[int]:
@@ -151,6 +161,16 @@ class MarkdownSyntax:
                     doc.keep(unit, "code_block")
                     kept.add(unit.index)
         return kept
+
+    @staticmethod
+    def _keep_code_listings(doc: Document) -> None:
+        """Keep every line of each code listing without fences (as ``"code"``) among the lines not
+        yet decided."""
+        units = list(doc.undecided())
+        for lines in code_listings([u.visible for u in units]):
+            for unit in units[lines.start:lines.stop]:
+                doc.annotate(unit, kind="code")
+                doc.keep(unit, "code_listing")
 
     def _image_line(self, doc: Document, unit: Unit, keys: dict[str, int]) -> None:
         alts = [m.group(1).strip() for m in _IMAGE.finditer(unit.text)]

@@ -1,0 +1,66 @@
+"""Code listings without fences: what an extractor left of a ``<pre>`` as plain lines (``WITH
+series AS (``, ``SELECT``, ``FROM``, ``return x + y;``, ``}``). Their lines read like menu items to
+every cleaner: they repeat, they are short, some are only signs. A listing is found by its shape,
+in any programming language: a run of lines that mostly end like code or hold a call or an
+operator, right after a line of prose ending with a colon ("Here is the query:"), as articles
+introduce their listings. The ``markdown`` cleaner keeps them as it keeps fenced blocks."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+__all__ = ["code_listings", "is_code_line"]
+
+#: ends like a line of code (an opened or closed block, a statement's ``;``) or starts by closing one
+_CODE_END = regex.compile(r"[{};(\[][ \t]*$|^[)}\]]")
+#: a call (``avg(n)``, ``now()``), written without a space before the bracket as code writes it
+_CALL = regex.compile(r"[\w\]]\(")
+#: an operator between spaces, a scope ``::``, or a comment, include or shell prompt starting the line
+_OPERATOR = regex.compile(r"(?:^|[ \t])(?:=|==|!=|\+=|-=|<=|>=|=>|->|&&|\|\|)(?:[ \t]|$)|::"
+                          r"|^(?://|/\*|#include|\$ |>>> )")
+#: ends like a sentence
+_SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*$")
+
+
+def is_code_line(text: str) -> bool:
+    """Whether ``text`` is shaped like a line of code: it ends like one (``{``, ``;``, ``(``),
+    starts by closing a block (``)``, ``}``), holds a call (``avg(n)``) or an operator (`` = ``,
+    ``=>``, ``::``); and it is not a sentence (six words or more ending with a full stop), a line
+    of more than 14 words, or a line with an address (a link, a citation)."""
+    words = len(text.split())
+    if words > 14 or "://" in text:
+        return False
+    if words >= 6 and _SENTENCE_END.search(text) and not text.endswith(");"):
+        return False
+    return bool(_CODE_END.search(text) or _CALL.search(text) or _OPERATOR.search(text))
+
+
+def _introduces(text: str) -> bool:
+    """A line of three words or more ending with a colon: "The query looks like this:"."""
+    return text.rstrip().endswith(":") and len(text.split()) >= 3
+
+
+def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
+    """The listings among ``lines``: runs from a code-shaped line to the last of those that
+    follow it, with at most three other lines of three words or fewer between two of them
+    (``SELECT``, ``FROM``, ``series``), holding ``min_lines`` code-shaped lines or more and at
+    least as many as the others, right after a line that introduces them."""
+    shaped = [is_code_line(t) for t in lines]
+    short = [len(t.split()) <= 3 for t in lines]
+    found: list[range] = []
+    k, n = 0, len(lines)
+    while k < n:
+        if not shaped[k]:
+            k += 1
+            continue
+        last, j = k, k + 1
+        while j < n and j - last <= 4 and (shaped[j] or short[j]):
+            if shaped[j]:
+                last = j
+            j += 1
+        count = sum(shaped[k:last + 1])
+        if count >= min_lines and 2 * count >= last + 1 - k and k > 0 and _introduces(lines[k - 1]):
+            found.append(range(k, last + 1))
+        k = last + 1
+    return found
