@@ -42,25 +42,25 @@ def _introduces(text: str) -> bool:
 
 
 def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
-    """The listings among ``lines``: runs from a code-shaped line to the last of those that
-    follow it, with at most three other lines of three words or fewer between two of them
-    (``SELECT``, ``FROM``, ``series``), holding ``min_lines`` code-shaped lines or more and at
-    least as many as the others, right after a line that introduces them."""
-    shaped = [is_code_line(t) for t in lines]
-    short = [len(t.split()) <= 3 for t in lines]
+    """The listings among ``lines``: right after a line that introduces them, runs from a
+    code-shaped line to the last of those that follow it, with at most three other lines of three
+    words or fewer between two of them (``SELECT``, ``FROM``, ``series``), holding ``min_lines``
+    code-shaped lines or more and at least as many as the others. Only the lines after an
+    introduction are read."""
     found: list[range] = []
-    k, n = 0, len(lines)
+    k, n = 1, len(lines)
     while k < n:
-        if not shaped[k]:
+        if not (_introduces(lines[k - 1]) and is_code_line(lines[k])):
             k += 1
             continue
-        last, j = k, k + 1
-        while j < n and j - last <= 4 and (shaped[j] or short[j]):
-            if shaped[j]:
-                last = j
+        last, count, j = k, 1, k + 1
+        while j < n and j - last <= 4:
+            if is_code_line(lines[j]):
+                last, count = j, count + 1
+            elif len(lines[j].split()) > 3:
+                break
             j += 1
-        count = sum(shaped[k:last + 1])
-        if count >= min_lines and 2 * count >= last + 1 - k and k > 0 and _introduces(lines[k - 1]):
+        if count >= min_lines and 2 * count >= last + 1 - k:
             found.append(range(k, last + 1))
         k = last + 1
     return found
