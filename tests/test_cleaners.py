@@ -87,12 +87,15 @@ class TestMarkdownSyntax:
         assert "repeated_lines/repeated_line" in codes(
             run(MarkdownSyntax(code_listings=False), RepeatedLines(), text=text))
 
-    def test_a_listing_holds_the_short_keywords_between_its_code_shaped_lines(self) -> None:
+    def test_a_listing_holds_the_short_keywords_before_and_between_its_code_shaped_lines(self) -> None:
         from newsclean.code_listings import code_listings
 
         lines = ["Here is the query:", "WITH series AS (", "SELECT *", "FROM unnest(array[2, 3]) AS n", "),",
                  "SELECT", "n,", "avg(n) AS mean", "FROM", "series;", "It returns one row per value."]
         assert code_listings(lines) == [range(1, 10)]
+        starts_short = ["We define the bounds:", "SELECT", "avg(n) - stddev(n) AS lower_bound,",
+                        "avg(n) + stddev(n) AS upper_bound", "FROM", "unnest(array[2, 3]) AS n;"]
+        assert code_listings(starts_short) == [range(1, 6)]
 
     @pytest.mark.parametrize("lines", [
         "Home\nNews;\nSport;\nWeather;",  # no line introduces them

@@ -42,18 +42,17 @@ def _introduces(text: str) -> bool:
 
 
 def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
-    """The listings among ``lines``: right after a line that introduces them, runs from a
-    code-shaped line to the last of those that follow it, with at most three other lines of three
-    words or fewer between two of them (``SELECT``, ``FROM``, ``series``), holding ``min_lines``
-    code-shaped lines or more and at least as many as the others. Only the lines after an
-    introduction are read."""
+    """The listings among ``lines``: right after a line that introduces them, runs of code-shaped
+    lines with at most three other lines of three words or fewer before the first and between
+    two of them (``SELECT``, ``FROM``, ``series``), holding ``min_lines`` code-shaped lines or
+    more and at least as many as the others. Only the lines after an introduction are read."""
     found: list[range] = []
     k, n = 1, len(lines)
     while k < n:
-        if not (_introduces(lines[k - 1]) and is_code_line(lines[k])):
+        if not _introduces(lines[k - 1]):
             k += 1
             continue
-        last, count, j = k, 1, k + 1
+        last, count, j = k - 1, 0, k
         while j < n and j - last <= 4:
             if is_code_line(lines[j]):
                 last, count = j, count + 1
@@ -62,5 +61,5 @@ def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
             j += 1
         if count >= min_lines and 2 * count >= last + 1 - k:
             found.append(range(k, last + 1))
-        k = last + 1
+        k = max(last + 1, k + 1)
     return found
