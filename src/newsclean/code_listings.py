@@ -19,7 +19,8 @@ _CALL = regex.compile(r"[\w\]]\(")
 #: an operator between spaces, a scope ``::``, or a comment, include or shell prompt starting the line
 _OPERATOR = regex.compile(r"(?:^|[ \t])(?:=|==|!=|\+=|-=|<=|>=|=>|->|&&|\|\|)(?:[ \t]|$)|::"
                           r"|^(?://|/\*|#include|\$ |>>> )")
-#: ends like a sentence
+#: ends like a sentence with a full stop, a question or an exclamation (``textshape.ends_like_sentence``
+#: also counts ``;`` and ``:``, which end lines of code)
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*$")
 
 

@@ -67,6 +67,14 @@ _T = TypeVar("_T")
 _SYNTAX_ROUNDS = 5
 
 
+def _keep_as_code(doc: Document, units: list[Unit], reason: str) -> None:
+    """Keep ``units`` for good as lines of code (``kind="code"``): no later cleaner judges them,
+    the body does not join them, and their language is ``"und"``."""
+    for unit in units:
+        doc.annotate(unit, kind="code")
+        doc.keep(unit, reason)
+
+
 @dataclass(frozen=True)
 class MarkdownSyntax:
     """Cut markdown syntax and drop image-only and rule lines.
@@ -155,11 +163,9 @@ class MarkdownSyntax:
         lines' indices."""
         kept: set[int] = set()
         for lines in fenced_code([u.text for u in doc.units]):
-            for unit in doc.units[lines.start:lines.stop]:
-                if unit.kept:
-                    doc.annotate(unit, kind="code")
-                    doc.keep(unit, "code_block")
-                    kept.add(unit.index)
+            code = [unit for unit in doc.units[lines.start:lines.stop] if unit.kept]
+            _keep_as_code(doc, code, "code_block")
+            kept.update(unit.index for unit in code)
         return kept
 
     @staticmethod
@@ -168,9 +174,7 @@ class MarkdownSyntax:
         yet decided."""
         units = list(doc.undecided())
         for lines in code_listings([u.visible for u in units]):
-            for unit in units[lines.start:lines.stop]:
-                doc.annotate(unit, kind="code")
-                doc.keep(unit, "code_listing")
+            _keep_as_code(doc, units[lines.start:lines.stop], "code_listing")
 
     def _image_line(self, doc: Document, unit: Unit, keys: dict[str, int]) -> None:
         alts = [m.group(1).strip() for m in _IMAGE.finditer(unit.text)]
