@@ -518,7 +518,7 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
     one paragraph, which the body joins into one line: kept whole when any of its lines is kept,
     so a second cleaning, which sees the joined line, keeps the same words. A line that starts a
     sentence of its own is not part of the paragraph above it."""
-    from newsclean.cleaners.boilerplate.cleaner import _keep_whole, _runs
+    from newsclean.cleaners.boilerplate.context import keep_whole, runs
     from newsclean.page_regions import continues_paragraph
 
     doc = Document("The fetch() function takes the same arguments as the\n"
@@ -528,7 +528,7 @@ def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> N
                    "Home\n"
                    "news and weather")
     keep = [False, True, False, False, False, False]
-    _keep_whole(keep, _runs([False, *map(continues_paragraph, doc.units, doc.units[1:])]))
+    keep_whole(keep, runs([False, *map(continues_paragraph, doc.units, doc.units[1:])]))
     assert keep == [True, True, True, False, False, False]
     assert Boilerplate().whole_paragraphs
 
@@ -537,15 +537,15 @@ def test_a_table_stays_whole_when_one_of_its_rows_stays_but_not_a_page_laid_out_
     """Rows of cells in one block are one table: kept whole when any row is kept (a row alone
     reads like a menu item). A table with a paragraph of running text in a row is a page laid
     out in a table, whose rows are judged one by one."""
-    from newsclean.cleaners.boilerplate.cleaner import _keep_whole, _tables
+    from newsclean.cleaners.boilerplate.context import keep_whole, tables
 
     table = Document("| Behavior | Description |\n| Eat | Self explanatory |\n| Play | Running, climbing |")
     keep = [True, False, False]
-    _keep_whole(keep, _tables(table.units))
+    keep_whole(keep, tables(table.units))
     assert keep == [True, True, True]
     layout = Document("| Home | News | Sport |\n| " + EN_PARAS[0] + " |\n| Privacy | Terms | Contact |")
     keep = [False, True, False]
-    _keep_whole(keep, _tables(layout.units))
+    keep_whole(keep, tables(layout.units))
     assert keep == [False, True, False]
     assert Boilerplate().whole_tables
 
@@ -555,7 +555,7 @@ def test_a_numbered_list_inside_the_article_stays_whole_when_half_its_items_stay
     one by one; numbered one after the other on lines next to each other, they are one list,
     kept whole inside the article when half of them or more are kept. Not a list most of whose
     items go, nor one at the article's edge (a sidebar's "most read", a table of contents)."""
-    from newsclean.cleaners.boilerplate.cleaner import _keep_most
+    from newsclean.cleaners.boilerplate.context import keep_most
     from newsclean.cleaners.boilerplate.lists import numbered_lists
 
     doc = Document("The overall rankings were as follows:\n1. Finland\n2. Norway\n3. Australia\n"
@@ -563,13 +563,13 @@ def test_a_numbered_list_inside_the_article_stays_whole_when_half_its_items_stay
     lists = numbered_lists(doc.units)
     assert lists == [range(1, 6)]  # "7." does not follow "5)"
     keep = [True, True, False, True, False, True, True, True]
-    _keep_most(keep, lists)
+    keep_most(keep, lists)
     assert keep == [True] * 8
     mostly_gone = [True, True, False, False, False, True, True, True]
-    _keep_most(mostly_gone, lists)
+    keep_most(mostly_gone, lists)
     assert mostly_gone == [True, True, False, False, False, True, True, True]
     at_the_edge = [False, True, False, True, False, True, True, True]
-    _keep_most(at_the_edge, lists)
+    keep_most(at_the_edge, lists)
     assert at_the_edge == [False, True, False, True, False, True, True, True]
     assert numbered_lists(Document("1. One\n2. Two\n4. Four\n5. Five").units) == []
     assert numbered_lists(Document("١. واحد\n٢. اثنان\n٣. ثلاثة").units) == [range(0, 3)]
@@ -580,7 +580,7 @@ def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text()
     """Wrapped at a fixed width, no line of a paragraph is running text on its own (most end
     mid-sentence); the paragraph is, and each of its lines counts as such for the page's share of
     running text (the clean-page floor) and the context pass."""
-    from newsclean.cleaners.boilerplate.cleaner import _running_paragraphs, _runs
+    from newsclean.cleaners.boilerplate.context import running_paragraphs, runs
     from newsclean.page_regions import continues_paragraph
 
     doc = Document("The position of the second most dominant member of the troop is currently\n"
@@ -588,9 +588,9 @@ def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text()
                    "from food to where to sleep.\n"
                    "Home\n"
                    "news and weather")
-    paragraphs = _runs([False, *map(continues_paragraph, doc.units, doc.units[1:])])
+    paragraphs = runs([False, *map(continues_paragraph, doc.units, doc.units[1:])])
     assert paragraphs == [range(0, 3), range(3, 5)]
-    assert _running_paragraphs(doc.units, paragraphs, [0.0] * 5) == [1.0, 1.0, 1.0, 0.0, 0.0]
+    assert running_paragraphs(doc.units, paragraphs, [0.0] * 5) == [1.0, 1.0, 1.0, 0.0, 0.0]
 
 
 def _scored_page(paras: list[str], probs: list[float]) -> Any:

@@ -3,7 +3,6 @@ thread, already-extracted text, the context pass, abstention) and the removals i
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
@@ -12,10 +11,10 @@ import numpy as np
 
 from ...document import Decision, Document, Unit
 from ...language import default_detector
-from ...page_regions import article_start, continues_paragraph, is_running_text
-from ...textshape import CELL_SEPARATORS, has_cells
+from ...page_regions import article_start, continues_paragraph
 from ..bylines import Bylines
 from .below import Mark, below_comments, end_marks
+from .context import extend, keep_between, keep_most, keep_whole, running_paragraphs, runs, tables
 from .features import line_features
 from .lists import numbered_lists
 from .model import BoilerplateModel, load_model
@@ -33,9 +32,6 @@ from .threads import (
 )
 
 __all__ = ["Boilerplate"]
-
-_CELLS = re.compile("|".join(map(re.escape, CELL_SEPARATORS)))
-
 
 @dataclass(frozen=True)
 class Boilerplate:
@@ -284,8 +280,8 @@ class Boilerplate:
         lines decided together as a sequence; then the context pass, whole paragraphs and
         tables."""
         seq = page.units
-        paragraphs = _runs([False, *map(continues_paragraph, seq, seq[1:])])
-        bodyish = _running_paragraphs(seq, paragraphs, page.rows[:, column("bodyish")].tolist())
+        paragraphs = runs([False, *map(continues_paragraph, seq, seq[1:])])
+        bodyish = running_paragraphs(seq, paragraphs, page.rows[:, column("bodyish")].tolist())
         floor = self._clean_page_floor(seq, bodyish, threshold)
         if floor < threshold:
             # already-extracted text: a borderline sentence or marked heading stays (a credit
@@ -298,18 +294,18 @@ class Boilerplate:
                     or (e > 0 and u.nwords >= long_words)
                     for p, e, u in zip(probs, end_sent, seq)]
             if self.between > 0:
-                _keep_between(probs, keep, threshold * self.between)
+                keep_between(probs, keep, threshold * self.between)
         else:
             fixed = [b > 0 and p >= threshold for b, p in zip(bodyish, probs)]
             keep = decide_lines(probs, threshold, [u.nwords for u in seq], fixed, self.switch_cost)
         if self.near_good > 0:
-            _extend(bodyish, probs, keep, floor * self.near_good)
+            extend(bodyish, probs, keep, floor * self.near_good)
         if self.whole_paragraphs:
-            _keep_whole(keep, paragraphs)
+            keep_whole(keep, paragraphs)
         if self.whole_tables:
-            _keep_whole(keep, _tables(seq))
+            keep_whole(keep, tables(seq))
         if self.whole_lists:
-            _keep_most(keep, numbered_lists(seq))
+            keep_most(keep, numbered_lists(seq))
         if self.reference_lists:
             for lines in reference_lists(doc, seq):
                 if any(keep[:lines.start]):  # under an article
@@ -410,78 +406,3 @@ def _top_score(seq: Sequence[Unit], probs: Sequence[float], share: float = 0.1) 
         if acc >= share * total:
             return p
     return 0.0
-
-
-def _extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], floor: float) -> None:
-    """jusText's context pass: a line that reads like running text and scores at least ``floor``
-    is kept when the line next to it (skipping one) is kept; forwards and backwards."""
-    n = len(probs)
-    for order in (range(n), range(n - 1, -1, -1)):
-        for k in order:
-            if keep[k] or not bodyish[k] or probs[k] < floor:
-                continue
-            if any(0 <= j < n and keep[j] for j in (k - 1, k + 1, k - 2, k + 2)):
-                keep[k] = True
-
-
-def _runs(joins: Sequence[bool]) -> list[range]:
-    """The runs of two lines or more in which ``joins[k]`` links each line ``k`` to the one
-    before (``joins[0]`` is not read)."""
-    runs, first, n = [], 0, len(joins)
-    for k in range(1, n + 1):
-        if k < n and joins[k]:
-            continue
-        if k - first > 1:
-            runs.append(range(first, k))
-        first = k
-    return runs
-
-
-def _running_paragraphs(seq: Sequence[Unit], paragraphs: list[range], bodyish: list[float]) -> list[float]:
-    """``bodyish`` with every line of a hard-wrapped paragraph that reads like running text as a
-    whole (12 words or more, its last line ending like a sentence) marked as running text: for
-    the page's share of running text and the context pass, a line is its paragraph's."""
-    out = list(bodyish)
-    for lines in paragraphs:
-        if is_running_text(seq[lines.stop - 1].visible, nwords=sum(seq[k].nwords for k in lines)):
-            out[lines.start:lines.stop] = [1.0] * len(lines)
-    return out
-
-
-def _keep_whole(keep: list[bool], runs: list[range]) -> None:
-    """Every line of each run is kept when one of its lines is (one piece of the article)."""
-    for lines in runs:
-        if any(keep[lines.start:lines.stop]):
-            keep[lines.start:lines.stop] = [True] * len(lines)
-
-
-def _keep_most(keep: list[bool], runs: list[range]) -> None:
-    """Every line of each run inside the article (the lines right before and after it kept) is
-    kept when half its lines or more are."""
-    for lines in runs:
-        inside = (lines.start == 0 or keep[lines.start - 1]) and (lines.stop == len(keep) or keep[lines.stop])
-        if inside and 2 * sum(keep[lines.start:lines.stop]) >= len(lines):
-            keep[lines.start:lines.stop] = [True] * len(lines)
-
-
-def _tables(seq: Sequence[Unit]) -> list[range]:
-    """The tables of ``seq``: runs of lines with cells in one block that :func:`_is_table`."""
-    cells = [has_cells(u.visible) for u in seq]
-    if not any(cells):
-        return []
-    rows = _runs([False, *(a and b and u.block == v.block for a, b, u, v in zip(cells, cells[1:], seq, seq[1:]))])
-    return [r for r in rows if _is_table(seq[r.start:r.stop])]
-
-
-def _is_table(rows: Sequence[Unit]) -> bool:
-    """Rows of data, not a page laid out in a table (a cell holding a paragraph of running text)."""
-    return not any(is_running_text(cell.strip()) for u in rows for cell in _CELLS.split(u.visible))
-
-
-def _keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> None:
-    """A line scoring at least ``floor`` whose neighbours on both sides are kept is kept (decided
-    on the neighbours' first decisions, so a run of such lines does not keep itself)."""
-    between = [k for k in range(1, len(probs) - 1)
-               if not keep[k] and probs[k] >= floor and keep[k - 1] and keep[k + 1]]
-    for k in between:
-        keep[k] = True
