@@ -510,7 +510,7 @@ def test_a_long_sentence_of_already_extracted_text_stays_whatever_its_score() ->
         return [u.visible for u in doc.units if u.decision is not Decision.DROP]
 
     assert kept() == EN_PARAS
-    assert kept(clean_keep_words=0) == []
+    assert kept(clean_keep_words=0, max_running_loss=1.0) == []
 
 
 def test_a_hard_wrapped_paragraph_stays_whole_when_one_of_its_lines_stays() -> None:
@@ -593,6 +593,28 @@ def test_the_lines_of_a_wrapped_paragraph_of_running_text_read_as_running_text()
     assert running_paragraphs(doc.units, paragraphs, [0.0] * 5) == [1.0, 1.0, 1.0, 0.0, 0.0]
 
 
+def test_an_extracted_article_the_scores_misread_keeps_its_running_text() -> None:
+    """On a page that reads as already extracted and shows no sign of comments, scores that
+    would take a third or more of its running text have misread the article (a post quoting
+    the replies it discusses reads like a comment section): its running text stays, and only
+    what is not running text is judged by the scores."""
+    text = "\n\n".join([*EN_PARAS, "Share this"])
+    # every score under a floor no line reaches, no other rule that spares a line
+    strict = {"threshold": 3.0, "clean_factor": 0.5, "clean_slope": 0.0, "rescue": 0, "near_good": 0.0,
+              "clean_keep_words": 0}
+
+    def kept(text: str, **options: Any) -> list[str]:
+        doc = Document(text)
+        Boilerplate(**strict, **options)(doc)
+        return [u.visible for u in doc.units if u.decision is not Decision.DROP]
+
+    assert kept(text) == EN_PARAS
+    assert kept(text, max_running_loss=1.0) == []
+    # a comment's signature on the page: the running text may be its comments, the scores decide
+    signed = text + "\n\nAnn Lee, March 3, 2023 at 4:15 pm"
+    assert kept(signed) == []
+
+
 def _scored_page(paras: list[str], probs: list[float]) -> Any:
     """A document of ``paras`` (each a line) and its PageScores with the given probabilities; a
     line ending with a full stop reads like running text."""
@@ -614,10 +636,12 @@ def test_on_a_page_of_running_text_the_low_scored_tail_of_the_story_stays() -> N
     paras = (EN_PARAS * 3) + ["Home"]
     probs = [0.9] * 8 + [0.06] * 4 + [0.06]
     doc, page = _scored_page(paras, probs)
-    assert Boilerplate()._keep(doc, page, list(probs), 0.5) == [True] * 12 + [False]
-    # (paragraphs of 30 words or more stay on such a page whatever their score: clean_keep_words)
-    assert Boilerplate(clean_slope=0, clean_keep_words=0)._keep(doc, page, list(probs), 0.5) == [True] * 8 + [False] * 5
-    assert Boilerplate(clean_slope=0)._keep(doc, page, list(probs), 0.5) == [True] * 12 + [False]
+    assert Boilerplate()._keep(doc, page, list(probs), 0.5, comments=False) == [True] * 12 + [False]
+    # (paragraphs of 30 words or more stay on such a page whatever their score: clean_keep_words;
+    # a third of its running text lost would read as a misread article: max_running_loss)
+    strict = Boilerplate(clean_slope=0, clean_keep_words=0, max_running_loss=1.0)
+    assert strict._keep(doc, page, list(probs), 0.5, comments=False) == [True] * 8 + [False] * 5
+    assert Boilerplate(clean_slope=0)._keep(doc, page, list(probs), 0.5, comments=False) == [True] * 12 + [False]
 
 
 def test_dated_headlines_inside_the_article_do_not_start_a_thread() -> None:

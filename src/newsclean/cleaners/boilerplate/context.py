@@ -11,7 +11,8 @@ from ...document import Unit
 from ...page_regions import is_running_text
 from ...textshape import CELL_SEPARATORS, has_cells
 
-__all__ = ["extend", "is_table", "keep_between", "keep_most", "keep_whole", "running_paragraphs", "runs", "tables"]
+__all__ = ["extend", "is_table", "keep_between", "keep_most", "keep_whole", "running_paragraphs", "runs",
+           "spare_running_text", "tables"]
 
 _CELLS = re.compile("|".join(map(re.escape, CELL_SEPARATORS)))
 
@@ -89,3 +90,13 @@ def keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> None
                if not keep[k] and probs[k] >= floor and keep[k - 1] and keep[k + 1]]
     for k in between:
         keep[k] = True
+
+
+def spare_running_text(seq: Sequence[Unit], running: Sequence[float], keep: list[bool], share: float) -> None:
+    """Every line of running text (``running``) is kept when the lines not kept hold more than
+    ``share`` of the running text's words: on an already-extracted page, the scores have misread
+    the article rather than found noise in it."""
+    words = [u.nwords for u, r in zip(seq, running) if r]
+    lost = sum(u.nwords for u, r, k in zip(seq, running, keep) if r and not k)
+    if lost > share * sum(words):
+        keep[:] = [k or r > 0 for k, r in zip(keep, running)]
