@@ -245,7 +245,7 @@ class Boilerplate:
         Its signature lines may already be gone (``Bylines(in_body=False)`` takes ``by Ann on
         April 16, 2012 at 4:56 am``): they still mark the thread, read among the kept lines in
         page order. The article above it is what ``keep`` keeps."""
-        lines, scores, signed, at = signed_lines
+        lines, scores, signed, at, undated = signed_lines
         body = [False] * len(lines)
         for k, kept in enumerate(keep):
             body[at[k]] = kept
@@ -253,8 +253,7 @@ class Boilerplate:
         # kept by the bylines cleaner or not
         heads = signed + [at[k] for k in np.flatnonzero(page.rows[:, column("hdr")]).tolist()
                           if page.units[k].kind != "dateline"]
-        heads += long_signature_lines(lines)
-        thread = comment_thread(lines, body, heads=sorted(set(heads).union(verb_signature_lines(lines))))
+        thread = comment_thread(lines, body, heads=sorted(set(heads).union(undated)))
         if thread is None:
             return None
         start, end, signatures = thread
@@ -382,6 +381,10 @@ class _SignedLines(NamedTuple):
     """positions in ``lines`` of the lines the bylines cleaner took"""
     at: list[int]
     """position in ``lines`` of each scored line"""
+    undated: list[int]
+    """positions in ``lines`` of the signature lines the features do not mark: a commenter's name
+    and date with the thread's reply labels (:func:`~.threads.long_signature_lines`), an undated
+    ``Darya Pino says:`` (:func:`~.threads.verb_signature_lines`)"""
 
 
 def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float]) -> _SignedLines:
@@ -396,20 +399,23 @@ def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float])
                    or (u.cleaner, u.reason) == Bylines.DATELINE and has_clock_time(u))
               and is_signature_line(u)}
     if not signed:
-        return _SignedLines(seq, list(probs), [], list(range(len(seq))))
+        return _SignedLines(seq, list(probs), [], list(range(len(seq))), _undated_signatures(seq))
     score = {id(u): p for u, p in zip(seq, probs)}
     lines = [u for u in doc.units if id(u) in score or id(u) in signed]
     return _SignedLines(lines, [score.get(id(u), 0.0) for u in lines],
                         [k for k, u in enumerate(lines) if id(u) in signed],
-                        [k for k, u in enumerate(lines) if id(u) in score])
+                        [k for k, u in enumerate(lines) if id(u) in score], _undated_signatures(lines))
+
+
+def _undated_signatures(lines: list[Unit]) -> list[int]:
+    """:attr:`_SignedLines.undated` of ``lines``, in order."""
+    return sorted(set(long_signature_lines(lines)).union(verb_signature_lines(lines)))
 
 
 def _comment_marks(page: PageScores, signed_lines: _SignedLines) -> bool:
     """Whether the page shows any sign of comments: a signature line, dated (kept or taken by
     the bylines cleaner) or undated (``Darya Pino says:``), or a commenter's longer signature."""
-    lines = signed_lines.lines
-    return bool(signed_lines.signed or page.rows[:, column("hdr")].any()
-                or long_signature_lines(lines) or verb_signature_lines(lines))
+    return bool(signed_lines.signed or signed_lines.undated or page.rows[:, column("hdr")].any())
 
 
 def _lost_article(seq: Sequence[Unit], rows: Floats, keep: Sequence[bool], words: int) -> set[int]:
