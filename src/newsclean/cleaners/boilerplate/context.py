@@ -32,14 +32,14 @@ def extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], f
 def runs(joins: Sequence[bool]) -> list[range]:
     """The runs of two lines or more in which ``joins[k]`` links each line ``k`` to the one
     before (``joins[0]`` is not read)."""
-    runs, first, n = [], 0, len(joins)
+    found, first, n = [], 0, len(joins)
     for k in range(1, n + 1):
         if k < n and joins[k]:
             continue
         if k - first > 1:
-            runs.append(range(first, k))
+            found.append(range(first, k))
         first = k
-    return runs
+    return found
 
 
 def running_paragraphs(seq: Sequence[Unit], paragraphs: list[range], bodyish: list[float]) -> list[float]:
@@ -53,17 +53,17 @@ def running_paragraphs(seq: Sequence[Unit], paragraphs: list[range], bodyish: li
     return out
 
 
-def keep_whole(keep: list[bool], runs: list[range]) -> None:
-    """Every line of each run is kept when one of its lines is (one piece of the article)."""
-    for lines in runs:
+def keep_whole(keep: list[bool], groups: list[range]) -> None:
+    """Every line of each group is kept when one of its lines is (one piece of the article)."""
+    for lines in groups:
         if any(keep[lines.start:lines.stop]):
             keep[lines.start:lines.stop] = [True] * len(lines)
 
 
-def keep_most(keep: list[bool], runs: list[range]) -> None:
-    """Every line of each run inside the article (the lines right before and after it kept) is
+def keep_most(keep: list[bool], groups: list[range]) -> None:
+    """Every line of each group inside the article (the lines right before and after it kept) is
     kept when half its lines or more are."""
-    for lines in runs:
+    for lines in groups:
         inside = (lines.start == 0 or keep[lines.start - 1]) and (lines.stop == len(keep) or keep[lines.stop])
         if inside and 2 * sum(keep[lines.start:lines.stop]) >= len(lines):
             keep[lines.start:lines.stop] = [True] * len(lines)
@@ -96,7 +96,7 @@ def spare_running_text(seq: Sequence[Unit], running: Sequence[float], keep: list
     """Every line of running text (``running``) is kept when the lines not kept hold more than
     ``share`` of the running text's words: on an already-extracted page, the scores have misread
     the article rather than found noise in it."""
-    words = [u.nwords for u, r in zip(seq, running) if r]
+    total = sum(u.nwords for u, r in zip(seq, running) if r)
     lost = sum(u.nwords for u, r, k in zip(seq, running, keep) if r and not k)
-    if lost > share * sum(words):
+    if lost > share * total:
         keep[:] = [k or r > 0 for k, r in zip(keep, running)]
