@@ -676,6 +676,15 @@ class TestTitle:
         assert r.title is None
         assert not r.removed
 
+    def test_the_first_line_of_a_hard_wrapped_paragraph_is_not_the_headline(self) -> None:
+        """A short line above a hard-wrapped article is not the headline either: the article's
+        first line, continued by the next, stays with its paragraph."""
+        wrapped = ("The county board voted on Tuesday to reopen the old river bridge to traffic\n"
+                   "after a year of repairs that cost more than twice what had been planned.")
+        r = newsclean.clean(f"Weather\n\n{wrapped}\n\n{BODY_EN}")
+        assert r.title is None
+        assert wrapped.replace("\n", " ") in r.text.split("\n\n")
+
     @pytest.mark.parametrize("line", ["by Jane Doe Published Nov. 7, 2012", "updated 5:15 PM EST, Wed November 7"])
     def test_a_line_starting_with_a_lower_case_word_is_not_the_headline(self, line: str) -> None:
         r = run(Title(), text=f"Council approves the budget\n{line}\n\n{BODY_EN}")

@@ -4,12 +4,15 @@
 are dropped."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import ClassVar
 
 import regex
 
 from ..document import Decision, Document, Unit
+from ..page_regions import continues_paragraph
 from ..textshape import ends_like_sentence, has_cells, is_headline_like
 
 __all__ = ["Title"]
@@ -37,6 +40,21 @@ def _has_words(text: str) -> bool:
         return False
     return _FOUR_LETTERS.search(text) is not None \
         or sum(1 for word in words if any(c.islower() for c in word)) >= 2
+
+
+def _continued(unit: Unit, kept: list[Unit]) -> bool:
+    """Whether ``unit`` (a kept line) is the first line of a hard-wrapped paragraph: the next
+    line the body keeps continues it (:func:`continues_paragraph`) and is no longer than it, as
+    wrapping fills a line before it starts the next. A headline followed by a longer lower-case
+    line ("by Jane Doe Published Nov. 7, 2012") is still a headline."""
+    if not unit.kept:
+        return False
+    k = bisect_right(kept, unit.index, key=attrgetter("index"))
+    if k == len(kept):
+        return False
+    after = kept[k]
+    return (after.kind not in _NOT_HEADLINES and len(after.visible) <= len(unit.visible)
+            and continues_paragraph(unit, after))
 
 
 def _is_body(unit: Unit, body_words: int) -> bool:
@@ -109,7 +127,8 @@ class Title:
             return
         kept = doc.kept()
         # a byline left in the body is not a headline (the bylines cleaner marks it)
-        before = [u for u in candidates[:first_body] if self._headline_like(u) and u.kind not in _NOT_HEADLINES]
+        before = [u for u in candidates[:first_body] if self._headline_like(u) and u.kind not in _NOT_HEADLINES
+                  and not _continued(u, kept)]
         # the headline the page's <title> repeats with its site name, if one is before the body;
         # else the headline-like line nearest the body
         start = self._lookback_start(candidates[:first_body])
