@@ -78,7 +78,9 @@ def test_the_module_graph_has_no_circle() -> None:
 def test_textshape_is_a_leaf_and_normalize_needs_no_document() -> None:
     graph = _graph()
     assert graph["newsclean.textshape"] <= {"newsclean._core"}  # the compiled core is a leaf too
-    assert graph["newsclean.normalize"] <= {"newsclean._core", "newsclean.textshape"}  # (fenced code)
+    # fenced code, and the side-by-side columns of layout text (a leaf as well)
+    assert graph["newsclean.normalize"] <= {"newsclean._core", "newsclean.textshape", "newsclean.columns"}
+    assert graph["newsclean.columns"] == set()
     assert "newsclean.result" not in graph["newsclean.inputs"]
 
 

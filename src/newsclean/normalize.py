@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 import ftfy
@@ -23,6 +24,7 @@ import ftfy.fixes as _ftfy_fixes
 import regex
 
 from ._core import scan_lines
+from .columns import GAP_TEXT, Piece, PieceFields, cells, reading_order
 from .textshape import fenced_code
 
 __all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
@@ -227,44 +229,76 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
 
     Returns the units and the input spans of the lines that hold only invisible characters.
     ``block`` counts blank-line-separated blocks, ``gap_before`` the blank lines before a unit
-    (0 for the first). The compiled core finds the lines (``str.splitlines``' breaks) and the
-    ones normalisation cannot change -- no control, odd or invisible character, "&", ligature,
-    double space or mojibake pair, and NFC -- whose text is their span without the spaces at
-    their ends, as :func:`normalize_line` would give it; the others go through
-    :func:`normalize_line`. A line of code (inside a fenced code block) keeps its indentation and
-    its inner runs of spaces when white space is all normalisation would change in it.
+    (0 for the first). A line of side-by-side columns (a run of :data:`newsclean.columns.GAP`
+    spaces inside it) gives one unit per cell, and such lines are read column by column
+    (:mod:`newsclean.columns`): the units then follow the reading order, not the input's.
     """
-    units: list[_U] = []
     invisible: list[tuple[int, int]] = []
+    pieces: Iterable[PieceFields] = _pieces(source, invisible)
+    if GAP_TEXT in source:
+        pieces = reading_order(list(pieces), partial(_rejoined, source))
+    units: list[_U] = []
     append = units.append
-    gap = 0
     block = -1
+    for _, _, start, end, text, map_, gap in pieces:
+        if gap or block < 0:
+            block += 1
+        append(make(len(units), start, end, text, map_, block, gap if units else 0))
+    return units, invisible
+
+
+def _rejoined(source: str, cells: list[Piece]) -> PieceFields:
+    """The line the ``cells`` (one line's, in order) were split from, as one piece."""
+    first, last = cells[0], cells[-1]
+    norm = normalize_line(source, first.start, last.end)
+    return first.line, first.x, first.start, last.end, norm.text, norm.map, first.gap
+
+
+def _pieces(source: str, invisible: list[tuple[int, int]]) -> Iterator[PieceFields]:
+    """The normalised non-empty lines of ``source`` (cells of lines with columns) in input
+    order, as the fields of a :class:`newsclean.columns.Piece`; the spans of lines of invisible
+    characters only go to ``invisible``.
+
+    The compiled core finds the lines (``str.splitlines``' breaks) and the ones normalisation
+    cannot change -- no control, odd or invisible character, "&", ligature, double space or
+    mojibake pair, and NFC -- whose text is their span without the spaces at their ends, as
+    :func:`normalize_line` would give it; the others go through :func:`normalize_line`. A line of
+    code (inside a fenced code block) keeps its indentation and its inner runs of spaces when
+    white space is all normalisation would change in it.
+    """
+    gap = 0
+    seen = False
     nfc = source.isascii() or unicodedata.is_normalized("NFC", source)
     lines = scan_lines(source, nfc)
     code = _code_lines(source, lines) if "```" in source else frozenset()
     for k, (kind, start, end, text_start, text_end) in enumerate(lines):
         if k in code and (verbatim := _verbatim(source, start, end)) is not None:
             text_start, text_end = verbatim
-            text, map_ = source[text_start:text_end], None
+            yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap)
         elif kind == _TEXT:
-            text, map_ = source[text_start:text_end], None
+            yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap)
         elif kind == _DIRTY:
+            spans = cells(source, start, end)
+            split = [normalize_line(source, a, b) for a, b in spans] if len(spans) > 1 else []
+            if split and all(norm.text for norm in split):  # (a cell of invisible characters: no)
+                for norm in split:
+                    first = norm.map.start(0)
+                    yield (k, first - start, first, norm.map.end(len(norm.text)), norm.text, norm.map, gap)
+                    gap = 0
+                seen = True
+                continue
             norm = normalize_line(source, start, end)
             if not norm.text:
                 gap += 1
                 if text_start < text_end:  # not white space only: invisible characters
                     invisible.append((start, end))
                 continue
-            text, map_ = norm.text, norm.map
+            yield (k, text_start - start, text_start, text_end, norm.text, norm.map, gap)
         else:
-            if units or kind == _SPACES:
+            if seen or kind == _SPACES:
                 gap += 1
             continue
-        if gap or block < 0:
-            block += 1
-        append(make(len(units), text_start, text_end, text, map_, block, gap if units else 0))
-        gap = 0
-    return units, invisible
+        seen, gap = True, 0
 
 
 def _code_lines(source: str, lines: list[tuple[int, int, int, int, int]]) -> frozenset[int]:
