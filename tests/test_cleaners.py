@@ -150,6 +150,14 @@ class TestMarkdownSyntax:
         assert r.text == BODY_EN
         assert codes(r) == ["markdown/image"]
 
+    @pytest.mark.parametrize("target", ["https://x.org/story", "javascript:void\\(0\\)", '/a_(b) "Title"'])
+    def test_an_image_inside_a_link_goes_with_the_links_address(self, target: str) -> None:
+        """``[![alt](picture)](address)``, how html2text writes a linked picture: no ``](address)``
+        is left behind, on a line of its own or before the text."""
+        linked = f"[![](https://x.org/a.jpg)]({target})"
+        r = run(MarkdownSyntax(), text=f"{linked} | {linked}\n\n{linked} {BODY_EN}")
+        assert r.text == BODY_EN
+
     def test_alt_text_written_twice_is_not_kept_as_a_caption(self) -> None:
         alt = "Ministers meet in Brussels to discuss the new defence plan"
         r = run(MarkdownSyntax(), text=f"![{alt} {alt}](https://x.org/a.jpg)\n\n{BODY_EN}")

@@ -30,11 +30,14 @@ from ..textshape import HAS_WORD_CHARACTER, comparison_key, fenced_code, word_co
 __all__ = ["MarkdownSyntax"]
 
 # Bounded classes keep every pattern linear: a run never rescans more than its bound.
-_IMAGE = regex.compile(r"!\[([^\[\]\n]{0,1000})\]\(\s{0,5}([^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})"
-                       r"(?:\s{1,5}\"[^\"\n]{0,500}\")?\s{0,5}\)")
+#: a link's or an image's target after "](": an address (one pair of brackets in it) and a title
+_TARGET = r"\s{0,5}([^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})(?:\s{1,5}\"[^\"\n]{0,500}\")?\s{0,5}\)"
+_IMAGE_TEXT = r"!\[([^\[\]\n]{0,1000})\]\(" + _TARGET
+_IMAGE = regex.compile(_IMAGE_TEXT)
 _LINKED_IMAGE_OPEN = regex.compile(r"\[(?=!\[)")
-_LINK = regex.compile(r"\[([^\[\]\n]{0,1000})\]\(\s{0,5}(?:[^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})"
-                      r"(?:\s{1,5}\"[^\"\n]{0,500}\")?\s{0,5}\)")
+#: an image inside a link, ``[![alt](picture)](address)``: the link's "](address)" follows the image
+_LINKED_IMAGE = regex.compile(r"\[(?P<image>" + _IMAGE_TEXT + r")\]\(" + _TARGET)
+_LINK = regex.compile(r"\[([^\[\]\n]{0,1000})\]\(" + _TARGET)
 _REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
@@ -142,7 +145,7 @@ class MarkdownSyntax:
                 doc.drop(unit, "markup_only")
                 continue
             if "![" in text:
-                rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", text))
+                rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", _LINKED_IMAGE.sub("", text)))
                 rest = _LINK.sub(lambda m: m.group(1), rest) if "](" in rest else rest
                 if not HAS_WORD_CHARACTER.is_match(rest):
                     if keys is None:
@@ -191,6 +194,8 @@ class MarkdownSyntax:
                 doc.cut_text(unit, m.end(1), m.end(), "image_syntax")
             for m in _LINKED_IMAGE_OPEN.finditer(unit.text):
                 doc.cut_text(unit, m.start(), m.end(), "image_syntax")
+            for m in _LINKED_IMAGE.finditer(unit.text):
+                doc.cut_text(unit, m.end("image"), m.end(), "image_syntax")
             doc.annotate(unit, kind="caption")
             return
         doc.drop(unit, "image", alt=alt[:200])
@@ -273,6 +278,7 @@ def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]
     if "![" in text:
         cuts += [(m.start(), m.end(), "inline_image") for m in _IMAGE.finditer(text)]
         cuts += [(m.start(), m.end(), "image_syntax") for m in _LINKED_IMAGE_OPEN.finditer(text)]
+        cuts += [(m.end("image"), m.end(), "image_syntax") for m in _LINKED_IMAGE.finditer(text)]
     links = [m for m in _LINK.finditer(text) if m.start() == 0 or text[m.start() - 1] != "!"] if "](" in text else []
     links += list(_REF_LINK.finditer(text)) if "][" in text else []
     for m in links:
