@@ -158,6 +158,21 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text=f"{linked} | {linked}\n\n{linked} {BODY_EN}")
         assert r.text == BODY_EN
 
+    def test_a_backslash_escape_leaves_its_character(self) -> None:
+        """html2text escapes what would read as markdown (``1\\.``, ``\\[``); the backslash goes,
+        an escaped backslash stays as written."""
+        text = "1\\. The council met \\[twice\\] on 5\\*3 days, C:\\\\-dir aside."
+        r = run(MarkdownSyntax(), text=text)
+        assert r.text == "1. The council met [twice] on 5*3 days, C:\\\\-dir aside."
+        assert codes(r) == ["markdown/escape"] * 4
+
+    def test_a_strong_marker_alone_at_a_paragraphs_edge_goes(self) -> None:
+        """A ``<strong>`` written across two blocks leaves ``**`` at the end of one paragraph and
+        the start of the next; a strong marker pairs only inside a paragraph."""
+        text = "**Competition frees up the market\n\n** A call costs a third of what it costs elsewhere.**"
+        r = run(MarkdownSyntax(), text=text)
+        assert r.text == "Competition frees up the market\n\nA call costs a third of what it costs elsewhere."
+
     def test_alt_text_written_twice_is_not_kept_as_a_caption(self) -> None:
         alt = "Ministers meet in Brussels to discuss the new defence plan"
         r = run(MarkdownSyntax(), text=f"![{alt} {alt}](https://x.org/a.jpg)\n\n{BODY_EN}")

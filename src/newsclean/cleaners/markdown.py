@@ -65,6 +65,15 @@ _STRONG_MAX = 500
 # a second cleaning; the two branches never match the same character).
 _EMPH = regex.compile(r"(?<![\w*])([*_])(?=[^\s*_])((?:[^\n*_.!?]|[.!?](?!\s))+?)(?<=[^\s*_])\1(?![\w*])")
 _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
+#: a backslash escape of a markdown character (html2text writes ``1\.``, ``\[``, ``\*``): the
+#: backslash goes, the character stays. Not at a paragraph's start before ``-``, ``+`` or ``#``,
+#: where the character would be read as a bullet or a heading marker (and go, by the next look
+#: or a second cleaning); an escaped backslash (``\\``) is left as it is.
+_ESCAPE = regex.compile(r"(?<!\\)\\(?=[`*_{}\[\]().!])|(?<=[^\\])\\(?=[#+\-])")
+#: a strong marker at a paragraph's start or end that pairs with nothing in it: the rest of a
+#: ``<strong>`` that html2text wrote across two blocks (``**Competition frees up market``)
+_LONE_STRONG_START = regex.compile(r"(?:\*\*|__)(?![*_])[ \t]*")
+_LONE_STRONG_END = regex.compile(r"(?<![*_\s])(?:\*\*|__)$")
 _T = TypeVar("_T")
 #: most times a line's syntax is looked for again after cuts (each round is linear)
 _SYNTAX_ROUNDS = 5
@@ -110,7 +119,8 @@ class MarkdownSyntax:
         "link_syntax": "the brackets and URL of a link (the anchor text stays)",
         "autolink": "the angle brackets of a ``<https://...>`` link (its address, the link's text, stays)",
         "heading_marker": "``#`` heading markers",
-        "emphasis_marker": "``*``/``_`` emphasis markers",
+        "emphasis_marker": "``*``/``_`` emphasis markers (a strong marker alone at a paragraph's start or end too)",
+        "escape": "the backslash of an escaped markdown character (``1\\.``, ``\\-``)",
         "code_marker": "backticks",
         "list_bullet": "a list bullet at the start of a line",
         "blockquote_marker": "``>`` quote markers",
@@ -133,7 +143,8 @@ class MarkdownSyntax:
             if unit.index in code:
                 continue
             if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
-                    and "`" not in text and "<" not in text and text[:1] not in "-=>+•·▪►◦‣0123456789":
+                    and "`" not in text and "<" not in text and "\\" not in text \
+                    and text[:1] not in "-=>+•·▪►◦‣0123456789":
                 continue
             if _RULE.match(text):
                 doc.drop(unit, "rule")
@@ -290,14 +301,30 @@ def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]
     if "`" in text:
         for m in _CODE.finditer(text):
             cuts += [(m.start(), m.start(1), "code_marker"), (m.end(1), m.end(), "code_marker")]
+    if "\\" in text:  # (in inline code too: once its backticks go, a second look cannot tell)
+        cuts += [(m.start(), m.end(), "escape") for m in _ESCAPE.finditer(text)]
     if "*" in text or "_" in text:
         # emphasis inside strong emphasis ("**_may_**") is read with the strong markers blanked
         strong = _strong_spans(text)
         for start, inner, inner_end, end in strong:
             cuts += [(start, inner, "emphasis_marker"), (inner_end, end, "emphasis_marker")]
+        cuts += _lone_strong(text, strong)
         for m in _EMPH.finditer(_blanked(text, strong)):
             cuts += [(m.start(), m.start(2), "emphasis_marker"), (m.end(2), m.end(), "emphasis_marker")]
     return [(m.start(), len(m.group(1).strip())) for m in links]
+
+
+def _lone_strong(text: str, strong: list[tuple[int, int, int, int]]) -> list[tuple[int, int, str]]:
+    """The strong markers at the start and the end of the paragraph ``text`` that no span of
+    ``strong`` pairs (a strong marker does not run across paragraphs)."""
+    cuts: list[tuple[int, int, str]] = []
+    m = _LONE_STRONG_START.match(text)
+    if m and not (strong and strong[0][0] == 0):
+        cuts.append((0, m.end(), "emphasis_marker"))
+    m = _LONE_STRONG_END.search(text)
+    if m and not (strong and strong[-1][3] == len(text)) and m.start() >= (cuts[0][1] if cuts else 1):
+        cuts.append((m.start(), m.end(), "emphasis_marker"))
+    return cuts
 
 
 def _strong_spans(text: str) -> list[tuple[int, int, int, int]]:
