@@ -699,11 +699,16 @@ class TestTitle:
         assert r.title is None
         assert not r.removed
 
-    def test_the_first_line_of_a_hard_wrapped_paragraph_is_not_the_headline(self) -> None:
+    @pytest.mark.parametrize("wrapped", [
+        "The county board voted on Tuesday to reopen the old river bridge to traffic\n"
+        "after a year of repairs that cost more than twice what had been planned.",
+        "Farmers on the east bank, who had been driving an extra hour to\n"
+        "reach the grain elevator in town, welcomed the decision. \"We lost\n"
+        "a lot of time this harvest,\" one of them said after the meeting.",
+    ])
+    def test_the_first_line_of_a_hard_wrapped_paragraph_is_not_the_headline(self, wrapped: str) -> None:
         """A short line above a hard-wrapped article is not the headline either: the article's
-        first line, continued by the next, stays with its paragraph."""
-        wrapped = ("The county board voted on Tuesday to reopen the old river bridge to traffic\n"
-                   "after a year of repairs that cost more than twice what had been planned.")
+        first line, continued by the next (a little longer or shorter), stays with its paragraph."""
         r = newsclean.clean(f"Weather\n\n{wrapped}\n\n{BODY_EN}")
         assert r.title is None
         assert wrapped.replace("\n", " ") in r.text.split("\n\n")

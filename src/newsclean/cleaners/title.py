@@ -44,16 +44,16 @@ def _has_words(text: str) -> bool:
 
 def _continued(unit: Unit, kept: list[Unit]) -> bool:
     """Whether ``unit`` (a kept line) is the first line of a hard-wrapped paragraph: the next
-    line the body keeps continues it (:func:`continues_paragraph`) and is no longer than it, as
-    wrapping fills a line before it starts the next. A headline followed by a longer lower-case
-    line ("by Jane Doe Published Nov. 7, 2012") is still a headline."""
+    line the body keeps continues it (:func:`continues_paragraph`) and is at most a quarter
+    longer, as wrapping fills each line to about the same width. A headline followed by a longer
+    lower-case line ("by Jane Doe Published Nov. 7, 2012") is still a headline."""
     if not unit.kept:
         return False
     k = bisect_right(kept, unit.index, key=attrgetter("index"))
     if k == len(kept):
         return False
     after = kept[k]
-    return (after.kind not in _NOT_HEADLINES and len(after.visible) <= len(unit.visible)
+    return (after.kind not in _NOT_HEADLINES and 4 * len(after.visible) <= 5 * len(unit.visible)
             and continues_paragraph(unit, after))
 
 
