@@ -173,6 +173,13 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text=text)
         assert r.text == "Competition frees up the market\n\nA call costs a third of what it costs elsewhere."
 
+    def test_strong_emphasis_inside_underscores_and_an_empty_strong_go(self) -> None:
+        """html2text writes ``<em><strong>`` as ``_**text**_`` and an empty ``<b></b>`` as
+        ``****``; a rating's ``*****`` and a word's ``F**k`` are text."""
+        text = "Call them and _**ask them now**_. Rated *****, F**k, and ****Students build things."
+        r = run(MarkdownSyntax(), text=text)
+        assert r.text == "Call them and ask them now. Rated *****, F**k, and Students build things."
+
     def test_alt_text_written_twice_is_not_kept_as_a_caption(self) -> None:
         alt = "Ministers meet in Brussels to discuss the new defence plan"
         r = run(MarkdownSyntax(), text=f"![{alt} {alt}](https://x.org/a.jpg)\n\n{BODY_EN}")

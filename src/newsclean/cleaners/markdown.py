@@ -56,8 +56,10 @@ _QUOTE = regex.compile(r"(?:>[ \t]?){1,10}")
 # 15 s a megabyte). Openings cannot overlap one another, nor can closes, so finditer lists them all.
 # A strong marker is a run of two or three (strong and emphasis, ``***a***``); a longer run is
 # text (``*****`` in a rating), and peeling it two by two took a round per pair.
-_STRONG_OPEN = regex.compile(r"(?<![\w*])(?:\*\*(?=\*?[^\s*])|__(?=_?[^\s_]))")
-_STRONG_CLOSE = regex.compile(r"(?:(?<=[^\s*]\*?)\*\*|(?<=[^\s_]_?)__)(?![\w*])")
+# An underscore next to a strong marker is the emphasis around it (html2text writes
+# ``<em><strong>`` as ``_**text**_``), not a letter: "word" below is a letter, mark or digit.
+_STRONG_OPEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}*])(?:\*\*(?=\*?[^\s*])|__(?=_?[^\s_]))")
+_STRONG_CLOSE = regex.compile(r"(?:(?<=[^\s*]\*?)\*\*|(?<=[^\s_]_?)__)(?![\p{L}\p{M}\p{N}*])")
 _STRONG_MAX = 500
 # Emphasis holds no * or _ and no sentence end (.!? before a space): its close is the next marker
 # character in the sentence, found by scanning the run of other characters once, however long
@@ -74,6 +76,8 @@ _ESCAPE = regex.compile(r"(?<!\\)\\(?=[`*_{}\[\]().!])|(?<=[^\\])\\(?=[#+\-])")
 #: ``<strong>`` that html2text wrote across two blocks (``**Competition frees up market``)
 _LONE_STRONG_START = regex.compile(r"(?:\*\*|__)(?![*_])[ \t]*")
 _LONE_STRONG_END = regex.compile(r"(?<![*_\s])(?:\*\*|__)$")
+#: an empty strong emphasis, ``****`` (html2text's ``<b></b>``: "1.****Do the research")
+_EMPTY_STRONG = regex.compile(r"(?<!\*)\*{4}(?!\*)")
 _T = TypeVar("_T")
 #: most times a line's syntax is looked for again after cuts (each round is linear)
 _SYNTAX_ROUNDS = 5
@@ -309,6 +313,8 @@ def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]
         for start, inner, inner_end, end in strong:
             cuts += [(start, inner, "emphasis_marker"), (inner_end, end, "emphasis_marker")]
         cuts += _lone_strong(text, strong)
+        if "****" in text:
+            cuts += [(m.start(), m.end(), "emphasis_marker") for m in _EMPTY_STRONG.finditer(text)]
         for m in _EMPH.finditer(_blanked(text, strong)):
             cuts += [(m.start(), m.start(2), "emphasis_marker"), (m.end(2), m.end(), "emphasis_marker")]
     return [(m.start(), len(m.group(1).strip())) for m in links]
