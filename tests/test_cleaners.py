@@ -180,6 +180,12 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text=text)
         assert r.text == "Call them and ask them now. Rated *****, F**k, and Students build things."
 
+    @pytest.mark.parametrize("target", ["javascript:void 0;", "/pics/top banner.jpg", "javascript:void(run(1))"])
+    def test_a_link_whose_address_holds_spaces_or_nested_brackets_goes(self, target: str) -> None:
+        """html2text leaves an address as the page wrote it: spaces and calls in it."""
+        r = run(MarkdownSyntax(), text=f"[Post a comment]({target}) {BODY_EN}")
+        assert r.text == f"Post a comment {BODY_EN}"
+
     def test_alt_text_written_twice_is_not_kept_as_a_caption(self) -> None:
         alt = "Ministers meet in Brussels to discuss the new defence plan"
         r = run(MarkdownSyntax(), text=f"![{alt} {alt}](https://x.org/a.jpg)\n\n{BODY_EN}")

@@ -30,8 +30,10 @@ from ..textshape import HAS_WORD_CHARACTER, comparison_key, fenced_code, word_co
 __all__ = ["MarkdownSyntax"]
 
 # Bounded classes keep every pattern linear: a run never rescans more than its bound.
-#: a link's or an image's target after "](": an address (one pair of brackets in it) and a title
-_TARGET = r"\s{0,5}([^()\s]{0,2000}(?:\([^()\s]{0,200}\))?[^()\s]{0,500})(?:\s{1,5}\"[^\"\n]{0,500}\")?\s{0,5}\)"
+#: a link's or an image's target after "](", up to its closing bracket on the line: an address
+#: and a title, spaces in them (html2text leaves ``(/a b.jpg)``, ``(javascript:void 0;)``) and
+#: brackets nested two deep (``(javascript:void(run()))``); bounded, so linear
+_TARGET = r"((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,100}\)){0,200}\)){0,2000})\)"
 _IMAGE_TEXT = r"!\[([^\[\]\n]{0,1000})\]\(" + _TARGET
 _IMAGE = regex.compile(_IMAGE_TEXT)
 _LINKED_IMAGE_OPEN = regex.compile(r"\[(?=!\[)")
