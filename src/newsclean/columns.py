@@ -39,6 +39,8 @@ Public API::
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -175,13 +177,9 @@ def _by_column(columns: dict[int, list[Piece]]) -> list[Piece]:
 def _rows(region: list[Piece], rejoin: Callable[[list[Piece]], PieceFields]) -> list[PieceFields]:
     """The region's lines in input order, each split line one piece again."""
     out: list[PieceFields] = []
-    k = 0
-    while k < len(region):
-        m = k + 1
-        while m < len(region) and region[m].line == region[k].line:
-            m += 1
-        out.append(region[k] if m == k + 1 else rejoin(region[k:m]))
-        k = m
+    for _, group in groupby(region, key=attrgetter("line")):
+        line = list(group)
+        out.append(line[0] if len(line) == 1 else rejoin(line))
     return out
 
 

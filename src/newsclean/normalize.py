@@ -234,8 +234,9 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
     (:mod:`newsclean.columns`): the units then follow the reading order, not the input's.
     """
     invisible: list[tuple[int, int]] = []
-    pieces: Iterable[PieceFields] = _pieces(source, invisible)
-    if GAP_TEXT in source:
+    layout = GAP_TEXT in source  # (else no line has cells: none is looked at for them)
+    pieces: Iterable[PieceFields] = _pieces(source, invisible, layout)
+    if layout:
         pieces = reading_order(list(pieces), partial(_rejoined, source))
     units: list[_U] = []
     append = units.append
@@ -254,10 +255,11 @@ def _rejoined(source: str, cells: list[Piece]) -> PieceFields:
     return first.line, first.x, first.start, last.end, norm.text, norm.map, first.gap
 
 
-def _pieces(source: str, invisible: list[tuple[int, int]]) -> Iterator[PieceFields]:
-    """The normalised non-empty lines of ``source`` (cells of lines with columns) in input
-    order, as the fields of a :class:`newsclean.columns.Piece`; the spans of lines of invisible
-    characters only go to ``invisible``.
+def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iterator[PieceFields]:
+    """The normalised non-empty lines of ``source`` (cells of lines with columns, when
+    ``layout``: it holds a run of ``GAP_TEXT``) in input order, as the fields of a
+    :class:`newsclean.columns.Piece`; the spans of lines of invisible characters only go to
+    ``invisible``.
 
     The compiled core finds the lines (``str.splitlines``' breaks) and the ones normalisation
     cannot change -- no control, odd or invisible character, "&", ligature, double space or
@@ -278,7 +280,7 @@ def _pieces(source: str, invisible: list[tuple[int, int]]) -> Iterator[PieceFiel
         elif kind == _TEXT:
             yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap)
         elif kind == _DIRTY:
-            spans = cells(source, start, end)
+            spans = cells(source, start, end) if layout else ()
             split = [normalize_line(source, a, b) for a, b in spans] if len(spans) > 1 else []
             if split and all(norm.text for norm in split):  # (a cell of invisible characters: no)
                 for norm in split:
