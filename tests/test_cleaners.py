@@ -2,6 +2,7 @@
 leaves. A cleaner is run in a pipeline of its own, so these tests document it in isolation."""
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -208,6 +209,35 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text="</p></div>\n<br/>\nI <3 you <3\n<notatag>")
         assert r.text == "I <3 you <3\n<notatag>"
         assert codes(r) == ["markdown/markup_only", "markdown/markup_only"]
+
+    def test_a_table_that_lays_the_page_out_reads_as_its_lines_of_prose(self) -> None:
+        """Old pages laid their articles out in tables, which a markdown converter writes with
+        bars; where a cell holds running text the bars are layout and go (leaving one space, and
+        leaving a bar between two cells that touch it). A table of data keeps its bars."""
+        text = ("|  **Milan-San Remo, Italy**\n---\n**Distance:** 183 mi| **When:** Sat, March 20\n"
+                "**Course:** From Milan to San Remo on the sea, with two major climbs in the last part.\n"
+                "Winner 1998|Winner 1997\n\nTeam | Won | Lost\n---|---|---\nReds | 3 | 1\nBlues | 2 | 2")
+        r = run(MarkdownSyntax(), text=text)
+        assert [line for line in r.text.split("\n") if line][:5] == [
+            "Milan-San Remo, Italy", "Distance: 183 mi When: Sat, March 20",
+            "Course: From Milan to San Remo on the sea, with two major climbs in the last part.",
+            "Winner 1998|Winner 1997", "Team | Won | Lost"]
+        assert "Reds | 3 | 1" in r.text
+        assert codes(r).count("markdown/table_bar") == 2
+        assert run(MarkdownSyntax(layout_tables=False), text=text).text.split("\n")[1] == "Distance: 183 mi| When: Sat, March 20"
+
+    @pytest.mark.parametrize(("lines", "tables"), [
+        (["a | b", "---|---", "c | d", "e"], [range(0, 4)]),
+        (["| Header", "---", "row"], [range(0, 3)]),
+        (["A heading", "---", "text"], []),  # a heading's underline, not a table
+        (["a | b", "", "---|---"], []),  # the delimiter is in another block
+    ])
+    def test_where_a_markdown_table_is(self, lines: list[str], tables: list[range]) -> None:
+        from newsclean.markdown_tables import markdown_tables
+        blocks = list(itertools.accumulate((1 if not line else 0 for line in lines), initial=0))[1:]
+        kept = [(line, block) for line, block in zip(lines, blocks) if line]
+        found = markdown_tables([line for line, _ in kept], [block for _, block in kept])
+        assert found == tables
 
     def test_a_link_and_emphasis_run_across_a_hard_wrapped_line(self) -> None:
         r = run(MarkdownSyntax(), text="See [the full\nreport here](https://x.org/a) and *the\nnotes* now.")

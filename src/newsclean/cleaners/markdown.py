@@ -1,4 +1,5 @@
-"""Markdown syntax: images, link syntax, heading markers, emphasis, rules, list bullets.
+"""Markdown syntax: images, link syntax, heading markers, emphasis, rules, list bullets, the bars of
+layout tables.
 
 Scrapers that turn pages into markdown leave syntax around the words. The anchor text of a
 link stays (its length is recorded as ``unit.link_chars`` for the boilerplate classifier); the
@@ -23,6 +24,7 @@ import regex
 from ..code_listings import code_listings
 from ..document import Document, Unit
 from ..html_detect import is_tag_line
+from ..markdown_tables import cell_bars, layout_tables
 from ..page_regions import reads_as_continuation
 from ..result import body_paragraphs
 from ..textshape import HAS_WORD_CHARACTER, comparison_key, fenced_code, word_count
@@ -113,6 +115,9 @@ class MarkdownSyntax:
             Held out, on readability's pages with code: layout F1 0.9147 -> 0.9166, markdown 0.9012
             -> 0.9027, residual 0.9096 -> 0.9106 (readability/001 markdown 0.728 -> 0.836); no page
             of the other datasets changes.
+        layout_tables: cut the cell bars (``|``) of a markdown table that lays the page out, one
+            of whose cells is running text (:mod:`newsclean.markdown_tables`): its rows then read
+            as the lines of prose they are, not as a menu's items. A table of data keeps them.
     """
 
     name: ClassVar[str] = "markdown"
@@ -129,6 +134,7 @@ class MarkdownSyntax:
         "escape": "the backslash of an escaped markdown character (``1\\.``, ``\\-``)",
         "code_marker": "backticks",
         "list_bullet": "a list bullet at the start of a line",
+        "table_bar": "a cell's bar in a table that lays the page out (a cell holds running text)",
         "blockquote_marker": "``>`` quote markers",
         "syntax_only": "a line that was nothing but markdown syntax",
         "markup_only": "a line of HTML tags and nothing else (``</p></div>``)",
@@ -139,11 +145,14 @@ class MarkdownSyntax:
     strip_bullets: bool = True
     code_blocks: bool = True
     code_listings: bool = True
+    layout_tables: bool = True
 
     def __call__(self, doc: Document) -> None:
         keys: dict[str, int] | None = None
         syntax: set[int] = set()  # units whose line may hold inline syntax
         code = self._keep_code_blocks(doc) if self.code_blocks and "```" in doc.source else set()
+        if self.layout_tables and "|" in doc.source and "---" in doc.source:
+            self._cut_layout_bars(doc, code)
         for unit in doc.units:
             text = unit.text
             if unit.index in code:
@@ -187,6 +196,15 @@ class MarkdownSyntax:
             _keep_as_code(doc, code, "code_block")
             kept.update(unit.index for unit in code)
         return kept
+
+    @staticmethod
+    def _cut_layout_bars(doc: Document, code: set[int]) -> None:
+        """Cut the cell bars of each markdown table that lays the page out (not those of code)."""
+        units = [u for u in doc.units if u.index not in code]
+        for lines in layout_tables([u.text for u in units], [u.block for u in units]):
+            for unit in units[lines.start:lines.stop]:
+                for start, end in cell_bars(unit.text):
+                    doc.cut_text(unit, start, end, "table_bar")
 
     @staticmethod
     def _keep_code_listings(doc: Document) -> None:
