@@ -929,3 +929,20 @@ def test_what_reads_as_a_headline(text: str, headline: bool) -> None:
     from newsclean.textshape import is_headline_like
 
     assert is_headline_like(text, max_words=40) is headline
+
+
+@pytest.mark.parametrize(("text", "sentence"), [
+    ("The Maori were the first to arrive.[272]", True),
+    ("It was settled in 1300.[12][n 4] ", True),
+    ("As the census recorded. [citation needed]", True),
+    ("Components[edit]", False),  # a heading with its edit link
+    ("Chris Brown Rocks His Look In A Magazine! [Photos]", False),  # a headline's media label
+    ("[1]", False),
+])
+def test_footnote_markers_after_a_sentence_still_end_it(text: str, sentence: bool) -> None:
+    """A reference's label (no capital letter in it) after a full stop is not the line's end: a
+    paragraph of an encyclopedia is running text. The compiled core's line features read the
+    same ending (``rust/src/features/text.rs``)."""
+    from newsclean.textshape import ends_like_sentence
+
+    assert ends_like_sentence(text) is sentence

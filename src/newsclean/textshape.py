@@ -130,8 +130,33 @@ def ends_with_full_stop(text: str) -> bool:
 
 
 def ends_like_sentence(text: str) -> bool:
-    """True when ``text`` ends with sentence punctuation (quotes and brackets after it allowed)."""
-    return text.removesuffix("\n").rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
+    """True when ``text`` ends with sentence punctuation (quotes and brackets after it allowed,
+    and footnote markers: ``…colonisation.[272]``, see :func:`before_end_markers`)."""
+    return before_end_markers(text.removesuffix("\n")).rstrip(_TERMINAL_CLOSERS)[-1:] in _TERMINAL_CHARS
+
+
+#: the longest text of a footnote marker (``[12]``, ``[n 4]``, ``[citation needed]``)
+_MARKER_MAX = 24
+
+
+def before_end_markers(text: str) -> str:
+    """``text`` without the footnote markers after its last sentence (``…colonisation.[272][n 3]``,
+    ``[citation needed]``): a reference's bracketed label, a letter or a digit and no capital
+    letter in it (a headline's ``[Photos]`` stays; an elision ``[...]`` is read as it ends). A
+    bracket that is the whole text stays. The line features of the compiled core read a line's
+    ending the same way. Linear: each marker found moves the end back over it."""
+    end = len(text)
+    while True:
+        trimmed = end
+        while trimmed and text[trimmed - 1] == " ":
+            trimmed -= 1
+        if not trimmed or text[trimmed - 1] != "]":
+            return text if end == len(text) else text[:trimmed]
+        open_at = text.rfind("[", max(0, trimmed - _MARKER_MAX - 2), trimmed - 1)
+        label = text[open_at + 1:trimmed - 1] if open_at > 0 else ""
+        if not label or "]" in label or label != label.lower() or not any(c.isalnum() for c in label):
+            return text if end == len(text) else text[:trimmed]
+        end = open_at
 
 
 #: what cuts a line of text into cells (trafilatura's "|" between table cells, box drawing, a tab)

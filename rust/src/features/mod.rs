@@ -240,7 +240,7 @@ fn own_characters(p: &mut Pending, page: &Page<'_>, bits: &[u32]) {
     for (col, kind) in [(Col::Heading, Kind::Heading), (Col::ListItem, Kind::ListItem), (Col::Caption, Kind::Caption)] {
         cols.set_flags(col, lines.iter().map(|l| l.kind == kind));
     }
-    let endings: Vec<(bool, bool, bool)> = page.spans.iter().map(|s| text::ending(&bits[s.clone()])).collect();
+    let endings: Vec<(bool, bool, bool)> = page.spans.iter().map(|s| text::ending(&page.cps[s.clone()], &bits[s.clone()])).collect();
     cols.set_flags(Col::EndSent, endings.iter().map(|e| e.0));
     cols.set_flags(Col::EndColon, endings.iter().map(|e| e.1));
     cols.set_flags(Col::EndOther, endings.iter().map(|e| e.2));

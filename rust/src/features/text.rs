@@ -54,11 +54,42 @@ pub fn counts(cps: &[u32], bits: &[u32]) -> Counts {
     c
 }
 
-/// How a line ends, read on its last character once closing quotes, brackets and spaces are
-/// stripped: `(sentence, colon, other)`.
-pub fn ending(bits: &[u32]) -> (bool, bool, bool) {
+/// The longest text of a footnote marker (`[12]`, `[n 4]`, `[citation needed]`).
+const MARKER_MAX: usize = 24;
+const OPEN: u32 = '[' as u32;
+const CLOSE: u32 = ']' as u32;
+
+/// Where the line of code points `cps` (classes `bits`) ends once the footnote markers after its
+/// last sentence are set aside (`…colonisation.[272][n 3]`, `[citation needed]`): a reference's
+/// bracketed label, which the sentence carries after its full stop: a letter or a digit and no
+/// capital letter (a headline's `[Photos]` stays, and an elision `[...]` is read as it ends). A
+/// bracket that is the whole line stays. Linear:
+/// each marker found moves the end back over it, and a look reads at most `MARKER_MAX + 2` code
+/// points.
+fn before_end_markers(cps: &[u32], bits: &[u32]) -> usize {
+    let (upper, alnum) = (Property::Upper.bit(), Property::Alnum.bit());
+    let mut end = cps.len();
+    loop {
+        let trimmed = cps[..end].iter().rposition(|&c| c != 0x20).map_or(0, |k| k + 1);
+        if trimmed == 0 || cps[trimmed - 1] != CLOSE {
+            return end;
+        }
+        let from = trimmed.saturating_sub(MARKER_MAX + 2);
+        let inner = &cps[from..trimmed - 1];
+        match inner.iter().rposition(|&c| c == OPEN || c == CLOSE) {
+            Some(k) if inner[k] == OPEN && k + 1 < inner.len() && from + k > 0
+                && bits[from + k..trimmed].iter().all(|&b| b & upper == 0)
+                && bits[from + k..trimmed].iter().any(|&b| b & alnum != 0) => end = from + k,
+            _ => return end,
+        }
+    }
+}
+
+/// How the line of code points `cps` (classes `bits`) ends, read on its last character once
+/// footnote markers, closing quotes, brackets and spaces are stripped: `(sentence, colon, other)`.
+pub fn ending(cps: &[u32], bits: &[u32]) -> (bool, bool, bool) {
     let closer = Property::Closer.bit();
-    match bits.iter().rev().find(|&&b| b & closer == 0) {
+    match bits[..before_end_markers(cps, bits)].iter().rev().find(|&&b| b & closer == 0) {
         None => (false, false, false),
         Some(&b) => (b & Property::EndSentence.bit() != 0, b & Property::EndColon.bit() != 0,
                      b & Property::EndOther.bit() != 0),
@@ -101,10 +132,30 @@ mod tests {
 
     #[test]
     fn a_line_ends_on_its_last_character_but_closers() {
-        assert_eq!(ending(&classes("He said \"yes.\" ").1), (true, false, false));
-        assert_eq!(ending(&classes("Read more:").1), (false, true, false));
-        assert_eq!(ending(&classes("Home |").1), (false, false, true));
-        assert_eq!(ending(&classes("\"\")").1), (false, false, false));
+        let end = |text: &str| {
+            let (line, bits) = classes(text);
+            ending(&line, &bits)
+        };
+        assert_eq!(end("He said \"yes.\" "), (true, false, false));
+        assert_eq!(end("Read more:"), (false, true, false));
+        assert_eq!(end("Home |"), (false, false, true));
+        assert_eq!(end("\"\")"), (false, false, false));
+    }
+
+    #[test]
+    fn footnote_markers_after_a_sentence_do_not_end_it() {
+        let end = |text: &str| {
+            let (line, bits) = classes(text);
+            ending(&line, &bits).0
+        };
+        assert!(end("The Maori were the first to arrive.[272]"));
+        assert!(end("It was settled in 1300.[12][n 4] "));
+        assert!(end("As the census recorded. [citation needed]"));
+        assert!(!end("Components[edit]"));
+        assert!(!end("A headline with its media label! [Video]"));
+        assert!(end("The teaser stops here [...]"));  // the elision's own full stops
+        assert!(!end("[1]"));
+        assert!(!end("A list of [items that runs far too long to be a footnote]"));
     }
 
     #[test]
