@@ -20,8 +20,9 @@ from .page_regions import is_running_text
 
 __all__ = ["cell_bars", "layout_tables", "markdown_tables"]
 
-#: a delimiter line: cells of three dashes or more (colons for alignment), parted by bars (bounded)
-_DELIMITER = regex.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*){0,100}\|?[ \t]*$")
+#: a delimiter line: cells of three dashes or more (colons for alignment), parted by bars (bounded;
+#: no two runs of spaces side by side, which a failing match would split every way)
+_DELIMITER = regex.compile(r"^\|?[ \t]*:?-{3,}:?(?:[ \t]*\|[ \t]*:?-{3,}:?){0,100}(?:[ \t]*\|)?[ \t]*$")
 #: a cell's bar with the spaces after it
 _BAR = regex.compile(r"\|[ \t]*")
 
