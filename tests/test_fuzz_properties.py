@@ -35,6 +35,9 @@ FUZZ_SETTINGS = settings(max_examples=200, deadline=None, database=None, derando
 @example("The council met on Monday and approved the budget. Follow us on Twitter \x00\n")  # a NUL after a cut
 @example("s\x92engager un débat")  # a C1 control read as cp1252
 @example("اعدام می\u200cشود \u200c")  # ZWNJ inside and outside a word
+# a code listing (lines starting with ")") whose introduction the classifier took: cleaning again
+# no longer finds the listing and drops its lone ")", so the settling look drops it over the keep
+@example("LONDON (Reuters) -作者:\x0b)LONDON (Reuters) -作者:\x0b)LONDON (Reuters) -作者:\x0b)\n")
 def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     check_clean(data)
 

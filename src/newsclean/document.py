@@ -373,8 +373,9 @@ class Document:
                                   f"which it does not declare (it declares: {listed})")
 
     # ---- decisions
-    def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any]) -> None:
-        if unit.decision is Decision.KEEP and decision is not Decision.KEEP:
+    def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any],
+                *, overrule_keep: bool = False) -> None:
+        if unit.decision is Decision.KEEP and decision is not Decision.KEEP and not overrule_keep:
             return  # kept for good (see keep)
         if self._journal is not None:
             self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
@@ -395,12 +396,14 @@ class Document:
         self._check_reason(reason)
         self._decide(unit, Decision.DROP, reason, detail)
 
-    def drop_each(self, units: Iterable[Unit], reason: str, **detail: Any) -> None:
+    def drop_each(self, units: Iterable[Unit], reason: str, *, overrule_keep: bool = False, **detail: Any) -> None:
         """:meth:`drop` every unit of ``units`` with the same reason (each gets its own copy of
-        ``detail``): one call for a page's thousands of copies of one line."""
+        ``detail``): one call for a page's thousands of copies of one line. ``overrule_keep``:
+        drop the units kept for good too (see :meth:`keep`); the settling look does, when the
+        body no longer holds what kept them (a code listing whose introduction went)."""
         self._check_reason(reason)
         for unit in units:
-            self._decide(unit, Decision.DROP, reason, dict(detail))
+            self._decide(unit, Decision.DROP, reason, dict(detail), overrule_keep=overrule_keep)
 
     def annotate(self, unit: Unit, *, kind: str | None | _Unset = _UNSET, link_chars: int | _Unset = _UNSET) -> None:
         """Set structural hints on ``unit`` for later cleaners: its ``kind`` (``"heading"``,

@@ -12,7 +12,10 @@ the cleaner and the reason that removed it (and ``settled=True`` in its detail).
 removes nothing, ``clean(result.text).text == result.text``.
 
 Each body line is one paragraph of the result, made of one or more of the document's lines
-(a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them. A body
+(a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them. A drop
+stands over a line a cleaner kept for good (:meth:`~newsclean.document.Document.keep`): what kept
+it is no longer in the body (a code listing whose introduction the classifier took), and cleaning
+the result again would drop it. A body
 line that the look's normalisation reads otherwise (a cut joined characters that it then repairs
 as mojibake, ``*Ü*¤``; none of the development pages has one) goes as
 ``normalize/unstable_text``: the body cannot hold the second reading.
@@ -66,8 +69,10 @@ def _carry_back(doc: Document, look: Document, groups: Sequence[Sequence[Unit]],
     applied = False
     for seen, group, text in zip(look.units, groups, texts):
         if seen.decision is Decision.DROP and seen.cleaner is not None and seen.reason is not None:
+            # the look's verdict stands over a line kept for good: the body it judged no longer
+            # holds what kept the line (a code listing's introduction another cleaner took)
             with _journal(doc, seen.cleaner, reasons):
-                doc.drop_each(group, seen.reason, **{**seen.detail, "settled": True})
+                doc.drop_each(group, seen.reason, overrule_keep=True, **{**seen.detail, "settled": True})
             applied = True
         elif seen.decision is Decision.TITLE and not look.title_in_body:
             applied = _headline(doc, group, reasons) or applied
