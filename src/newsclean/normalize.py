@@ -283,9 +283,13 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
             spans = cells(source, start, end) if layout else ()
             split = [normalize_line(source, a, b) for a, b in spans] if len(spans) > 1 else []
             if split and all(norm.text for norm in split):  # (a cell of invisible characters: no)
-                for norm in split:
+                for (a, b), norm in zip(spans, split):
+                    # the cell's span from its first to its last non-space character, invisible
+                    # ones at its edges included, as a line's (they are the unit's, like its text)
+                    raw = source[a:b]
                     first = norm.map.start(0)
-                    yield (k, first - start, first, norm.map.end(len(norm.text)), norm.text, norm.map, gap)
+                    yield (k, first - start, a + len(raw) - len(raw.lstrip()), a + len(raw.rstrip()),
+                           norm.text, norm.map, gap)
                     gap = 0
                 seen = True
                 continue
