@@ -38,6 +38,9 @@ FUZZ_SETTINGS = settings(max_examples=200, deadline=None, database=None, derando
 # a code listing (lines starting with ")") whose introduction the classifier took: cleaning again
 # no longer finds the listing and drops its lone ")", so the settling look drops it over the keep
 @example("LONDON (Reuters) -作者:\x0b)LONDON (Reuters) -作者:\x0b)LONDON (Reuters) -作者:\x0b)\n")
+# a call to action found in a sentence sliced from the folded line at the visible text's offsets:
+# each "ß" (folded "ss") moved the slice one further, and a second cleaning found another
+@example("The council met on Monday and approved the budget. 0ß jetzt abonnieren" * 60 + "\n")
 # a NUL at the edge of a side-by-side column's cell (before the wide gap) is the cell's
 @example("The council met on Monday and approved the budget.  \x00        The council met on Monday.\n")
 def test_any_input_gives_a_sound_result(data: str | bytes) -> None:

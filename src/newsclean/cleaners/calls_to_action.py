@@ -36,6 +36,7 @@ from ..textshape import (
     SPACED_STOPS,
     LinePattern,
     ends_with_full_stop,
+    fold,
     phrase_matcher,
     sentences,
     trie_alternation,
@@ -137,7 +138,7 @@ class CallsToAction:
             for s, e in sentences(text):
                 if self.max_sentence_words and word_count(text[s:e]) > self.max_sentence_words:
                     continue  # a long sentence that mentions sharing is news, not a prompt
-                sentence = folded[s:e]
+                sentence = fold(text[s:e])  # (not folded[s:e]: folding may lengthen, "ß" -> "ss")
                 if sentence.lstrip()[:1] in _OPEN_QUOTES or sentence.lstrip()[:1] == '"':
                     continue
                 m = matcher.search(_QUOTED.sub(" ", sentence))
@@ -161,7 +162,7 @@ class CallsToAction:
         s, e = spans[-1]
         if not 2 <= word_count(text[s:e]) <= self.glued_max_words:
             return
-        tail = unit.folded[s:e]
+        tail = fold(text[s:e])
         if tail.lstrip()[:1] in _OPEN_QUOTES:
             return
         pointer = _pointer_pattern().search(tail)
