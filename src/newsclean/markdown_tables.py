@@ -7,7 +7,7 @@ end of the block. Old pages laid their whole article out in tables, so their pro
 with bars in it: ``**Distance:** 183 mi (294km) | **When:** Sat, March 20``, the course
 described in a row of its own. There the bars are layout, not data, and they read like a menu's
 (``Home | News | Sport``). A table lays the page out when one of its cells holds running text
-(:func:`~newsclean.page_regions.is_running_text`: twelve words or more ending like a sentence);
+(:func:`~newsclean.page_regions.holds_running_text`: twelve words or more ending like a sentence);
 a table of data (scores, prices, dates) keeps its bars, which are its structure.
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .page_regions import is_running_text
+from .page_regions import holds_running_text
 
 __all__ = ["cell_bars", "layout_tables", "markdown_tables"]
 
@@ -51,8 +51,7 @@ def markdown_tables(texts: Sequence[str], blocks: Sequence[int]) -> list[range]:
 def layout_tables(texts: Sequence[str], blocks: Sequence[int]) -> list[range]:
     """The markdown tables (:func:`markdown_tables`) that lay a page out: a cell of one of their
     rows is running text."""
-    return [lines for lines in markdown_tables(texts, blocks)
-            if any(is_running_text(cell.strip()) for text in texts[lines.start:lines.stop] for cell in text.split("|"))]
+    return [lines for lines in markdown_tables(texts, blocks) if holds_running_text(texts[lines.start:lines.stop])]
 
 
 def cell_bars(text: str) -> list[tuple[int, int]]:

@@ -5,16 +5,19 @@ shape only there ask these. And which line continues the paragraph of the line b
 hard-wrapped paragraph), which the body joins and the classifier judges whole."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 from .document import Unit
-from .textshape import LinePattern, ends_like_sentence, word_count
+from .textshape import CELL_SEPARATORS, LinePattern, ends_like_sentence, word_count
 
-__all__ = ["article_end", "article_start", "continues_paragraph", "is_running_text", "reads_as_continuation"]
+__all__ = ["article_end", "article_start", "continues_paragraph", "holds_running_text", "is_running_text",
+           "reads_as_continuation"]
 
 #: what ends a line that the next one does not continue (a closing quote or bracket ends it too)
 _SENTENCE_ENDS = frozenset(".!?:;…。！？；：\"”»’)]")
 _STARTS_LOWER = LinePattern(r"^\p{Ll}")
+_CELLS = re.compile("|".join(map(re.escape, CELL_SEPARATORS)))
 
 
 def article_start(units: Sequence[Unit], min_words: int = 12) -> int:
@@ -43,6 +46,12 @@ def is_running_text(text: str, min_words: int = 12, *, nwords: int | None = None
     """``text`` has ``min_words`` words or more (``nwords``, when known) and ends like a
     sentence: a paragraph of prose."""
     return (word_count(text) if nwords is None else nwords) >= min_words and ends_like_sentence(text)
+
+
+def holds_running_text(rows: Iterable[str]) -> bool:
+    """Whether a cell of one of the table ``rows`` (cut by :data:`~newsclean.textshape.CELL_SEPARATORS`)
+    is running text: a page laid out in a table, not rows of data."""
+    return any(is_running_text(cell.strip()) for row in rows for cell in _CELLS.split(row))
 
 
 def continues_paragraph(prev: Unit, unit: Unit) -> bool:

@@ -15,10 +15,9 @@ Each body line is one paragraph of the result, made of one or more of the docume
 (a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them. A drop
 stands over a line a cleaner kept for good (:meth:`~newsclean.document.Document.keep`): what kept
 it is no longer in the body (a code listing whose introduction the classifier took), and cleaning
-the result again would drop it. A body
-line that the look's normalisation reads otherwise (a cut joined characters that it then repairs
-as mojibake, ``*Ü*¤``; none of the development pages has one) goes as
-``normalize/unstable_text``: the body cannot hold the second reading.
+the result again would drop it. A body line that the look's normalisation reads otherwise (a cut
+joined characters that it then repairs as mojibake, ``*Ü*¤``; none of the development pages has
+one) goes as ``normalize/unstable_text``: the body cannot hold the second reading.
 """
 from __future__ import annotations
 

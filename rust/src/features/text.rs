@@ -63,9 +63,8 @@ const CLOSE: u32 = ']' as u32;
 /// last sentence are set aside (`…colonisation.[272][n 3]`, `[citation needed]`): a reference's
 /// bracketed label, which the sentence carries after its full stop: a letter or a digit and no
 /// capital letter (a headline's `[Photos]` stays, and an elision `[...]` is read as it ends). A
-/// bracket that is the whole line stays. Linear:
-/// each marker found moves the end back over it, and a look reads at most `MARKER_MAX + 2` code
-/// points.
+/// bracket that is the whole line stays. Linear: each marker found moves the end back over it,
+/// and a look reads at most `MARKER_MAX + 2` code points.
 fn before_end_markers(cps: &[u32], bits: &[u32]) -> usize {
     let (upper, alnum) = (Property::Upper.bit(), Property::Alnum.bit());
     let mut end = cps.len();

@@ -4,17 +4,15 @@ text next to the article (jusText's context pass); and, on an already-extracted 
 running text the scores would take wholesale."""
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ...document import Unit
-from ...page_regions import is_running_text
-from ...textshape import CELL_SEPARATORS, has_cells
+from ...page_regions import holds_running_text, is_running_text
+from ...textshape import has_cells
 
 __all__ = ["extend", "is_table", "keep_between", "keep_most", "keep_whole", "running_paragraphs", "runs",
            "spare_running_text", "tables"]
 
-_CELLS = re.compile("|".join(map(re.escape, CELL_SEPARATORS)))
 
 
 def extend(bodyish: Sequence[float], probs: Sequence[float], keep: list[bool], floor: float) -> None:
@@ -80,7 +78,7 @@ def tables(seq: Sequence[Unit]) -> list[range]:
 
 def is_table(rows: Sequence[Unit]) -> bool:
     """Rows of data, not a page laid out in a table (a cell holding a paragraph of running text)."""
-    return not any(is_running_text(cell.strip()) for u in rows for cell in _CELLS.split(u.visible))
+    return not holds_running_text(u.visible for u in rows)
 
 
 def keep_between(probs: Sequence[float], keep: list[bool], floor: float) -> None:
