@@ -43,6 +43,10 @@ FUZZ_SETTINGS = settings(max_examples=200, deadline=None, database=None, derando
 @example("The council met on Monday and approved the budget. 0ß jetzt abonnieren" * 60 + "\n")
 # a NUL at the edge of a side-by-side column's cell (before the wide gap) is the cell's
 @example("The council met on Monday and approved the budget.  \x00        The council met on Monday.\n")
+# a code listing ("(", "]A", "a cura di…[") introduced by a line the classifier took: the settling
+# look dropped its "(" and read the rest as prose, so cleaning again joined "]A" and "a cura di…"
+@example(b'<meta charset="utf-16">\xff\xfe' + "\n\nShare this:Share this:\n( \n]A\na cura diThe council met on "
+         "Monday and approved the budget.[\n".encode("utf-16-le"))
 def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     check_clean(data)
 

@@ -8,8 +8,10 @@ caption whose duplicate window now holds fewer lines, a byline kept in HTML that
 drops. Settling makes the result a fixed point: each round builds the body exactly as
 :func:`~newsclean.result.assemble` will (the same paragraphs, the same layout), runs the plain
 pipeline over it, and carries what that run removed back onto the document's own lines, with
-the cleaner and the reason that removed it (and ``settled=True`` in its detail). When a round
-removes nothing, ``clean(result.text).text == result.text``.
+the cleaner and the reason that removed it (and ``settled=True`` in its detail). A line kept as
+code that the look reads as prose (its listing's introduction went) takes the look's kind, so
+the body joins it as the look does. When a round changes nothing,
+``clean(result.text).text == result.text``.
 
 Each body line is one paragraph of the result, made of one or more of the document's lines
 (a hard-wrapped paragraph): a dropped body line drops them all, a cut is split over them. A drop
@@ -87,6 +89,12 @@ def _carry_back(doc: Document, look: Document, groups: Sequence[Sequence[Unit]],
                 with _journal(doc, cut.cleaner, reasons):
                     doc.cut_text(unit, a, b, cut.reason, **{**cut.detail, "settled": True})
             applied = applied or bool(pieces)
+        elif seen.kind != "code" and group[0].kind == "code":
+            # the look reads a line of code as prose (the line that introduced its listing went):
+            # it stays, but as the look lays it out, joined to a line it continues
+            with _journal(doc, "markdown", reasons):
+                doc.annotate(group[0], kind=seen.kind)
+            applied = True
     return applied
 
 
