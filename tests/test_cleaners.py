@@ -159,6 +159,37 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text=f"{linked} | {linked}\n\n{linked} {BODY_EN}")
         assert r.text == BODY_EN
 
+    def test_a_linked_picture_with_words_keeps_the_words(self) -> None:
+        """``[![](icon)RSS feed](address)``: an icon and the link's words; a space may stand
+        between the link's bracket and the picture (``[ ![x](a) ](b)``). The words count as
+        link text for the classifier."""
+        r = run(MarkdownSyntax(), text="[![](https://x.org/feed.gif)RSS feed](https://x.org/rss \"Feed\")\n\n"
+                                       f"[ ![Map](https://x.org/m.png) ](/maps/1) {BODY_EN}")
+        assert r.text == f"RSS feed\n\n{BODY_EN}"
+        doc = newsclean.Document("[![](https://x.org/feed.gif)RSS feed](https://x.org/rss)\n\nText.")
+        Pipeline([MarkdownSyntax()], detector=None).run(doc)
+        assert doc.units[0].visible == "RSS feed" and doc.units[0].link_chars == len("RSS feed")
+
+    def test_brackets_inside_a_links_words_or_an_images_alt_text(self) -> None:
+        """A link's words may hold brackets (``[[www]](address)``, Wikipedia's pronunciations
+        ``[[aɔˈtɛaɾɔa]](/wiki/Help:IPA)``, ``[Talk [Video]](address)``): the link's syntax goes,
+        its words stay as written; an image whose alt text holds them goes whole."""
+        text = ("Aotearoa [[aɔˈtɛaɾɔa]](/wiki/Help:IPA \"IPA\") and [Stop Stealing Dreams [Video]](https://x.org/s) "
+                f"![Diagram [Fig 1]](/img/f1.png) {BODY_EN}")
+        r = run(MarkdownSyntax(), text=text)
+        assert r.text == f"Aotearoa [aɔˈtɛaɾɔa] and Stop Stealing Dreams [Video] {BODY_EN}"
+
+    def test_a_link_broken_over_two_lines_goes(self) -> None:
+        """html2text writes a link holding a line break as ``[words`` and, on the next line,
+        ``](address)`` before the text that follows: both halves of the syntax go, and a line
+        that is only the tail goes whole."""
+        text = (f"{BODY_EN}\n\n[Robots and the future of war  \n](https://x.org/talks/1)Does having robots "
+                "change war? Absolutely, says an analyst.\n[Only words  \n](https://x.org/2)")
+        r = run(MarkdownSyntax(), text=text)
+        assert r.text == (f"{BODY_EN}\n\nRobots and the future of war\nDoes having robots change war? "
+                          "Absolutely, says an analyst.\nOnly words")
+        assert "markdown/syntax_only" in codes(r)
+
     def test_a_backslash_escape_leaves_its_character(self) -> None:
         """html2text escapes what would read as markdown (``1\\.``, ``\\[``); the backslash goes,
         an escaped backslash stays as written."""

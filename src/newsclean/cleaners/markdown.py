@@ -36,12 +36,21 @@ __all__ = ["MarkdownSyntax"]
 #: and a title, spaces in them (html2text leaves ``(/a b.jpg)``, ``(javascript:void 0;)``) and
 #: brackets nested two deep (``(javascript:void(run()))``); bounded, so linear
 _TARGET = r"((?:[^()\n]|\((?:[^()\n]|\([^()\n]{0,100}\)){0,200}\)){0,2000})\)"
-_IMAGE_TEXT = r"!\[([^\[\]\n]{0,1000})\]\(" + _TARGET
+#: a link's words or an image's alt text: brackets nested one deep (``[[www]](address)``,
+#: ``![Diagram [Fig 1]](picture)``), but no image (``![``: a linked image is read on its own)
+_BRACKETED = r"(?:[^\[\]\n!]|!(?!\[)|\[[^\[\]\n]{0,200}\]){0,1000}"
+_IMAGE_TEXT = r"!\[(" + _BRACKETED + r")\]\(" + _TARGET
 _IMAGE = regex.compile(_IMAGE_TEXT)
-_LINKED_IMAGE_OPEN = regex.compile(r"\[(?=!\[)")
-#: an image inside a link, ``[![alt](picture)](address)``: the link's "](address)" follows the image
-_LINKED_IMAGE = regex.compile(r"\[(?P<image>" + _IMAGE_TEXT + r")\]\(" + _TARGET)
-_LINK = regex.compile(r"\[([^\[\]\n]{0,1000})\]\(" + _TARGET)
+_LINKED_IMAGE_OPEN = regex.compile(r"\[[ \t]{0,3}(?=!\[)")
+#: an image inside a link, ``[![alt](picture)](address)``, the link's words after it or none
+#: (``[![](feed.gif)RSS feed](address)``): the link's "](address)" follows them
+_LINKED_IMAGE = regex.compile(r"\[[ \t]{0,3}(?P<image>" + _IMAGE_TEXT + r")(?P<anchor>" + _BRACKETED + r")\]\(" + _TARGET)
+_LINK = regex.compile(r"\[(" + _BRACKETED + r")\]\(" + _TARGET)
+#: a link whose words a line break ends (html2text writes an ``<a>`` holding a ``<br>`` as
+#: ``[words  `` and, on the next line, ``](address)``): the last "[" of the line, unclosed, and
+#: the next line's start
+_OPEN_LINK = regex.compile(r"\[[^\[\]\n]{0,1000}$")
+_LINK_TAIL = regex.compile(r"\]\(" + _TARGET)
 _REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
@@ -153,6 +162,8 @@ class MarkdownSyntax:
         code = self._keep_code_blocks(doc) if self.code_blocks and "```" in doc.source else set()
         if self.layout_tables and "|" in doc.source and "---" in doc.source:
             self._cut_layout_bars(doc, code)
+        if "\n](" in doc.source:
+            self._cut_broken_links(doc, code)
         for unit in doc.units:
             text = unit.text
             if unit.index in code:
@@ -171,7 +182,7 @@ class MarkdownSyntax:
                 doc.drop(unit, "markup_only")
                 continue
             if "![" in text:
-                rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", _LINKED_IMAGE.sub("", text)))
+                rest = _IMAGE.sub("", _LINKED_IMAGE_OPEN.sub("", _LINKED_IMAGE.sub(_anchor, text)))
                 rest = _LINK.sub(lambda m: m.group(1), rest) if "](" in rest else rest
                 if not HAS_WORD_CHARACTER.is_match(rest):
                     if keys is None:
@@ -196,6 +207,26 @@ class MarkdownSyntax:
             _keep_as_code(doc, code, "code_block")
             kept.update(unit.index for unit in code)
         return kept
+
+    @staticmethod
+    def _cut_broken_links(doc: Document, code: set[int]) -> None:
+        """Cut the syntax of each link whose words end a line and whose ``](address)`` starts the
+        next line of the block; a line that is only that tail goes."""
+        units = doc.units
+        for prev, unit in zip(units, units[1:]):
+            if unit.text[:2] != "](" or unit.block != prev.block or unit.index in code or prev.index in code:
+                continue
+            tail = _LINK_TAIL.match(unit.text)
+            opener = _OPEN_LINK.search(prev.text)
+            if tail is None or opener is None or not unit.kept:
+                continue
+            if unit.text[tail.end():].strip():
+                doc.cut_text(unit, 0, tail.end(), "link_syntax")
+            else:
+                doc.drop(unit, "syntax_only")
+            if prev.kept:
+                doc.cut_text(prev, opener.start(), opener.start() + 1, "link_syntax")
+                doc.annotate(prev, link_chars=prev.link_chars + len(opener.group()[1:].strip()))
 
     @staticmethod
     def _cut_layout_bars(doc: Document, code: set[int]) -> None:
@@ -310,10 +341,13 @@ def _per_unit(texts: list[str], spans: list[tuple[int, int, _T]]) -> Iterator[tu
 def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """Add the images, links, autolinks, code and emphasis markers inside ``text`` to ``cuts``;
     return each link's start and anchor length."""
+    linked: list[regex.Match[str]] = []
     if "![" in text:
         cuts += [(m.start(), m.end(), "inline_image") for m in _IMAGE.finditer(text)]
         cuts += [(m.start(), m.end(), "image_syntax") for m in _LINKED_IMAGE_OPEN.finditer(text)]
-        cuts += [(m.end("image"), m.end(), "image_syntax") for m in _LINKED_IMAGE.finditer(text)]
+        linked = list(_LINKED_IMAGE.finditer(text))
+        cuts += [(m.end("anchor"), m.end(), "link_syntax" if m.group("anchor").strip() else "image_syntax")
+                 for m in linked]
     links = [m for m in _LINK.finditer(text) if m.start() == 0 or text[m.start() - 1] != "!"] if "](" in text else []
     links += list(_REF_LINK.finditer(text)) if "][" in text else []
     for m in links:
@@ -337,7 +371,13 @@ def _inline(text: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]
             cuts += [(m.start(), m.end(), "emphasis_marker") for m in _EMPTY_STRONG.finditer(text)]
         for m in _EMPH.finditer(_blanked(text, strong)):
             cuts += [(m.start(), m.start(2), "emphasis_marker"), (m.end(2), m.end(), "emphasis_marker")]
-    return [(m.start(), len(m.group(1).strip())) for m in links]
+    return [(m.start(), len(m.group(1).strip())) for m in links] \
+        + [(m.start(), len(m.group("anchor").strip())) for m in linked if m.group("anchor").strip()]
+
+
+def _anchor(m: regex.Match[str]) -> str:
+    """A linked image's link words (``RSS feed`` of ``[![](feed.gif)RSS feed](address)``)."""
+    return m.group("anchor")
 
 
 def _lone_strong(text: str, strong: list[tuple[int, int, int, int]]) -> list[tuple[int, int, str]]:
