@@ -35,7 +35,7 @@ _NEWS = (
 )
 _MARKUP = (
     "# ", "## ", "### ", "* ", "- ", "+ ", "1. ", "> ", "---", "***", "___", "| a | b |", "|---|---|", "```", "`code`",
-    "![", "![]", "![alt](http://x.com/a.png)", "[", "]", "](", "[text](http://example.com/a?b=c)", "[x]:", "<", ">",
+    "![", "![]", "![alt](http://x.com/a.png)", "[", "]", "](", "[text](http://example.com/a?b=c)", "[![](i.png)words](u)", "[[x]](/w)", "[x]:", "<", ">",
     "<p>", "</p>", "<div class='x'>", "<br>", "<script>alert(1)</script>", "<style>p{}</style>", "<!--", "-->",
     "<html><body>", "</body></html>", "<a href='http://x'>", "</a>", "<h1>", "</h1>", "<![CDATA[", "]]>",
     "http://", "https://www.example.com/path/to/article.html", "www.", "@user", "#", "**", "__", "~~", "\\",
