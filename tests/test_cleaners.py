@@ -205,6 +205,12 @@ class TestMarkdownSyntax:
         r = run(MarkdownSyntax(), text=text)
         assert r.text == "Competition frees up the market\n\nA call costs a third of what it costs elsewhere."
 
+    def test_a_strong_marker_closed_after_a_space_at_a_paragraphs_end_goes(self) -> None:
+        """html2text writes ``<strong>Why now? </strong>`` with its closing marker after the
+        space, where it closes nothing: it goes, with the space."""
+        r = run(MarkdownSyntax(), text=f"**How do we face the challenges of life? **\n\n{BODY_EN}")
+        assert r.text == f"How do we face the challenges of life?\n\n{BODY_EN}"
+
     def test_strong_emphasis_inside_underscores_and_an_empty_strong_go(self) -> None:
         """html2text writes ``<em><strong>`` as ``_**text**_`` and an empty ``<b></b>`` as
         ``****``; a rating's ``*****`` and a word's ``F**k`` are text."""

@@ -86,9 +86,10 @@ _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
 #: or a second cleaning); an escaped backslash (``\\``) is left as it is.
 _ESCAPE = regex.compile(r"(?<!\\)\\(?=[`*_{}\[\]().!])|(?<=[^\\])\\(?=[#+\-])")
 #: a strong marker at a paragraph's start or end that pairs with nothing in it: the rest of a
-#: ``<strong>`` that html2text wrote across two blocks (``**Competition frees up market``)
+#: ``<strong>`` that html2text wrote across two blocks (``**Competition frees up market``), or
+#: of one that closed after a space (``life? **``); the spaces between it and the text go too
 _LONE_STRONG_START = regex.compile(r"(?:\*\*|__)(?![*_])[ \t]*")
-_LONE_STRONG_END = regex.compile(r"(?<![*_\s])(?:\*\*|__)$")
+_LONE_STRONG_END = regex.compile(r"(?<![*_\s])[ \t]*(?:\*\*|__)$")
 #: an empty strong emphasis, ``****`` (html2text's ``<b></b>``: "1.****Do the research")
 _EMPTY_STRONG = regex.compile(r"(?<!\*)\*{4}(?!\*)")
 _T = TypeVar("_T")
