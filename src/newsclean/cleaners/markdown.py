@@ -171,7 +171,7 @@ class MarkdownSyntax:
                 continue
             if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
                     and "`" not in text and "<" not in text and "\\" not in text \
-                    and text[:1] not in "-=>+•·▪►◦‣0123456789":
+                    and text[:1] not in "-=>+•·▪►◦‣":
                 continue
             if _RULE.match(text):
                 doc.drop(unit, "rule")
