@@ -181,13 +181,14 @@ class TestMarkdownSyntax:
 
     def test_a_link_broken_over_two_lines_goes(self) -> None:
         """html2text writes a link holding a line break as ``[words`` and, on the next line,
-        ``](address)`` before the text that follows: both halves of the syntax go, and a line
-        that is only the tail goes whole."""
+        the rest of its words and ``](address)`` before the text that follows: both halves of
+        the syntax go, and a line that is only the tail goes whole."""
         text = (f"{BODY_EN}\n\n[Robots and the future of war  \n](https://x.org/talks/1)Does having robots "
-                "change war? Absolutely, says an analyst.\n[Only words  \n](https://x.org/2)")
+                "change war? Absolutely, says an analyst.\n[Only words  \n](https://x.org/2)\n"
+                "* [Politics  \nHome](https://x.org/politics) and more")
         r = run(MarkdownSyntax(), text=text)
         assert r.text == (f"{BODY_EN}\n\nRobots and the future of war\nDoes having robots change war? "
-                          "Absolutely, says an analyst.\nOnly words")
+                          "Absolutely, says an analyst.\nOnly words\nPolitics\nHome and more")
         assert "markdown/syntax_only" in codes(r)
 
     def test_a_backslash_escape_leaves_its_character(self) -> None:

@@ -46,11 +46,12 @@ _LINKED_IMAGE_OPEN = regex.compile(r"\[[ \t]{0,3}(?=!\[)")
 #: (``[![](feed.gif)RSS feed](address)``): the link's "](address)" follows them
 _LINKED_IMAGE = regex.compile(r"\[[ \t]{0,3}(?P<image>" + _IMAGE_TEXT + r")(?P<anchor>" + _BRACKETED + r")\]\(" + _TARGET)
 _LINK = regex.compile(r"\[(" + _BRACKETED + r")\]\(" + _TARGET)
-#: a link whose words a line break ends (html2text writes an ``<a>`` holding a ``<br>`` as
-#: ``[words  `` and, on the next line, ``](address)``): the last "[" of the line, unclosed, and
-#: the next line's start
+#: a link whose words a line break splits (html2text writes an ``<a>`` holding a ``<br>`` as
+#: ``[Politics  `` and, on the next line, ``Home](address)``, or ``](address)`` when the break
+#: ends the words): the last "[" of the line, unclosed, and the next line's start, its words
+#: (none before a bracket) and the link's address
 _OPEN_LINK = regex.compile(r"\[[^\[\]\n]{0,1000}$")
-_LINK_TAIL = regex.compile(r"\]\(" + _TARGET)
+_LINK_TAIL = regex.compile(r"([^\[\]\n]{0,1000})\]\(" + _TARGET)
 _REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
@@ -163,7 +164,7 @@ class MarkdownSyntax:
         code = self._keep_code_blocks(doc) if self.code_blocks and "```" in doc.source else set()
         if self.layout_tables and "|" in doc.source and "---" in doc.source:
             self._cut_layout_bars(doc, code)
-        if "\n](" in doc.source:
+        if "](" in doc.source:
             self._cut_broken_links(doc, code)
         for unit in doc.units:
             text = unit.text
@@ -211,18 +212,21 @@ class MarkdownSyntax:
 
     @staticmethod
     def _cut_broken_links(doc: Document, code: set[int]) -> None:
-        """Cut the syntax of each link whose words end a line and whose ``](address)`` starts the
-        next line of the block; a line that is only that tail goes."""
+        """Cut the syntax of each link whose words a line break splits: its "[" at the end of a
+        line, its ``](address)`` on the next line of the block; a line that is only that tail
+        goes. The words on both lines count as link text."""
         units = doc.units
         for prev, unit in zip(units, units[1:]):
-            if unit.text[:2] != "](" or unit.block != prev.block or unit.index in code or prev.index in code:
+            if "](" not in unit.text or unit.block != prev.block or unit.index in code or prev.index in code:
                 continue
             tail = _LINK_TAIL.match(unit.text)
-            opener = _OPEN_LINK.search(prev.text)
-            if tail is None or opener is None or not unit.kept:
+            opener = _OPEN_LINK.search(prev.text) if tail is not None and unit.kept else None
+            if tail is None or opener is None:
                 continue
-            if unit.text[tail.end():].strip():
-                doc.cut_text(unit, 0, tail.end(), "link_syntax")
+            words = tail.group(1).strip()
+            if words or unit.text[tail.end():].strip():
+                doc.cut_text(unit, tail.end(1), tail.end(), "link_syntax")
+                doc.annotate(unit, link_chars=unit.link_chars + len(words))
             else:
                 doc.drop(unit, "syntax_only")
             if prev.kept:
