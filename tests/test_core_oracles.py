@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsclean.lexicon import all_phrases, month_numbers
+from newsclean.normalize import normalize_line, segment
 from newsclean.textshape import (
     LinePattern,
     comparison_key,
@@ -191,3 +192,21 @@ def test_date_forms_are_the_regular_expressions(text: str) -> None:
     from newsclean.cleaners.bylines import _dates
 
     assert _dates().find(fold(text)) == oracle_date_groups(fold(text), _MONTH_NAME())
+
+
+ENTITY_PIECES = ["&", "&amp;", "&#8217;", "&#x2019;", "&nbsp", ";", "#", "a", "é", "Ã©", " ", "  ", "?a=1&b=2", "ﬁ", "\u200b"]
+
+
+@SETTINGS
+@given(st.one_of(TEXTS, st.lists(st.sampled_from(ENTITY_PIECES), max_size=20).map("".join)))
+@example("Q&A at /x?a=1&b=2; fish &chips")
+@example("&amp;")
+@example("&n\u00e9;")
+def test_a_line_the_core_calls_clean_is_one_normalisation_leaves_as_it_is(text: str) -> None:
+    """``segment`` takes a line the core's scan calls clean (``rust/src/lines.rs``) as its span
+    without its edge spaces, without normalising it: for every such line, normalisation gives
+    that very text (an "&" that starts no entity included)."""
+    units, _ = segment(text, lambda i, start, end, t, m, block, gap: (start, end, t, m))
+    for start, end, unit_text, mapping in units:
+        if mapping is None:  # (the core's clean line: its span, not normalised)
+            assert normalize_line(text, start, end).text == unit_text

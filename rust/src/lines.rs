@@ -3,10 +3,11 @@
 //! Lines end where Python's `str.splitlines` ends them ("\n", "\r", "\r\n", "\x0b", "\x0c",
 //! "\x1c"-"\x1e", "\x85", U+2028, U+2029; no empty line after a final break). A line is *clean*
 //! when normalisation (`newsclean.normalize`: ftfy, white space, invisible characters) leaves
-//! it as it is: no control character, odd space, invisible format character, surrogate, "&" or
-//! Latin ligature in it, no double space, no two characters in a row of the kind UTF-8 read as
-//! cp1252 is made of (found over the whole input, pair after pair), and the input is NFC or the
-//! line is ASCII. A clean line's text is its span without the spaces at its ends; other lines
+//! it as it is: no control character, odd space, invisible format character, surrogate, entity
+//! ("&" then a run of "#" and word characters closed by ";") or Latin ligature in it, no double
+//! space between its first and last other character (spaces at its ends go, however many), no
+//! two characters in a row of the kind UTF-8 read as cp1252 is made of (found over the whole
+//! input, pair after pair), and the input is NFC or the line is ASCII. A clean line's text is its span without the spaces at its ends; other lines
 //! are normalised by Python.
 //!
 //! Text is read as code points (`u32`), as Python counts them: a lone surrogate is a code point
@@ -54,7 +55,18 @@ fn is_special(c: u32) -> bool {
         0x00..=0x09 | 0x0E..=0x1B | 0x1F | 0x7F..=0x84 | 0x86..=0x9F   // controls that do not break a line
         | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000  // odd spaces
         | 0x200B..=0x200D | 0x2060 | 0xFEFF | 0xAD                    // invisible format characters
-        | 0xD800..=0xDFFF | 0x26 | 0xFB00..=0xFB06)                   // surrogates, "&", ligatures
+        | 0xD800..=0xDFFF | 0xFB00..=0xFB06)                          // surrogates, ligatures
+}
+
+/// Whether the "&" at `i` may start an entity as the repair reads one (`&[#\w]+;`, which ftfy
+/// decodes): a run of "#" and word characters closed by ";". Any non-ASCII character counts as a
+/// word character here: a line marked for that alone is normalised by Python, which finds nothing
+/// to change, so erring that way costs time, never a different text. A "&" in an address
+/// (`?a=1&b=2`) starts none.
+fn starts_entity(cps: &[u32], i: usize) -> bool {
+    let is_word = |c: u32| c == 0x23 || c == 0x5F || c > 0x7F || char::from_u32(c).is_some_and(|c| c.is_ascii_alphanumeric());
+    let run = cps[i + 1..].iter().take_while(|&&c| is_word(c)).count();
+    run > 0 && cps.get(i + 1 + run) == Some(&0x3B)
 }
 
 /// A character of UTF-8 read as cp1252 or Latin-1: Latin-1's upper half and cp1252's extras.
@@ -66,7 +78,9 @@ fn is_mojibake_char(c: u32) -> bool {
 /// Per code point, whether it makes its line dirty (the double spaces and mojibake pairs marked
 /// as Python's `finditer` finds them: left to right, none overlapping).
 fn dirty_marks(cps: &[u32]) -> Vec<bool> {
-    let mut dirty: Vec<bool> = cps.iter().map(|&c| is_special(c)).collect();
+    let mut dirty: Vec<bool> = cps.iter().enumerate()
+        .map(|(i, &c)| is_special(c) || c == 0x26 && starts_entity(cps, i))
+        .collect();
     let mut i = 0;
     while i + 1 < cps.len() {
         if cps[i] == 0x20 && cps[i + 1] == 0x20 {
@@ -112,12 +126,14 @@ fn line(cps: &[u32], dirty: &[bool], start: usize, end: usize, nfc: bool) -> Lin
         let b = span.iter().rposition(|&c| keep(c)).map_or(a, |i| start + i + 1);
         (a, b)
     };
+    // the spaces at a line's ends go whatever their number: only what lies between its first and
+    // last other character can make it dirty
+    let (a, b) = trim(&|c| c != 0x20);
     let (kind, (text_start, text_end)) = if span.is_empty() {
         (LineKind::Empty, (start, start))
-    } else if dirty[start..end].iter().any(|&d| d) || !(nfc || span.iter().all(|&c| c < 0x80)) {
+    } else if dirty[a..b].iter().any(|&d| d) || !(nfc || span.iter().all(|&c| c < 0x80)) {
         (LineKind::Dirty, trim(&|c| !is_python_space(c)))
     } else {
-        let (a, b) = trim(&|c| c != 0x20);
         (if a == b { LineKind::Spaces } else { LineKind::Text }, (a, b))
     };
     Line { kind, start, end, text_start, text_end }
@@ -145,13 +161,19 @@ mod tests {
     #[test]
     fn clean_lines_lose_their_spaces_and_blank_ones_are_told_apart() {
         assert_eq!(kinds(" ab \n\n \n"), [(LineKind::Text, 1, 3), (LineKind::Empty, 5, 5), (LineKind::Spaces, 7, 7)]);
-        assert_eq!(kinds("   ")[0].0, LineKind::Dirty); // a double space: normalisation's to judge
+        // spaces at a line's ends go, however many; inside it, two are normalisation's to judge
+        assert_eq!(kinds("   ")[0].0, LineKind::Spaces);
+        assert_eq!(kinds("  ab  \nc  d")[..], [(LineKind::Text, 2, 4), (LineKind::Dirty, 7, 11)]);
     }
 
     #[test]
     fn what_normalisation_may_change_is_dirty() {
-        for dirty in ["a  b", "a\u{a0}b", "caf\u{e9}\u{a9}", "x &amp; y", "\u{fb01}ne", "a\u{200b}b"] {
+        for dirty in ["a  b", "a\u{a0}b", "caf\u{e9}\u{a9}", "x &amp; y", "&#8217;", "&n\u{e9};", "\u{fb01}ne", "a\u{200b}b"] {
             assert_eq!(kinds(dirty)[0].0, LineKind::Dirty, "{dirty:?}");
+        }
+        // an "&" that starts no entity is text: normalisation leaves it as it is
+        for clean in ["Q&A", "/x?a=1&b=2", "a & b;", "&;", "fish &chips", "&"] {
+            assert_eq!(kinds(clean)[0].0, LineKind::Text, "{clean:?}");
         }
         assert_eq!(kinds("café ok")[0].0, LineKind::Text);
         assert_eq!(scan(&cps("café"), false)[0].kind, LineKind::Dirty); // not NFC and not ASCII

@@ -262,11 +262,12 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
     ``invisible``.
 
     The compiled core finds the lines (``str.splitlines``' breaks) and the ones normalisation
-    cannot change -- no control, odd or invisible character, "&", ligature, double space or
-    mojibake pair, and NFC -- whose text is their span without the spaces at their ends, as
-    :func:`normalize_line` would give it; the others go through :func:`normalize_line`. A line of
-    code (inside a fenced code block) keeps its indentation and its inner runs of spaces when
-    white space is all normalisation would change in it.
+    cannot change -- no control, odd or invisible character, entity (``&amp;``, ``&#8217;``; the
+    "&" of an address starts none), ligature, double space inside the line (at its ends, spaces
+    go whatever their number) or mojibake pair, and NFC -- whose text is their span without the
+    spaces at their ends, as :func:`normalize_line` would give it; the others go through
+    :func:`normalize_line`. A line of code (inside a fenced code block) keeps its indentation
+    and its inner runs of spaces when white space is all normalisation would change in it.
     """
     gap = 0
     seen = False
