@@ -174,9 +174,7 @@ class MarkdownSyntax:
             text = unit.text
             if unit.index in code:
                 continue
-            if "[" not in text and "#" not in text and "*" not in text and "_" not in text \
-                    and "`" not in text and "<" not in text and "\\" not in text \
-                    and text[:1] not in "-=>+•·▪►◦‣":
+            if not _may_hold_syntax(text):
                 continue
             if _RULE.match(text):
                 doc.drop(unit, "rule")
@@ -280,15 +278,18 @@ class MarkdownSyntax:
         body joins them: emphasis and links may run across), looking again at it as the body
         shows it while a round finds more (``*# A*`` is a heading once its emphasis goes), as a
         second cleaning of the body would."""
-        for _ in range(_SYNTAX_ROUNDS):
+        for round_ in range(_SYNTAX_ROUNDS):
             texts = [u.visible for u in group]
+            joined = " ".join(texts)
+            if round_ and not _may_hold_syntax(joined):
+                break  # (what the last round cut left no character any syntax starts with)
             cuts: list[tuple[int, int, str]] = []
             pos = self._line_markers(doc, group[0], texts[0], cuts)
             if group[0].kind == "heading":
                 t = _HEADING_TAIL.search(texts[0])
                 if t and t.start() >= pos:
                     cuts.append((t.start(), t.end(), "heading_marker"))
-            links = _inline(" ".join(texts), cuts)
+            links = _inline(joined, cuts)
             # mapped to the input before the first cut
             spans = [(group[k], group[k].visible_to_text(a), group[k].visible_to_text(b, end=True), reason)
                      for k, a, b, reason in _per_unit(texts, cuts)]
@@ -331,6 +332,14 @@ class MarkdownSyntax:
                 continue
             break
         return pos
+
+
+def _may_hold_syntax(text: str) -> bool:
+    """Whether ``text`` holds a character some markdown syntax starts with (a link's or an
+    image's bracket, a heading's ``#``, emphasis, code, a tag or autolink, an escape) or starts
+    with a quote, bullet or rule mark; a text without one has nothing to cut."""
+    return ("[" in text or "#" in text or "*" in text or "_" in text or "`" in text or "<" in text
+            or "\\" in text or text[:1] in "-=>+•·▪►◦‣")
 
 
 def _per_unit(texts: list[str], spans: list[tuple[int, int, _T]]) -> Iterator[tuple[int, int, int, _T]]:
