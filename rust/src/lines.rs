@@ -7,8 +7,8 @@
 //! ("&" then a run of "#" and word characters closed by ";") or Latin ligature in it, no double
 //! space between its first and last other character (spaces at its ends go, however many), no
 //! two characters in a row of the kind UTF-8 read as cp1252 is made of (found over the whole
-//! input, pair after pair), and the input is NFC or the line is ASCII. A clean line's text is its span without the spaces at its ends; other lines
-//! are normalised by Python.
+//! input, pair after pair), and the input is NFC or the line is ASCII. A clean line's text is
+//! its span without the spaces at its ends; other lines are normalised by Python.
 //!
 //! Text is read as code points (`u32`), as Python counts them: a lone surrogate is a code point
 //! like any other. Offsets are code-point offsets.
@@ -64,7 +64,7 @@ fn is_special(c: u32) -> bool {
 /// to change, so erring that way costs time, never a different text. A "&" in an address
 /// (`?a=1&b=2`) starts none.
 fn starts_entity(cps: &[u32], i: usize) -> bool {
-    let is_word = |c: u32| c == 0x23 || c == 0x5F || c > 0x7F || char::from_u32(c).is_some_and(|c| c.is_ascii_alphanumeric());
+    let is_word = |c: u32| c > 0x7F || c == u32::from(b'#') || c == u32::from(b'_') || (c as u8).is_ascii_alphanumeric();
     let run = cps[i + 1..].iter().take_while(|&&c| is_word(c)).count();
     run > 0 && cps.get(i + 1 + run) == Some(&0x3B)
 }

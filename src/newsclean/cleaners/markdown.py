@@ -5,8 +5,8 @@ Scrapers that turn pages into markdown leave syntax around the words. The anchor
 link stays (its length is recorded as ``unit.link_chars`` for the boilerplate classifier); the
 brackets and the URL are cut, also where the words follow a linked picture
 (``[![](feed.gif)RSS feed](address)``), hold brackets (``[[www]](address)``) or are split by a
-line break (``[Politics`` on one line, ``Home](address)`` on the next). A line that is only an image goes, unless its alt text is a
-caption that appears nowhere else in the page. Everything cut is recorded with its reason.
+line break (``[Politics`` on one line, ``Home](address)`` on the next). A line that is only an
+image goes, unless its alt text is a caption that appears nowhere else in the page. Everything cut is recorded with its reason.
 
 A fenced code block (a line of three backticks or more, the code, the same fence again) is the
 author's text, kept whole with its fences: its lines read like menu items (``SELECT``,
