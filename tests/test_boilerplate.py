@@ -550,6 +550,27 @@ def test_a_table_stays_whole_when_one_of_its_rows_stays_but_not_a_page_laid_out_
     assert Boilerplate().whole_tables
 
 
+def test_a_table_between_two_lines_of_the_article_stays_whatever_its_rows_score() -> None:
+    """A query's output printed in the article (``2020-08-01 18:00 │ 200 │ 4084``) scores like a
+    menu row by row, so no row may reach the threshold; between two kept lines it is a piece of
+    the article all the same. At the article's edge it is judged row by row."""
+    from newsclean.cleaners.boilerplate.context import keep_inside, tables
+
+    doc = Document("Our table stores the entries of each status code every minute:\n"
+                   "period │ status_code │ entries\n"
+                   "2020-08-01 18:00 │ 200 │ 4084\n"
+                   "2020-08-01 18:00 │ 404 │ 0\n"
+                   "Note that the table has a row for every minute.")
+    found = tables(doc.units)
+    assert found == [range(1, 4)]
+    keep = [True, False, False, False, True]
+    keep_inside(keep, found)
+    assert keep == [True] * 5
+    at_the_edge = [False, False, False, False, True]
+    keep_inside(at_the_edge, found)
+    assert at_the_edge == [False, False, False, False, True]
+
+
 def test_a_numbered_list_inside_the_article_stays_whole_when_half_its_items_stay() -> None:
     """A ranking's items (``3. Australia``) read like menu entries and score near the threshold
     one by one; numbered one after the other on lines next to each other, they are one list,

@@ -10,7 +10,7 @@ from ...document import Unit
 from ...page_regions import holds_running_text, is_running_text
 from ...textshape import has_cells
 
-__all__ = ["extend", "is_table", "keep_between", "keep_most", "keep_whole", "running_paragraphs", "runs",
+__all__ = ["extend", "is_table", "keep_between", "keep_inside", "keep_most", "keep_whole", "running_paragraphs", "runs",
            "spare_running_text", "tables"]
 
 
@@ -55,6 +55,15 @@ def keep_whole(keep: list[bool], groups: list[range]) -> None:
     """Every line of each group is kept when one of its lines is (one piece of the article)."""
     for lines in groups:
         if any(keep[lines.start:lines.stop]):
+            keep[lines.start:lines.stop] = [True] * len(lines)
+
+
+def keep_inside(keep: list[bool], groups: list[range]) -> None:
+    """Every line of each group is kept when the lines right before and after it are kept: a
+    piece of the article between two of its lines, whatever its own lines score."""
+    n = len(keep)
+    for lines in groups:
+        if 0 < lines.start and lines.stop < n and keep[lines.start - 1] and keep[lines.stop]:
             keep[lines.start:lines.stop] = [True] * len(lines)
 
 
