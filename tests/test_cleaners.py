@@ -705,6 +705,18 @@ class TestTrailers:
         text = f"{BODY_EN}\n\nNo comment.\n\n{BODY_EN}"
         assert "No comment." in run(Trailers(), text=text).text
 
+    def test_the_line_of_the_posts_tags_or_categories_goes_in_any_language(self) -> None:
+        """A taxonomy label (WordPress's catalogues) and two or more short items: the post's
+        tags, not its text. A sentence that starts with the same word stays."""
+        for line in ("Tags: budget, council, roads", "Filed under: Politics, Local news",
+                     "Schlagwörter: Haushalt, Gemeinderat"):
+            r = run(Trailers(), text=f"{BODY_EN}\n\n{line}")
+            assert r.text == BODY_EN, line
+            assert codes(r) == ["trailers/tag_line"]
+        prose = f"{BODY_EN}\n\nTags on the new bridge, council members said, would be read by cameras."
+        assert run(Trailers(), text=prose).text == prose
+        assert run(Trailers(tag_lines=False), text=f"{BODY_EN}\n\nTags: budget, council").text.endswith("council")
+
 
 class TestStrayLines:
     """The last line of a widget, left in a block where the other cleaners removed the rest."""

@@ -1,5 +1,6 @@
-"""What follows the article: "Read the full report at …", section links ("Top News"), a lone
-source tag ("CNN") or other short lines after the last body paragraph."""
+"""What follows the article: "Read the full report at …", section links ("Top News"), the
+line of the post's tags or categories ("Tags: budget, council, roads"), a lone source tag
+("CNN") or other short lines after the last body paragraph."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ import regex
 from ..document import Document
 from ..lexicon import all_phrases
 from ..textshape import ends_like_sentence, phrase_matcher, sentences
+from .boilerplate.below import taxonomy_lines
 
 __all__ = ["Trailers"]
 
@@ -19,7 +21,7 @@ _SOURCE_TAG = regex.compile(r"^[\p{P}\s]{0,3}(?:\p{Lu}[\p{Lu}\p{N}.&/-]{1,15}[\s
 
 @dataclass(frozen=True)
 class Trailers:
-    """Drop read-more lines, section labels, and short lines after the body.
+    """Drop read-more lines, section labels, tag lines, and short lines after the body.
 
     Options:
         read_more_words: longest line (in words) taken as a read-more trailer (a line of one
@@ -29,20 +31,31 @@ class Trailers:
         source_tags_only: after the body, drop only lines shaped like a source tag (letters all
             capitals: ``CNN``, ``(AFP)``, ``ТАСС``); False drops every short line there, sign-offs
             and author names included.
+        tag_lines: drop the line that lists the post's tags or categories: a ``taxonomy_labels``
+            word at its start (``Tags``, ``Filed under``, ``Schlagwörter``; WordPress's
+            catalogues) and two or more short items
+            (:func:`~newsclean.cleaners.boilerplate.below.taxonomy_lines`, which also mark where
+            the article ends). False keeps them.
     """
 
     name: ClassVar[str] = "trailers"
     reasons: ClassVar[dict[str, str]] = {
         "read_more": "a read-more line",
         "section_label": "a section label (``Advertisement``, ``Related topics``)",
+        "tag_line": "the line listing the post's tags or categories (``Tags: budget, council, roads``)",
         "after_body": "a short line after the last body paragraph (a lone source tag like ``(AFP)``)",
     }
     read_more_words: int = 15
     after_body_words: int = 3
     body_words: int = 10
     source_tags_only: bool = True
+    tag_lines: bool = True
 
     def __call__(self, doc: Document) -> None:
+        if self.tag_lines:
+            for i in taxonomy_lines(doc):
+                if doc.units[i].decision.value == "undecided":
+                    doc.drop(doc.units[i], "tag_line")
         read_more = phrase_matcher(all_phrases("read_more"), anchored=True)
         labels = phrase_matcher(all_phrases("section_labels"), anchored=True)
         for unit in doc.undecided():

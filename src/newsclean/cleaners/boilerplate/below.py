@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ...document import Document, Unit
 from ...lexicon import all_phrases
-from ...textshape import phrase_matcher
+from ...textshape import ends_like_sentence, phrase_matcher
 from ..comments import CommentForms
 from .posts import count_lines
 
@@ -51,9 +51,10 @@ def taxonomy_lines(doc: Document) -> list[int]:
     """The lines of ``doc`` (indices in ``doc.units``) that list the article's tags or
     categories: a ``taxonomy_labels`` word at the start (``Tags``, ``Filed under``,
     ``Schlagwörter``, ``Рубрики``, in any language), then two or more items of at most
-    :data:`MAX_TAG_WORDS` words (``Tags: budget, transport, council``). Kept or not: where the
-    line stood, the article ended, whichever cleaner took it (a list of short items reads like
-    related headlines). The labelled lines are found in one pass over the page."""
+    :data:`MAX_TAG_WORDS` words (``Tags: budget, transport, council``), and no sentence's end.
+    Kept or not: where the line stood, the article ended, whichever cleaner took it (the
+    ``trailers`` cleaner's ``tag_line``; a list of short items reads like related headlines too).
+    The labelled lines are found in one pass over the page."""
     labels = phrase_matcher(all_phrases("taxonomy_labels"), anchored=True)
     if labels is None:
         return []
@@ -64,7 +65,8 @@ def taxonomy_lines(doc: Document) -> list[int]:
         if m is None:
             continue
         items = [item for item in _TAG_SEPARATORS.split(units[i].folded[m.end():].lstrip(" :：")) if item.strip()]
-        if len(items) >= 2 and all(len(item.split()) <= MAX_TAG_WORDS for item in items):
+        if len(items) >= 2 and all(len(item.split()) <= MAX_TAG_WORDS for item in items) \
+                and not ends_like_sentence(units[i].visible):  # ("Tags on the bridge, ..., said.")
             found.append(i)
     return found
 
