@@ -324,6 +324,13 @@ class TestWidgets:
         assert r.text == BODY_MK
         assert set(codes(r)) == {"widgets/label_value_widget"}
 
+    @pytest.mark.parametrize("line", ["Skip to main | Skip to sidebar", "Share | Tweet | Email", "Skip to content"])
+    def test_a_line_of_widget_labels_only_goes(self, line: str) -> None:
+        """Skip links and share bars: every part of the line is a label (``widget_labels``)."""
+        r = run(Widgets(), text=f"{line}\n\n{BODY_EN}")
+        assert r.text == BODY_EN
+        assert codes(r) == ["widgets/widget_label"]
+
     def test_star_rating_histogram_goes(self) -> None:
         widget = "\n".join(f"{n} Sterne\n{n * 10}%" for n in range(5, 0, -1))
         assert run(Widgets(), text=f"{BODY_DE}\n\n{widget}").text == BODY_DE
