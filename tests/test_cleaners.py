@@ -331,6 +331,21 @@ class TestWidgets:
         assert r.text == BODY_EN
         assert codes(r) == ["widgets/widget_label"]
 
+    @pytest.mark.parametrize("row", ["Facebook | Twitter | LinkedIn", "Facebook\nTwitter", "Share\nВКонтакте",
+                                     "Twitter\n\nPinterest"])
+    def test_a_row_of_share_buttons_goes(self, row: str) -> None:
+        """The services a page's buttons share to (``share_targets``) alone on their lines: a
+        line naming two of them, or lines next to another such line or a widget label."""
+        r = run(Widgets(), text=f"{BODY_EN}\n{row}\n{BODY_EN}")
+        assert r.text.split() == f"{BODY_EN}\n{BODY_EN}".split()
+        assert "widgets/share_buttons" in codes(r)
+
+    @pytest.mark.parametrize("line", ["Facebook", "Facebook 12", "Essential Twitter accounts 1", "Twitter: @newsclean"])
+    def test_one_service_named_alone_or_with_other_words_stays(self, line: str) -> None:
+        """One name between paragraphs may be a photo's source or an embedded post's."""
+        text = f"{BODY_EN}\n{line}\n{BODY_EN}"
+        assert run(Widgets(), text=text).text == text
+
     def test_star_rating_histogram_goes(self) -> None:
         widget = "\n".join(f"{n} Sterne\n{n * 10}%" for n in range(5, 0, -1))
         assert run(Widgets(), text=f"{BODY_DE}\n\n{widget}").text == BODY_DE

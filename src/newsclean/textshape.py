@@ -328,6 +328,10 @@ class PhraseMatcher:
             pos = end
         return "".join(out) + text[pos:] if out else text
 
+    def count(self, text: str) -> int:
+        """How many matches ``text`` holds (left to right, none overlapping, as :meth:`sub` finds them)."""
+        return len(self._phrases.find_all(text))
+
     def candidate_lines(self, page: Page) -> list[int]:
         """The lines of ``page`` (ascending) whose folded text :meth:`search` matches, found in
         one pass over the page."""

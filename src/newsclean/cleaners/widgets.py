@@ -16,6 +16,10 @@ The shapes are general, not one site's words:
   over a weather widget's temperature, ``London / 21.3°C``), in any language;
 - *relative times*: a line that is only a time in the past relative to now, in any language
   (CLDR's patterns, from seconds to years: ``5 hours ago``, ``vor 5 Stunden``, ``3日前``);
+- *share buttons*: the names of the services a page's buttons share to (``lexicon.share_targets``:
+  ``Facebook``, ``Twitter``, ``Email``), alone on a line (``Twitter | Facebook``) when the line
+  names two of them or the line next to it is one too: one name alone between paragraphs may
+  be a photo's source or an embedded post's;
 - *archive lists*: a line of four or more month names (CLDR's, any language), each with a year or
   a count, that make up half its words or more (a blog's archive menu flattened to one line,
   ``Select Month November 2012 (1) September 2012 (1) …``); a sentence naming months has more
@@ -31,7 +35,7 @@ from typing import ClassVar
 import regex
 
 from ..document import Decision, Document, Unit
-from ..lexicon import all_phrases, calendar_words, month_numbers
+from ..lexicon import all_phrases, calendar_words, month_numbers, share_targets
 from ..page_regions import article_start
 from ..textshape import LinePattern, PhraseMatcher, ends_like_sentence, has_cells, phrase_matcher, word_count
 from .bylines import parse_date
@@ -78,6 +82,34 @@ def _label_matchers() -> tuple[PhraseMatcher | None, PhraseMatcher | None]:
     found anywhere in a line, and at its start."""
     words = all_phrases("widget_labels") + all_phrases("comment_counts")
     return phrase_matcher(words), phrase_matcher(words, anchored=True)
+
+
+@cache
+def _share_names() -> PhraseMatcher | None:
+    """The services a page's buttons share to, found anywhere in a line."""
+    return phrase_matcher(share_targets())
+
+
+def _share_buttons(doc: Document) -> None:
+    """Drop the lines that only name services to share to (with separators) when a line names
+    two or more of them, or the line before or after it is such a line or a widget label
+    (``Share``): a row of buttons."""
+    names = _share_names()
+    if names is None:
+        return
+    units = doc.units
+    found: dict[int, int] = {}  # unit index -> how many services the line names
+    for i in names.candidate_lines(doc.page_text()):
+        folded = units[i].folded
+        if not _NON_WORDS.sub("", names.sub(" ", folded)):
+            found[i] = names.count(folded)
+
+    def in_row(j: int) -> bool:
+        return 0 <= j < len(units) and (j in found or (units[j].cleaner, units[j].reason) == Widgets.LABEL)
+
+    for i, services in found.items():
+        if units[i].decision is Decision.UNDECIDED and (services >= 2 or in_row(i - 1) or in_row(i + 1)):
+            doc.drop(units[i], "share_buttons", services=services)
 
 
 def _is_value(text: str) -> bool:
@@ -197,6 +229,7 @@ class Widgets:
         "counter": "a label with a count (``12 Comments``, ``Read Time: 3 Minute``)",
         "widget_label": "a widget label alone on its line (``Share``, ``Tweet``)",
         "read_time": "a count of minutes and at most two other words (``10 мин на чтение``)",
+        "share_buttons": "names of services to share to, alone on their lines (``Facebook``, ``Twitter | Email``)",
         "widget_name": "the one label in a block of numeric lines (``London`` over ``21.3°C``)",
         "month_archive": "a list of months with years or counts (``October 2012 (19) September 2012 (18) …``)",
         "relative_time": "a time relative to when the page was served, alone (``5 hours ago``, ``vor 5 Stunden``)",
@@ -204,6 +237,7 @@ class Widgets:
     #: ``(cleaner, reason)`` of its removals that other cleaners look for
     NUMERIC_LINE: ClassVar[tuple[str, str]] = (name, "numeric_line")
     COUNTER: ClassVar[tuple[str, str]] = (name, "counter")
+    LABEL: ClassVar[tuple[str, str]] = (name, "widget_label")
     min_groups: int = 3
     max_counter_words: int = 8
     max_read_time_words: int = 5
@@ -241,6 +275,7 @@ class Widgets:
             if verdict is not None:
                 doc.drop(unit, verdict[0], **verdict[1])
         self._widget_names(doc, head_end, dates)
+        _share_buttons(doc)
 
     @staticmethod
     def _widget_names(doc: Document, head_end: int, dates: set[int]) -> None:
