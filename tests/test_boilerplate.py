@@ -752,3 +752,24 @@ def test_a_page_that_keeps_its_article_rescues_nothing() -> None:
     kept_article = [u.visible in EN_PARAS for u in page.units]
     assert _lost_article(page.units, page.rows, kept_article, 30) == set()
     assert _lost_article(page.units, page.rows, [False] * len(page.units), 0) == set()
+
+
+def test_a_page_half_prose_whose_words_all_score_high_reads_as_extracted() -> None:
+    """An article with a list between its paragraphs (a recipe's ingredients) has under 80% of
+    its words in running text, like a whole page; but the trees are sure of all its words, and a
+    whole page's menus are what they doubt. Half its words in running text and a mean score of
+    ``clean_score`` or more: the floor of an extracted page (``clean_factor`` times the
+    threshold), so a borderline line with a sentence's end stays."""
+    paragraph = ("Heat the oil in a large pot over medium heat, then add the onion and cook it "
+                 "slowly until it is soft and golden, which takes about ten minutes.")
+    items = ["2 tsp vegetable oil", "1 large onion", "4 cloves garlic", "1 tsp cumin", "1 tsp flour",
+             "3 cups chicken broth", "2 cans white beans", "1/4 tsp sugar"]
+    doc = Document("\n".join([paragraph, *items]))
+    running = [1.0] + [0.0] * len(items)
+    sure, unsure = [0.99] * len(running), [0.99] + [0.5] * len(items)
+    assert Boilerplate()._clean_page_floor(doc.units, running, 0.5, sure) == 0.5 * Boilerplate().clean_factor
+    assert Boilerplate()._clean_page_floor(doc.units, running, 0.5, unsure) == 0.5
+    assert Boilerplate(clean_score=1.0)._clean_page_floor(doc.units, running, 0.5, sure) == 0.5
+    mostly_list = Document("\n".join([paragraph, *items, *items]))
+    assert Boilerplate()._clean_page_floor(mostly_list.units, running + [0.0] * len(items), 0.5,
+                                           sure + sure[1:]) == 0.5

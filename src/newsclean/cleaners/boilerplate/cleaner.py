@@ -70,6 +70,15 @@ class Boilerplate:
             marked heading is multiplied by ``clean_factor`` (``clean_share=1`` turns this off).
             The default 0.36 puts that floor at 0.18 with the model's 0.5: a wire-service credit
             line under a clean article (stage-1 score 0.2) stays.
+        clean_score: a page with half its words or more in running text, whose words score
+            ``clean_score`` or more on average (weighted by their count), reads as extracted
+            too, its floor that of ``clean_share``: an article with lists, steps and headings
+            between its paragraphs (a recipe's ingredients) and nothing the trees doubt. On the
+            development pages' gold bodies, a fifth of which have under ``clean_share`` of their
+            words in running text, the median of that mean is 0.89; on whole pages in the same
+            band, 0.69. Held out, gold bodies kept whole 1,136 -> 1,144 of 1,552; plain F1
+            dragnet 0.8701 -> 0.8704, cleaneval-dev markdown 0.8514 -> 0.8518, html dragnet
+            0.9170 -> 0.9172, readability unchanged; 1 turns it off.
         clean_keep_words: on such a page, a line that ends like a sentence and has this many
             words or more stays whatever its score: a paragraph of the article the trees score
             low for its place (a post quoted in full, a forum reply under the article, which
@@ -189,6 +198,7 @@ class Boilerplate:
     clean_share: float = 0.8
     clean_factor: float = 0.36
     clean_min_words: int = 6
+    clean_score: float = 0.9
     clean_keep_words: int = 30
     min_lines: int = 3
     min_confidence: float = 0.0
@@ -305,7 +315,7 @@ class Boilerplate:
         seq = page.units
         paragraphs = runs([False, *map(continues_paragraph, seq, seq[1:])])
         bodyish = running_paragraphs(seq, paragraphs, page.rows[:, column("bodyish")].tolist())
-        floor = self._clean_page_floor(seq, bodyish, threshold)
+        floor = self._clean_page_floor(seq, bodyish, threshold, probs)
         if floor < threshold:
             # already-extracted text: a borderline sentence or marked heading stays (a credit
             # line, a sign-off, a section title); a short fragment that does not end like a
@@ -339,15 +349,20 @@ class Boilerplate:
                     keep[lines.start:lines.stop] = [True] * len(lines)
         return keep
 
-    def _clean_page_floor(self, seq: Sequence[Unit], bodyish: Sequence[float], threshold: float) -> float:
+    def _clean_page_floor(self, seq: Sequence[Unit], bodyish: Sequence[float], threshold: float,
+                          probs: Sequence[float]) -> float:
         """The floor of an already-extracted page (most of its words in lines that read like
-        running text): the cleaner the page, the lower (``clean_slope=0``: a factor of 1). The
-        threshold itself on any other page."""
+        running text, or half of them and the scores sure of the rest: ``clean_score``): the
+        cleaner the page, the lower (``clean_slope=0``: a factor of 1). The threshold itself on
+        any other page."""
         if self.clean_share >= 1.0:
             return threshold
         total = sum(u.nwords for u in seq) or 1
         running = sum(u.nwords for u, b in zip(seq, bodyish) if b)
         if running < self.clean_share * total:
+            scored = sum(p * u.nwords for p, u in zip(probs, seq))  # the words' mean score, times total
+            if self.clean_score < 1.0 and 2 * running >= total and scored >= self.clean_score * total:
+                return threshold * self.clean_factor  # as at ``clean_share``
             return threshold
         cleanness = (1 - running / total) / (1 - self.clean_share)
         return threshold * self.clean_factor * float(cleanness ** self.clean_slope)
