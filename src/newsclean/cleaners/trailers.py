@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import regex
 
-from ..document import Document
+from ..document import Decision, Document
 from ..lexicon import all_phrases
 from ..textshape import ends_like_sentence, phrase_matcher, sentences
 from .boilerplate.below import taxonomy_lines
@@ -54,7 +54,7 @@ class Trailers:
     def __call__(self, doc: Document) -> None:
         if self.tag_lines:
             for i in taxonomy_lines(doc):
-                if doc.units[i].decision.value == "undecided":
+                if doc.units[i].decision is Decision.UNDECIDED:
                     doc.drop(doc.units[i], "tag_line")
         read_more = phrase_matcher(all_phrases("read_more"), anchored=True)
         labels = phrase_matcher(all_phrases("section_labels"), anchored=True)

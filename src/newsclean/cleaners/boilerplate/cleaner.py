@@ -360,8 +360,9 @@ class Boilerplate:
         total = sum(u.nwords for u in seq) or 1
         running = sum(u.nwords for u, b in zip(seq, bodyish) if b)
         if running < self.clean_share * total:
-            scored = sum(p * u.nwords for p, u in zip(probs, seq))  # the words' mean score, times total
-            if self.clean_score < 1.0 and 2 * running >= total and scored >= self.clean_score * total:
+            # half the words in running text and the words' mean score at least ``clean_score``
+            if self.clean_score < 1.0 and 2 * running >= total \
+                    and sum(p * u.nwords for p, u in zip(probs, seq)) >= self.clean_score * total:
                 return threshold * self.clean_factor  # as at ``clean_share``
             return threshold
         cleanness = (1 - running / total) / (1 - self.clean_share)
