@@ -150,6 +150,29 @@ def test_warm_up_loads_the_tables_and_calls_each_cleaners_warm_up() -> None:
     assert pipeline.clean(BODY).text == BODY  # and it cleans as before
 
 
+def test_after_warm_up_the_first_pages_load_no_table() -> None:
+    """What a page with dates, widget lines, glued prompts, comment counters or a language the
+    detector is unsure of needs is loaded by ``warm_up``, not by the first such page: a worker's
+    deadline is then for the page alone, and a benchmark times the pages, not the loading."""
+    from newsclean.cleaners import bylines, calls_to_action, widgets
+    from newsclean.cleaners.boilerplate import pagelang, posts
+
+    loaders = [bylines._dates, bylines._prefixes_anywhere, widgets._label_matchers, widgets._share_names,
+               widgets._date_and_clock_words, widgets._relative_times, calls_to_action._pointer_pattern,
+               posts._counter_words, pagelang.stop_table]
+    pipeline = Pipeline.default().warm_up()
+    misses = [f.cache_info().misses for f in loaders]
+    pages = [
+        f"Posted 3 March 2024, 10:15 am\n\n5 hours ago\n\n{BODY} Follow us on Twitter @council.\n\n"
+        "Share\n\nTweet\n\n12 Comments\n\nLondon\n\n21.3°C\n\nMon 4 March",
+        "Bunu okudunuz mu? Bu ve şu, çok güzel, ama ne yazık ki yok.\n\nMenü\n\nAna sayfa",
+        "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
+    ]
+    for page in pages:
+        pipeline.clean(page)
+    assert [f.cache_info().misses for f in loaders] == misses
+
+
 def test_cleaners_see_the_pipelines_language_detector_on_the_document() -> None:
     seen = []
 

@@ -149,6 +149,14 @@ class Bylines:
     drop_repeated: bool = True
     head_date_lines: int = 5
 
+    def warm_up(self) -> None:
+        """Load now what the first page with a date or a byline would: the core's date forms
+        (every language's month names), the weekdays and the byline prefixes."""
+        _dates()
+        calendar_words("weekdays")
+        _prefixes_anywhere()
+        phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
+
     def __call__(self, doc: Document) -> None:
         prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
         # Every date parse_date finds has a four-digit year: the lines with one are found for the

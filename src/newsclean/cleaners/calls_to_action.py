@@ -87,6 +87,11 @@ class CallsToAction:
     glued_max_words: int = 8
     max_sentence_words: int = 20
 
+    def warm_up(self) -> None:
+        """Build now what the first page with a glued prompt would: the pattern of what a prompt
+        points at (an @handle, an address, a service to share to)."""
+        _pointer_pattern()
+
     def __call__(self, doc: Document) -> None:
         self._phrases(doc)
         if self.glued_max_words > 0:

@@ -242,6 +242,16 @@ class Widgets:
     max_counter_words: int = 8
     max_read_time_words: int = 5
 
+    def warm_up(self) -> None:
+        """Load now what the first page with a widget line would: the label and share-service
+        matchers and the calendar words of dates, clock times, relative times and read times."""
+        _label_matchers()
+        _share_names()
+        _date_and_clock_words()
+        _relative_times()
+        calendar_words("minute_units")
+        month_numbers()
+
     def __call__(self, doc: Document) -> None:
         self._label_value_runs(doc)
         labels, headers = _label_matchers()

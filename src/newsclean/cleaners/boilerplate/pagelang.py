@@ -18,7 +18,7 @@ from ...language import LanguageDetector, default_detector
 from ...lexicon import available_stoplists, density_unit, stopwords
 from .chars import NO_SPACE_SCRIPTS_MIN, PUNCT_STRIP
 
-__all__ = ["MIN_PROB", "core_stoplist", "page_language", "stop_table"]
+__all__ = ["MIN_PROB", "core_stoplist", "load_stoplists", "page_language", "stop_table"]
 
 #: a detector's guess below this probability does not count
 MIN_PROB = 0.3
@@ -42,6 +42,12 @@ def core_stoplist(lang: str) -> _core.Stoplist:
     """The stoplist the line features count ``lang``'s stopwords with (none for ``"und"``)."""
     words, by_char = stop_table(lang) if lang != "und" else (frozenset(), False)
     return _core.Stoplist(words, by_char)
+
+
+def load_stoplists() -> None:
+    """Load every stoplist the page-language fallback votes with (about 0.2 s, once)."""
+    for code in available_stoplists():
+        stop_table(code)
 
 
 def page_language(units: Sequence[Unit], detector: LanguageDetector | None = None) -> str:

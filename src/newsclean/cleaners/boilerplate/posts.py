@@ -17,7 +17,7 @@ from ...lexicon import all_phrases
 from ...textshape import PhraseMatcher, phrase_matcher
 from .threads import MAX_THREAD_SIGNATURE_WORDS, is_signature_line
 
-__all__ = ["count_lines", "has_comment_count", "page_of_posts", "post_footers"]
+__all__ = ["count_lines", "has_comment_count", "load_counter_words", "page_of_posts", "post_footers"]
 
 #: stands for a comment counter's words in a line while its number is looked for beside them
 _MARK = "\ufdd0"
@@ -37,6 +37,11 @@ MIN_POST_SHARE = 0.75
 def _counter_words() -> PhraseMatcher | None:
     """The lexicon's comment-counter words, every language's."""
     return phrase_matcher(all_phrases("comment_counts"))
+
+
+def load_counter_words() -> None:
+    """Build the comment counters' matcher now rather than on the first page that asks."""
+    _counter_words()
 
 
 def has_comment_count(u: Unit) -> bool:
