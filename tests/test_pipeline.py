@@ -163,13 +163,8 @@ def test_after_warm_up_the_first_pages_load_no_table() -> None:
                posts._counter_words]
     pipeline = Pipeline.default().warm_up()
     misses = [f.cache_info().misses for f in loaders]
-    pages = [
-        f"Posted 3 March 2024, 10:15 am\n\n5 hours ago\n\n{BODY} Follow us on Twitter @council.\n\n"
-        "Share\n\nTweet\n\n12 Comments\n\nLondon\n\n21.3°C\n\nMon 4 March",
-        "ok ok ok ok ok ok ok ok ok ok ok ok ok ok ok",
-    ]
-    for page in pages:
-        pipeline.clean(page)
+    pipeline.clean(f"Posted 3 March 2024, 10:15 am\n\n5 hours ago\n\n{BODY} Follow us on Twitter @council.\n\n"
+                   "Share\n\nTweet\n\n12 Comments\n\nLondon\n\n21.3°C\n\nMon 4 March")
     assert [f.cache_info().misses for f in loaders] == misses
 
 
