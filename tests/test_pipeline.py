@@ -158,9 +158,9 @@ def test_after_warm_up_the_first_pages_load_no_table() -> None:
     from newsclean.cleaners import bylines, calls_to_action, widgets
     from newsclean.cleaners.boilerplate import posts
 
-    loaders = [bylines._dates, bylines._prefixes_anywhere, widgets._label_matchers, widgets._share_names,
-               widgets._date_and_clock_words, widgets._relative_times, calls_to_action._pointer_pattern,
-               posts._counter_words]
+    loaders = [bylines._dates, bylines._prefixes_at_start, bylines._prefixes_anywhere, widgets._label_matchers,
+               widgets._share_names, widgets._date_and_clock_words, widgets._relative_times,
+               calls_to_action._pointer_pattern, posts._counter_words]
     pipeline = Pipeline.default().warm_up()
     misses = [f.cache_info().misses for f in loaders]
     pipeline.clean(f"Posted 3 March 2024, 10:15 am\n\n5 hours ago\n\n{BODY} Follow us on Twitter @council.\n\n"

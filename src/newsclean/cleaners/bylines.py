@@ -154,11 +154,11 @@ class Bylines:
         (every language's month names), the weekdays and the byline prefixes."""
         _dates()
         calendar_words("weekdays")
+        _prefixes_at_start()
         _prefixes_anywhere()
-        phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
 
     def __call__(self, doc: Document) -> None:
-        prefixes = phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
+        prefixes = _prefixes_at_start()
         # Every date parse_date finds has a four-digit year: the lines with one are found for the
         # whole page at once. A line without one has no date, so it is a byline only when a
         # prefix begins it (looked at first: cheap) and it has at most 8 words.
@@ -332,6 +332,13 @@ def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
     m = prefixes.match(unit.folded) if prefixes is not None else None
     rest = unit.visible[m.end():].strip(" :|-–—") if m is not None else unit.visible
     return not rest or _mostly_date(rest)
+
+
+@lru_cache(maxsize=1)
+def _prefixes_at_start() -> PhraseMatcher | None:
+    """The lexicon's byline prefixes, at the start of a line (built once, as
+    :func:`_prefixes_anywhere`)."""
+    return phrase_matcher(all_phrases("byline_prefixes"), anchored=True)
 
 
 @lru_cache(maxsize=1)
