@@ -373,17 +373,24 @@ class Document:
                                   f"which it does not declare (it declares: {listed})")
 
     # ---- decisions
-    def _decide(self, unit: Unit, decision: Decision, reason: str | None, detail: dict[str, Any],
-                *, overrule_keep: bool = False) -> None:
-        if unit.decision is Decision.KEEP and decision is not Decision.KEEP and not overrule_keep:
-            return  # kept for good (see keep)
-        if self._journal is not None:
-            self._journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
-        unit.decision = decision
-        unit.kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
-        unit.cleaner = self.current_cleaner
-        unit.reason = reason
-        unit.detail = detail
+    def _decide(self, units: Iterable[Unit], decision: Decision, reason: str | None, detail: dict[str, Any],
+                *, overrule_keep: bool = False, copy_detail: bool = False) -> None:
+        """Record ``decision`` on each of ``units`` (journaled), each with ``detail`` (a copy of
+        it for each when ``copy_detail``); a unit kept for good stays kept unless ``overrule_keep``."""
+        journal = self._journal
+        cleaner = self.current_cleaner
+        kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
+        spare_kept = decision is not Decision.KEEP and not overrule_keep
+        for unit in units:
+            if spare_kept and unit.decision is Decision.KEEP:
+                continue  # kept for good (see keep)
+            if journal is not None:
+                journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
+            unit.decision = decision
+            unit.kept = kept
+            unit.cleaner = cleaner
+            unit.reason = reason
+            unit.detail = dict(detail) if copy_detail else detail
 
     def drop(self, unit: Unit, reason: str, **detail: Any) -> None:
         """Remove the whole unit from the body, with a reason code the running cleaner declares
@@ -394,7 +401,7 @@ class Document:
                 declares none) ``reason`` is not a lower-case identifier.
         """
         self._check_reason(reason)
-        self._decide(unit, Decision.DROP, reason, detail)
+        self._decide((unit,), Decision.DROP, reason, detail)
 
     def drop_each(self, units: Iterable[Unit], reason: str, *, overrule_keep: bool = False, **detail: Any) -> None:
         """:meth:`drop` every unit of ``units`` with the same reason (each gets its own copy of
@@ -402,8 +409,7 @@ class Document:
         drop the units kept for good too (see :meth:`keep`); the settling look does, when the
         body no longer holds what kept them (a code listing whose introduction went)."""
         self._check_reason(reason)
-        for unit in units:
-            self._decide(unit, Decision.DROP, reason, dict(detail), overrule_keep=overrule_keep)
+        self._decide(units, Decision.DROP, reason, detail, overrule_keep=overrule_keep, copy_detail=True)
 
     def annotate(self, unit: Unit, *, kind: str | None | _Unset = _UNSET, link_chars: int | _Unset = _UNSET) -> None:
         """Set structural hints on ``unit`` for later cleaners: its ``kind`` (``"heading"``,
@@ -419,7 +425,7 @@ class Document:
         """Keep the unit in the body for good: later :meth:`drop`, :meth:`cut` and
         :meth:`set_title` calls leave it as it is (a fenced code block, whose lines read like
         menu items and repeat, is the author's text: ``markdown`` keeps it)."""
-        self._decide(unit, Decision.KEEP, reason, detail)
+        self._decide((unit,), Decision.KEEP, reason, detail)
 
     def set_title(self, unit: Unit, reason: str = "headline", *, in_body: bool = False, **detail: Any) -> None:
         """Make the unit the document's title.
@@ -432,8 +438,8 @@ class Document:
             return  # kept for good (see keep)
         current = self.title_unit
         if current is not None and current is not unit:
-            self._decide(current, Decision.UNDECIDED, None, {})
-        self._decide(unit, Decision.TITLE, reason, detail)
+            self._decide((current,), Decision.UNDECIDED, None, {})
+        self._decide((unit,), Decision.TITLE, reason, detail)
         if in_body != self.title_in_body:
             previous = self.title_in_body
             self._record(lambda: setattr(self, "title_in_body", previous))
