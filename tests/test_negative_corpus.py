@@ -1,7 +1,7 @@
 """Clean article bodies come out whole: the negative corpus (``tests/fixtures/negative/``).
 
 Every fixture is text that is all body — gold bodies of development pages, paragraphs of real
-sentences in 19 languages, and hand-written news paragraphs that look like noise ("Subscribers
+sentences in 21 languages, and hand-written news paragraphs that look like noise ("Subscribers
 rose to 5 million", a quote saying "follow us", a paragraph about a hashtag, a dateline...).
 Each must keep at least 99% of its word 4-gram shingles, the unit of the scorer's body F1.
 The headline counts as kept when the title cleaner moves it to ``result.title``: it is not lost,

@@ -115,3 +115,32 @@ def test_fullwidth_punctuation_of_chinese_and_japanese_is_kept_as_written() -> N
     result = newsclean.clean("\n\n".join([zh, ja, latin]))
     assert zh in result.text and ja in result.text
     assert "The final figures" in result.text
+
+
+def test_letters_come_back_as_the_input_wrote_them() -> None:
+    """No Unicode normal form is applied to the body: NFC would decompose Bengali য় (U+09DF) and
+    Devanagari ड़ (U+095C), whose nukta a ``\\w+`` tokenizer then reads as a word break, and would
+    compose an accent the input wrote decomposed."""
+    bn = "\u09b8\u09ae\u09df \u09b9\u09df\u09c7\u099b\u09c7\u0964"  # সময় হয়েছে। (U+09DF twice)
+    hi = "\u092f\u0939 \u092c\u095c\u093e \u0936\u0939\u0930 \u0939\u0948\u0964"  # यह बड़ा शहर है। (U+095C)
+    latin = "The cafe\u0301 on the square reopened on Monday after a long renovation."
+    result = newsclean.clean("\n\n".join([bn, hi, latin]))
+    assert [p.text for p in result.paragraphs] == [bn, hi, latin]
+
+
+def test_phrases_match_however_their_letters_are_composed() -> None:
+    """Phrase lists are compared with the text in NFC: a call to action written with a decomposed
+    accent goes like the composed one."""
+    story = "El ayuntamiento aprobó el presupuesto el lunes tras un largo debate en el pleno municipal."
+    for prompt in ("Suscríbete a nuestro boletín.", "Suscri\u0301bete a nuestro boleti\u0301n."):
+        result = newsclean.clean(f"{story} {prompt}")
+        assert result.text == story
+        assert [r.code for r in result.removed] == ["calls_to_action/call_to_action"]
+
+
+def test_copies_are_copies_however_their_letters_are_composed() -> None:
+    caption = "Photo: the café on the main square seen from the town hall"
+    story = "The council approved the budget on Monday after a long debate in the town hall."
+    more = "Work on the new tram line starts in May and should last about two years, officials said."
+    result = newsclean.clean("\n\n".join([caption, story, caption.replace("é", "e\u0301"), more]))
+    assert [r.code for r in result.removed] == ["duplicates/duplicate_paragraph"]

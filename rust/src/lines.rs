@@ -7,8 +7,9 @@
 //! ("&" then a run of "#" and word characters closed by ";") or Latin ligature in it, no double
 //! space between its first and last other character (spaces at its ends go, however many), no
 //! two characters in a row of the kind UTF-8 read as cp1252 is made of (found over the whole
-//! input, pair after pair), and the input is NFC or the line is ASCII. A clean line's text is
-//! its span without the spaces at its ends; other lines are normalised by Python.
+//! input, pair after pair). Characters are kept as written (no Unicode normal form is applied).
+//! A clean line's text is its span without the spaces at its ends; other lines are normalised
+//! by Python.
 //!
 //! Text is read as code points (`u32`), as Python counts them: a lone surrogate is a code point
 //! like any other. Offsets are code-point offsets.
@@ -105,21 +106,21 @@ fn dirty_marks(cps: &[u32]) -> Vec<bool> {
     dirty
 }
 
-/// Every line of `cps`; `nfc`: whether the whole input is in Unicode's NFC form.
-pub fn scan(cps: &[u32], nfc: bool) -> Vec<Line> {
+/// Every line of `cps`.
+pub fn scan(cps: &[u32]) -> Vec<Line> {
     let dirty = dirty_marks(cps);
     let mut lines = Vec::new();
     let mut start = 0;
     while start < cps.len() {
         let end = start + cps[start..].iter().position(|&c| is_break(c)).unwrap_or(cps.len() - start);
-        lines.push(line(cps, &dirty, start, end, nfc));
+        lines.push(line(cps, &dirty, start, end));
         let crlf = cps.get(end) == Some(&CR) && cps.get(end + 1) == Some(&LF);
         start = end + if crlf { 2 } else { 1 };
     }
     lines
 }
 
-fn line(cps: &[u32], dirty: &[bool], start: usize, end: usize, nfc: bool) -> Line {
+fn line(cps: &[u32], dirty: &[bool], start: usize, end: usize) -> Line {
     let span = &cps[start..end];
     let trim = |keep: &dyn Fn(u32) -> bool| {
         let a = span.iter().position(|&c| keep(c)).map_or(end, |i| start + i);
@@ -131,7 +132,7 @@ fn line(cps: &[u32], dirty: &[bool], start: usize, end: usize, nfc: bool) -> Lin
     let (a, b) = trim(&|c| c != 0x20);
     let (kind, (text_start, text_end)) = if span.is_empty() {
         (LineKind::Empty, (start, start))
-    } else if dirty[a..b].iter().any(|&d| d) || !(nfc || span.iter().all(|&c| c < 0x80)) {
+    } else if dirty[a..b].iter().any(|&d| d) {
         (LineKind::Dirty, trim(&|c| !is_python_space(c)))
     } else {
         (if a == b { LineKind::Spaces } else { LineKind::Text }, (a, b))
@@ -148,14 +149,14 @@ mod tests {
     }
 
     fn kinds(s: &str) -> Vec<(LineKind, usize, usize)> {
-        scan(&cps(s), true).iter().map(|l| (l.kind, l.text_start, l.text_end)).collect()
+        scan(&cps(s)).iter().map(|l| (l.kind, l.text_start, l.text_end)).collect()
     }
 
     #[test]
     fn lines_end_where_splitlines_ends_them() {
-        let lines = scan(&cps("a\r\nb\rc\u{2028}d\n"), true);
+        let lines = scan(&cps("a\r\nb\rc\u{2028}d\n"));
         assert_eq!(lines.iter().map(|l| (l.start, l.end)).collect::<Vec<_>>(), [(0, 1), (3, 4), (5, 6), (7, 8)]);
-        assert_eq!(scan(&cps("a\n\n"), true).len(), 2);
+        assert_eq!(scan(&cps("a\n\n")).len(), 2);
     }
 
     #[test]
@@ -176,7 +177,7 @@ mod tests {
             assert_eq!(kinds(clean)[0].0, LineKind::Text, "{clean:?}");
         }
         assert_eq!(kinds("café ok")[0].0, LineKind::Text);
-        assert_eq!(scan(&cps("café"), false)[0].kind, LineKind::Dirty); // not NFC and not ASCII
+        assert_eq!(kinds("cafe\u{301}")[0].0, LineKind::Text); // decomposed: kept as written
         assert_eq!(kinds("\u{3000}x\t")[0], (LineKind::Dirty, 1, 2)); // white space as Python strips it
     }
 

@@ -3,8 +3,6 @@ title's longest part (see "Headline" in :mod:`newsclean.html`). Bounded linear s
 raises on odd markup."""
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
 __all__ = ["page_headline"]
@@ -24,11 +22,11 @@ _MAX_HEADINGS = 10
 
 
 def _element_text(fragment: str) -> str:
-    """Text of a piece of markup: tags removed, entities decoded, white space collapsed, NFC."""
+    """Text of a piece of markup: tags removed, entities decoded, white space collapsed."""
     import html as _html
 
     text = _html.unescape(_INNER_TAG.sub(" ", fragment))
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    return " ".join(text.split())
 
 
 def _elements(html: str, open_tag: regex.Pattern[str], close_tag: regex.Pattern[str],

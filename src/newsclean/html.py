@@ -11,7 +11,7 @@ Public API::
 Output text
     trafilatura's plain-text rendering: one block (paragraph, heading, list item, table row,
     ``<br>`` line) per line, with a blank line between them (so the cleaners read each as a
-    block, and the body keeps them apart as paragraphs), NFC.
+    block, and the body keeps them apart as paragraphs), its characters as the page wrote them.
     Settings favour recall (the text cleaners downstream remove what trafilatura leaves);
     the defaults were chosen by measurement on the development pages (table below the
     constants).
@@ -77,7 +77,6 @@ from __future__ import annotations
 
 import sys
 import time
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -252,7 +251,7 @@ def _metadata_of(document: Any) -> dict[str, object]:
 
 def _fallback_text(html: str) -> str:
     """Crude body text, one block per line: used when trafilatura finds nothing."""
-    return unicodedata.normalize("NFC", strip_tags(html))
+    return strip_tags(html)
 
 
 def _date_params() -> dict[str, Any]:
@@ -279,7 +278,7 @@ def _run_trafilatura(html: str, *, url: str | None, favor_recall: bool, include_
     if include_comments and (comments := _flowing_text(getattr(document, "commentsbody", None))):
         text = f"{text}\n{comments}".strip()
     meta = _metadata_of(document)
-    return unicodedata.normalize("NFC", text.strip()), meta, bool(text.strip())
+    return text.strip(), meta, bool(text.strip())
 
 
 def _flowing_text(tree: Any) -> str:

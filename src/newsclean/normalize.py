@@ -6,13 +6,20 @@ white space (no-break spaces included) folded to one space, invisible format cha
 control characters dropped — together with an :class:`OffsetMap` that turns any offset in that
 text back into an offset in the input.
 
+Characters are kept as written: no Unicode normal form is applied to the text. NFC would
+*decompose* letters its composition exclusions list (Bengali য় ড় ঢ়, Devanagari ड़ ढ़ क़ ज़ फ़,
+Gurmukhi ਸ਼ ਜ਼ ਖ਼ ਫ਼), which half of Bengali and a third of Punjabi news sentences are written
+with, and whose nukta then splits every word they are in for a ``\\w+`` tokenizer; it would
+compose decomposed accents the writer's text (and a gold made from it) keeps decomposed. Where
+text is compared with word lists and phrases (``textshape.fold``, ``comparison_key``, the line
+features' stopwords, language identification), it is put in NFC for the comparison only.
+
 Where ftfy replaced several input characters by one (``â€™`` → ``’``), offsets inside the
 replaced run cannot be told apart; the map then follows spaCy's ``alignment_mode="expand"``:
 a span that touches a replaced run covers all of it in the input.
 """
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -50,11 +57,11 @@ _NEEDS_FTFY = regex.compile(f"[\x00-\x08\x0b-\x1f\x7f-\xff&{_CP1252_EXTRAS}{_LIG
 # Two characters that UTF-8 read as cp1252 (or Latin-1) is made of.
 _MOJIBAKE_PAIR_CLASS = f"[\x80-\xff{_CP1252_EXTRAS}]{{2}}"
 # Cheap test for mojibake-ish sequences among the candidates: without one of these, only the
-# cheap fixes (controls, surrogates, NFC) can apply, and we do those ourselves.
+# cheap fixes (controls, surrogates) can apply, and we do those ourselves.
 _MOJIBAKE_HINT = regex.compile(_MOJIBAKE_PAIR_CLASS + r"|&[#\w]+;" + f"|[{_LIGATURES}]")
 # The pieces normalize_line walks: a white-space run, a word, or -- first -- a run of *plain*
 # words (printable ASCII but "&") joined by single spaces, which normalisation leaves as it is
-# (no control, entity, mojibake or non-NFC character: ``_fix`` returns such a word unchanged), so
+# (no control, entity or mojibake: ``_fix`` returns such a word unchanged), so
 # it is taken whole as one segment mapped character for character. A line with one stray
 # control character or double space no longer costs a Python step per word (a 10 MB line
 # had 1.7 million). Linear: a failed look-ahead gives back at most the run's last word.
@@ -69,7 +76,7 @@ _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b\u20
 # Anything the slow path would change besides mojibake: odd white space, double spaces, controls,
 # invisible characters, surrogates, entities.
 _SPECIAL = regex.compile(r"[^\S ]|  |" + f"[\x00-\x1f\x7f-\x9f{_INVISIBLE}{_SURROGATES}&{_LIGATURES}]")
-_FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization="NFC", uncurl_quotes=False,
+_FTFY_CONFIG = ftfy.TextFixerConfig(explain=False, normalization=None, uncurl_quotes=False,
                                     fix_character_width=False)
 _MAX_FTFY = 100_000  # longer runs skip ftfy's encoding repair (it is quadratic in places)
 
@@ -118,16 +125,13 @@ class Normalized:
 
 def _clean_chars(s: str) -> str:
     """Read C1 controls as Windows-1252 (``s\\x92engager`` is ``s’engager`` decoded as Latin-1),
-    drop the other control characters and joiners at the edges, replace lone surrogates, compose
-    to NFC."""
+    drop the other control characters and joiners at the edges, replace lone surrogates."""
     if _BAD_CHARS.search(s):
         s = _ftfy_fixes.fix_c1_controls(s)
     if s[:1] in _JOINERS or s[-1:] in _JOINERS:
         s = s.strip(_JOINERS)
     if _BAD_CHARS.search(s):
         s = _BAD_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", s)
-    if not s.isascii() and not unicodedata.is_normalized("NFC", s):
-        s = unicodedata.normalize("NFC", s)
     return s
 
 
@@ -156,8 +160,7 @@ def normalize_line(source: str, start: int = 0, end: int | None = None) -> Norma
     end = len(source) if end is None else end
     line = source[start:end]
     if (line.isascii() and line.isprintable() and "  " not in line and "&" not in line) or (
-            not line.isascii() and not _SPECIAL.search(line) and not _MOJIBAKE_HINT.search(line)
-            and unicodedata.is_normalized("NFC", line)):
+            not line.isascii() and not _SPECIAL.search(line) and not _MOJIBAKE_HINT.search(line)):
         lead = len(line) - len(line.lstrip(" "))
         text = line.strip(" ")
         s = start + lead
@@ -264,15 +267,14 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
     The compiled core finds the lines (``str.splitlines``' breaks) and the ones normalisation
     cannot change -- no control, odd or invisible character, entity (``&amp;``, ``&#8217;``; the
     "&" of an address starts none), ligature, double space inside the line (at its ends, spaces
-    go whatever their number) or mojibake pair, and NFC -- whose text is their span without the
+    go whatever their number) or mojibake pair -- whose text is their span without the
     spaces at their ends, as :func:`normalize_line` would give it; the others go through
     :func:`normalize_line`. A line of code (inside a fenced code block) keeps its indentation
     and its inner runs of spaces when white space is all normalisation would change in it.
     """
     gap = 0
     seen = False
-    nfc = source.isascii() or unicodedata.is_normalized("NFC", source)
-    lines = scan_lines(source, nfc)
+    lines = scan_lines(source)
     code = _code_lines(source, lines) if "```" in source else frozenset()
     for k, (kind, start, end, text_start, text_end) in enumerate(lines):
         if k in code and (verbatim := _verbatim(source, start, end)) is not None:

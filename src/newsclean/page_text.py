@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -59,10 +60,11 @@ class PageText:
         return self._folded_starts  # type: ignore[return-value]
 
     def _fold(self) -> None:
-        # fold maps character by character (so it commutes with joining) and never deletes one,
-        # so a folded page as long as the page has every line as long as before: same starts.
+        # fold maps character by character (so it commutes with joining) and never deletes one
+        # once the text is NFC (composing shortens: "e\u0301" -> "é"), so a folded NFC page as long
+        # as the page has every line as long as before: same starts.
         folded = fold(self.text)
-        if len(folded) == len(self.text):
+        if len(folded) == len(self.text) and unicodedata.is_normalized("NFC", self.text):
             self._folded, self._folded_starts = folded, self.starts
         else:
             lines = folded.split("\n")

@@ -10,6 +10,7 @@ could otherwise rescan.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ __all__ = [
     "line_starts",
     "lines_containing",
     "lines_matching",
+    "nfc",
     "phrase_matcher",
     "sentences",
     "trie_alternation",
@@ -74,9 +76,11 @@ _QUOTE_PAIRS = tuple((chr(k), v) for k, v in _QUOTES.items())
 
 
 def fold(text: str) -> str:
-    """Casefold and normalise quotes and dashes, for matching phrase lists."""
+    """NFC, casefold and normalise quotes and dashes, for matching phrase lists (which are NFC:
+    text is kept as written, an accent composed or not, and compared in one form)."""
     if text.isascii():  # (of _QUOTES only "`" is ASCII; ASCII casefold is lower)
         return (text.replace("`", "'") if "`" in text else text).lower()
+    text = nfc(text)
     for char, replacement in _QUOTE_PAIRS:
         if char in text:
             text = text.replace(char, replacement)
@@ -84,9 +88,18 @@ def fold(text: str) -> str:
 
 
 def comparison_key(text: str) -> str:
-    """Lower-case words joined by one space: equal for copies that differ only in punctuation."""
+    """Lower-case words joined by one space: equal for copies that differ only in punctuation
+    (or in how their letters are composed: NFC)."""
     # casefold maps character by character, so folding the joined words is the same
-    return joined_words(text).casefold().replace("’", "'")
+    return joined_words(nfc(text)).casefold().replace("’", "'")
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode's NFC form, for comparing it with word lists and phrases (which are
+    NFC); the text itself is kept as written (:mod:`newsclean.normalize`)."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 _TERMINAL_CHARS = frozenset(".!?…。！？:;")

@@ -10,13 +10,12 @@ use crate::lines;
 type LineRow = (u8, usize, usize, usize, usize);
 
 /// Every line of `text` as (kind, start, end, text start, text end) in code points; kind 0: empty,
-/// 1: only spaces, 2: clean text, 3: normalisation may change it. `nfc`: the text is in NFC.
+/// 1: only spaces, 2: clean text, 3: normalisation may change it.
 #[pyfunction]
-fn scan_lines(py: Python<'_>, text: &Bound<'_, PyString>, nfc: bool)
-    -> PyResult<Vec<LineRow>> {
+fn scan_lines(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<LineRow>> {
     let cps = code_points(text)?;
     super::detached(py, move || {
-        lines::scan(&cps, nfc).into_iter()
+        lines::scan(&cps).into_iter()
             .map(|l| (l.kind as u8, l.start, l.end, l.text_start, l.text_end))
             .collect()
     })

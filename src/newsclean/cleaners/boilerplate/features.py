@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from ... import _core
 from ...document import Document, Unit
+from ...textshape import nfc
 from .chars import char_table, code_points, page_table
 from .pagelang import core_stoplist, page_language
 from .table import FEATURES
@@ -60,7 +61,7 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
         return seq, np.zeros((0, len(FEATURES))), lang or "und"
     if lang is None:
         lang = page_language(seq, getattr(doc, "detector", None))
-    texts = [u.visible for u in seq]
+    texts = [nfc(u.visible) for u in seq]  # (stopwords are NFC; the text is as written)
     cps = code_points("".join(texts))
     signatures = [k for k, u in enumerate(seq) if is_signature_line(u)]
     rows = line_features().rows(cps, list(map(len, texts)), list(map(_UNIT_FACTS, seq)), signatures,

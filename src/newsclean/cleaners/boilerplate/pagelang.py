@@ -16,6 +16,7 @@ from ... import _core
 from ...document import Unit
 from ...language import LanguageDetector, default_detector
 from ...lexicon import available_stoplists, density_unit, stopwords
+from ...textshape import nfc
 from .chars import NO_SPACE_SCRIPTS_MIN, PUNCT_STRIP
 
 __all__ = ["MIN_PROB", "core_stoplist", "load_stoplists", "page_language", "stop_table"]
@@ -83,7 +84,7 @@ def _no_space_share(text: str) -> float:
 def _stoplist_vote(sample: str, lang: str) -> str:
     """The stoplist covering most of ``sample``'s words when it covers enough of them (two, and a
     tenth of the words), else ``lang``."""
-    tokens = [t.strip(PUNCT_STRIP).lower() for t in sample.split()]
+    tokens = [t.strip(PUNCT_STRIP).lower() for t in nfc(sample).split()]
     tokens = [t for t in tokens if t]
     if not tokens:
         return lang
