@@ -146,3 +146,22 @@ def test_extraction_that_times_out_still_gives_a_result() -> None:
     r = Pipeline.default(html_timeout=0.001).clean(page)
     assert [e.error for e in r.errors] == ["ExtractionTimeout"]
     assert r.metadata["extraction"] == "tags_stripped"
+
+
+def test_joiners_inside_words_survive_the_extraction() -> None:
+    """trafilatura drops the zero-width non-joiner and joiner with the other unprintable
+    characters; they are spelling (Persian ``می‌شود``, emoji sequences) and come back."""
+    persian = ("این خبر می\u200cشود که شورای شهر بودجه سال آینده را در جلسه\u200cای طولانی تصویب کرد "
+               "و اعضای آن درباره هزینه\u200cهای حمل و نقل عمومی گفت\u200cوگو کردند.")
+    emoji = "The team behind the new app 👩\u200d💻 said the update would reach every phone by the end of May."
+    page = f"<html><head><title>Budget</title></head><body><article><p>{persian}</p><p>{emoji}</p></article></body></html>"
+    result = newsclean.clean(page)
+    assert persian in result.text and emoji in result.text
+
+
+def test_c1_controls_read_as_windows_1252_as_in_plain_text() -> None:
+    """A page decoded as Latin-1 that was Windows-1252 holds C1 controls where its quotes are:
+    read as a browser reads them (trafilatura alone drops them and joins the words)."""
+    page = ("<html><body><article><p>Le débat qui doit s\x92engager en Europe porte sur l\x92avenir de "
+            "l\x92Union et sur les pays candidats, a dit le ministre lundi.</p></article></body></html>")
+    assert "s’engager en Europe porte sur l’avenir de l’Union" in newsclean.clean(page).text

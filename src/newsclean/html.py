@@ -88,6 +88,7 @@ import regex
 from newsclean.decoding import decode_bytes
 from newsclean.errors import ExtractionError, ExtractionTimeout
 from newsclean.headline import page_headline
+from newsclean.html_chars import c1_as_windows_1252, joiner_tables, translated, xml_compatible
 from newsclean.html_detect import looks_like_html
 from newsclean.markup import bound_tags, flatten, strip_payload, strip_tags
 from newsclean.textshape import fenced_code
@@ -183,12 +184,10 @@ class _Deadline:
 
 
 # --------------------------------------------------------------------------- pre-passes
-# Characters lxml refuses in text (C0 controls but tab/newline/CR, non-characters, lone surrogates).
 #: a line break of the page's source that wraps a line of text: after 40 characters or more of the
 #: line and before more text of the same run (not a blank line, not next to a tag, where the page's
 #: style may start a new line; not after a short line: text with a few tags has its lines)
 _SOURCE_BREAK = regex.compile(r"(?<=[^\n]{39}\S)[^\S\n]*+\n[^\S\n]*+(?=\S)")
-_XML_INCOMPATIBLE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _shrink(html: str, max_chars: int) -> tuple[str, bool]:
@@ -264,11 +263,13 @@ def _date_params() -> dict[str, Any]:
 
 def _run_trafilatura(html: str, *, url: str | None, favor_recall: bool, include_comments: bool,
                      include_tables: bool) -> tuple[str, dict[str, object], bool]:
-    """(text, metadata, ok): ok is False when trafilatura returned nothing."""
+    """(text, metadata, ok): ok is False when trafilatura returned nothing. The page's joiners go
+    through trafilatura as stand-ins (:func:`~newsclean.html_chars.joiner_tables`)."""
     import trafilatura
 
+    to_stand_ins, back = joiner_tables(html)
     document = trafilatura.bare_extraction(
-        html, url=url, favor_recall=favor_recall, include_comments=include_comments,
+        html.translate(to_stand_ins), url=url, favor_recall=favor_recall, include_comments=include_comments,
         include_tables=include_tables, with_metadata=True, date_extraction_params=_date_params(),
         output_format="python",
     )
@@ -278,6 +279,8 @@ def _run_trafilatura(html: str, *, url: str | None, favor_recall: bool, include_
     if include_comments and (comments := _flowing_text(getattr(document, "commentsbody", None))):
         text = f"{text}\n{comments}".strip()
     meta = _metadata_of(document)
+    if back:
+        text, meta = text.translate(back), translated(meta, back)
     return text.strip(), meta, bool(text.strip())
 
 
@@ -435,11 +438,12 @@ def _as_blocks(text: str) -> str:
 
 
 def _prepare_markup(html: str, max_chars: int) -> tuple[str, bool, bool]:
-    """What libxml2 is given: XML-incompatible characters gone, the page shrunk to ``max_chars``,
-    every tag bounded, deep nesting flattened, the text of each ``<pre>`` marked as code
-    (trafilatura makes a bare ``<pre>`` a quote, which :func:`_fence` leaves), a document around
-    a fragment. Returns the markup and whether it was truncated and flattened."""
-    html = _XML_INCOMPATIBLE.sub("", html)
+    """What libxml2 is given: XML-incompatible characters gone and C1 controls read as
+    Windows-1252 (:mod:`newsclean.html_chars`), the page shrunk to ``max_chars``, every tag bounded, deep nesting
+    flattened, the text of each ``<pre>`` marked as code (trafilatura makes a bare ``<pre>`` a
+    quote, which :func:`_fence` leaves), a document around a fragment. Returns the markup and
+    whether it was truncated and flattened."""
+    html = c1_as_windows_1252(xml_compatible(html))
     html, truncated = _shrink(html, max_chars)
     html, _ = bound_tags(html)
     html, flattened = flatten(html)
