@@ -9,6 +9,7 @@ only set apart.
 """
 from __future__ import annotations
 
+import html
 import json
 import sys
 from pathlib import Path
@@ -58,3 +59,18 @@ def test_clean_body_is_kept(path: Path) -> None:
     kept = retention(source, kept_text(result))
     lost = [f"{r.code}: {r.text[:80]!r}" for r in result.removed if r.text]
     assert kept >= MIN_RETENTION, f"kept {kept:.3f} of {path.name}; removed: {lost[:5]}"
+
+
+LANG_CASES = [p for p in CASES if p.stem.startswith("lang_")]
+
+
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.stem) for p in LANG_CASES])
+def test_clean_body_set_in_a_page_is_kept(path: Path) -> None:
+    """The sentence-built bodies, one ``<p>`` a paragraph in an ``<article>``, through the HTML
+    path: trafilatura's extraction must not cost them their letters (Persian's zero-width
+    non-joiners, which it drops, are carried through it)."""
+    source = path.read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in source.strip().split("\n\n"))
+    page = f"<html><head><title>News</title></head><body><article>{paragraphs}</article></body></html>"
+    kept = retention(source, kept_text(newsclean.clean(page)))
+    assert kept >= MIN_RETENTION, f"kept {kept:.3f} of {path.name} set in a page"
