@@ -439,10 +439,10 @@ def _as_blocks(text: str) -> str:
 
 def _prepare_markup(html: str, max_chars: int) -> tuple[str, bool, bool]:
     """What libxml2 is given: XML-incompatible characters gone and C1 controls read as
-    Windows-1252 (:mod:`newsclean.html_chars`), the page shrunk to ``max_chars``, every tag bounded, deep nesting
-    flattened, the text of each ``<pre>`` marked as code (trafilatura makes a bare ``<pre>`` a
-    quote, which :func:`_fence` leaves), a document around a fragment. Returns the markup and
-    whether it was truncated and flattened."""
+    Windows-1252 (:mod:`newsclean.html_chars`), the page shrunk to ``max_chars``, every tag
+    bounded, deep nesting flattened, the text of each ``<pre>`` marked as code (trafilatura makes
+    a bare ``<pre>`` a quote, which :func:`_fence` leaves), a document around a fragment. Returns
+    the markup and whether it was truncated and flattened."""
     html = c1_as_windows_1252(xml_compatible(html))
     html, truncated = _shrink(html, max_chars)
     html, _ = bound_tags(html)

@@ -34,7 +34,7 @@ from ._core import scan_lines
 from .columns import GAP_TEXT, Piece, PieceFields, cells, reading_order
 from .textshape import fenced_code
 
-__all__ = ["Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
+__all__ = ["JOINERS", "Normalized", "OffsetMap", "normalize_line", "normalize_text", "segment"]
 
 # The character classes, each written once (as characters, for ``re`` and ``regex`` alike).
 #: cp1252's letters and signs outside Latin-1: with Latin-1, what UTF-8 read as cp1252 gives
@@ -66,10 +66,10 @@ _MOJIBAKE_HINT = regex.compile(_MOJIBAKE_PAIR_CLASS + r"|&[#\w]+;" + f"|[{_LIGAT
 # control character or double space no longer costs a Python step per word (a 10 MB line
 # had 1.7 million). Linear: a failed look-ahead gives back at most the run's last word.
 _PIECE = regex.compile(r"(?P<plain>(?<!\S)[!-%'-~]+(?: [!-%'-~]+)*(?!\S))|(?P<space>\s+)|\S+")
-# Zero-width non-joiner and joiner (U+200C, U+200D) are spelling inside a word — Persian
-# "می‌شود", Indic conjuncts, emoji sequences — so they stay inside words and are only dropped at
-# a word's edges.
-_JOINERS = "\u200c\u200d"
+#: Zero-width non-joiner and joiner (U+200C, U+200D) are spelling inside a word — Persian
+#: "می‌شود", Indic conjuncts, emoji sequences — so they stay inside words and are only dropped at
+#: a word's edges (and the HTML path carries them through trafilatura: :mod:`.html_chars`).
+JOINERS = "\u200c\u200d"
 # Invisible format characters (ZWSP, word joiner, BOM, soft hyphen) belong to the word they sit
 # in and are dropped from it, so that a word they split is repaired whole (idempotence).
 _BAD_CHARS = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u200b\u2060\ufeff\u00ad]")
@@ -128,8 +128,8 @@ def _clean_chars(s: str) -> str:
     drop the other control characters and joiners at the edges, replace lone surrogates."""
     if _BAD_CHARS.search(s):
         s = _ftfy_fixes.fix_c1_controls(s)
-    if s[:1] in _JOINERS or s[-1:] in _JOINERS:
-        s = s.strip(_JOINERS)
+    if s[:1] in JOINERS or s[-1:] in JOINERS:
+        s = s.strip(JOINERS)
     if _BAD_CHARS.search(s):
         s = _BAD_CHARS.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", s)
     return s
