@@ -8,6 +8,7 @@ Usage (from the repository root)::
     .venv/bin/python benchmarks/stages.py --every 1 --rendering residual
     .venv/bin/python benchmarks/stages.py --against /tmp/old/src   # A/B: that tree vs this one
     .venv/bin/python benchmarks/stages.py --peers                  # and the #6 budget per page
+    .venv/bin/python benchmarks/stages.py --look                   # and the settling look by cleaner
 
 With ``--against``, both trees are imported as separate packages (their own caches and
 models) and run page by page in alternation, so machine load falls on both alike: the column
@@ -19,6 +20,11 @@ With ``--peers``, jusText (on the same text, wrapped as ``speed.py`` wraps it) a
 pages/s, x5 trafilatura's) are printed as a time budget per page: what is left of it for the
 cleaners (and their settling look) once segmentation and assembly (with the paragraphs' language labels) are paid, against
 what the cleaners take now.
+
+With ``--look``, the settling look's time is split by cleaner as well (each cleaner's calls in the
+looks of a page, and the rest: building the body and its document, carrying the look's removals
+back): the look reruns the whole pipeline over the body, so its rows say which cleaners a port
+to the core would spare twice.
 """
 from __future__ import annotations
 
@@ -34,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PAGES = ROOT.parent / "shared" / "devdata" / "pages.jsonl.gz"
@@ -59,9 +66,39 @@ def warm(mods: dict[str, ModuleType], pipeline: object, sample: list[str]) -> No
         pipeline.clean_text(text)
 
 
+class Timed:
+    """A cleaner whose calls add their CPU seconds to ``times[name]`` (the look's rows)."""
+
+    def __init__(self, cleaner: Any, times: dict[str, float]) -> None:
+        self.cleaner, self.times = cleaner, times
+        self.name = cleaner.name
+        self.reasons = getattr(cleaner, "reasons", None)
+
+    def __call__(self, doc: object) -> None:
+        t = time.process_time()
+        try:
+            self.cleaner(doc)
+        finally:
+            self.times[self.name] += time.process_time() - t
+
+
+def settle_timed(pipeline: Any, doc: object, look: dict[str, float] | None) -> None:
+    """The settling look of ``doc``; with ``look``, each cleaner's share of it added there."""
+    if look is None:
+        pipeline._settle(doc)
+        return
+    cleaners = pipeline._cleaners
+    pipeline._cleaners = tuple(Timed(c, look) for c in cleaners)
+    try:
+        pipeline._settle(doc)
+    finally:
+        pipeline._cleaners = cleaners
+
+
 def run(mods: dict[str, ModuleType], pipeline: object, detector: object, text: str,
-        times: dict[str, float]) -> None:
-    """Clean ``text`` stage by stage, adding each stage's CPU seconds to ``times``."""
+        times: dict[str, float], look: dict[str, float] | None = None) -> None:
+    """Clean ``text`` stage by stage, adding each stage's CPU seconds to ``times`` (and, with
+    ``look``, each cleaner's in the settling look to ``look``)."""
     cpu = time.process_time
     with mods["pipeline"].cyclic_gc_paused():
         t = cpu()
@@ -76,7 +113,7 @@ def run(mods: dict[str, ModuleType], pipeline: object, detector: object, text: s
             doc._journal = None
         t = cpu()
         if hasattr(pipeline, "_settle"):  # the settling look (a tree without one skips it)
-            pipeline._settle(doc)
+            settle_timed(pipeline, doc, look)
         times["settle"] += cpu() - t
         t = cpu()
         mods["result"].assemble(doc, detector, ())
@@ -144,6 +181,32 @@ def print_budget(stages: dict[str, float], peers: dict[str, float]) -> None:
               f"which take {cleaners:.3f} ({need}); newsclean now x{peers[name] / total:.2f}")
 
 
+def print_stages(times: dict[str, float], n: int) -> None:
+    """Each stage's CPU ms per page, and their total."""
+    for stage, seconds in times.items():
+        print(f"{stage:22s} {seconds / n * 1e3:8.3f}")
+    print(f"{'total':22s} {sum(times.values()) / n * 1e3:8.3f}")
+
+
+def print_against(a_times: dict[str, float], b_times: dict[str, float], n: int) -> None:
+    """Each stage's CPU ms per page in tree A and tree B, and their ratio."""
+    print(f"{'stage':22s} {'A':>8s} {'B':>8s} {'B/A':>6s}")
+    ta = tb = 0.0
+    for stage in b_times:
+        a, b = a_times.get(stage, 0.0) / n * 1e3, b_times[stage] / n * 1e3
+        ta, tb = ta + a, tb + b
+        print(f"{stage:22s} {a:8.3f} {b:8.3f} {b / a if a else float('nan'):6.2f}")
+    print(f"{'total':22s} {ta:8.3f} {tb:8.3f} {tb / ta:6.2f}")
+
+
+def print_look(look: dict[str, float], settle: float, n: int) -> None:
+    """The settling look's CPU ms per page, by cleaner, and the rest of it."""
+    print("\nthe settling look (this tree), CPU ms per page")
+    for name, seconds in look.items():
+        print(f"  {name:20s} {seconds / n * 1e3:8.3f}")
+    print(f"  {'(the rest)':20s} {(settle - sum(look.values())) / n * 1e3:8.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pages", type=Path, default=DEFAULT_PAGES)
@@ -152,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--against", type=Path, help="another tree's src/ directory, timed as A (this tree is B)")
     ap.add_argument("--peers", action="store_true",
                     help="also time jusText and trafilatura on the same pages and print the #6 budget")
+    ap.add_argument("--look", action="store_true", help="split the settling look's time by cleaner (this tree)")
     args = ap.parse_args(argv)
     if not args.pages.exists():
         print(f"no development pages at {args.pages}; give --pages", file=sys.stderr)
@@ -174,12 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     for tag in tags:
         warm(mods[tag], pipes[tag], pages[:5])
     times = {tag: defaultdict(float) for tag in tags}
+    look: dict[str, float] | None = defaultdict(float) if args.look else None
     peers = make_peers(pages, htmls) if args.peers else {}
     peer_times = dict.fromkeys(peers, 0.0)
     cpu = time.process_time
     for i, text in enumerate(pages):
         for tag in tags if i % 2 == 0 else tags[::-1]:
-            run(mods[tag], pipes[tag], detectors[tag], text, times[tag])
+            run(mods[tag], pipes[tag], detectors[tag], text, times[tag], look if tag == "B" else None)
         for name, peer in peers.items():
             t = cpu()
             peer(i)
@@ -187,24 +252,15 @@ def main(argv: list[str] | None = None) -> int:
     n = len(pages)
     print(f"{n} pages ({args.rendering}, every {args.every}); CPU ms per page")
     if len(tags) == 1:
-        total = 0.0
-        for stage, seconds in times["B"].items():
-            total += seconds
-            print(f"{stage:22s} {seconds / n * 1e3:8.3f}")
-        print(f"{'total':22s} {total / n * 1e3:8.3f}")
+        print_stages(times["B"], n)
         if peers:
             print_budget({k: v / n * 1e3 for k, v in times["B"].items()},
                          {k: v / n * 1e3 for k, v in peer_times.items()})
-        return 0
-    print(f"{'stage':22s} {'A':>8s} {'B':>8s} {'B/A':>6s}")
-    ta = tb = 0.0
-    for stage in times["B"]:
-        a, b = times["A"].get(stage, 0.0) / n * 1e3, times["B"][stage] / n * 1e3
-        ta, tb = ta + a, tb + b
-        print(f"{stage:22s} {a:8.3f} {b:8.3f} {b / a if a else float('nan'):6.2f}")
-    print(f"{'total':22s} {ta:8.3f} {tb:8.3f} {tb / ta:6.2f}")
+    else:
+        print_against(times["A"], times["B"], n)
+    if look is not None:
+        print_look(look, times["B"]["settle"], n)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
