@@ -9,6 +9,7 @@ digits, CJK, white space Python and Rust disagree on, lone surrogates).
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 from hypothesis import HealthCheck, example, given, settings
@@ -210,3 +211,30 @@ def test_a_line_the_core_calls_clean_is_one_normalisation_leaves_as_it_is(text: 
     for start, end, unit_text, mapping in units:
         if mapping is None:  # (the core's clean line: its span, not normalised)
             assert normalize_line(text, start, end).text == unit_text
+
+
+# What a comment's signature line carries (``threads.is_signature_line``), as it was written for
+# Python's ``re`` with look-around; the core's pattern says "no digit before" with a character.
+LOOKAROUND_TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
+LOOKAROUND_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
+                             r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
+STAMP_PIECES = ["1", "2", "0", "5", "9", "19", "20", "23", "12", ":", ".", "h", "/", "-", ",", " ", "st", "th",
+                "Nov", "novembre", "ноя", "$", "€", "%", "٣", "१", "_", "\u0301", "x", "\n"]
+STAMPED = st.one_of(PAGES, st.lists(st.sampled_from(STAMP_PIECES), max_size=40).map("".join))
+
+
+@SETTINGS
+@given(STAMPED)
+@example("Adam | November 9, 2012 1:16 AM\n$12:30\n12:305\n3 Nov, 2012\n1.2.30\n9 ноя 2012\n23h59")
+def test_a_signature_lines_date_or_time_is_found_as_with_look_around(text: str) -> None:
+    """The lines holding a clock time or a date, found over the page by the core, are those the
+    look-around patterns find line by line; a clock time alone as well."""
+    from newsclean.cleaners.boilerplate import threads
+    from newsclean.document import Document
+
+    page = Document(text).page_text()
+    lines = page.text.split("\n")
+    assert page.lines_matching(threads._STAMP) == [
+        i for i, line in enumerate(lines) if LOOKAROUND_TIME.search(line) or LOOKAROUND_DATE.search(line)]
+    assert [threads._TIME.is_match(line) for line in lines] == [LOOKAROUND_TIME.search(line) is not None
+                                                                for line in lines]

@@ -345,7 +345,7 @@ class Boilerplate:
             keep_inside(keep, found)
             keep_whole(keep, found)
         if self.whole_lists:
-            keep_most(keep, numbered_lists(seq))
+            keep_most(keep, numbered_lists(doc, seq))
         if self.reference_lists:
             for lines in reference_lists(doc, seq):
                 if any(keep[:lines.start]):  # under an article
@@ -423,17 +423,17 @@ def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float])
                    or (u.cleaner, u.reason) == Bylines.DATELINE and has_clock_time(u))
               and is_signature_line(u)}
     if not signed:
-        return _SignedLines(seq, list(probs), [], list(range(len(seq))), _undated_signatures(seq))
+        return _SignedLines(seq, list(probs), [], list(range(len(seq))), _undated_signatures(doc, seq))
     score = {id(u): p for u, p in zip(seq, probs)}
     lines = [u for u in doc.units if id(u) in score or id(u) in signed]
     return _SignedLines(lines, [score.get(id(u), 0.0) for u in lines],
                         [k for k, u in enumerate(lines) if id(u) in signed],
-                        [k for k, u in enumerate(lines) if id(u) in score], _undated_signatures(lines))
+                        [k for k, u in enumerate(lines) if id(u) in score], _undated_signatures(doc, lines))
 
 
-def _undated_signatures(lines: list[Unit]) -> list[int]:
-    """:attr:`_SignedLines.undated` of ``lines``, in order."""
-    return sorted(set(long_signature_lines(lines)).union(verb_signature_lines(lines)))
+def _undated_signatures(doc: Document, lines: list[Unit]) -> list[int]:
+    """:attr:`_SignedLines.undated` of ``lines`` (units of ``doc``), in order."""
+    return sorted(set(long_signature_lines(doc, lines)).union(verb_signature_lines(doc, lines)))
 
 
 def _comment_marks(page: PageScores, signed_lines: _SignedLines) -> bool:

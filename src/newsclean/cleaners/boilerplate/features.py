@@ -7,7 +7,7 @@ lines before and after, the distance to running text) and the page's structure (
 signature lines, lines of the same shape) — comes from one call per page, with the GIL released.
 Python keeps what the document model knows: which units are kept, what each says of its line,
 the page language and its stoplist, and which lines are comment signatures
-(:func:`~.threads.is_signature_line`).
+(:func:`~.threads.signature_lines`).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from ...textshape import nfc
 from .chars import char_table, code_points, page_table
 from .pagelang import core_stoplist, page_language
 from .table import FEATURES
-from .threads import is_signature_line
+from .threads import signature_lines
 
 __all__ = ["document_features", "line_features"]
 
@@ -63,7 +63,7 @@ def document_features(doc: Document, lang: str | None = None) -> tuple[list[Unit
         lang = page_language(seq, getattr(doc, "detector", None))
     texts = [nfc(u.visible) for u in seq]  # (stopwords are NFC; the text is as written)
     cps = code_points("".join(texts))
-    signatures = [k for k, u in enumerate(seq) if is_signature_line(u)]
+    signatures = signature_lines(doc, seq)
     rows = line_features().rows(cps, list(map(len, texts)), list(map(_UNIT_FACTS, seq)), signatures,
                                 len(all_units) or 1, core_stoplist(lang), page_table(cps))
     return seq, rows, lang

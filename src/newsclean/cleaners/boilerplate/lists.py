@@ -9,12 +9,15 @@ from collections.abc import Sequence
 
 import regex
 
-from ...document import Unit
+from ...document import Document, Unit
+from ...textshape import LinePattern
 
 __all__ = ["MIN_ITEMS", "numbered_lists"]
 
 #: a list item's number: one to three digits, then ``.`` or ``)`` and a space
 _ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)] ")
+#: the lines that start with one, found for the whole page at once by the compiled core
+_NUMBERED = LinePattern(r"^\d{1,3}[.)] ")
 #: fewest items in a numbered list
 MIN_ITEMS = 3
 
@@ -24,12 +27,13 @@ def _number(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def numbered_lists(seq: Sequence[Unit]) -> list[range]:
-    """The numbered lists among ``seq`` (positions): runs of ``MIN_ITEMS`` lines or more, each
-    numbered one more than the line before it."""
+def numbered_lists(doc: Document, seq: Sequence[Unit]) -> list[range]:
+    """The numbered lists among ``seq`` (positions; lines of ``doc``): runs of ``MIN_ITEMS`` lines
+    or more, each numbered one more than the line before it."""
     found: list[range] = []
     start, previous = 0, None
-    numbers = [_number(u.visible) for u in seq]
+    numbered = set(doc.page_text().lines_matching(_NUMBERED))
+    numbers = [_number(u.visible) if u.index in numbered else None for u in seq]
     for k, n in enumerate([*numbers, None]):
         if n is not None and previous is not None and n == previous + 1:
             previous = n

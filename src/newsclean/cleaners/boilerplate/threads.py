@@ -11,18 +11,26 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
-from ...document import Unit
-from ...textshape import HAS_DECIMAL_DIGIT, sentences
+from ...document import Document, Unit
+from ...textshape import HAS_DECIMAL_DIGIT, LinePattern, sentences
 from ..bylines import Bylines
 from .chars import CLOSERS
 
 __all__ = ["Thread", "comment_thread", "has_clock_time", "is_signature_line", "long_signature_lines",
-           "verb_signature_lines"]
+           "signature_lines", "verb_signature_lines"]
 
+# Patterns of the compiled core (linear-time, searched over a whole page at once): the crate has
+# no look-around, so "not after a digit" is a character that is no digit (or the line's start),
+# and a line break is never one, so that a match stays on its line.
 #: a clock time (hours 0-23, minutes 00-59), not a price or a decimal ("$55.00", "3.75%", "1.2.30")
-_TIME = re.compile(r"(?<![\d$€£¥.,])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?![\d%.,])")
-_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
-                   r"|\d{1,2}\.? \w{3,9},? (?:19|20)\d{2})(?!\d)")
+_CLOCK = r"(?:^|[^\d$€£¥.,\n])(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:$|[^\d%.,\n])"
+#: a date: numeric (``11/13/2012``), a day and a year (``13th, 2012``) or a day, a month and a
+#: year (``13 Nov 2012``); a word character as Python's ``\w``: a letter, a number or ``_``
+_DATE = (r"(?:^|[^\d\n])(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}"
+         r"|\d{1,2}\.? [\p{L}\p{N}_]{3,9},? (?:19|20)\d{2})(?:$|[^\d\n])")
+_TIME = LinePattern(_CLOCK)
+#: the date or time a signature line carries
+_STAMP = LinePattern(f"{_CLOCK}|{_DATE}")
 _LABEL = re.compile(r"^\w{2,20}: ")
 #: the words a signature line has
 MIN_SIGNATURE_WORDS, MAX_SIGNATURE_WORDS = 2, 12
@@ -35,6 +43,9 @@ MAX_THREAD_SIGNATURE_WORDS = 20
 #: "<name> <verb>:", the verb the page introduces every comment with ("says", "sagt", "escribió"),
 #: or with a comma ("Nikos said,")
 _NAME_VERB = re.compile(r"^\S.*\s(\w+)[:,]$")
+#: the lines that may be such a line (a word character, then the colon or comma that ends it),
+#: found for the whole page at once by the compiled core (``\w`` as Python's ``re`` has it)
+_ENDS_WORD_COLON = LinePattern(r"[\p{L}\p{N}_][:,]$")
 #: the same verb on this many lines makes them signatures; the text under each has this many words
 MIN_SAME_VERB, MIN_COMMENT_WORDS = 3, 8
 
@@ -55,28 +66,36 @@ def is_signature_line(u: Unit, max_words: int = MAX_SIGNATURE_WORDS) -> bool:
         return False
     if _LABEL.match(vis):  # "Source: ...", "Updated: ..." are fields, not signatures
         return False
-    if _TIME.search(vis) is None and _DATE.search(vis) is None:
+    if not _STAMP.is_match(vis):
         return False
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
 
 
-def long_signature_lines(seq: Sequence[Unit]) -> list[int]:
+def signature_lines(doc: Document, lines: Sequence[Unit], max_words: int = MAX_SIGNATURE_WORDS) -> list[int]:
+    """Positions in ``lines`` (units of ``doc``) of the signature lines (:func:`is_signature_line`
+    with ``max_words``): the lines with a date or a time are found for the whole page in one
+    search, and only they are read one by one."""
+    stamped = set(doc.page_text().lines_matching(_STAMP))
+    return [k for k, u in enumerate(lines) if u.index in stamped and is_signature_line(u, max_words)]
+
+
+def long_signature_lines(doc: Document, seq: Sequence[Unit]) -> list[int]:
     """Positions in ``seq`` of the signature lines longer than the classifier's (more than
     :data:`MAX_SIGNATURE_WORDS` words, at most :data:`MAX_THREAD_SIGNATURE_WORDS`): a
     commenter's name and date with the thread's reply and link labels. Not a line with a
     sentence before its date: a blog post's last sentence run into its footer (``… celebrate
     this holiday. Monday December 25, 2006 | permalink | comments (0)``)."""
-    return [k for k, u in enumerate(seq) if MAX_SIGNATURE_WORDS < u.nwords <= MAX_THREAD_SIGNATURE_WORDS
-            and is_signature_line(u, MAX_THREAD_SIGNATURE_WORDS) and len(sentences(u.visible)) == 1]
+    return [k for k in signature_lines(doc, seq, MAX_THREAD_SIGNATURE_WORDS)
+            if seq[k].nwords > MAX_SIGNATURE_WORDS and len(sentences(seq[k].visible)) == 1]
 
 
 def has_clock_time(u: Unit) -> bool:
     """Whether ``u`` holds a time of day (``8:46 am``, ``14.05``): a comment's time stamp has one,
     the date of an item in a list of related articles seldom does."""
-    return _TIME.search(u.visible) is not None
+    return _TIME.is_match(u.visible)
 
 
-def verb_signature_lines(seq: Sequence[Unit]) -> list[int]:
+def verb_signature_lines(doc: Document, seq: Sequence[Unit]) -> list[int]:
     """Positions in ``seq`` of undated signature lines: a short line (at most
     :data:`MAX_SIGNATURE_WORDS` words) that ends with a word and a colon, ``Darya Pino says:``
     (or a comma, ``Nikos said,``),
@@ -85,8 +104,10 @@ def verb_signature_lines(seq: Sequence[Unit]) -> list[int]:
     ``Follow us:`` and ``Contact us:`` labels has short lines under it). In any language: the verb
     is whatever word the page repeats there."""
     found: dict[str, list[int]] = {}
+    ending = set(doc.page_text().lines_matching(_ENDS_WORD_COLON))
     for k, u in enumerate(seq[:-1]):
-        if not MIN_SIGNATURE_WORDS <= u.nwords <= MAX_SIGNATURE_WORDS or seq[k + 1].nwords < MIN_COMMENT_WORDS:
+        if u.index not in ending or not MIN_SIGNATURE_WORDS <= u.nwords <= MAX_SIGNATURE_WORDS \
+                or seq[k + 1].nwords < MIN_COMMENT_WORDS:
             continue
         m = _NAME_VERB.match(u.visible)
         if m is not None:
