@@ -34,8 +34,9 @@ from .model import BoilerplateModel, load_model, model_from_json
 from .pagelang import page_language
 from .scoring import PageScores, score_document, stage2_features
 from .table import BASE, CONTEXT, DESCRIPTIONS, FEATURES, STAGE2, STRUCTURE, column
-from .threads import comment_thread, is_signature_line, verb_signature_lines
+from .threads import comment_thread, is_signature_line, signature_lines, verb_signature_lines
 
 __all__ = ["BASE", "CONTEXT", "DESCRIPTIONS", "FEATURES", "STAGE2", "STRUCTURE", "Boilerplate", "BoilerplateModel",
            "PageScores", "column", "comment_thread", "document_features", "is_signature_line", "load_model",
-           "model_from_json", "page_language", "score_document", "stage2_features", "verb_signature_lines"]
+           "model_from_json", "page_language", "score_document", "signature_lines", "stage2_features",
+           "verb_signature_lines"]
