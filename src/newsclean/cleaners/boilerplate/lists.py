@@ -7,24 +7,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import regex
-
 from ...document import Document, Unit
 from ...textshape import LinePattern
 
 __all__ = ["MIN_ITEMS", "numbered_lists"]
 
-#: a list item's number: one to three digits, then ``.`` or ``)`` and a space
-_ITEM_NUMBER = regex.compile(r"(\d{1,3})[.)] ")
-#: the lines that start with one, found for the whole page at once by the compiled core
+#: a list item's number (one to three digits, then ``.`` or ``)`` and a space) starting a line,
+#: found for the whole page at once by the compiled core
 _NUMBERED = LinePattern(r"^\d{1,3}[.)] ")
 #: fewest items in a numbered list
 MIN_ITEMS = 3
 
 
-def _number(text: str) -> int | None:
-    m = _ITEM_NUMBER.match(text)
-    return int(m.group(1)) if m else None
+def _number(text: str) -> int:
+    """The number of a line :data:`_NUMBERED` found: its first word without the ``.`` or ``)``."""
+    return int(text.split(" ", 1)[0][:-1])
 
 
 def numbered_lists(doc: Document, seq: Sequence[Unit]) -> list[range]:

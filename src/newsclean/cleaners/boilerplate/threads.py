@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from ...document import Document, Unit
-from ...textshape import HAS_DECIMAL_DIGIT, LinePattern, sentences
+from ...textshape import LinePattern, sentences
 from ..bylines import Bylines
 from .chars import CLOSERS
 
@@ -57,16 +57,17 @@ Thread = tuple[int, int, int]
 def is_signature_line(u: Unit, max_words: int = MAX_SIGNATURE_WORDS) -> bool:
     """A short line (``max_words`` words at most) carrying a name-like word and a date or time:
     a comment's signature line (not a ``Label: value`` field, not a sentence)."""
+    return _STAMP.is_match(u.visible) and _signs(u, max_words)
+
+
+def _signs(u: Unit, max_words: int) -> bool:
+    """:func:`is_signature_line` for a line known to hold a date or a time."""
     if u.nwords > max_words or u.nwords < MIN_SIGNATURE_WORDS:
         return False
     vis = u.visible
-    if not HAS_DECIMAL_DIGIT.is_match(vis):  # the date and time shapes below need a digit
-        return False
     if vis.rstrip(CLOSERS).endswith((".", "!", "?")):
         return False
     if _LABEL.match(vis):  # "Source: ...", "Updated: ..." are fields, not signatures
-        return False
-    if not _STAMP.is_match(vis):
         return False
     return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
 
@@ -76,7 +77,7 @@ def signature_lines(doc: Document, lines: Sequence[Unit], max_words: int = MAX_S
     with ``max_words``): the lines with a date or a time are found for the whole page in one
     search, and only they are read one by one."""
     stamped = set(doc.page_text().lines_matching(_STAMP))
-    return [k for k, u in enumerate(lines) if u.index in stamped and is_signature_line(u, max_words)]
+    return [k for k, u in enumerate(lines) if u.index in stamped and _signs(u, max_words)]
 
 
 def long_signature_lines(doc: Document, seq: Sequence[Unit]) -> list[int]:
