@@ -106,6 +106,18 @@ def test_pipelines_pickle() -> None:
     assert pickle.loads(pickle.dumps(pipeline)) == pipeline
 
 
+def test_results_pickle_with_the_detail_their_removals_share() -> None:
+    # a result travels back from a worker process; the copies of a repeated line share one
+    # read-only detail, which pickles as a dict
+    r = newsclean.clean("Top stories\n" * 4 + BODY)
+    shared = [x for x in r.removed if x.code == "repeated_lines/repeated_line"]
+    assert len(shared) == 4 and shared[0].detail is shared[1].detail
+    with pytest.raises(TypeError):
+        shared[0].detail["count"] = 0  # type: ignore[index]
+    again = pickle.loads(pickle.dumps(r))
+    assert again == r and again.removed[0].detail == {"count": 4}
+
+
 def test_clean_many_keeps_input_order() -> None:
     texts = [f"{BODY} Item {i}." for i in range(5)]
     assert [r.text for r in newsclean.clean_many(texts)] == texts

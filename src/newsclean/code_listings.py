@@ -48,10 +48,10 @@ def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
     two of them (``SELECT``, ``FROM``, ``series``), holding ``min_lines`` code-shaped lines or
     more and at least as many as the others. Only the lines after an introduction are read."""
     found: list[range] = []
-    k, n = 1, len(lines)
-    while k < n:
-        if not _introduces(lines[k - 1]):
-            k += 1
+    n = len(lines)
+    after = 1  # the first line a listing may start on: after the last one found
+    for k in [i + 1 for i, text in enumerate(lines) if ":" in text and _introduces(text)]:
+        if k < after or k >= n:
             continue
         last, count, j = k - 1, 0, k
         while j < n and j - last <= 4:
@@ -62,5 +62,5 @@ def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
             j += 1
         if count >= min_lines and 2 * count >= last + 1 - k:
             found.append(range(k, last + 1))
-        k = max(last + 1, k + 1)
+        after = max(last + 1, k + 1)
     return found

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .errors import ReasonCodeError
@@ -73,6 +74,9 @@ class Cut:
     detail: dict[str, Any] = field(default_factory=dict)
 
 
+_NO_DETAIL: Mapping[str, Any] = MappingProxyType({})  #: a unit's detail until a decision (read-only)
+
+
 class Unit:
     """One non-empty line of the input, normalised, with the decisions taken on it.
 
@@ -85,7 +89,7 @@ class Unit:
         decision, cleaner, reason, detail: the decision on the whole unit and who took it
             (set them through :class:`Document`'s ``drop``/``keep``/``set_title`` only).
         kept: True while the unit is undecided or kept (kept in step with ``decision``).
-        cuts: removals inside the unit.
+        cuts: removals inside the unit, in the order they were made.
         kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"caption"``...).
         link_chars: characters of the visible text that were link anchors (markdown input).
             (set both through :meth:`Document.annotate` only)
@@ -128,8 +132,8 @@ class Unit:
         self.kept = True
         self.cleaner: str | None = None
         self.reason: str | None = None
-        self.detail: dict[str, Any] = {}
-        self.cuts: list[Cut] = []
+        self.detail: Mapping[str, Any] = _NO_DETAIL
+        self.cuts: tuple[Cut, ...] = ()
         self.kind: str | None = None
         self.link_chars: int = 0
         self._visible: str | None = text  # no cuts yet: the visible text is the text
@@ -266,7 +270,7 @@ class _Annotation:
 
 
 #: ``(unit, decision, cleaner, reason, detail)`` as they were before a decision
-_DecisionEntry = tuple[Unit, Decision, str | None, str | None, dict[str, Any]]
+_DecisionEntry = tuple[Unit, Decision, str | None, str | None, Mapping[str, Any]]
 #: What undoes one step: the state before a decision or an annotation, the unit whose last cut
 #: it was, or a callable for anything else. (Tuples, not closures, for decisions: a page
 #: records thousands.)
@@ -341,7 +345,7 @@ class Document:
                 unit.decision, unit.cleaner, unit.reason, unit.detail = decision, cleaner, reason, detail
                 unit.kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
             elif isinstance(entry, Unit):
-                entry.cuts.pop()
+                entry.cuts = entry.cuts[:-1]
                 entry._invalidate()
                 self._page = None
             elif isinstance(entry, _Annotation):
@@ -373,10 +377,10 @@ class Document:
                                   f"which it does not declare (it declares: {listed})")
 
     # ---- decisions
-    def _decide(self, units: Iterable[Unit], decision: Decision, reason: str | None, detail: dict[str, Any],
-                *, overrule_keep: bool = False, copy_detail: bool = False) -> None:
-        """Record ``decision`` on each of ``units`` (journaled), each with ``detail`` (a copy of
-        it for each when ``copy_detail``); a unit kept for good stays kept unless ``overrule_keep``."""
+    def _decide(self, units: Iterable[Unit], decision: Decision, reason: str | None, detail: Mapping[str, Any],
+                *, overrule_keep: bool = False) -> None:
+        """Record ``decision`` on each of ``units`` (journaled), each with ``detail``; a unit kept
+        for good stays kept unless ``overrule_keep``."""
         journal = self._journal
         cleaner = self.current_cleaner
         kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
@@ -390,7 +394,7 @@ class Document:
             unit.kept = kept
             unit.cleaner = cleaner
             unit.reason = reason
-            unit.detail = dict(detail) if copy_detail else detail
+            unit.detail = detail
 
     def drop(self, unit: Unit, reason: str, **detail: Any) -> None:
         """Remove the whole unit from the body, with a reason code the running cleaner declares
@@ -404,12 +408,12 @@ class Document:
         self._decide((unit,), Decision.DROP, reason, detail)
 
     def drop_each(self, units: Iterable[Unit], reason: str, *, overrule_keep: bool = False, **detail: Any) -> None:
-        """:meth:`drop` every unit of ``units`` with the same reason (each gets its own copy of
-        ``detail``): one call for a page's thousands of copies of one line. ``overrule_keep``:
-        drop the units kept for good too (see :meth:`keep`); the settling look does, when the
-        body no longer holds what kept them (a code listing whose introduction went)."""
+        """:meth:`drop` every unit of ``units`` with the same reason and ``detail`` (one read-only
+        mapping they share): one call for a page's thousands of copies of a line. ``overrule_keep``:
+        drop the units kept for good too (see :meth:`keep`), as the settling look does when the body
+        no longer holds what kept them (a code listing whose introduction went)."""
         self._check_reason(reason)
-        self._decide(units, Decision.DROP, reason, detail, overrule_keep=overrule_keep, copy_detail=True)
+        self._decide(units, Decision.DROP, reason, MappingProxyType(detail), overrule_keep=overrule_keep)
 
     def annotate(self, unit: Unit, *, kind: str | None | _Unset = _UNSET, link_chars: int | _Unset = _UNSET) -> None:
         """Set structural hints on ``unit`` for later cleaners: its ``kind`` (``"heading"``,
@@ -468,7 +472,7 @@ class Document:
             end += 1
         if end <= start:
             return
-        unit.cuts.append(Cut(start, end, self.current_cleaner, reason, detail))
+        unit.cuts = (*unit.cuts, Cut(start, end, self.current_cleaner, reason, detail))
         unit._invalidate()
         self._page = None
         self._record(unit)

@@ -46,8 +46,9 @@ class Removal(NamedTuple):
 
     ``reason`` is a stable code within the cleaner (``"repeated_byline"``); ``code`` joins the
     two (``"bylines/repeated_byline"``) for counting and filtering. ``detail`` holds the
-    evidence (matched phrase, classifier score and features). A named tuple: immutable, and
-    cheap to make by the hundred thousand (a page of 200,000 dropped lines has one each).
+    evidence (matched phrase, classifier score and features), read-only (the copies of one line
+    a cleaner dropped together share it). A named tuple: immutable, and cheap to make by the
+    hundred thousand (a page of 200,000 dropped lines has one each).
     """
 
     start: int
@@ -61,6 +62,11 @@ class Removal(NamedTuple):
     def code(self) -> str:
         """``cleaner/reason``."""
         return f"{self.cleaner}/{self.reason}"
+
+    def __reduce__(self) -> tuple[type[Removal], tuple[Any, ...]]:
+        """Pickle ``detail`` as a dict (it may be a read-only view, which does not pickle): a
+        result travels from a worker process."""
+        return Removal, (self.start, self.end, self.cleaner, self.reason, self.text, dict(self.detail))
 
 
 @dataclass(frozen=True, slots=True)
