@@ -36,15 +36,18 @@ impl LinePattern {
     }
 
     /// The lines of `text` (split at "\n", numbered from 0, ascending) in which the pattern
-    /// finds a match.
+    /// finds a match. A match's end says its line as well as its start (no match holds a line
+    /// break), and the end of the match that ends first is found in one forward scan that stops
+    /// there: no scan back for where it started, no run on to where the leftmost match would end.
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
-        lines_with_hit(text, |pos| self.re.find_at(text, pos).map(|m| m.start()))
+        lines_with_hit(text, |pos| self.re.shortest_match_at(text, pos))
     }
 }
 
 /// The lines of `text` (split at "\n", numbered from 0, ascending) that hold a hit, where
-/// `next_hit(from)` is the byte offset of the first hit at or after `from` (`from` may be the
-/// text's length: an empty last line can hold one). After a hit the search goes on from the
+/// `next_hit(from)` is a byte offset, in the first line at or after `from` that holds a hit, of
+/// that line or of the line break that ends it (`from` may be the text's length: an empty last
+/// line can hold one). After a hit the search goes on from the
 /// start of the next line, so each line is named once and the text is read once.
 pub fn lines_with_hit(text: &str, mut next_hit: impl FnMut(usize) -> Option<usize>) -> Vec<usize> {
     let mut found = Vec::new();
@@ -95,6 +98,13 @@ mod tests {
     fn unicode_classes() {
         assert_eq!(lines(r"\p{N}", "abc\n٣\nⅦ\nz"), vec![1, 2]);
         assert_eq!(lines(r"\d{4}", "१९४७\n12 34\n2012"), vec![0, 2]);
+    }
+
+    #[test]
+    fn a_line_is_named_whichever_of_its_matches_ends_first() {
+        // the leftmost match "a--z" ends after the match "-" inside it: both name line 0
+        assert_eq!(lines("a-*z|-", "a--z\nz\n-"), vec![0, 2]);
+        assert_eq!(lines("x$", "ax\nxb\nx"), vec![0, 2]); // (an end at the line break)
     }
 
     #[test]
