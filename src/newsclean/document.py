@@ -9,18 +9,18 @@ removal a named cleaner and a stable reason code.
 """
 from __future__ import annotations
 
-import enum
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .errors import ReasonCodeError
-from .normalize import OffsetMap, segment
+from .normalize import segment
 from .page_text import PageText
-from .textshape import comparison_key, fold, line_starts, lines_containing, lines_matching, word_count
+from .textshape import line_starts, lines_containing, lines_matching
+from .units import Cut, Decision, Unit
 
 if TYPE_CHECKING:  # (typing only: the language detectors do not need the document model)
     from .language import LanguageDetector
@@ -52,205 +52,6 @@ def check_reason_code(code: object) -> str:
     if not isinstance(code, str) or _REASON_CODE.fullmatch(code) is None:
         raise ReasonCodeError(f"reason codes are lower-case identifiers (letters, digits, '_'), not {code!r}")
     return code
-
-
-class Decision(enum.Enum):
-    """What the pipeline has decided about a unit so far."""
-
-    UNDECIDED = "undecided"  #: nobody has decided; kept at the end
-    KEEP = "keep"  #: a cleaner decided it is body
-    DROP = "drop"  #: removed, with a reason
-    TITLE = "title"  #: the headline: goes to ``Result.title``
-
-
-@dataclass(frozen=True, slots=True)
-class Cut:
-    """A removal inside a unit, in the unit's normalised-text offsets."""
-
-    start: int
-    end: int
-    cleaner: str
-    reason: str
-    detail: dict[str, Any] = field(default_factory=dict)
-
-
-_NO_DETAIL: Mapping[str, Any] = MappingProxyType({})  #: a unit's detail until a decision (read-only)
-
-
-class Unit:
-    """One non-empty line of the input, normalised, with the decisions taken on it.
-
-    Attributes:
-        index: position among the document's units.
-        start, end: offsets of the line's first and last non-space character in the input.
-        text: the normalised line (ftfy-repaired, spaces folded).
-        block: index of the blank-line-separated block the line belongs to.
-        gap_before: blank lines between this unit and the previous one.
-        decision, cleaner, reason, detail: the decision on the whole unit and who took it
-            (set them through :class:`Document`'s ``drop``/``keep``/``set_title`` only).
-        kept: True while the unit is undecided or kept (kept in step with ``decision``).
-        cuts: removals inside the unit, in the order they were made.
-        kind: a structural hint set by cleaners (``"heading"``, ``"list_item"``, ``"caption"``...).
-        link_chars: characters of the visible text that were link anchors (markdown input).
-            (set both through :meth:`Document.annotate` only)
-    """
-
-    __slots__ = (
-        "_folded",
-        "_key",
-        "_map",
-        "_nwords",
-        "_pieces",
-        "_visible",
-        "block",
-        "cleaner",
-        "cuts",
-        "decision",
-        "detail",
-        "end",
-        "gap_before",
-        "index",
-        "kept",
-        "kind",
-        "link_chars",
-        "reason",
-        "start",
-        "text",
-    )
-
-    def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
-                 gap_before: int) -> None:
-        self.index = index
-        self.start = start
-        self.end = end
-        self.text: str = text
-        self._map = map  # None: ``text`` is ``source[start:end]`` character for character
-        self.block = block
-        self.gap_before = gap_before
-        self.decision = Decision.UNDECIDED
-        #: True while the unit is undecided or kept (maintained by :class:`Document` with ``decision``).
-        self.kept = True
-        self.cleaner: str | None = None
-        self.reason: str | None = None
-        self.detail: Mapping[str, Any] = _NO_DETAIL
-        self.cuts: tuple[Cut, ...] = ()
-        self.kind: str | None = None
-        self.link_chars: int = 0
-        self._visible: str | None = text  # no cuts yet: the visible text is the text
-        self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
-        self._nwords: int | None = None
-        self._folded: str | None = None
-        self._key: str | None = None
-
-    def __repr__(self) -> str:
-        return f"Unit({self.index}, {self.decision.value}, {self.visible[:40]!r})"
-
-    @property
-    def map(self) -> OffsetMap:
-        """Offsets in ``text`` to offsets in the input."""
-        if self._map is None:
-            self._map = OffsetMap((0, len(self.text)), (self.start, self.start + len(self.text)), (True,))
-        return self._map
-
-    # ---- the visible text: ``text`` minus cuts
-    def _build_pieces(self) -> list[tuple[int, int, int]]:
-        """The kept runs of ``text`` between the cuts, as :meth:`pieces` gives them: a run that
-        follows a space (or starts the text) loses its leading spaces, the last run its trailing
-        ones. Offsets only, no string built: a cut reads them, and a page of one huge line may
-        take hundreds of cuts before its visible text is read."""
-        pieces: list[tuple[int, int, int]] = []
-        vis = 0
-        pos = 0
-        text = self.text
-        spans = [(c.start, c.end) for c in sorted(self.cuts, key=lambda c: c.start)]
-        spans.append((len(text), len(text)))
-        for cs, ce in spans:
-            a, b = pos, max(pos, cs)
-            if a < b:
-                if not pieces or text[pieces[-1][2] - 1] == " ":
-                    while a < b and text[a] == " ":
-                        a += 1
-                if a < b:
-                    pieces.append((vis, a, b))
-                    vis += b - a
-            pos = max(pos, ce)
-        # strip a trailing space left by a cut
-        if pieces and text[pieces[-1][2] - 1] == " ":
-            last_vis, a, b = pieces[-1]
-            while b > a and text[b - 1] == " ":
-                b -= 1
-            if a < b:
-                pieces[-1] = (last_vis, a, b)
-            else:
-                pieces.pop()
-        return pieces
-
-    @property
-    def visible(self) -> str:
-        """The unit's text without the parts cut from it: what the body will show."""
-        if self._visible is None:
-            text = self.text
-            self._visible = "".join([text[a:b] for _, a, b in self.pieces()])
-        return self._visible
-
-    @property
-    def nwords(self) -> int:
-        """Words in the visible text (CJK characters count half a word each)."""
-        if self._nwords is None:
-            self._nwords = word_count(self.visible)
-        return self._nwords
-
-    @property
-    def folded(self) -> str:
-        """The visible text casefolded, quotes and dashes normalised: for phrase matching."""
-        if self._folded is None:
-            self._folded = fold(self.visible)
-        return self._folded
-
-    @property
-    def key(self) -> str:
-        """``comparison_key`` of the visible text: its words, lower-cased, for finding copies."""
-        if self._key is None:
-            self._key = comparison_key(self.visible)
-        return self._key
-
-    def _invalidate(self) -> None:
-        self._visible = self._pieces = self._nwords = self._folded = self._key = None
-
-    def pieces(self) -> list[tuple[int, int, int]]:
-        """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""
-        if self._pieces is None:
-            self._pieces = self._build_pieces()
-        return self._pieces
-
-    def visible_to_text(self, i: int, *, end: bool = False) -> int:
-        """Offset in ``text`` of visible offset ``i`` (``end=True`` maps an end offset)."""
-        pieces = self.pieces()
-        if not pieces:
-            return 0
-        for vs, a, b in pieces:
-            length = b - a
-            if i < vs + length or (end and i == vs + length):
-                return a + max(0, i - vs)
-        return pieces[-1][2]
-
-    def source_spans(self) -> list[tuple[int, int]]:
-        """Input spans of the visible text, merged where adjacent."""
-        if not self.cuts:  # one piece, the whole text: the unit's own span
-            return [(self.start, self.end)]
-        spans: list[tuple[int, int]] = []
-        pieces = self.pieces()
-        for n, (_, a, b) in enumerate(pieces):
-            s, e = self.map.span(a, b)
-            if n == 0 and a == 0:
-                s = self.start
-            if n == len(pieces) - 1 and b == len(self.text):
-                e = self.end
-            if spans and s <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
-            else:
-                spans.append((s, e))
-        return spans
 
 
 class _Unset:
@@ -339,6 +140,7 @@ class Document:
     def rollback(self) -> None:
         """Undo everything recorded since :meth:`begin`, last first."""
         journal, self._journal = self._journal or [], []
+        cut: dict[int, Unit] = {}  # the units that lose cuts: their views are made again once
         for entry in reversed(journal):
             if isinstance(entry, tuple):
                 unit, decision, cleaner, reason, detail = entry
@@ -346,12 +148,15 @@ class Document:
                 unit.kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
             elif isinstance(entry, Unit):
                 entry.cuts = entry.cuts[:-1]
-                entry._invalidate()
-                self._page = None
+                cut[id(entry)] = entry
             elif isinstance(entry, _Annotation):
                 entry.unit.kind, entry.unit.link_chars = entry.kind, entry.link_chars
             else:
                 entry()
+        for unit in cut.values():
+            unit._invalidate()
+        if cut:
+            self._page = None
 
     def end(self) -> None:
         """Stop journaling: the decisions since :meth:`begin` stand."""
@@ -463,19 +268,37 @@ class Document:
         """Remove ``unit.text[start:end]`` from the body (offsets in the normalised text), with
         the combining marks that follow it: they belong to its last character (``)̈``) and
         would otherwise sit on the character before the cut."""
-        self._check_reason(reason)
+        self.cut_spans(unit, [(start, end, reason, detail)])
+
+    def cut_spans(self, unit: Unit, spans: Iterable[tuple[int, int, str, Mapping[str, Any]]]) -> None:
+        """Make each cut of ``spans`` (``(start, end, reason, detail)``, as :meth:`cut_text`
+        takes them: offsets in ``unit.text``, read before any of them is made) at once. Each
+        call makes the unit's visible text again, a pass over the whole line: a cleaner that
+        cuts many pieces of one line (a paragraph's emphasis markers) cuts them in one call.
+
+        Raises:
+            ReasonCodeError: a reason the running cleaner does not declare (then none is made).
+        """
+        spans = list(spans)
+        for _, _, reason, _ in spans:
+            self._check_reason(reason)
         if unit.decision is Decision.KEEP:
             return  # kept for good (see keep)
         text = unit.text
-        start, end = max(0, start), min(len(text), end)
-        while start < end < len(text) and unicodedata.category(text[end])[0] == "M":
-            end += 1
-        if end <= start:
+        made = []
+        for start, end, reason, detail in spans:
+            start, end = max(0, start), min(len(text), end)
+            while start < end < len(text) and unicodedata.category(text[end])[0] == "M":
+                end += 1
+            if start < end:
+                made.append(Cut(start, end, self.current_cleaner, reason, dict(detail)))
+        if not made:
             return
-        unit.cuts = (*unit.cuts, Cut(start, end, self.current_cleaner, reason, detail))
+        unit.cuts = (*unit.cuts, *made)
         unit._invalidate()
         self._page = None
-        self._record(unit)
+        for _ in made:
+            self._record(unit)
 
     def add_metadata(self, key: str, value: Any) -> None:
         """Record metadata; list values extend an existing list without duplicates."""

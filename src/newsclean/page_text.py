@@ -11,8 +11,8 @@ import regex
 
 from .textshape import LinePattern, fold, line_starts, lines_containing, lines_matching
 
-if TYPE_CHECKING:  # (typing only: document imports this module)
-    from .document import Unit
+if TYPE_CHECKING:  # (typing only)
+    from .units import Unit
 
 __all__ = ["PageText"]
 
@@ -76,7 +76,7 @@ class PageText:
         # fold() per line, given only to units whose visible text is still the one joined here
         starts = self._folded_starts
         for unit, visible, a, b in zip(self._units, self._visible, starts, starts[1:]):
-            if unit._folded is None and unit._visible is visible:
+            if unit._folded is None and unit.visible is visible:
                 unit._folded = folded[a:b - 1]
 
     def line_at(self, offset: int, *, folded: bool = False) -> int:

@@ -101,12 +101,15 @@ def _carry_back(doc: Document, look: Document, groups: Sequence[Sequence[Unit]],
 def _cut_tags(doc: Document, groups: Sequence[Sequence[Unit]],
               reasons: Mapping[str, Mapping[str, str] | None]) -> bool:
     """Cut the known HTML tags out of the body's lines; True when any was cut."""
-    pieces = [(unit, start, end) for group in groups for unit in group if "<" in unit.visible
-              for start, end in tag_spans(unit.visible)]
+    found = False
     with _journal(doc, "markdown", reasons):
-        for unit, start, end in reversed(pieces):  # last first: a cut moves the visible offsets after it
-            doc.cut(unit, start, end, "markup_tag", settled=True)
-    return bool(pieces)
+        for unit in [unit for group in groups for unit in group if "<" in unit.visible]:
+            # last first, each mapped before any is cut (a cut moves the visible offsets after it)
+            spans = [(unit.visible_to_text(start), unit.visible_to_text(end, end=True), "markup_tag",
+                      {"settled": True}) for start, end in reversed(tag_spans(unit.visible))]
+            doc.cut_spans(unit, spans)
+            found = found or bool(spans)
+    return found
 
 
 def _headline(doc: Document, group: Sequence[Unit], reasons: Mapping[str, Mapping[str, str] | None]) -> bool:

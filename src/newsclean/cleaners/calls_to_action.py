@@ -154,8 +154,8 @@ class CallsToAction:
             if sum(e - s for s, e, _ in hits) >= len(text.strip()) * 0.95:
                 doc.drop(unit, "call_to_action", phrase=hits[0][2])
                 continue
-            for s, e, phrase in reversed(hits):
-                doc.cut(unit, s, e, "call_to_action", phrase=phrase)
+            doc.cut_spans(unit, [(unit.visible_to_text(s), unit.visible_to_text(e, end=True), "call_to_action",
+                                  {"phrase": phrase}) for s, e, phrase in reversed(hits)])
 
     def _glued_prompt(self, doc: Document, unit: Unit) -> None:
         text = unit.visible

@@ -19,7 +19,7 @@ import bisect
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 import regex
 
@@ -291,10 +291,12 @@ class MarkdownSyntax:
                     cuts.append((t.start(), t.end(), "heading_marker"))
             links = _inline(joined, cuts)
             # mapped to the input before the first cut
-            spans = [(group[k], group[k].visible_to_text(a), group[k].visible_to_text(b, end=True), reason)
-                     for k, a, b, reason in _per_unit(texts, cuts)]
-            for unit, a, b, reason in spans:
-                doc.cut_text(unit, a, b, reason)
+            spans: dict[int, list[tuple[int, int, str, dict[str, Any]]]] = {}
+            for k, a, b, reason in _per_unit(texts, cuts):
+                unit = group[k]
+                spans.setdefault(k, []).append((unit.visible_to_text(a), unit.visible_to_text(b, end=True), reason, {}))
+            for k, unit_spans in spans.items():
+                doc.cut_spans(group[k], unit_spans)
             for k, _, _, n in _per_unit(texts, [(at, at + 1, n) for at, n in links]):  # the line a link starts on
                 doc.annotate(group[k], link_chars=group[k].link_chars + n)
             if not spans:
