@@ -28,6 +28,7 @@ The shapes are general, not one site's words:
 from __future__ import annotations
 
 import enum
+import itertools
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
@@ -60,6 +61,9 @@ _NUMERIC_DATE = LinePattern(r"\p{N}{1,4}\p{Cf}?[./\-年]\s?\p{Cf}?\p{N}{1,2}\p{C
 #: its place in a list, not a count
 _ENUMERATED = regex.compile(r"^\p{N}{1,3}[.)]\s")
 _NON_WORDS = regex.compile(r"[\p{N}\p{P}\p{S}\p{Cf}\s]+")  # (compiled once: regex's own cache was recompiling it)
+#: a word of a line as the rules read it: a run of what :data:`_NON_WORDS` is not (a search for one
+#: stops at the first, where a pass over a page-long line would read it all)
+_WORD = regex.compile(r"[^\p{N}\p{P}\p{S}\p{Cf}\s]+")
 _NUMBER = regex.compile(r"\p{N}+")
 #: an archive list names at least this many months
 _ARCHIVE_MONTHS = 4
@@ -101,7 +105,7 @@ def _share_buttons(doc: Document) -> None:
     found: dict[int, int] = {}  # unit index -> how many services the line names
     for i in names.candidate_lines(doc.page_text()):
         folded = units[i].folded
-        if not _NON_WORDS.sub("", names.sub(" ", folded)):
+        if _WORD.search(names.sub(" ", folded)) is None:
             found[i] = names.count(folded)
 
     def in_row(j: int) -> bool:
@@ -140,7 +144,7 @@ def _is_date_or_clock(unit: Unit) -> bool:
     text = unit.visible
     if not (_CLOCK_TIME.is_match(text) or _NUMERIC_DATE.is_match(text)):
         return False
-    words = _NON_WORDS.sub(" ", unit.folded).split()
+    words = [m.group() for m in itertools.islice(_WORD.finditer(unit.folded), 4)]
     known = _date_and_clock_words()
     return 0 < len(words) <= 3 and all(w in known for w in words)
 
@@ -193,7 +197,7 @@ def _is_month_archive(unit: Unit) -> bool:
     numbers = len(_NUMBER.findall(text))
     if numbers < _ARCHIVE_MONTHS:  # (most lines with a digit: the cheap test first)
         return False
-    words = _NON_WORDS.sub(" ", unit.folded).split()
+    words = _WORD.findall(unit.folded)
     months = month_numbers()
     named = sum(1 for w in words if w in months)
     return named >= _ARCHIVE_MONTHS and 2 * named >= len(words) and numbers >= named
