@@ -18,6 +18,10 @@ pub enum Class {
     Letter,
     /// `\d`: decimal digits (`\p{Nd}`) of every script
     Digit,
+    /// `[\p{L}\p{M}\p{N}]`: what a word is made of (`crate::textshape::words`)
+    WordPart,
+    /// the scripts written without spaces between words: Han, Hiragana, Katakana, Hangul, Thai
+    NoSpace,
 }
 
 struct Table {
@@ -49,6 +53,9 @@ static LETTER_OR_NUMBER: LazyLock<Table> = LazyLock::new(|| Table::new(r"[\p{L}\
 static WORD: LazyLock<Table> = LazyLock::new(|| Table::new(r"\w"));
 static LETTER: LazyLock<Table> = LazyLock::new(|| Table::new(r"\p{L}"));
 static DIGIT: LazyLock<Table> = LazyLock::new(|| Table::new(r"\d"));
+static WORD_PART: LazyLock<Table> = LazyLock::new(|| Table::new(r"[\p{L}\p{M}\p{N}]"));
+static NO_SPACE: LazyLock<Table> =
+    LazyLock::new(|| Table::new(r"[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]"));
 
 /// Whether `c` is in `class`.
 pub fn in_class(c: char, class: Class) -> bool {
@@ -57,6 +64,8 @@ pub fn in_class(c: char, class: Class) -> bool {
         Class::Word => &WORD,
         Class::Letter => &LETTER,
         Class::Digit => &DIGIT,
+        Class::WordPart => &WORD_PART,
+        Class::NoSpace => &NO_SPACE,
     };
     table.contains(c)
 }
