@@ -207,7 +207,7 @@ def test_a_line_the_core_calls_clean_is_one_normalisation_leaves_as_it_is(text: 
     """``segment`` takes a line the core's scan calls clean (``rust/src/lines.rs``) as its span
     without its edge spaces, without normalising it: for every such line, normalisation gives
     that very text (an "&" that starts no entity included)."""
-    units, _ = segment(text, lambda i, start, end, t, m, block, gap: (start, end, t, m))
+    units, _ = segment(text, lambda i, start, end, t, m, block, gap, words: (start, end, t, m))
     for start, end, unit_text, mapping in units:
         if mapping is None:  # (the core's clean line: its span, not normalised)
             assert normalize_line(text, start, end).text == unit_text

@@ -68,7 +68,8 @@ class Piece(NamedTuple):
     ``line`` is the line's number, ``x`` where the piece starts on it (characters from the
     line's start), ``start``/``end`` its span in the input, ``text`` and ``map`` its normalised
     text and offset map (None when the text is the span itself), ``gap`` the blank lines before
-    it in reading order.
+    it in reading order, ``words`` the text's word count when the compiled core counted it
+    (None: the unit counts it).
     """
 
     line: int
@@ -78,6 +79,7 @@ class Piece(NamedTuple):
     text: str
     map: Any
     gap: int
+    words: int | None = None
 
 
 def cells(source: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -101,7 +103,7 @@ def cells(source: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 #: a :class:`Piece`'s fields as a plain tuple (what segmentation makes of every line: cheaper)
-PieceFields = tuple[int, int, int, int, str, Any, int]
+PieceFields = tuple[int, int, int, int, str, Any, int, "int | None"]
 
 
 def reading_order(lines: list[PieceFields], rejoin: Callable[[list[Piece]], PieceFields]) -> list[PieceFields]:

@@ -218,9 +218,10 @@ def normalize_text(text: str) -> str:
 
 
 _U = TypeVar("_U")
-#: ``make(index, start, end, text, map, block, gap_before)``: one unit of :func:`segment`; ``map``
-#: is None when ``text`` is ``source[start:end]`` character for character.
-UnitFactory = Callable[[int, int, int, str, "OffsetMap | None", int, int], _U]
+#: ``make(index, start, end, text, map, block, gap_before, nwords)``: one unit of :func:`segment`;
+#: ``map`` is None when ``text`` is ``source[start:end]`` character for character, ``nwords``
+#: ``word_count(text)`` when the compiled core counted it, else None.
+UnitFactory = Callable[[int, int, int, str, "OffsetMap | None", int, int, "int | None"], _U]
 
 
 # The kinds of line ``scan_lines`` (the compiled core, ``rust/src/lines.rs``) tells apart
@@ -244,10 +245,10 @@ def segment(source: str, make: UnitFactory[_U]) -> tuple[list[_U], list[tuple[in
     units: list[_U] = []
     append = units.append
     block = -1
-    for _, _, start, end, text, map_, gap in pieces:
+    for _, _, start, end, text, map_, gap, words in pieces:
         if gap or block < 0:
             block += 1
-        append(make(len(units), start, end, text, map_, block, gap if units else 0))
+        append(make(len(units), start, end, text, map_, block, gap if units else 0, words))
     return units, invisible
 
 
@@ -255,7 +256,7 @@ def _rejoined(source: str, cells: list[Piece]) -> PieceFields:
     """The line the ``cells`` (one line's, in order) were split from, as one piece."""
     first, last = cells[0], cells[-1]
     norm = normalize_line(source, first.start, last.end)
-    return first.line, first.x, first.start, last.end, norm.text, norm.map, first.gap
+    return first.line, first.x, first.start, last.end, norm.text, norm.map, first.gap, None
 
 
 def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iterator[PieceFields]:
@@ -276,12 +277,12 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
     seen = False
     lines = scan_lines(source)
     code = _code_lines(source, lines) if "```" in source else frozenset()
-    for k, (kind, start, end, text_start, text_end) in enumerate(lines):
+    for k, (kind, start, end, text_start, text_end, words) in enumerate(lines):
         if k in code and (verbatim := _verbatim(source, start, end)) is not None:
             text_start, text_end = verbatim
-            yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap)
+            yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap, None)
         elif kind == _TEXT:
-            yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap)
+            yield (k, text_start - start, text_start, text_end, source[text_start:text_end], None, gap, words)
         elif kind == _DIRTY:
             spans = cells(source, start, end) if layout else ()
             split = [normalize_line(source, a, b) for a, b in spans] if len(spans) > 1 else []
@@ -292,7 +293,7 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
                     raw = source[a:b]
                     first = norm.map.start(0)
                     yield (k, first - start, a + len(raw) - len(raw.lstrip()), a + len(raw.rstrip()),
-                           norm.text, norm.map, gap)
+                           norm.text, norm.map, gap, None)
                     gap = 0
                 seen = True
                 continue
@@ -302,7 +303,7 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
                 if text_start < text_end:  # not white space only: invisible characters
                     invisible.append((start, end))
                 continue
-            yield (k, text_start - start, text_start, text_end, norm.text, norm.map, gap)
+            yield (k, text_start - start, text_start, text_end, norm.text, norm.map, gap, None)
         else:
             if seen or kind == _SPACES:
                 gap += 1
@@ -310,9 +311,9 @@ def _pieces(source: str, invisible: list[tuple[int, int]], layout: bool) -> Iter
         seen, gap = True, 0
 
 
-def _code_lines(source: str, lines: list[tuple[int, int, int, int, int]]) -> frozenset[int]:
+def _code_lines(source: str, lines: list[tuple[int, int, int, int, int, int | None]]) -> frozenset[int]:
     """The lines (of ``scan_lines``) inside fenced code blocks, the fences left out."""
-    blocks = fenced_code([source[start:end] for _, start, end, _, _ in lines])
+    blocks = fenced_code([source[start:end] for _, start, end, _, _, _ in lines])
     return frozenset(k for block in blocks for k in block[1:-1])
 
 

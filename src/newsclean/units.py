@@ -51,6 +51,9 @@ class Unit:
             (set them through :class:`~newsclean.document.Document`'s ``drop``/``keep``/``set_title`` only).
         kept: True while the unit is undecided or kept (kept in step with ``decision``).
         cuts: removals inside the unit, in the order they were made.
+        nwords: words in the visible text (CJK characters count half a word each:
+            :func:`~newsclean.textshape.word_count`; made again by each cut; ``nwords`` given:
+            the compiled core counted them while it read the lines).
         visible: ``text`` without the parts cut from it: what the body will show (made again by
             each cut, :meth:`~newsclean.document.Document.cut_spans`; an attribute: cleaners read it thousands of
             times a page).
@@ -63,7 +66,6 @@ class Unit:
         "_folded",
         "_key",
         "_map",
-        "_nwords",
         "_pieces",
         "block",
         "cleaner",
@@ -76,6 +78,7 @@ class Unit:
         "kept",
         "kind",
         "link_chars",
+        "nwords",
         "reason",
         "start",
         "text",
@@ -83,7 +86,7 @@ class Unit:
     )
 
     def __init__(self, index: int, start: int, end: int, text: str, map: OffsetMap | None, block: int,
-                 gap_before: int) -> None:
+                 gap_before: int, nwords: int | None = None) -> None:
         self.index = index
         self.start = start
         self.end = end
@@ -102,7 +105,7 @@ class Unit:
         self.link_chars: int = 0
         self.visible: str = text  # no cuts yet: the visible text is the text
         self._pieces: list[tuple[int, int, int]] | None = None  # (visible start, text start, text end)
-        self._nwords: int | None = None
+        self.nwords: int = word_count(text) if nwords is None else nwords
         self._folded: str | None = None
         self._key: str | None = None
 
@@ -150,13 +153,6 @@ class Unit:
         return pieces
 
     @property
-    def nwords(self) -> int:
-        """Words in the visible text (CJK characters count half a word each)."""
-        if self._nwords is None:
-            self._nwords = word_count(self.visible)
-        return self._nwords
-
-    @property
     def folded(self) -> str:
         """The visible text casefolded, quotes and dashes normalised: for phrase matching."""
         if self._folded is None:
@@ -172,9 +168,10 @@ class Unit:
 
     def _invalidate(self) -> None:
         """The cuts changed: the visible text again, and its views read anew when asked for."""
-        self._pieces = self._nwords = self._folded = self._key = None
+        self._pieces = self._folded = self._key = None
         text = self.text
         self.visible = "".join([text[a:b] for _, a, b in self.pieces()])
+        self.nwords = word_count(self.visible)
 
     def pieces(self) -> list[tuple[int, int, int]]:
         """``(visible_start, text_start, text_end)`` for each kept run of ``text``."""
