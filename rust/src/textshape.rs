@@ -5,19 +5,48 @@
 //! ("don't", "l’homme"). Scripts written without spaces (Han, kana, Hangul, Thai, by the
 //! Unicode Script property) count one word per two characters of a run.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use std::iter::Peekable;
+use std::str::CharIndices;
 
 use crate::charclass::{in_class, Class};
 
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*").expect("WORD compiles"));
-static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").expect("LETTER compiles"));
+/// The words of `text`, in order: the matches of `[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*`, read off
+/// the classes of the characters (the regex crate's own, [`Class::WordPart`] and
+/// [`Class::Letter`]) in one pass, with no search per word.
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, chars: text.char_indices().peekable() }
+}
 
-/// The words of `text`, in order.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    WORD.find_iter(text).map(|m| m.as_str())
+/// The iterator of [`words`].
+pub struct Words<'a> {
+    text: &'a str,
+    chars: Peekable<CharIndices<'a>>,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = loop {
+            let (at, c) = self.chars.next()?;
+            if in_class(c, Class::WordPart) {
+                break at;
+            }
+        };
+        while self.chars.next_if(|&(_, c)| in_class(c, Class::WordPart)).is_some() {}
+        // then each apostrophe followed by letters, and the letters (as the greedy parts take them)
+        loop {
+            let mut ahead = self.chars.clone();
+            let apostrophe = matches!(ahead.next(), Some((_, '\'' | '’')));
+            if !(apostrophe && ahead.next().is_some_and(|(_, c)| in_class(c, Class::Letter))) {
+                break;
+            }
+            self.chars.next();
+            while self.chars.next_if(|&(_, c)| in_class(c, Class::Letter)).is_some() {}
+        }
+        let end = self.chars.peek().map_or(self.text.len(), |&(at, _)| at);
+        Some(&self.text[start..end])
+    }
 }
 
 /// How many words `text` has.
@@ -30,7 +59,7 @@ pub fn word_count(text: &str) -> usize {
     if text.is_ascii() {
         return text.split(is_python_space).filter(|t| t.bytes().any(|b| b.is_ascii_alphanumeric())).count();
     }
-    let mut n = count_words(text);
+    let mut n = words(text).count();
     let mut run: usize = 0; // characters of the spaceless run being read
     for c in text.chars().chain(std::iter::once(' ')) {
         if in_class(c, Class::NoSpace) {
@@ -43,33 +72,9 @@ pub fn word_count(text: &str) -> usize {
     n
 }
 
-/// `words(text).count()`, read off the classes of the characters in one pass (no search per
-/// word): a word is a run of letters, marks and digits, then any number of apostrophes each
-/// followed by a run of letters, as the pattern's greedy parts take them.
-fn count_words(text: &str) -> usize {
-    let mut n = 0;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !in_class(c, Class::WordPart) {
-            continue;
-        }
-        n += 1;
-        while chars.next_if(|&c| in_class(c, Class::WordPart)).is_some() {}
-        loop {
-            let mut ahead = chars.clone();
-            if !(matches!(ahead.next(), Some('\'' | '’')) && ahead.next().is_some_and(|c| in_class(c, Class::Letter))) {
-                break;
-            }
-            chars.next();
-            while chars.next_if(|&c| in_class(c, Class::Letter)).is_some() {}
-        }
-    }
-    n
-}
-
 /// How many letters (Unicode category L) `text` has.
 pub fn letter_count(text: &str) -> usize {
-    LETTER.find_iter(text).count()
+    text.chars().filter(|&c| in_class(c, Class::Letter)).count()
 }
 
 /// The words of `text` joined by one space (what `comparison_key` case-folds).
@@ -92,6 +97,7 @@ fn is_python_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     #[test]
     fn words_keep_inner_apostrophes_before_letters() {
@@ -114,7 +120,8 @@ mod tests {
     }
 
     #[test]
-    fn words_are_counted_as_the_pattern_finds_them() {
+    fn words_are_what_the_pattern_finds() {
+        let pattern = Regex::new(r"[\p{L}\p{M}\p{N}]+(?:['’]\p{L}+)*").unwrap();
         // characters of every kind the pattern tells apart, in pseudo-random strings
         let pool: Vec<char> = "ab Z5٣é\u{301}'’ -.東京はカナ한국ภาษา_²\u{200b}\u{20000}".chars().collect();
         let mut seed = 7u64;
@@ -124,7 +131,8 @@ mod tests {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                 pool[(seed >> 33) as usize % pool.len()]
             }).collect();
-            assert_eq!(count_words(&text), words(&text).count(), "{text:?}");
+            let found: Vec<&str> = words(&text).collect();
+            assert_eq!(found, pattern.find_iter(&text).map(|m| m.as_str()).collect::<Vec<_>>(), "{text:?}");
         }
     }
 
