@@ -81,6 +81,19 @@ def test_candidate_lines_are_the_lines_the_matcher_finds(text: str) -> None:
         assert matcher.candidate_lines(page) == [u.index for u in doc.units if matcher.search(u.folded)]
 
 
+def test_the_lists_a_page_is_searched_for_are_read_together_each_as_alone() -> None:
+    text = "Share this story\nLeave a Reply\n12 Comments\nFollow us on Twitter\nThe council met."
+    matchers = [phrase_matcher(all_phrases(name)) for name in ("widget_labels", "comment_form", "call_to_action")]
+    for _ in range(2):  # (a list joins the others from the page after the one it was first asked of)
+        page = Document(text).page_text()
+        alone = [m._phrases.lines_with_match(page.folded) for m in matchers if m is not None]
+        assert [m.candidate_lines(page) for m in matchers if m is not None] == alone
+    page = Document(text).page_text()
+    first = matchers[0]
+    assert first is not None and first.candidate_lines(page) == first._phrases.lines_with_match(page.folded)
+    assert set(matchers) <= set(page.phrase_lines)  # the one call found every list's lines
+
+
 @FAST
 @given(TEXTS)
 def test_each_units_folded_text_is_its_line_of_the_folded_page(text: str) -> None:

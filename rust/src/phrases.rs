@@ -19,7 +19,6 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
 use crate::charclass::{in_class, Class};
-use crate::patterns::lines_with_hit;
 
 /// Whether `c` is a letter or a digit (`[\p{L}\p{N}]`).
 pub fn is_letter_or_digit(c: char) -> bool {
@@ -59,9 +58,17 @@ impl Node {
 pub struct Phrases {
     nodes: Vec<Node>,
     anchored: bool,
+    /// the phrases, trimmed (for a [`PhraseSet`]'s automaton)
+    phrases: Vec<String>,
     /// every phrase, for the lines of a page that hold one (unanchored lists; None when the
     /// automaton would be too large to build: the trie then reads line by line)
     occurrences: Option<AhoCorasick>,
+}
+
+/// An Aho-Corasick automaton that finds where any of `phrases` starts (the leftmost first).
+fn automaton<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Option<AhoCorasick> {
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).match_kind(MatchKind::LeftmostFirst)
+        .build(phrases).ok()
 }
 
 impl Phrases {
@@ -85,11 +92,9 @@ impl Phrases {
             }
             nodes[at].terminal = true;
         }
-        let occurrences = (!anchored)
-            .then(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).match_kind(MatchKind::LeftmostFirst)
-                .build(&phrases).ok())
-            .flatten();
-        (nodes.len() > 1).then_some(Phrases { nodes, anchored, occurrences })
+        let occurrences = (!anchored).then(|| automaton(phrases.iter().copied())).flatten();
+        let phrases = phrases.into_iter().map(str::to_string).collect();
+        (nodes.len() > 1).then_some(Phrases { nodes, anchored, phrases, occurrences })
     }
 
     /// The end (a byte offset) of the longest phrase starting at byte `i` of `text` that is
@@ -157,31 +162,83 @@ impl Phrases {
     /// The lines (split at "\n", counted from 0, ascending) of `text` that hold a match.
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
         match &self.occurrences {
-            Some(automaton) => lines_with_occurrence(self, automaton, text),
+            Some(automaton) => lines_with_occurrences(&[self], automaton, text).remove(0),
             None => text.split('\n').enumerate()
                 .filter(|(_, line)| self.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect(),
         }
     }
 }
 
-/// The lines of `text` holding an occurrence of a phrase of `automaton` that neither follows
-/// nor runs into a letter or digit. The automaton finds the leftmost phrase start from a
-/// position on; the trie then tells whether a phrase starting there ends on a boundary (a
-/// longer phrase may run into a letter where a shorter one does not). A line that holds one is
-/// left at once for the next ([`lines_with_hit`]); otherwise the search goes on from the next
-/// character, so that no occurrence overlapping a rejected one is missed.
-fn lines_with_occurrence(phrases: &Phrases, automaton: &AhoCorasick, text: &str) -> Vec<usize> {
-    lines_with_hit(text, |mut pos| {
-        while pos < text.len() {
-            let start = automaton.find(Input::new(text).span(pos..text.len()))?.start();
-            if !text[..start].chars().next_back().is_some_and(is_letter_or_digit)
-                && phrases.longest_at(text, start).is_some() {
-                return Some(start);
-            }
-            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+/// Unanchored phrase lists whose lines of a page are found together, in one pass over it: the
+/// lists a pipeline's cleaners all ask of the same page.
+#[derive(Debug, Clone)]
+pub struct PhraseSet {
+    lists: Vec<Phrases>,
+    /// the phrases of every list (None when too large to build: each list then reads alone)
+    occurrences: Option<AhoCorasick>,
+}
+
+impl PhraseSet {
+    /// The set of `lists`; None when one of them is anchored (its matches are at line starts:
+    /// it reads each line on its own).
+    pub fn new(lists: Vec<Phrases>) -> Option<Self> {
+        if lists.iter().any(|list| list.anchored) {
+            return None;
         }
-        None
-    })
+        let occurrences = automaton(lists.iter().flat_map(|list| list.phrases.iter().map(String::as_str)));
+        Some(PhraseSet { lists, occurrences })
+    }
+
+    /// For each list, the lines of `text` (as [`Phrases::lines_with_match`] gives them) that
+    /// hold one of its phrases.
+    pub fn lines_with_matches(&self, text: &str) -> Vec<Vec<usize>> {
+        match &self.occurrences {
+            Some(automaton) => lines_with_occurrences(&self.lists.iter().collect::<Vec<_>>(), automaton, text),
+            None => self.lists.iter().map(|list| list.lines_with_match(text)).collect(),
+        }
+    }
+}
+
+/// For each of `lists`, the lines of `text` holding an occurrence of one of its phrases that
+/// neither follows nor runs into a letter or digit. The automaton (of every list's phrases)
+/// finds the leftmost phrase start from a position on; each list's trie then tells whether one
+/// of its phrases starting there ends on a boundary (a longer phrase may run into a letter where
+/// a shorter one does not). A start inside a word is skipped to the word's end: no phrase
+/// starts there. Once every list has a phrase in a line the search goes on at the next line;
+/// otherwise from the next character, so that no occurrence overlapping a rejected one is missed.
+fn lines_with_occurrences(lists: &[&Phrases], automaton: &AhoCorasick, text: &str) -> Vec<Vec<usize>> {
+    let mut found = vec![Vec::new(); lists.len()];
+    let mut in_line = vec![false; lists.len()]; // the current line holds a phrase of the list
+    let (mut line, mut counted, mut lists_in_line) = (0, 0, 0);
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(hit) = automaton.find(Input::new(text).span(pos..text.len())) else { break };
+        let start = hit.start();
+        if text[..start].chars().next_back().is_some_and(is_letter_or_digit) {
+            let rest = &text[start..];
+            let end = rest.find(|c: char| !is_letter_or_digit(c)).unwrap_or(rest.len());
+            pos = start + end + rest[end..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
+        let breaks = text.as_bytes()[counted..start].iter().filter(|&&b| b == b'\n').count();
+        if breaks > 0 {
+            (line, lists_in_line) = (line + breaks, 0);
+            in_line.fill(false);
+        }
+        counted = start;
+        for (k, list) in lists.iter().enumerate() {
+            if !in_line[k] && list.longest_at(text, start).is_some() {
+                (in_line[k], lists_in_line) = (true, lists_in_line + 1);
+                found[k].push(line);
+            }
+        }
+        pos = match text[start..].find('\n') {
+            Some(end) if lists_in_line == lists.len() => start + end + 1,
+            None if lists_in_line == lists.len() => break,
+            _ => start + text[start..].chars().next().map_or(1, char::len_utf8),
+        };
+    }
+    found
 }
 
 #[cfg(test)]
@@ -224,6 +281,18 @@ mod tests {
             .filter(|(_, line)| p.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect();
         assert_eq!(p.lines_with_match(page), by_line);
         assert_eq!(by_line, vec![0, 4, 5, 9]);
+    }
+
+    #[test]
+    fn a_set_finds_each_lists_lines_as_the_list_alone() {
+        let lists = [phrases(&["share", "share this"], false), phrases(&["this", "a b", "lire"], false),
+                     phrases(&["देख", "b"], false)];
+        let set = PhraseSet::new(lists.to_vec()).unwrap();
+        let page = "share thistle\nreshare\nthis2 x\n\nétélire lire\nदेखें\na\nb\nxa b\na bc, a b, share";
+        let alone: Vec<Vec<usize>> = lists.iter().map(|list| list.lines_with_match(page)).collect();
+        assert_eq!(set.lines_with_matches(page), alone);
+        assert_eq!(alone, vec![vec![0, 9], vec![4, 9], vec![5, 7, 8, 9]]);
+        assert!(PhraseSet::new(vec![phrases(&["read more"], true)]).is_none());
     }
 
     #[test]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .textshape import LinePattern, fold, line_starts, lines_containing, lines_matching
+from .textshape import LinePattern, PhraseMatcher, fold, line_starts, lines_containing, lines_matching
 
 if TYPE_CHECKING:  # (typing only)
     from .units import Unit
@@ -31,7 +31,7 @@ class PageText:
         starts: offset in ``text`` of each line, then ``len(text) + 1``.
     """
 
-    __slots__ = ("_folded", "_folded_starts", "_units", "_visible", "starts", "text")
+    __slots__ = ("_folded", "_folded_starts", "_units", "_visible", "phrase_lines", "starts", "text")
 
     def __init__(self, units: list[Unit]) -> None:
         visible = [u.visible for u in units]
@@ -41,6 +41,8 @@ class PageText:
         self.starts = line_starts(visible)
         self._folded: str | None = None
         self._folded_starts: list[int] | None = None
+        #: the lines each phrase list was found in (:meth:`~newsclean.textshape.PhraseMatcher.candidate_lines`)
+        self.phrase_lines: dict[PhraseMatcher, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.starts) - 1

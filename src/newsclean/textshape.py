@@ -10,6 +10,7 @@ could otherwise rescan.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -20,7 +21,7 @@ from typing import Protocol
 
 import regex
 
-from ._core import LinePattern, Phrases, joined_words, letter_count, word_count, words
+from ._core import LinePattern, Phrases, PhraseSet, joined_words, letter_count, word_count, words
 
 __all__ = [
     "CELL_SEPARATORS",
@@ -276,10 +277,14 @@ def lines_matching(text: str, starts: list[int], pattern: re.Pattern[str] | rege
 
 class Page(Protocol):
     """What :meth:`PhraseMatcher.candidate_lines` reads of a page
-    (:class:`~newsclean.page_text.PageText` is one): its lines, folded, joined by ``"\\n"``."""
+    (:class:`~newsclean.page_text.PageText` is one): its lines, folded, joined by ``"\\n"``, and
+    where it keeps the lines each phrase list was found in."""
 
     @property
     def folded(self) -> str: ...
+
+    @property
+    def phrase_lines(self) -> dict[PhraseMatcher, list[int]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,8 +352,53 @@ class PhraseMatcher:
 
     def candidate_lines(self, page: Page) -> list[int]:
         """The lines of ``page`` (ascending) whose folded text :meth:`search` matches, found in
-        one pass over the page."""
-        return self._phrases.lines_with_match(page.folded)
+        one pass over the page, with the lines of the other unanchored lists searched for on
+        pages (:class:`_PageLists`), and kept with the page."""
+        lines = page.phrase_lines.get(self)
+        if lines is None:
+            lines = _PAGE_LISTS.search(self, page)
+        return list(lines)  # (the page's own list stays as found)
+
+
+class _PageLists:
+    """The unanchored phrase lists that pages are searched for (the first :attr:`LIMIT` to be
+    asked for), searched for together: one pass of the compiled core over a page finds the lines
+    of all of them (a pipeline's cleaners ask about ten of one page). A list joins from the page
+    after the one it was first asked of; until then, and past the limit, a list reads alone."""
+
+    LIMIT = 32
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._members: list[PhraseMatcher] = []
+        self._together: tuple[tuple[PhraseMatcher, ...], PhraseSet] | None = None
+
+    def search(self, matcher: PhraseMatcher, page: Page) -> list[int]:
+        """``matcher``'s lines of ``page``; those of every list searched for with it go to
+        ``page.phrase_lines`` too."""
+        together = None if matcher.anchored else self._lists_with(matcher)
+        if together is None:
+            lines = page.phrase_lines[matcher] = matcher._phrases.lines_with_match(page.folded)
+            return lines
+        members, phrase_set = together
+        page.phrase_lines.update(zip(members, phrase_set.lines_with_matches(page.folded)))
+        return page.phrase_lines[matcher]
+
+    def _lists_with(self, matcher: PhraseMatcher) -> tuple[tuple[PhraseMatcher, ...], PhraseSet] | None:
+        """The lists searched for together, ``matcher`` among them; None when it is not (yet)."""
+        with self._lock:
+            if not any(member is matcher for member in self._members):
+                if len(self._members) < self.LIMIT:
+                    self._members.append(matcher)
+                    self._together = None
+                return None
+            if self._together is None:
+                members = tuple(self._members)
+                self._together = members, PhraseSet([member._phrases for member in members])
+            return self._together
+
+
+_PAGE_LISTS = _PageLists()
 
 
 @lru_cache(maxsize=64)

@@ -1,5 +1,6 @@
 //! `newsclean._core.Phrases`: the phrase lists of `crate::phrases`.
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
@@ -37,6 +38,28 @@ impl PyPhrases {
     }
 }
 
+/// Unanchored phrase lists whose lines of a page are found together, in one pass over it.
+#[pyclass(name = "PhraseSet", module = "newsclean._core", frozen)]
+struct PyPhraseSet(phrases::PhraseSet);
+
+#[pymethods]
+impl PyPhraseSet {
+    /// The set of `lists` (unanchored: an anchored list is refused with `ValueError`).
+    #[new]
+    fn new(lists: Vec<PyRef<'_, PyPhrases>>) -> PyResult<Self> {
+        phrases::PhraseSet::new(lists.iter().map(|list| list.0.clone()).collect())
+            .map(PyPhraseSet)
+            .ok_or_else(|| PyValueError::new_err("a PhraseSet takes unanchored phrase lists only"))
+    }
+
+    /// For each list, the lines of `text` (split at "\n", from 0) that hold one of its phrases.
+    fn lines_with_matches(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<Vec<usize>>> {
+        let text = utf8(text);
+        super::detached(py, || self.0.lines_with_matches(&text))
+    }
+}
+
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyPhrases>()
+    m.add_class::<PyPhrases>()?;
+    m.add_class::<PyPhraseSet>()
 }
