@@ -94,6 +94,19 @@ def test_the_lists_a_page_is_searched_for_are_read_together_each_as_alone() -> N
     assert set(matchers) <= set(page.phrase_lines)  # the one call found every list's lines
 
 
+def test_the_line_patterns_a_page_is_searched_for_are_read_together_each_as_alone() -> None:
+    from newsclean.textshape import LinePattern
+
+    text = "At 10:30 the 3 ministers met.\n1. Finland\n^ note\nNo digits here\n2024 ends"
+    patterns = [LinePattern(r"\d{4}"), LinePattern(r"^\d{1,3}[.)] "), LinePattern(r"here$"), LinePattern(r"^")]
+    for _ in range(2):  # (a pattern joins the others from the page after the one it was first asked of)
+        page = Document(text).page_text()
+        assert [page.lines_matching(p) for p in patterns] == [p.lines_with_match(page.text) for p in patterns]
+    page = Document(text).page_text()
+    assert page.lines_matching(patterns[0]) == [4]
+    assert set(patterns) <= set(page.pattern_lines)  # the one call found every pattern's lines
+
+
 @FAST
 @given(TEXTS)
 def test_each_units_folded_text_is_its_line_of_the_folded_page(text: str) -> None:

@@ -10,7 +10,7 @@
 //! that is not all ASCII the crate's DFAs give up on a Unicode `\b` and the search runs in its
 //! slowest engine (still linear; about fifty times slower on a page).
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet};
 
 /// A compiled pattern (see the module documentation).
 #[derive(Debug, Clone)]
@@ -41,6 +41,34 @@ impl LinePattern {
     /// there: no scan back for where it started, no run on to where the leftmost match would end.
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
         lines_with_hit(text, |pos| self.re.shortest_match_at(text, pos))
+    }
+}
+
+/// Line patterns whose lines of a page are found together: each line is read once, by all of
+/// them at once (the `regex` crate's `RegexSet`), where each pattern would read the page again.
+#[derive(Debug, Clone)]
+pub struct LinePatternSet {
+    set: RegexSet,
+}
+
+impl LinePatternSet {
+    /// The set of `patterns`; the crate's error when their program together would exceed its
+    /// size limit.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a LinePattern>) -> Result<Self, regex::Error> {
+        Ok(LinePatternSet { set: RegexSet::new(patterns.into_iter().map(LinePattern::as_str))? })
+    }
+
+    /// For each pattern, the lines of `text` (split at "\n", numbered from 0, ascending) in
+    /// which it finds a match, as [`LinePattern::lines_with_match`] gives them: a line read on
+    /// its own has its start and end where the page search's `^` and `$` find them.
+    pub fn lines_with_matches(&self, text: &str) -> Vec<Vec<usize>> {
+        let mut found = vec![Vec::new(); self.set.len()];
+        for (n, line) in text.split('\n').enumerate() {
+            for k in self.set.matches(line).iter() {
+                found[k].push(n);
+            }
+        }
+        found
     }
 }
 
@@ -105,6 +133,17 @@ mod tests {
         // the leftmost match "a--z" ends after the match "-" inside it: both name line 0
         assert_eq!(lines("a-*z|-", "a--z\nz\n-"), vec![0, 2]);
         assert_eq!(lines("x$", "ax\nxb\nx"), vec![0, 2]); // (an end at the line break)
+    }
+
+    #[test]
+    fn a_set_finds_each_patterns_lines_as_the_pattern_alone() {
+        let sources = [r"[0-9]", r"^\^ ", r"end$", r"(?:^|[^\w\n])ISBN\b", "^", r"\p{N}", "x"];
+        let patterns: Vec<LinePattern> = sources.iter().map(|p| LinePattern::new(p).unwrap()).collect();
+        let set = LinePatternSet::new(&patterns).unwrap();
+        for text in ["a1 2\nno\n3\n\n44", "a ^ b\n^ note\nthe end\nend of it\nISBN 1\nxISBN\n٣\n", "", "x"] {
+            let alone: Vec<Vec<usize>> = patterns.iter().map(|p| p.lines_with_match(text)).collect();
+            assert_eq!(set.lines_with_matches(text), alone, "{text:?}");
+        }
     }
 
     #[test]

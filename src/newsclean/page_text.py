@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .textshape import LinePattern, PhraseMatcher, fold, line_starts, lines_containing, lines_matching
+from .textshape import (
+    LINE_PATTERNS,
+    LinePattern,
+    PhraseMatcher,
+    fold,
+    line_starts,
+    lines_containing,
+    lines_matching,
+)
 
 if TYPE_CHECKING:  # (typing only)
     from .units import Unit
@@ -31,7 +39,7 @@ class PageText:
         starts: offset in ``text`` of each line, then ``len(text) + 1``.
     """
 
-    __slots__ = ("_folded", "_folded_starts", "_units", "_visible", "phrase_lines", "starts", "text")
+    __slots__ = ("_folded", "_folded_starts", "_units", "_visible", "pattern_lines", "phrase_lines", "starts", "text")
 
     def __init__(self, units: list[Unit]) -> None:
         visible = [u.visible for u in units]
@@ -43,6 +51,8 @@ class PageText:
         self._folded_starts: list[int] | None = None
         #: the lines each phrase list was found in (:meth:`~newsclean.textshape.PhraseMatcher.candidate_lines`)
         self.phrase_lines: dict[PhraseMatcher, list[int]] = {}
+        #: the lines each line pattern was found in (:meth:`lines_matching`)
+        self.pattern_lines: dict[LinePattern, list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.starts) - 1
@@ -97,10 +107,26 @@ class PageText:
         """Lines (ascending) where ``pattern`` finds something in the visible (or folded) text.
 
         A :class:`~newsclean.textshape.LinePattern` (the compiled core's regular expressions:
-        linear-time, ``^`` and ``$`` at line ends) searches the page in one pass; a Python
+        linear-time, ``^`` and ``$`` at line ends) searches the visible text in one pass, with
+        the other line patterns pages are asked for, and its lines are kept; a Python
         pattern goes through :func:`~newsclean.textshape.lines_matching` (one search per line
         that has a match; the pattern must not match a line break or look past one)."""
         text = self.folded if folded else self.text
         if isinstance(pattern, LinePattern):
-            return pattern.lines_with_match(text)
+            return self._pattern_lines(pattern) if not folded else pattern.lines_with_match(text)
         return lines_matching(text, self.folded_starts if folded else self.starts, pattern)
+
+    def _pattern_lines(self, pattern: LinePattern) -> list[int]:
+        """``pattern``'s lines of the visible text, searched for with the other line patterns
+        pages are asked for (:data:`~newsclean.textshape.LINE_PATTERNS`: one pass over the page
+        for all of them) and kept (:attr:`pattern_lines`)."""
+        lines = self.pattern_lines.get(pattern)
+        if lines is None:
+            together = LINE_PATTERNS.members_with(pattern)
+            if together is None:
+                lines = self.pattern_lines[pattern] = pattern.lines_with_match(self.text)
+            else:
+                members, pattern_set = together
+                self.pattern_lines.update(zip(members, pattern_set.lines_with_matches(self.text)))
+                lines = self.pattern_lines[pattern]
+        return list(lines)  # (the page's own list stays as found)

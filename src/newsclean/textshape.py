@@ -13,26 +13,37 @@ import re
 import threading
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 import regex
 
-from ._core import LinePattern, Phrases, PhraseSet, joined_words, letter_count, word_count, words
+from ._core import (
+    LinePattern,
+    LinePatternSet,
+    Phrases,
+    PhraseSet,
+    joined_words,
+    letter_count,
+    word_count,
+    words,
+)
 
 __all__ = [
     "CELL_SEPARATORS",
     "CJK_STOPS",
     "HAS_DECIMAL_DIGIT",
     "HAS_WORD_CHARACTER",
+    "LINE_PATTERNS",
     "LinePattern",
     "SPACED_STOPS",
     "STOP_CLOSERS",
     "PhraseMatch",
     "PhraseMatcher",
+    "SearchedTogether",
     "comparison_key",
     "ends_like_sentence",
     "ends_with_full_stop",
@@ -352,53 +363,58 @@ class PhraseMatcher:
 
     def candidate_lines(self, page: Page) -> list[int]:
         """The lines of ``page`` (ascending) whose folded text :meth:`search` matches, found in
-        one pass over the page, with the lines of the other unanchored lists searched for on
-        pages (:class:`_PageLists`), and kept with the page."""
+        one pass over the page, with the lines of the other unanchored lists pages are searched
+        for (:class:`SearchedTogether`), and kept with the page."""
         lines = page.phrase_lines.get(self)
         if lines is None:
-            lines = _PAGE_LISTS.search(self, page)
+            together = None if self.anchored else _PHRASE_LISTS.members_with(self)
+            if together is None:
+                lines = page.phrase_lines[self] = self._phrases.lines_with_match(page.folded)
+            else:
+                members, phrase_set = together
+                page.phrase_lines.update(zip(members, phrase_set.lines_with_matches(page.folded)))
+                lines = page.phrase_lines[self]
         return list(lines)  # (the page's own list stays as found)
 
 
-class _PageLists:
-    """The unanchored phrase lists that pages are searched for (the first :attr:`LIMIT` to be
-    asked for), searched for together: one pass of the compiled core over a page finds the lines
-    of all of them (a pipeline's cleaners ask about ten of one page). A list joins from the page
-    after the one it was first asked of; until then, and past the limit, a list reads alone."""
+_T = TypeVar("_T")
+_S = TypeVar("_S")
+
+
+class SearchedTogether(Generic[_T, _S]):
+    """The searches of one kind that pages are asked for (unanchored phrase lists, line patterns:
+    the first :attr:`LIMIT` asked), made together: one pass of the compiled core over a page
+    answers all of them (a pipeline's cleaners ask a page about ten of each). A search joins
+    from the page after the one it was first asked of; until then, and past the limit, it runs
+    alone. ``build`` makes the core's set of the members."""
 
     LIMIT = 32
 
-    def __init__(self) -> None:
+    def __init__(self, build: Callable[[list[_T]], _S]) -> None:
+        self._build = build
         self._lock = threading.Lock()
-        self._members: list[PhraseMatcher] = []
-        self._together: tuple[tuple[PhraseMatcher, ...], PhraseSet] | None = None
+        self._members: list[_T] = []
+        self._built: tuple[tuple[_T, ...], _S] | None = None
 
-    def search(self, matcher: PhraseMatcher, page: Page) -> list[int]:
-        """``matcher``'s lines of ``page``; those of every list searched for with it go to
-        ``page.phrase_lines`` too."""
-        together = None if matcher.anchored else self._lists_with(matcher)
-        if together is None:
-            lines = page.phrase_lines[matcher] = matcher._phrases.lines_with_match(page.folded)
-            return lines
-        members, phrase_set = together
-        page.phrase_lines.update(zip(members, phrase_set.lines_with_matches(page.folded)))
-        return page.phrase_lines[matcher]
-
-    def _lists_with(self, matcher: PhraseMatcher) -> tuple[tuple[PhraseMatcher, ...], PhraseSet] | None:
-        """The lists searched for together, ``matcher`` among them; None when it is not (yet)."""
+    def members_with(self, search: _T) -> tuple[tuple[_T, ...], _S] | None:
+        """The searches made together and their set, ``search`` among them; None when it is not
+        (yet) one of them."""
         with self._lock:
-            if not any(member is matcher for member in self._members):
+            if not any(member is search for member in self._members):
                 if len(self._members) < self.LIMIT:
-                    self._members.append(matcher)
-                    self._together = None
+                    self._members.append(search)
+                    self._built = None
                 return None
-            if self._together is None:
+            if self._built is None:
                 members = tuple(self._members)
-                self._together = members, PhraseSet([member._phrases for member in members])
-            return self._together
+                self._built = members, self._build(list(members))
+            return self._built
 
 
-_PAGE_LISTS = _PageLists()
+_PHRASE_LISTS: SearchedTogether[PhraseMatcher, PhraseSet] = SearchedTogether(
+    lambda lists: PhraseSet([matcher._phrases for matcher in lists]))
+#: the line patterns pages are searched for together (:meth:`~newsclean.page_text.PageText.lines_matching`)
+LINE_PATTERNS: SearchedTogether[LinePattern, LinePatternSet] = SearchedTogether(LinePatternSet)
 
 
 @lru_cache(maxsize=64)

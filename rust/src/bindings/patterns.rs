@@ -42,6 +42,27 @@ impl PyLinePattern {
     }
 }
 
+/// Line patterns whose lines of a page are found together, each line read once by all of them.
+#[pyclass(name = "LinePatternSet", module = "newsclean._core", frozen)]
+struct PyLinePatternSet(patterns::LinePatternSet);
+
+#[pymethods]
+impl PyLinePatternSet {
+    /// The set of `patterns`; ValueError (with the crate's message) when they are too large together.
+    #[new]
+    fn new(patterns: Vec<PyRef<'_, PyLinePattern>>) -> PyResult<Self> {
+        patterns::LinePatternSet::new(patterns.iter().map(|p| &p.0))
+            .map(PyLinePatternSet).map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// For each pattern, the lines of `text` (split at "\n", from 0) that hold a match.
+    fn lines_with_matches(&self, py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<Vec<usize>>> {
+        let text = utf8(text);
+        super::sized(py, text.len(), || self.0.lines_with_matches(&text))
+    }
+}
+
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<PyLinePattern>()
+    m.add_class::<PyLinePattern>()?;
+    m.add_class::<PyLinePatternSet>()
 }
