@@ -120,13 +120,4 @@ class PageText:
         """``pattern``'s lines of the visible text, searched for with the other line patterns
         pages are asked for (:data:`~newsclean.textshape.LINE_PATTERNS`: one pass over the page
         for all of them) and kept (:attr:`pattern_lines`)."""
-        lines = self.pattern_lines.get(pattern)
-        if lines is None:
-            together = LINE_PATTERNS.members_with(pattern)
-            if together is None:
-                lines = self.pattern_lines[pattern] = pattern.lines_with_match(self.text)
-            else:
-                members, pattern_set = together
-                self.pattern_lines.update(zip(members, pattern_set.lines_with_matches(self.text)))
-                lines = self.pattern_lines[pattern]
-        return list(lines)  # (the page's own list stays as found)
+        return LINE_PATTERNS.lines(pattern, self.pattern_lines, self.text, pattern.lines_with_match)

@@ -363,22 +363,21 @@ class PhraseMatcher:
 
     def candidate_lines(self, page: Page) -> list[int]:
         """The lines of ``page`` (ascending) whose folded text :meth:`search` matches, found in
-        one pass over the page, with the lines of the other unanchored lists pages are searched
-        for (:class:`SearchedTogether`), and kept with the page."""
-        lines = page.phrase_lines.get(self)
-        if lines is None:
-            together = None if self.anchored else _PHRASE_LISTS.members_with(self)
-            if together is None:
-                lines = page.phrase_lines[self] = self._phrases.lines_with_match(page.folded)
-            else:
-                members, phrase_set = together
-                page.phrase_lines.update(zip(members, phrase_set.lines_with_matches(page.folded)))
-                lines = page.phrase_lines[self]
-        return list(lines)  # (the page's own list stays as found)
+        one pass over the page: an unanchored list's with the lines of the other lists pages are
+        searched for (:class:`SearchedTogether`), kept with the page."""
+        if self.anchored:  # (its matches start lines: each line is read on its own, cheaply)
+            return self._phrases.lines_with_match(page.folded)
+        return _PHRASE_LISTS.lines(self, page.phrase_lines, page.folded, self._phrases.lines_with_match)
+
+
+class _JointSearch(Protocol):
+    """A set of searches the core makes in one pass (:class:`PhraseSet`, :class:`LinePatternSet`)."""
+
+    def lines_with_matches(self, text: str) -> list[list[int]]: ...
 
 
 _T = TypeVar("_T")
-_S = TypeVar("_S")
+_S = TypeVar("_S", bound=_JointSearch)
 
 
 class SearchedTogether(Generic[_T, _S]):
@@ -396,7 +395,23 @@ class SearchedTogether(Generic[_T, _S]):
         self._members: list[_T] = []
         self._built: tuple[tuple[_T, ...], _S] | None = None
 
-    def members_with(self, search: _T) -> tuple[tuple[_T, ...], _S] | None:
+    def lines(self, search: _T, found: dict[_T, list[int]], text: str,
+              alone: Callable[[str], list[int]]) -> list[int]:
+        """``search``'s lines of ``text`` (a page's), kept in ``found`` (the page's): with every
+        member's, in one pass of the core, when ``search`` is one of them; else ``alone(text)``.
+        A copy: the page's own list stays as found."""
+        lines = found.get(search)
+        if lines is None:
+            together = self._members_with(search)
+            if together is None:
+                lines = found[search] = alone(text)
+            else:
+                members, joint = together
+                found.update(zip(members, joint.lines_with_matches(text)))
+                lines = found[search]
+        return list(lines)
+
+    def _members_with(self, search: _T) -> tuple[tuple[_T, ...], _S] | None:
         """The searches made together and their set, ``search`` among them; None when it is not
         (yet) one of them."""
         with self._lock:
