@@ -1,5 +1,6 @@
-"""The line features come from the compiled core, one call a page: every feature of the table,
-the characters read as this interpreter's string methods read them, any str accepted."""
+"""The line features come from the compiled core, one call a page (stage 2's columns too):
+every feature of the table, the characters read as this interpreter's string methods read them,
+any str accepted."""
 from __future__ import annotations
 
 import math
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 
 from newsclean import _core
-from newsclean.cleaners.boilerplate import FEATURES, column, document_features
+from newsclean.cleaners.boilerplate import FEATURES, column, document_features, stage2_features
 from newsclean.cleaners.boilerplate.chars import char_table, code_points
 from newsclean.cleaners.boilerplate.features import line_features
 from newsclean.cleaners.boilerplate.pagelang import core_stoplist
@@ -70,7 +71,29 @@ def test_a_character_table_needs_every_property() -> None:
     assert "case_ignorable" in _core.CharTable.properties()
 
 
-def test_stage_two_windows_leave_the_line_out() -> None:
-    near, far = _core.window_means(np.array([1.0, 2.0, 4.0, 8.0]), [1, 8])
-    assert near.tolist() == [2.0, 2.5, 5.0, 4.0]
-    assert far.tolist() == pytest.approx([14 / 3, 13 / 3, 11 / 3, 7 / 3])
+def test_stage_two_reads_the_neighbours_and_the_main_run() -> None:
+    # a menu line, two paragraphs with a short line between them, a footer
+    s1 = np.array([0.1, 0.9, 0.4, 0.9, 0.1])
+    words = [2, 40, 3, 50, 4]
+    out = stage2_features(words, np.zeros((5, len(FEATURES))), s1, 0.5)
+
+    def col(name: str) -> list[float]:
+        return out[:, column(name)].tolist()
+
+    assert col("s1") == s1.tolist()
+    assert col("s1_w1") == pytest.approx([0.9, 0.25, 0.9, 0.25, 0.9])  # the line itself left out
+    assert col("s1_prev") == [0.0, 0.1, 0.9, 0.4, 0.9]
+    assert col("s1_wmax3") == [0.9, 0.9, 0.9, 0.9, 0.9]
+    assert col("in_run") == [0, 1, 1, 1, 0]  # the short line between the paragraphs is inside
+    assert col("before_run") == [1, 0, 0, 0, 0] and col("after_run") == [0, 0, 0, 0, 1]
+    assert col("run_dist") == pytest.approx(np.log1p([1, 0, 0, 0, 1]).tolist())
+    assert col("run_share") == pytest.approx([93 / 99] * 5)
+    assert col("page_lines") == pytest.approx([np.log1p(5)] * 5)
+
+
+def test_stage_two_refuses_rows_it_cannot_read() -> None:
+    rows = np.zeros((2, len(FEATURES)))
+    with pytest.raises(ValueError, match="one score and one word count a row"):
+        stage2_features([1], rows, [0.5, 0.5], 0.5)
+    with pytest.raises(ValueError, match='no column called "colour"'):
+        _core.stage2_rows(rows, 0, np.zeros(2), np.zeros(2, dtype=np.int64), 0.5, ["colour"])

@@ -15,5 +15,6 @@ pub mod textshape;
 pub mod ngrams;
 pub mod scripts;
 pub mod sequence;
+pub mod stage2;
 
 mod bindings;

@@ -1,4 +1,4 @@
-//! `newsclean._core.CharTable`, `Stoplist`, `LineFeatures` and `window_means`: the block
+//! `newsclean._core.CharTable`, `Stoplist` and `LineFeatures`: the block
 //! classifier's line features of `crate::features`.
 
 use std::borrow::Cow;
@@ -164,21 +164,8 @@ fn in_place(py: Python<'_>, ufunc: &PyOnceLock<Py<PyAny>>, name: &str, values: &
     Ok(())
 }
 
-/// For each of `widths`, the mean of `values` over that many rows either side of each row, the
-/// row itself left out (0 for a row alone): a `len(widths) x len(values)` array.
-#[pyfunction]
-fn window_means<'py>(py: Python<'py>, values: PyReadonlyArray1<'py, f64>, widths: Vec<usize>)
-    -> PyResult<Bound<'py, PyArray2<f64>>> {
-    let values = slice(&values);
-    let n = values.len();
-    let flat: Vec<f64> = super::detached(py, || widths.iter().flat_map(|&w| features::window_means(&values, w)).collect())?;
-    let means = Array2::from_shape_vec((widths.len(), n), flat).map_err(|e| refused(e.to_string()))?;
-    Ok(means.into_pyarray(py))
-}
-
 pub(super) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyCharTable>()?;
     m.add_class::<PyStoplist>()?;
-    m.add_class::<PyLineFeatures>()?;
-    m.add_function(wrap_pyfunction!(window_means, m)?)
+    m.add_class::<PyLineFeatures>()
 }

@@ -24,6 +24,7 @@ mod patterns;
 mod phrases;
 mod scripts;
 mod sequence;
+mod stage2;
 mod textshape;
 
 /// Run `work` with the GIL released; a panic in it raises `newsclean.errors.CoreError`.
@@ -139,6 +140,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     phrases::register(m)?;
     scripts::register(m)?;
     sequence::register(m)?;
+    stage2::register(m)?;
     textshape::register(m)?;
     Ok(())
 }
