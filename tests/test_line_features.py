@@ -7,9 +7,11 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import _core
-from newsclean.cleaners.boilerplate import FEATURES, column, document_features, stage2_features
+from newsclean.cleaners.boilerplate import FEATURES, STAGE2, column, document_features, stage2_features
 from newsclean.cleaners.boilerplate.chars import char_table, code_points
 from newsclean.cleaners.boilerplate.features import line_features
 from newsclean.cleaners.boilerplate.pagelang import core_stoplist
@@ -97,3 +99,18 @@ def test_stage_two_refuses_rows_it_cannot_read() -> None:
         stage2_features([1], rows, [0.5, 0.5], 0.5)
     with pytest.raises(ValueError, match='no column called "colour"'):
         _core.stage2_rows(rows, 0, np.zeros(2), np.zeros(2, dtype=np.int64), 0.5, ["colour"])
+
+
+@settings(max_examples=200, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.tuples(st.floats(0.0, 1.0), st.integers(0, 500)), max_size=60))
+def test_every_line_is_before_inside_or_after_the_main_run(lines: list[tuple[float, int]]) -> None:
+    s1 = np.array([score for score, _ in lines], dtype=np.float64)
+    out = stage2_features([w for _, w in lines], np.zeros((len(lines), len(FEATURES))), s1, 0.5)
+    assert out.shape == (len(lines), len(FEATURES) + len(STAGE2))
+    inside = out[:, column("in_run")] == 1
+    place = out[:, [column("before_run"), column("in_run"), column("after_run")]].sum(axis=1)
+    if (s1 > 0.5).any():  # a page has a main run when a line scores above the margin
+        assert (place == 1).all() and inside.any()
+        assert ((out[:, column("run_dist")] == 0) == inside).all()
+    else:
+        assert (place == 0).all() and (out[:, column("run_share")] == 0).all()
