@@ -39,12 +39,11 @@ class PageText:
         starts: offset in ``text`` of each line, then ``len(text) + 1``.
     """
 
-    __slots__ = ("_folded", "_folded_starts", "_units", "_visible", "pattern_lines", "phrase_lines", "starts", "text")
+    __slots__ = ("_folded", "_folded_starts", "_units", "pattern_lines", "phrase_lines", "starts", "text")
 
     def __init__(self, units: list[Unit]) -> None:
         visible = [u.visible for u in units]
         self._units = units
-        self._visible = visible
         self.text = "\n".join(visible)
         self.starts = line_starts(visible)
         self._folded: str | None = None
@@ -84,12 +83,6 @@ class PageText:
                 lines = [fold(u.visible) for u in self._units]
                 folded = "\n".join(lines)
             self._folded, self._folded_starts = folded, line_starts(lines)
-        # each unit's ``folded`` is its line of the folded page: a slice instead of another
-        # fold() per line, given only to units whose visible text is still the one joined here
-        starts = self._folded_starts
-        for unit, visible, a, b in zip(self._units, self._visible, starts, starts[1:]):
-            if unit._folded is None and unit.visible is visible:
-                unit._folded = folded[a:b - 1]
 
     def line_at(self, offset: int, *, folded: bool = False) -> int:
         """The line (unit index) that holds ``offset`` of ``text`` (of ``folded`` if ``folded``)."""
