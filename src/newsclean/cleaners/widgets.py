@@ -272,6 +272,7 @@ class Widgets:
         # What a line is depends on its text only: decided once per distinct text.
         verdicts: dict[str, tuple[str, dict[str, str]] | None] = {}
         dates: set[int] = set()  # numeric date lines above the article, left to the bylines cleaner
+        numeric: list[int] = []  # the numeric lines above the article, in order
         for i in sorted(label_lines.union(digits)):
             unit = units[i]
             if unit.decision is not undecided:
@@ -288,22 +289,25 @@ class Widgets:
                 dates.add(i)
             if verdict is not None:
                 doc.drop(unit, verdict[0], **verdict[1])
-        self._widget_names(doc, head_end, dates)
+                if i < head_end and _numeric(unit):
+                    numeric.append(i)
+        self._widget_names(doc, numeric, dates)
         _share_buttons(doc)
 
     @staticmethod
-    def _widget_names(doc: Document, head_end: int, dates: set[int]) -> None:
+    def _widget_names(doc: Document, numeric_lines: list[int], dates: set[int]) -> None:
         """Drop the one short label of a blank-line block before the article whose other lines
-        are all numeric lines (``dates``: numeric date lines left in the body): a widget's name (a
-        city over its temperature and the date)."""
+        are all numeric lines (``numeric_lines``: those this cleaner dropped above the article, in
+        order; ``dates``: numeric date lines left in the body): a widget's name (a city over its
+        temperature and the date)."""
         units = doc.units
 
         def numeric(u: Unit) -> bool:
             return _numeric(u) or u.index in dates
 
         done: set[int] = set()
-        for i in range(head_end):
-            if not _numeric(units[i]) or units[i].block in done:
+        for i in numeric_lines:
+            if units[i].block in done:
                 continue
             block = units[i].block
             done.add(block)
