@@ -29,7 +29,7 @@ from ..html_detect import is_tag_line
 from ..markdown_tables import cell_bars, layout_tables
 from ..page_regions import reads_as_continuation
 from ..result import body_paragraphs
-from ..textshape import HAS_WORD_CHARACTER, comparison_key, fenced_code, word_count
+from ..textshape import HAS_WORD_CHARACTER, LinePattern, comparison_key, fenced_code, word_count
 
 __all__ = ["MarkdownSyntax"]
 
@@ -58,6 +58,11 @@ _OPEN_LINK = regex.compile(r"\[[^\[\]\n]{0,1000}$")
 _LINK_TAIL = regex.compile(r"([^\[\]\n]{0,1000})\]\(" + _TARGET)
 _REF_LINK = regex.compile(r"\[([^\[\]\n]{1,1000})\]\[[^\[\]\n]{0,100}\]")
 _REF_DEF = regex.compile(r"^\[[^\[\]\n]{1,200}\]:\s{0,5}\S{1,2000}(?:\s{1,5}\S.{0,500})?$")
+#: a line that holds a character some markdown syntax starts with (a link's or an image's
+#: bracket, a heading's ``#``, emphasis, code, a tag or autolink, an escape) or starts with a
+#: quote, bullet or rule mark; a line without one has nothing to cut (the compiled core's
+#: pattern: a page's lines are searched at once)
+_MAY_HOLD_SYNTAX = LinePattern(r"[\[#*_`<\\]|^[-=>+•·▪►◦‣]")
 _AUTOLINK = regex.compile(r"<(?:https?|ftp|mailto):[^<>\s]{1,2000}>")
 # Line-start markers, matched at a position (no ^): see MarkdownSyntax._cut_syntax.
 _HEADING = regex.compile(r"#{1,6}[ \t]+")
@@ -170,11 +175,12 @@ class MarkdownSyntax:
             self._cut_layout_bars(doc, code)
         if "](" in doc.source:
             self._cut_broken_links(doc, code)
-        for unit in doc.units:
+        units = doc.units
+        # only the lines that may hold syntax, found for the page at once
+        for i in _MAY_HOLD_SYNTAX.lines_with_match("\n".join([u.text for u in units])):
+            unit = units[i]
             text = unit.text
             if unit.index in code:
-                continue
-            if not _may_hold_syntax(text):
                 continue
             if _RULE.match(text):
                 doc.drop(unit, "rule")
@@ -281,7 +287,7 @@ class MarkdownSyntax:
         for round_ in range(_SYNTAX_ROUNDS):
             texts = [u.visible for u in group]
             joined = " ".join(texts)
-            if round_ and not _may_hold_syntax(joined):
+            if round_ and not _MAY_HOLD_SYNTAX.is_match(joined):
                 break  # (what the last round cut left no character any syntax starts with)
             cuts: list[tuple[int, int, str]] = []
             pos = self._line_markers(doc, group[0], texts[0], cuts)
@@ -336,12 +342,6 @@ class MarkdownSyntax:
         return pos
 
 
-def _may_hold_syntax(text: str) -> bool:
-    """Whether ``text`` holds a character some markdown syntax starts with (a link's or an
-    image's bracket, a heading's ``#``, emphasis, code, a tag or autolink, an escape) or starts
-    with a quote, bullet or rule mark; a text without one has nothing to cut."""
-    return ("[" in text or "#" in text or "*" in text or "_" in text or "`" in text or "<" in text
-            or "\\" in text or text[:1] in "-=>+•·▪►◦‣")
 
 
 def _per_unit(texts: list[str], spans: list[tuple[int, int, _T]]) -> Iterator[tuple[int, int, int, _T]]:
