@@ -316,6 +316,10 @@ class TestSeparators:
     def test_lines_with_letters_or_digits_stay(self) -> None:
         assert run(Separators(), text="— 42 —\n日本").text == "— 42 —\n日本"
 
+    @pytest.mark.parametrize("text", ["", " \n\n ", "\u200b"])
+    def test_a_text_with_no_line_gives_no_error(self, text: str) -> None:
+        assert Pipeline([Separators()]).clean(text).errors == ()
+
 
 class TestWidgets:
     def test_reaction_widget_goes_in_any_language(self) -> None:

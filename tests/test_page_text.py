@@ -68,6 +68,7 @@ def test_rebuilt_after_a_cut_and_its_undo_not_after_a_drop() -> None:
 def test_an_empty_document_has_an_empty_page() -> None:
     page = Document("").page_text()
     assert len(page) == 0 and page.lines_containing(["x"]) == [] and page.lines_matching(regex.compile("x")) == []
+    assert page.lines_matching(LinePattern(r"^[^\p{L}]*$")) == []  # (a pattern an empty line would match)
 
 
 @FAST
@@ -111,7 +112,7 @@ def test_the_line_patterns_a_page_is_searched_for_are_read_together_each_as_alon
 @given(TEXTS)
 def test_each_units_folded_text_is_its_line_of_the_folded_page(text: str) -> None:
     doc = Document(text)
-    assert doc.page_text().folded is not None  # folding the page hands every unit its line
+    assert doc.page_text().folded is not None  # a unit folds its own text when it is read
     for unit in doc.units:
         assert unit.folded == fold(unit.visible)
 

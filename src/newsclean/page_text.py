@@ -103,7 +103,10 @@ class PageText:
         linear-time, ``^`` and ``$`` at line ends) searches the visible text in one pass, with
         the other line patterns pages are asked for, and its lines are kept; a Python
         pattern goes through :func:`~newsclean.textshape.lines_matching` (one search per line
-        that has a match; the pattern must not match a line break or look past one)."""
+        that has a match; the pattern must not match a line break or look past one). A page
+        without lines has no line to match (its text, ``""``, is no empty line)."""
+        if not len(self):
+            return []
         text = self.folded if folded else self.text
         if isinstance(pattern, LinePattern):
             return self._pattern_lines(pattern) if not folded else pattern.lines_with_match(text)

@@ -4,10 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..document import Document
-from ..textshape import HAS_WORD_CHARACTER
+from ..document import Decision, Document
+from ..textshape import LinePattern
 
 __all__ = ["Separators"]
+
+#: a line with no letter or digit (none of ``textshape.HAS_WORD_CHARACTER``'s characters): the
+#: compiled core's pattern, a page's lines searched at once
+_SEPARATOR_LINE = LinePattern(r"^[^\p{L}\p{N}\n]*$")
 
 
 @dataclass(frozen=True)
@@ -20,12 +24,7 @@ class Separators:
     }
 
     def __call__(self, doc: Document) -> None:
-        # decided once per distinct text: pages repeat their lines (200,000 copies cost one search)
-        verdicts: dict[str, bool] = {}
-        for unit in doc.undecided():
-            text = unit.visible
-            separator = verdicts.get(text)
-            if separator is None:
-                separator = verdicts[text] = not HAS_WORD_CHARACTER.is_match(text)
-            if separator:
-                doc.drop(unit, "separator_line")
+        units = doc.units
+        for i in doc.page_text().lines_matching(_SEPARATOR_LINE):
+            if units[i].decision is Decision.UNDECIDED:
+                doc.drop(units[i], "separator_line")
