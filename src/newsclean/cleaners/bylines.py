@@ -322,6 +322,8 @@ class _Found:
 def _repeated_bylines(doc: Document, found: list[_Found]) -> set[str]:
     """The texts of the bylines in ``found`` that stand twice or more on the page."""
     texts = {f.unit.visible for f in found if f.kind == "byline"}
+    if not texts:
+        return set()
     counts = Counter(u.visible for u in doc.units if u.kept and u.visible in texts)
     return {text for text, n in counts.items() if n > 1}
 
