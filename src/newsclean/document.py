@@ -188,10 +188,11 @@ class Document:
         for good stays kept unless ``overrule_keep``."""
         journal = self._journal
         cleaner = self.current_cleaner
-        kept = decision is Decision.UNDECIDED or decision is Decision.KEEP
-        spare_kept = decision is not Decision.KEEP and not overrule_keep
+        keep = Decision.KEEP
+        kept = decision is Decision.UNDECIDED or decision is keep
+        spare_kept = decision is not keep and not overrule_keep
         for unit in units:
-            if spare_kept and unit.decision is Decision.KEEP:
+            if spare_kept and unit.decision is keep:
                 continue  # kept for good (see keep)
             if journal is not None:
                 journal.append((unit, unit.decision, unit.cleaner, unit.reason, unit.detail))
