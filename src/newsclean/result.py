@@ -223,7 +223,10 @@ def _dropped(source: str, unit: Unit) -> Removal:
         snippet = text if len(text) <= 200 else text[:199] + "…"
     else:
         snippet = _snippet(source, unit.start, unit.end)
-    return Removal(unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped", snippet, unit.detail)
+    # (tuple.__new__ makes the named tuple without its __new__, a Python function: a page of
+    # 200,000 dropped lines makes a removal for each)
+    return tuple.__new__(Removal, (unit.start, unit.end, unit.cleaner or "newsclean", unit.reason or "dropped",
+                                   snippet, unit.detail))
 
 
 def _sort_units(doc: Document) -> tuple[list[list[Unit]], list[Removal], Unit | None]:
