@@ -75,9 +75,11 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     # read as HTML: the text cleaned again as plain text met the block classifier, which the HTML
     # path's first pass skips (the settling look now runs it)
     "The council met on Monday and approved the budget.<h1>LONDON (Reuters) -</h1>" * 2,
+    # lone strong markers at a paragraph's start, one cut a round: more of them than rounds
+    "\n" + "__ " * 46 + "__A \n",
 ], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop", "emphasis-heading",
         "emphasis-bullet", "emphasis-across-lines", "tags-after-marker", "html-bylines", "mark-after-cut", "mojibake-after-cut", "wrapped-headline",
-        "html-classifier"])
+        "html-classifier", "lone-strong-run"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

@@ -97,8 +97,10 @@ _CODE = regex.compile(r"`{1,3}(?=\S)([^`\n]{1,500}?)`{1,3}")
 _ESCAPE = regex.compile(r"(?<!\\)\\(?=[`*_{}\[\]().!])|(?<=[^\\])\\(?=[#+\-])")
 #: a strong marker at a paragraph's start or end that pairs with nothing in it: the rest of a
 #: ``<strong>`` that html2text wrote across two blocks (``**Competition frees up market``), or
-#: of one that closed after a space (``life? **``); the spaces between it and the text go too
-_LONE_STRONG_START = regex.compile(r"(?:\*\*|__)(?![*_])[ \t]*")
+#: of one that closed after a space (``life? **``); the spaces between it and the text go too.
+#: At the start, a run of them goes at once (``__ __ __A``): one a round, a long run would
+#: outlast the rounds, and cleaning the result again would take the rest
+_LONE_STRONG_START = regex.compile(r"(?:(?:\*\*|__)(?![*_])[ \t]*)+")
 _LONE_STRONG_END = regex.compile(r"(?<![*_\s])[ \t]*(?:\*\*|__)$")
 #: an empty strong emphasis, ``****`` (html2text's ``<b></b>``: "1.****Do the research")
 _EMPTY_STRONG = regex.compile(r"(?<!\*)\*{4}(?!\*)")
@@ -406,7 +408,8 @@ def _lone_strong(text: str, strong: list[tuple[int, int, int, int]]) -> list[tup
     cuts: list[tuple[int, int, str]] = []
     m = _LONE_STRONG_START.match(text)
     if m and not (strong and strong[0][0] == 0):
-        cuts.append((0, m.end(), "emphasis_marker"))
+        # (up to the first pair: ``__ __strong__`` keeps its ``__strong__``)
+        cuts.append((0, min(m.end(), strong[0][0]) if strong else m.end(), "emphasis_marker"))
     m = _LONE_STRONG_END.search(text)
     if m and not (strong and strong[-1][3] == len(text)) and m.start() >= (cuts[0][1] if cuts else 1):
         cuts.append((m.start(), m.end(), "emphasis_marker"))
