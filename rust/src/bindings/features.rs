@@ -17,10 +17,11 @@ use crate::features::{self, CharTable, Chars, Kind, Layout, Line, Page, Pending,
 /// What `Unit` says of a line: words, link characters, blank lines before, index, block, kind.
 type UnitFacts<'py> = (i64, i64, i64, i64, i64, Option<Bound<'py, PyAny>>);
 
-static LOG1P: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+/// numpy's `log1p` (stage 2's logarithms are numpy's too: `super::stage2`)
+pub(super) static LOG1P: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 static LOG: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
-fn refused(message: String) -> PyErr {
+pub(super) fn refused(message: String) -> PyErr {
     PyValueError::new_err(message)
 }
 

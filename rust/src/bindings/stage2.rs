@@ -2,17 +2,10 @@
 
 use numpy::ndarray::Array2;
 use numpy::{IntoPyArray, PyArray1, PyArray2, PyArrayMethods, PyReadonlyArray1, PyReadonlyArray2};
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 
+use super::features::{refused, LOG1P};
 use crate::stage2::{self, Column, Page};
-
-static LOG1P: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-
-fn refused(message: String) -> PyErr {
-    PyValueError::new_err(message)
-}
 
 /// The stage-2 rows of a page: its stage-1 `rows` (lines x features) followed by the stage-2
 /// columns `names`, in that order. `bodyish`: the column of `rows` that says a line reads like

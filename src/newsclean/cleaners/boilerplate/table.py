@@ -2,18 +2,13 @@
 what it measures.
 
 This is the one list the trainer (``tools/train_boilerplate.py``) and the runtime share: the model
-file stores these names, the feature code fills columns by name (:func:`fill`), and a column is
-found by :func:`column`, never by number.
+file stores these names, the compiled core fills the columns by name (the names are handed to
+it), and a column is found by :func:`column`, never by number.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
-
 __all__ = ["BASE", "CONTEXT", "DESCRIPTIONS", "DETAIL", "FEATURES", "STAGE2", "STRUCTURE", "WINDOWED",
-           "WINDOW_WIDTHS", "column", "fill"]
+           "WINDOW_WIDTHS", "column"]
 
 _BASE = (
     ("lw", "log(1 + words)"),
@@ -112,23 +107,8 @@ DETAIL = ("end_sent", "stop", "link", "caps", "rep", "s1_w2", "in_run")
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES + STAGE2)}
 
-Column = ArrayLike | float
-
 
 def column(name: str) -> int:
     """The position of feature ``name`` in a stage-2 row (and, for a stage-1 feature, in a
     stage-1 row: stage 2 appends its features after stage 1's)."""
     return _COLUMN[name]
-
-
-def fill(out: NDArray[np.float64], names: Sequence[str], columns: Mapping[str, Column],
-         first: int = 0) -> NDArray[np.float64]:
-    """Write ``columns[name]`` for each of ``names`` into ``out``, from column ``first`` on, in
-    the order of ``names``; return ``out``.
-
-    Raises:
-        KeyError: a name has no column (every feature must be computed).
-    """
-    for j, name in enumerate(names, first):
-        out[:, j] = columns[name]
-    return out
