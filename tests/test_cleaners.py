@@ -102,6 +102,7 @@ class TestMarkdownSyntax:
         "Home\nNews;\nSport;\nWeather;",  # no line introduces them
         "Menu:\nHome\nNews\nSport\nWeather",  # not shaped like code
         "Sources:\nhttps://a.example/x(1)\nhttps://b.example/y(2)\nhttps://c.example/z(3)",  # addresses
+        "]Totals by the year:\n]2021\n]2022\n]2023",  # a line shaped like code introduces nothing
     ])
     def test_lines_that_are_no_listing_are_left_to_the_other_cleaners(self, lines: str) -> None:
         from newsclean.code_listings import code_listings

@@ -77,9 +77,13 @@ def test_any_input_gives_a_sound_result(data: str | bytes) -> None:
     "The council met on Monday and approved the budget.<h1>LONDON (Reuters) -</h1>" * 2,
     # lone strong markers at a paragraph's start, one cut a round: more of them than rounds
     "\n" + "__ " * 46 + "__A \n",
+    # read as HTML: lines each shaped like code and ending with a colon, each the introduction of
+    # the listing below it once the one above went; more of them than rounds
+    "LONDON (Reuters) -:<br>]" * 10 + "\n",
 ], ids=["nbsp", "cta-duplicate", "cta-title", "near-copy-after-drops", "wrap-after-drop", "emphasis-heading",
         "emphasis-bullet", "emphasis-across-lines", "tags-after-marker", "html-bylines", "mark-after-cut", "mojibake-after-cut", "wrapped-headline",
-        "html-classifier", "lone-strong-run"])
+        "html-classifier", "lone-strong-run",
+                                          "listing-of-introductions"])
 def test_cleaning_the_clean_text_changes_nothing(data: str) -> None:
     check_clean(data)
 

@@ -38,8 +38,11 @@ def is_code_line(text: str) -> bool:
 
 
 def _introduces(text: str) -> bool:
-    """A line of three words or more ending with a colon: "The query looks like this:"."""
-    return text.rstrip().endswith(":") and len(text.split()) >= 3
+    """A line of prose of three words or more ending with a colon: "The query looks like this:".
+    Not a line shaped like code (``def area(w, h):``, ``]Total:``): a listing whose lines each
+    ended with a colon would then introduce itself one line further each time its introduction
+    went, and a second cleaning would find a shorter listing than the first."""
+    return text.rstrip().endswith(":") and len(text.split()) >= 3 and not is_code_line(text)
 
 
 def code_listings(lines: Sequence[str], min_lines: int = 3) -> list[range]:
