@@ -15,6 +15,7 @@ cleaner name              removes
 ``related_headlines``     teaser lists of other articles
 ``trailers``              read-more lines, section labels, short lines after the body
 ``boilerplate``           everything else that is not body, by a block classifier
+``copyright_notices``     a copyright notice below the article (``© 2024 Example Media``)
 ``stray_lines``           a widget's last line, left in a block of removed lines after the body
 ``title``                 the headline (to ``Result.title``)
 ========================  ==========================================================
@@ -26,6 +27,7 @@ from typing import Any
 from .bylines import Bylines
 from .calls_to_action import CallsToAction
 from .comments import CommentForms
+from .copyright import CopyrightNotices
 from .duplicates import Duplicates
 from .hashtags import Hashtags
 from .markdown import MarkdownSyntax
@@ -41,6 +43,7 @@ __all__ = [
     "Bylines",
     "CallsToAction",
     "CommentForms",
+    "CopyrightNotices",
     "Duplicates",
     "Hashtags",
     "MarkdownSyntax",
@@ -76,6 +79,7 @@ def default_cleaners() -> list[Any]:
         pass
     else:
         cleaners.append(Boilerplate())
+    cleaners.append(CopyrightNotices())
     cleaners.append(StrayLines())
     cleaners.append(Title())
     return cleaners
