@@ -47,6 +47,26 @@ def test_a_line_pattern_searches_the_page_in_the_compiled_core() -> None:
     assert LinePattern(r"\d").is_match("Room 101") and not LinePattern(r"\d").is_match("Room")
 
 
+def test_no_line_pattern_writes_a_word_boundary_as_backslash_b() -> None:
+    """The patterns pages are searched for are read together in one pass of the core, so one slow
+    pattern slows them all: on text that is not all ASCII the core's fast engines give up on a
+    Unicode ``\\b`` (``rust/src/patterns.rs``). A boundary is written as a class instead."""
+    import importlib
+    import pkgutil
+
+    import newsclean
+
+    found = []
+    for info in pkgutil.walk_packages(newsclean.__path__, "newsclean."):
+        if info.name.split(".")[-1] in {"__main__", "spark"} or ".integrations." in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        found += [(info.name, name, value.pattern) for name, value in vars(module).items()
+                  if isinstance(value, LinePattern)]
+    assert len(found) >= 10
+    assert [f for f in found if "\\b" in f[2]] == []
+
+
 def test_a_pattern_the_core_cannot_compile_is_refused_with_its_reason() -> None:
     with pytest.raises(ValueError, match="look-around"):
         LinePattern(r"(?<!x)y")

@@ -19,14 +19,15 @@ from ..textshape import LinePattern
 __all__ = ["CopyrightNotices", "is_copyright_notice"]
 
 #: a line opened by a copyright mark (after at most three signs or spaces: ``| ©``, ``- (c)``):
-#: the compiled core's pattern, a page's lines searched at once
-_OPENS_WITH_MARK = LinePattern(r"(?im)^[\p{P}\p{S}\s]{0,3}(?:©|\(c\)|copyright\b)")
+#: the compiled core's pattern, a page's lines searched at once (a word's end written as a class:
+#: ``\b`` sends the core's search of every pattern to its slowest engine, ``rust/src/patterns.rs``)
+_OPENS_WITH_MARK = LinePattern(r"(?i)^[\p{P}\p{S} \t]{0,3}(?:©|\(c\)|copyright(?:[^\w\n]|$))")
 #: the mark, then within a few characters a year or a second mark: ``Copyright © 2002``,
 #: ``© 2024``, ``(c) 1998 - 2016``, ``Copyright 2012``; not ``Copyright law in the US``
-_MARK_AND_YEAR = regex.compile(r"(?i)^[\p{P}\p{S}\s]{0,3}(?:©|\(c\)|copyright\b)[\s\p{P}]{0,4}"
+_MARK_AND_YEAR = regex.compile(r"(?i)^[\p{P}\p{S} \t]{0,3}(?:©|\(c\)|copyright\b)[\s\p{P}]{0,4}"
                                r"(?:©|\(c\)|(?:1[89]|2[01])\d\d\b)")
 #: the copyright sign, or its spelling ``(c)``, opening the line
-_OPENS_WITH_SIGN = regex.compile(r"(?i)^[\p{P}\p{S}\s]{0,3}(?:©|\(c\))")
+_OPENS_WITH_SIGN = regex.compile(r"(?i)^[\p{P}\p{S} \t]{0,3}(?:©|\(c\))")
 
 
 def is_copyright_notice(text: str, short_words: int = 4) -> bool:
