@@ -478,6 +478,8 @@ class TestCommentForms:
         ["Previewing your Comment"],
         ["TrackBack-URL dieses Eintrags:", "http://example.org/mt-tb.cgi/42"],
         ["このブログ記事を参照しているブログ一覧: 夏の旅"],
+        # the Thesis theme's comment count over the comments
+        ["{ 12 comments… read them below or add one }"],
     ])
     def test_comment_form_goes(self, lines: list[str]) -> None:
         r = run(CommentForms(), text=BODY_EN + "\n\n" + "\n".join(lines))
