@@ -13,21 +13,22 @@ from typing import ClassVar
 import regex
 
 from ..document import Decision, Document
-from ..page_regions import is_running_text
+from ..page_regions import article_end
 from ..textshape import LinePattern
 
 __all__ = ["CopyrightNotices", "is_copyright_notice"]
 
-#: a line opened by a copyright mark (after at most three signs or spaces: ``| ©``, ``- (c)``):
-#: the compiled core's pattern, a page's lines searched at once (a word's end written as a class:
-#: ``\b`` sends the core's search of every pattern to its slowest engine, ``rust/src/patterns.rs``)
-_OPENS_WITH_MARK = LinePattern(r"(?i)^[\p{P}\p{S} \t]{0,3}(?:©|\(c\)|copyright(?:[^\w\n]|$))")
+#: at most three signs or spaces before a line's mark (``| ©``, ``- (c)``)
+_LEAD = r"(?i)^[\p{P}\p{S} \t]{0,3}"
+#: a line opened by a copyright mark: the compiled core's pattern, a page's lines searched at once
+#: (a word's end written as a class: ``\b`` sends the core's search of every pattern to its
+#: slowest engine, ``rust/src/patterns.rs``)
+_OPENS_WITH_MARK = LinePattern(_LEAD + r"(?:©|\(c\)|copyright(?:[^\w\n]|$))")
 #: the mark, then within a few characters a year or a second mark: ``Copyright © 2002``,
 #: ``© 2024``, ``(c) 1998 - 2016``, ``Copyright 2012``; not ``Copyright law in the US``
-_MARK_AND_YEAR = regex.compile(r"(?i)^[\p{P}\p{S} \t]{0,3}(?:©|\(c\)|copyright\b)[\s\p{P}]{0,4}"
-                               r"(?:©|\(c\)|(?:1[89]|2[01])\d\d\b)")
+_MARK_AND_YEAR = regex.compile(_LEAD + r"(?:©|\(c\)|copyright\b)[\s\p{P}]{0,4}(?:©|\(c\)|(?:1[89]|2[01])\d\d\b)")
 #: the copyright sign, or its spelling ``(c)``, opening the line
-_OPENS_WITH_SIGN = regex.compile(r"(?i)^[\p{P}\p{S} \t]{0,3}(?:©|\(c\))")
+_OPENS_WITH_SIGN = regex.compile(_LEAD + r"(?:©|\(c\))")
 
 
 def is_copyright_notice(text: str, short_words: int = 4) -> bool:
@@ -75,9 +76,7 @@ class CopyrightNotices:
             return
         # the article's last paragraph: a notice that reads like a sentence does not count
         found = {u.index for u in notices}
-        last = -1 if self.anywhere else max(
-            (u.index for u in doc.kept() if u.index not in found and is_running_text(u.visible, nwords=u.nwords)),
-            default=-1)
+        last = -1 if self.anywhere else article_end([u for u in units if u.index not in found])
         for unit in notices:
             if unit.index > last and unit.decision is Decision.UNDECIDED:
                 doc.drop(unit, "copyright_notice")
