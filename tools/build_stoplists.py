@@ -295,6 +295,10 @@ WP_TAXONOMY = ("Tags: ", "Tags", "Categories", "taxonomy general name\x04Tags",
 #: WordPress core's post navigation under a single post (``the_post_navigation()``)
 WP_NAVIGATION = ("Previous Post", "Next Post")
 
+#: WordPress core's message of a form whose e-mail address field is wrong: what a subscription
+#: box under or beside an article prints (``subscription_form``)
+WP_SUBSCRIPTION = ("Please enter a valid email address.",)
+
 
 def wp_labels(folder: Path, msgids: tuple[str, ...]) -> dict[str, list[str]]:
     """The phrases WordPress core's labels ``msgids`` give, by phrase-file code (English from the
@@ -334,10 +338,17 @@ def wp_navigation(args: argparse.Namespace) -> int:
     return 0
 
 
+def wp_subscription(args: argparse.Namespace) -> int:
+    """Print the ``subscription_form`` phrases WordPress core's e-mail address message gives, by
+    phrase-file code, as JSON."""
+    print(json.dumps(wp_labels(Path(args.dir), WP_SUBSCRIPTION), ensure_ascii=False, indent=1))
+    return 0
+
+
 def as_phrase(text: str) -> str:
     """A catalogue string's leading text as the phrase lists store it: normalised, casefolded, no
     trailing punctuation."""
-    return normalise_entry(text).casefold().strip(" :：.?？¿¡")
+    return normalise_entry(text).casefold().strip(" :：.?？¿¡。")
 
 
 def wp_phrase(text: str) -> str:
@@ -390,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
     wt.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     wn = sub.add_parser("wp-navigation", help="print WordPress post navigation labels as post_navigation phrases (JSON)")
     wn.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
+    ws = sub.add_parser("wp-subscription", help="print WordPress's e-mail address message as subscription_form phrases (JSON)")
+    ws.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
     mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")
     args = parser.parse_args(argv)
@@ -403,6 +416,8 @@ def main(argv: list[str] | None = None) -> int:
         return wp_taxonomy(args)
     if args.cmd == "wp-navigation":
         return wp_navigation(args)
+    if args.cmd == "wp-subscription":
+        return wp_subscription(args)
     return build(args)
 
 

@@ -28,7 +28,8 @@ Phrase lists
          "post_navigation": ["previous post", "next post", ...],
          "section_labels":  ["related articles", "most read", ...],
          "byline_prefixes": ["by", "written by", "author:"],
-         "months":          ["january", ..., "jan", ...]}
+         "months":          ["january", ..., "jan", ...],
+         "subscription_form": ["please enter a valid email address", "delivered by feedburner", ...]}
 
     Every phrase is already in :func:`normalize` form (NFC, casefolded, typographic apostrophes
     replaced by ASCII ``'``, single spaces).  **Callers must apply** :func:`normalize` **to the
@@ -40,7 +41,9 @@ Phrase lists
     next post; ``byline_prefixes`` and ``read_more`` match at the start of a line;
     ``comment_form`` and ``call_to_action`` may match anywhere in a line when the phrase has at
     least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
-    ``months`` are for recognising date lines, not for matching on their own.
+    ``months`` are for recognising date lines, not for matching on their own;
+    ``subscription_form`` are the prompts and messages of an e-mail subscription box, each the
+    whole line (its punctuation aside).
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ PHRASE_KINDS: tuple[str, ...] = (
     "section_labels",
     "byline_prefixes",
     "months",
+    "subscription_form",
 )
 
 #: The word classes of ``data/calendar.json`` (:func:`calendar_words`).

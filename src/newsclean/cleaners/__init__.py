@@ -15,6 +15,7 @@ cleaner name              removes
 ``related_headlines``     teaser lists of other articles
 ``trailers``              read-more lines, section labels, short lines after the body
 ``boilerplate``           everything else that is not body, by a block classifier
+``subscription_forms``    an e-mail subscription box's prompts (``Enter your email address:``)
 ``copyright_notices``     a copyright notice below the article (``© 2024 Example Media``)
 ``stray_lines``           a widget's last line, left in a block of removed lines after the body
 ``title``                 the headline (to ``Result.title``)
@@ -35,6 +36,7 @@ from .related import RelatedHeadlines
 from .repeated import RepeatedLines
 from .separators import Separators
 from .stray_lines import StrayLines
+from .subscriptions import SubscriptionForms
 from .title import Title
 from .trailers import Trailers
 from .widgets import Widgets
@@ -51,6 +53,7 @@ __all__ = [
     "RepeatedLines",
     "Separators",
     "StrayLines",
+    "SubscriptionForms",
     "Title",
     "Trailers",
     "Widgets",
@@ -79,6 +82,7 @@ def default_cleaners() -> list[Any]:
         pass
     else:
         cleaners.append(Boilerplate())
+    cleaners.append(SubscriptionForms())
     cleaners.append(CopyrightNotices())
     cleaners.append(StrayLines())
     cleaners.append(Title())
