@@ -480,6 +480,7 @@ class TestCommentForms:
         ["このブログ記事を参照しているブログ一覧: 夏の旅"],
         # the Thesis theme's comment count over the comments
         ["{ 12 comments… read them below or add one }"],
+        ["{ 1 comment… read it below or add one }"],
         # TypePad's line over a post's comments, its feed a link
         ["You can follow this conversation by subscribing to the comment feed for this post."],
     ])
