@@ -575,6 +575,16 @@ class TestBylines:
         dated = run(Bylines(), text=f"Saturday, February 8, 2025\n\nLondon\n\nBy Anna Roe | Feb 8, 2025\n\n{BODY_EN}")
         assert dated.text == f"London\n\nBy Anna Roe | Feb 8, 2025\n\n{BODY_EN}"
 
+    @pytest.mark.parametrize("clock, body", [("24.09.2025, 14:05\nMittwoch, 24. September 2025", BODY_DE),
+                                             ("16.11.2025, 19:01\nсуббота, 15 ноября 2025 г.", BODY_RU)])
+    def test_a_clock_whose_time_carries_a_date_goes_whole(self, clock: str, body: str) -> None:
+        """A clock printing its time with a four-digit year is two date lines of one block, and
+        this cleaner takes the first: the second, over the article, is the clock's, not the
+        article's own date."""
+        r = run(Bylines(), text=f"{clock}\n\n{body}")
+        assert r.text == body
+        assert codes(r) == ["bylines/dateline", "bylines/dateline"]
+
     def test_with_head_date_lines_0_the_date_over_the_article_goes_too(self) -> None:
         r = run(Bylines(head_date_lines=0), text=f"July 24, 2012\n\n{BODY_EN}")
         assert r.text == BODY_EN

@@ -229,8 +229,11 @@ class Bylines:
             return set()
         unit = nearest.unit
         printed_twice = sum(1 for u in doc.units if u.visible == unit.visible) > 1
-        # a line of its block (a few lines up, or down to the article) went: the date is a widget's
-        in_a_widget = any(u.block == unit.block and u.decision is Decision.DROP
+        # a line of its block (a few lines up, or down to the article) went, or the line right
+        # above or under it is a date line too (a clock's date and time: it goes with this
+        # cleaner's drops): the date is a widget's
+        beside = {f.unit.index for f in found if f.kind == "dateline" and abs(f.unit.index - unit.index) == 1}
+        in_a_widget = any(u.block == unit.block and (u.decision is Decision.DROP or u.index in beside)
                           for u in doc.units[max(0, unit.index - 3):start])
         return set() if printed_twice or in_a_widget else {unit.index}
 
