@@ -24,6 +24,7 @@ from newsclean.cleaners import (
     Trailers,
     Widgets,
 )
+from newsclean.cleaners.bylines import is_date, parse_date
 
 BODY_EN = ("The city council approved the new budget on Monday after a long debate about "
            "school funding and road repairs.")
@@ -584,6 +585,16 @@ class TestBylines:
         r = run(Bylines(), text=f"{clock}\n\n{body}")
         assert r.text == body
         assert codes(r) == ["bylines/dateline", "bylines/dateline"]
+
+    def test_a_date_whose_month_depends_on_the_language_is_a_date_line(self) -> None:
+        """``listopada`` is November in Polish and October in Croatian: the line is a date line
+        (it goes with the clock it is printed in), but its date is not recorded."""
+        clock = "21.11.2025, 17:32\npiątek, 21 listopada 2025"
+        r = run(Bylines(), text=f"{clock}\n\n{BODY_DE}")
+        assert r.text == BODY_DE
+        assert r.metadata["date"] == "2025-11-21"  # the time line's date
+        assert is_date("piątek, 21 listopada 2025") and parse_date("piątek, 21 listopada 2025") is None
+        assert not is_date("listopada 45 2025")
 
     def test_with_head_date_lines_0_the_date_over_the_article_goes_too(self) -> None:
         r = run(Bylines(head_date_lines=0), text=f"July 24, 2012\n\n{BODY_EN}")

@@ -15,7 +15,7 @@ import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsclean.lexicon import all_phrases, month_numbers
+from newsclean.lexicon import all_phrases, month_names
 from newsclean.normalize import normalize_line, segment
 from newsclean.textshape import (
     LinePattern,
@@ -156,7 +156,7 @@ SLASHED = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 
 def month_name_regex() -> regex.Pattern[str]:
-    alt = trie_alternation(sorted(month_numbers(), key=len, reverse=True))
+    alt = trie_alternation(sorted(month_names(), key=len, reverse=True))
     return regex.compile(
         rf"(?<![\p{{L}}])(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})"
         rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?![\p{{L}}\d])")

@@ -206,3 +206,12 @@ def test_calendar_words_hold_every_language_s_weekdays_day_periods_and_minute_wo
 def test_an_unknown_calendar_word_class_says_which_exist() -> None:
     with pytest.raises(UnknownPhraseKindError, match="weekdays, day_periods, minute_units"):
         lexicon.calendar_words("holidays")  # type: ignore[arg-type]
+
+
+def test_a_month_name_two_languages_read_as_different_months_has_no_number() -> None:
+    """``listopada`` is November in Polish and October in Croatian: it is a month name
+    (``month_names``), but no month number says which (``month_numbers``)."""
+    assert "listopada" in lexicon.month_names()
+    assert "listopada" not in lexicon.month_numbers()
+    assert lexicon.month_numbers()["września"] == 9
+    assert set(lexicon.month_numbers()) < lexicon.month_names()

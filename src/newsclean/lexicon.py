@@ -66,6 +66,7 @@ __all__ = [
     "available_stoplists",
     "calendar_words",
     "density_unit",
+    "month_names",
     "month_numbers",
     "normalize",
     "normalize_lines",
@@ -240,12 +241,12 @@ def month_numbers() -> dict[str, int]:
     """Month names of every language (CLDR: wide, abbreviated, genitive) → month number 1-12.
 
     Names are casefolded NFC without trailing dots; a name that means different months in two
-    languages is left out. Regenerate ``data/months.json`` with ``tools/build_months.py``.
+    languages is left out (:func:`month_names` has it). Regenerate ``data/months.json`` with
+    ``tools/build_months.py``.
     """
-    data = json.loads((files(_PKG) / "data" / "months.json").read_text(encoding="utf-8"))
     table: dict[str, int] = {}
     clashes: set[str] = set()
-    for months in data["months"].values():
+    for months in _month_lists():
         for number, names in enumerate(months, start=1):
             for name in names:
                 if table.get(name, number) != number:
@@ -254,6 +255,20 @@ def month_numbers() -> dict[str, int]:
     for name in clashes:
         del table[name]
     return table
+
+
+@lru_cache(maxsize=1)
+def month_names() -> frozenset[str]:
+    """Every month name of :func:`month_numbers`, and the names that mean different months in two
+    languages (``listopada``: November in Polish, October in Croatian): a date written with one
+    is a date, its month unknown."""
+    return frozenset(name for months in _month_lists() for names in months for name in names)
+
+
+def _month_lists() -> list[list[list[str]]]:
+    """``data/months.json``'s languages: for each, the names of its twelve months."""
+    data = json.loads((files(_PKG) / "data" / "months.json").read_text(encoding="utf-8"))
+    return list(data["months"].values())
 
 
 @cache

@@ -13,7 +13,7 @@ import regex
 
 from .._core import Dates
 from ..document import Decision, Document, Unit
-from ..lexicon import all_phrases, calendar_words, month_numbers
+from ..lexicon import all_phrases, calendar_words, month_names, month_numbers
 from ..page_regions import article_start
 from ..textshape import (
     HAS_DECIMAL_DIGIT,
@@ -26,7 +26,7 @@ from ..textshape import (
     word_count,
 )
 
-__all__ = ["Bylines", "parse_date"]
+__all__ = ["Bylines", "is_date", "parse_date"]
 
 _FOUR_DIGITS = LinePattern(r"\d{4}")
 # (compiled once: regex's own cache was recompiling the inline patterns)
@@ -52,8 +52,9 @@ def _month_table() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _dates() -> Dates:
-    """The compiled core's date forms, with every month name."""
-    return Dates(list(_month_table()))
+    """The compiled core's date forms, with every month name (those whose month depends on the
+    language among them)."""
+    return Dates(sorted(month_names()))
 
 
 _ISO_FORM, _MONTH_NAME_FORM, _DOTTED_FORM, _SLASHED_FORM = range(4)
@@ -67,23 +68,49 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None).
+    """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None, as
+    does a month name that means different months in different languages: :func:`is_date`).
 
     The forms, in this order, the first one found deciding: ISO (``2024-03-05``), a month name
     of any language with a day and a year (``March 5, 2024``, ``5. März 2024``), dotted
     (``05.03.2024``, day first) and slashed (``05/03/2024``: read whichever way only one number
     can be the month). The compiled core finds them (``rust/src/dates.rs``).
     """
+    return _date_of(_find(text))
+
+
+def is_date(text: str) -> bool:
+    """Whether ``text`` holds a date :func:`parse_date` reads, or a day, a month name whose month
+    depends on the language (``piątek, 21 listopada 2025``: November in Polish, October in
+    Croatian) and a year: a date line either way, its month unknown in the second."""
+    found = _find(text)
+    if found is None:
+        return False
+    form, name, day, _ = found
+    if form == _MONTH_NAME_FORM and name.rstrip(".") not in _month_table():
+        return 1 <= int(day) <= 31
+    return _date_of(found) is not None
+
+
+def _find(text: str) -> tuple[int, str, str, str] | None:
+    """The compiled core's first date form in ``text``: its kind and its three parts, as written."""
     if not _FOUR_DIGITS.is_match(text):  # every form has a four-digit year (fold adds no digit)
         return None
-    found = _dates().find(fold(text))
+    return _dates().find(fold(text))
+
+
+def _date_of(found: tuple[int, str, str, str] | None) -> str | None:
+    """The date a form :func:`_find` found gives, as ``YYYY-MM-DD`` (None when it is no valid
+    date, its month name means different months in different languages, or a slashed date reads
+    either way)."""
     if found is None:
         return None
     form, first, second, third = found
     if form == _ISO_FORM:
         return _iso(int(first), int(second), int(third))
     if form == _MONTH_NAME_FORM:
-        return _iso(int(third), _month_table()[first.rstrip(".")], int(second))
+        month = _month_table().get(first.rstrip("."))
+        return None if month is None else _iso(int(third), month, int(second))
     if form == _DOTTED_FORM:
         return _iso(int(third), int(second), int(first))
     a, b = int(first), int(second)
@@ -249,7 +276,7 @@ class Bylines:
             if i in seen or not unit.kept or unit.nwords > self.max_head_words:
                 continue
             date = parse_date(unit.visible)
-            if date is None:
+            if date is None and not is_date(unit.visible):
                 continue
             weekdays = _weekday_words(unit.visible)
             if weekdays and unit.nwords - weekdays <= 6 and _mostly_date(unit.visible):
@@ -269,11 +296,12 @@ class Bylines:
         if m is None and inner is None and not (self.datelines and n <= 6):
             return None  # none of the branches below can apply: no date needed
         date = parse_date(text)
-        if m is not None and (n <= 8 or date):
+        dated = date is not None or is_date(text)
+        if m is not None and (n <= 8 or dated):
             return "byline", _author(text[m.end():].strip(" :|-–—")), date
-        if inner is not None and date and (author := _author_after_date(text, inner)) is not None:
+        if inner is not None and dated and (author := _author_after_date(text, inner)) is not None:
             return "byline", author, date
-        if self.datelines and date and n <= 6 and _mostly_date(text) and not _DATE_QUALIFIES.search(text):
+        if self.datelines and dated and n <= 6 and _mostly_date(text) and not _DATE_QUALIFIES.search(text):
             return "dateline", None, date
         return None
 
@@ -366,7 +394,7 @@ def _author_after_date(text: str, prefix: PhraseMatch) -> str | None:
     Gassin in Inspiration``): after ``prefix`` (:func:`_inner_prefix`, in the folded text, which
     has ``text``'s length), when what is before it holds the line's date and little else."""
     head = text[:prefix.start()]
-    if parse_date(head) is None or not _mostly_date(head):
+    if not is_date(head) or not _mostly_date(head):
         return None
     return _author(text[prefix.end():].strip(" :|-–—"))
 
@@ -396,5 +424,5 @@ def _weekday_words(text: str) -> int:
 def _mostly_date(text: str) -> bool:
     """True when little but the date (and weekday, time or 'updated' words) is on the line."""
     rest = _NON_WORDS.sub(" ", fold(text)).split()
-    table, weekdays = _month_table(), calendar_words("weekdays")
-    return sum(1 for w in rest if w.rstrip(".") not in table and w not in weekdays) <= 3
+    names, weekdays = month_names(), calendar_words("weekdays")
+    return sum(1 for w in rest if w.rstrip(".") not in names and w not in weekdays) <= 3

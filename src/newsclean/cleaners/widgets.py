@@ -39,7 +39,7 @@ from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases, calendar_words, month_numbers, share_targets
 from ..page_regions import article_start
 from ..textshape import LinePattern, PhraseMatcher, ends_like_sentence, has_cells, phrase_matcher, word_count
-from .bylines import parse_date
+from .bylines import is_date
 
 __all__ = ["Widgets"]
 
@@ -284,7 +284,7 @@ class Widgets:
             if verdict is None and i < head_end and i in digit_set \
                     and unit.nwords <= self.max_read_time_words and _is_read_time(unit):
                 verdict = ("read_time", {})
-            elif verdict is not None and verdict[0] == "numeric_line" and i < head_end and parse_date(text):
+            elif verdict is not None and verdict[0] == "numeric_line" and i < head_end and is_date(text):
                 verdict = None  # a date above the article may be its own: the bylines cleaner decides
                 dates.add(i)
             if verdict is not None:
