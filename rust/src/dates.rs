@@ -1,6 +1,7 @@
-//! Dates written in a line of text, found in four forms, in this order: ISO ("2024-03-05"), a
-//! month name with a day and a year ("March 5, 2024", "5. März 2024", "5 de marzo de 2024"),
-//! dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text decides;
+//! Dates written in a line of text, found in four forms, in this order: year first ("2024-03-05",
+//! and as Japanese, Chinese, Korean and Hungarian pages write it: "2024/03/05", "2024. 3. 5.",
+//! "2024年3月5日"), a month name with a day and a year ("March 5, 2024", "5. März 2024", "5 de
+//! marzo de 2024"), dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text decides;
 //! turning its numbers into a date (and refusing an ambiguous slashed one) is the caller's.
 //!
 //! Digits are Unicode decimal digits; a date is not part of a longer run of digits, and a month
@@ -16,7 +17,7 @@ use crate::charclass::{in_class, Class};
 /// Which form a date was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// groups: year, month, day
+    /// groups: year, month, day (year first: ISO, or `/`, `.` or 年月日 between them)
     Iso = 0,
     /// groups: month name, day, year
     MonthName = 1,
@@ -52,7 +53,11 @@ impl Dates {
             ))
         });
         Dates {
-            iso: compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:\D|$)"),
+            // one separator all through: a backreference the regex crate has not, so one branch each
+            iso: compile(concat!(
+                r"(\d{4})(?:-(\d{1,2})-(\d{1,2})(?:\D|$)|/(\d{1,2})/(\d{1,2})(?:\D|$)",
+                r"|\.\s?(\d{1,2})\.\s?(\d{1,2})(?:\D|$)|\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日)"
+            )),
             month_name,
             dotted: compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\D|$)"),
             slashed: compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\D|$)"),
@@ -62,7 +67,9 @@ impl Dates {
     /// The first form that has a date in `text`, with its groups.
     pub fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
         if let Some(c) = first(&self.iso, text, is_digit) {
-            return Some((Form::Iso, group(&c, 1), group(&c, 2), group(&c, 3)));
+            // the month and day of the branch that matched
+            let k = (2..=8).step_by(2).find(|&k| c.get(k).is_some()).unwrap_or(2);
+            return Some((Form::Iso, group(&c, 1), group(&c, k), group(&c, k + 1)));
         }
         if let Some(c) = self.month_name.as_ref().and_then(|p| first(p, text, is_letter)) {
             return Some(match c.name("m1") {
@@ -127,6 +134,10 @@ mod tests {
     fn the_first_form_found_decides() {
         let d = dates();
         assert_eq!(d.find("on 2024-03-05, or 5 march 2024"), Some((Form::Iso, "2024", "03", "05")));
+        assert_eq!(d.find("john doe | 2025/12/24"), Some((Form::Iso, "2025", "12", "24")));
+        assert_eq!(d.find("2025. 3. 30. 12:00"), Some((Form::Iso, "2025", "3", "30")));
+        assert_eq!(d.find("2025年3月30日12時"), Some((Form::Iso, "2025", "3", "30")));
+        assert_eq!(d.find("2025/03-30"), None);
         assert_eq!(d.find("march 5th, 2024"), Some((Form::MonthName, "march", "5", "2024")));
         assert_eq!(d.find("5. märz 2024"), Some((Form::MonthName, "märz", "5", "2024")));
         assert_eq!(d.find("5 de marzo de 2024"), Some((Form::MonthName, "marzo", "5", "2024")));

@@ -71,7 +71,8 @@ def parse_date(text: str) -> str | None:
     """The first date in ``text`` as ``YYYY-MM-DD``, or None (ambiguous d/m vs m/d gives None, as
     does a month name that means different months in different languages: :func:`is_date`).
 
-    The forms, in this order, the first one found deciding: ISO (``2024-03-05``), a month name
+    The forms, in this order, the first one found deciding: year first (``2024-03-05``,
+    ``2024/03/05``, ``2024. 3. 5.``, ``2024年3月5日``), a month name
     of any language with a day and a year (``March 5, 2024``, ``5. März 2024``), dotted
     (``05.03.2024``, day first) and slashed (``05/03/2024``: read whichever way only one number
     can be the month). The compiled core finds them (``rust/src/dates.rs``).
