@@ -603,6 +603,14 @@ class TestBylines:
         assert is_date("piątek, 21 listopada 2025") and parse_date("piątek, 21 listopada 2025") is None
         assert not is_date("listopada 45 2025")
 
+    @pytest.mark.parametrize("line", ["2025/03/30", "2025年3月30日", "2025. 3. 30.", "2025년 3월 30일"])
+    def test_a_year_first_date_is_a_date_line(self, line: str) -> None:
+        """Japanese, Chinese, Korean and Hungarian pages write the year first (CLDR's short and
+        long dates): under the article such a line goes, and it dates the page."""
+        r = run(Bylines(), text=f"{BODY_EN}\n\n{line}")
+        assert r.text == BODY_EN
+        assert r.metadata["date"] == "2025-03-30"
+
     def test_with_head_date_lines_0_the_date_over_the_article_goes_too(self) -> None:
         r = run(Bylines(head_date_lines=0), text=f"July 24, 2012\n\n{BODY_EN}")
         assert r.text == BODY_EN

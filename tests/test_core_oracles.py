@@ -151,7 +151,8 @@ def test_line_patterns_find_the_lines_the_regex_module_finds(text: str, name: st
 
 
 ISO = regex.compile(r"(?<!\d)(\d{4})(?:-(\d{1,2})-(\d{1,2})(?!\d)|/(\d{1,2})/(\d{1,2})(?!\d)"
-                    r"|\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)|\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日)")
+                    r"|\.\s?(\d{1,2})\.\s?(\d{1,2})(?!\d)|\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日"
+                    r"|\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일)")
 DOTTED = regex.compile(r"(?<!\d)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)")
 SLASHED = regex.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
@@ -169,7 +170,7 @@ _MONTH_NAME = functools.cache(month_name_regex)
 def oracle_date_groups(folded: str, month_name: regex.Pattern[str]) -> tuple[int, str, str, str] | None:
     """The first date form in ``folded`` and its groups, by the regular expressions."""
     if m := ISO.search(folded):
-        k = next(k for k in (2, 4, 6, 8) if m[k] is not None)
+        k = next(k for k in (2, 4, 6, 8, 10) if m[k] is not None)
         return 0, m[1], m[k], m[k + 1]
     if m := month_name.search(folded):
         return (1, m["m1"], m["d1"], m["y1"]) if m["m1"] else (1, m["m2"], m["d2"], m["y2"])
@@ -181,7 +182,7 @@ def oracle_date_groups(folded: str, month_name: regex.Pattern[str]) -> tuple[int
 
 
 DATE_PIECES = ["2024", "-03-", "05", "5", "12", ".", ". ", "/", " ", "  ", "de ", "march", "mar", "märz",
-               "janvier", "января", "3月", "st", ",", "x", "1", "٢٠٢٤", "\n", "ม.ค", "年", "日"]
+               "janvier", "января", "3月", "st", ",", "x", "1", "٢٠٢٤", "\n", "ม.ค", "年", "日", "년 ", "월 ", "일"]
 DATE_TEXTS = st.one_of(st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("".join),
                        st.text(ASSIGNED, max_size=40))
 
@@ -194,6 +195,7 @@ DATE_TEXTS = st.one_of(st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("
 @example("2025/12/24")
 @example("2025. 3. 30.")
 @example("2025年3月30日")
+@example("2025년 3월 30일")
 def test_date_forms_are_the_regular_expressions(text: str) -> None:
     from newsclean.cleaners.bylines import _dates
 

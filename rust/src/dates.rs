@@ -1,6 +1,6 @@
 //! Dates written in a line of text, found in four forms, in this order: year first ("2024-03-05",
 //! and as Japanese, Chinese, Korean and Hungarian pages write it: "2024/03/05", "2024. 3. 5.",
-//! "2024年3月5日"), a month name with a day and a year ("March 5, 2024", "5. März 2024", "5 de
+//! "2024年3月5日", "2024년 3월 5일"), a month name with a day and a year ("March 5, 2024", "5. März 2024", "5 de
 //! marzo de 2024"), dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text decides;
 //! turning its numbers into a date (and refusing an ambiguous slashed one) is the caller's.
 //!
@@ -17,7 +17,7 @@ use crate::charclass::{in_class, Class};
 /// Which form a date was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// groups: year, month, day (year first: ISO, or `/`, `.` or 年月日 between them)
+    /// groups: year, month, day (year first: ISO, or `/`, `.`, 年月日 or 년월일 between them)
     Iso = 0,
     /// groups: month name, day, year
     MonthName = 1,
@@ -56,7 +56,8 @@ impl Dates {
             // one separator all through: a backreference the regex crate has not, so one branch each
             iso: compile(concat!(
                 r"(\d{4})(?:-(\d{1,2})-(\d{1,2})(?:\D|$)|/(\d{1,2})/(\d{1,2})(?:\D|$)",
-                r"|\.\s?(\d{1,2})\.\s?(\d{1,2})(?:\D|$)|\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日)"
+                r"|\.\s?(\d{1,2})\.\s?(\d{1,2})(?:\D|$)|\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日",
+                r"|\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일)"
             )),
             month_name,
             dotted: compile(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?:\D|$)"),
@@ -68,7 +69,7 @@ impl Dates {
     pub fn find<'t>(&self, text: &'t str) -> Option<Found<'t>> {
         if let Some(c) = first(&self.iso, text, is_digit) {
             // the month and day of the branch that matched
-            let k = (2..=8).step_by(2).find(|&k| c.get(k).is_some()).unwrap_or(2);
+            let k = (2..=10).step_by(2).find(|&k| c.get(k).is_some()).unwrap_or(2);
             return Some((Form::Iso, group(&c, 1), group(&c, k), group(&c, k + 1)));
         }
         if let Some(c) = self.month_name.as_ref().and_then(|p| first(p, text, is_letter)) {
@@ -137,6 +138,7 @@ mod tests {
         assert_eq!(d.find("john doe | 2025/12/24"), Some((Form::Iso, "2025", "12", "24")));
         assert_eq!(d.find("2025. 3. 30. 12:00"), Some((Form::Iso, "2025", "3", "30")));
         assert_eq!(d.find("2025年3月30日12時"), Some((Form::Iso, "2025", "3", "30")));
+        assert_eq!(d.find("2025년 3월 30일 오후"), Some((Form::Iso, "2025", "3", "30")));
         assert_eq!(d.find("2025/03-30"), None);
         assert_eq!(d.find("march 5th, 2024"), Some((Form::MonthName, "march", "5", "2024")));
         assert_eq!(d.find("5. märz 2024"), Some((Form::MonthName, "märz", "5", "2024")));

@@ -72,7 +72,7 @@ def parse_date(text: str) -> str | None:
     does a month name that means different months in different languages: :func:`is_date`).
 
     The forms, in this order, the first one found deciding: year first (``2024-03-05``,
-    ``2024/03/05``, ``2024. 3. 5.``, ``2024年3月5日``), a month name
+    ``2024/03/05``, ``2024. 3. 5.``, ``2024年3月5日``, ``2024년 3월 5일``), a month name
     of any language with a day and a year (``March 5, 2024``, ``5. März 2024``), dotted
     (``05.03.2024``, day first) and slashed (``05/03/2024``: read whichever way only one number
     can be the month). The compiled core finds them (``rust/src/dates.rs``).
