@@ -84,13 +84,7 @@ def is_date(text: str) -> bool:
     """Whether ``text`` holds a date :func:`parse_date` reads, or a day, a month name whose month
     depends on the language (``piątek, 21 listopada 2025``: November in Polish, October in
     Croatian) and a year: a date line either way, its month unknown in the second."""
-    found = _find(text)
-    if found is None:
-        return False
-    form, name, day, _ = found
-    if form == _MONTH_NAME_FORM and name.rstrip(".") not in _month_table():
-        return 1 <= int(day) <= 31
-    return _date_of(found) is not None
+    return _is_dated(_find(text))
 
 
 def _find(text: str) -> tuple[int, str, str, str] | None:
@@ -98,6 +92,16 @@ def _find(text: str) -> tuple[int, str, str, str] | None:
     if not _FOUR_DIGITS.is_match(text):  # every form has a four-digit year (fold adds no digit)
         return None
     return _dates().find(fold(text))
+
+
+def _is_dated(found: tuple[int, str, str, str] | None) -> bool:
+    """Whether a form :func:`_find` found is a date (:func:`is_date`)."""
+    if found is None:
+        return False
+    form, name, day, _ = found
+    if form == _MONTH_NAME_FORM and name.rstrip(".") not in _month_table():
+        return 1 <= int(day) <= 31
+    return _date_of(found) is not None
 
 
 def _date_of(found: tuple[int, str, str, str] | None) -> str | None:
@@ -276,9 +280,10 @@ class Bylines:
                 break
             if i in seen or not unit.kept or unit.nwords > self.max_head_words:
                 continue
-            date = parse_date(unit.visible)
-            if date is None and not is_date(unit.visible):
+            found_date = _find(unit.visible)  # (one search of the core: its date, and whether it is one)
+            if not _is_dated(found_date):
                 continue
+            date = _date_of(found_date)
             weekdays = _weekday_words(unit.visible)
             if weekdays and unit.nwords - weekdays <= 6 and _mostly_date(unit.visible):
                 found.append(_Found(unit, "dateline", None, date, head=True))
@@ -296,8 +301,8 @@ class Bylines:
         inner = _inner_prefix(unit.folded) if m is None else None
         if m is None and inner is None and not (self.datelines and n <= 6):
             return None  # none of the branches below can apply: no date needed
-        date = parse_date(text)
-        dated = date is not None or is_date(text)
+        found = _find(text)  # (one search of the core: its date, and whether it is one)
+        date, dated = _date_of(found), _is_dated(found)
         if m is not None and (n <= 8 or dated):
             return "byline", _author(text[m.end():].strip(" :|-–—")), date
         if inner is not None and dated and (author := _author_after_date(text, inner)) is not None:
