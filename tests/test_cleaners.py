@@ -971,7 +971,15 @@ class TestCallsToAction:
                 "instead of 720) and start twice as fast on most phones, the company said.")
         r = run(CallsToAction(), text=f"The update arrives this week. {news} Follow us on Twitter for more.")
         assert r.text == f"The update arrives this week. {news}"
-        assert news not in run(CallsToAction(max_sentence_words=0), text=news).text
+        assert news not in run(CallsToAction(max_sentence_words=0, edge_words=0), text=news).text
+
+    def test_a_prompt_inside_a_sentence_is_narrative(self) -> None:
+        # a call to action opens or closes its sentence; in the middle of one it is the story's
+        live = "We will be there live, so stay tuned right here for full details and pictures."
+        assert run(CallsToAction(), text=f"The launch is on Monday. {live}").text == f"The launch is on Monday. {live}"
+        assert run(CallsToAction(edge_words=0), text=f"The launch is on Monday. {live}").text == "The launch is on Monday."
+        closing = "For full details and pictures of the launch, stay tuned."
+        assert run(CallsToAction(), text=f"The launch is on Monday. {closing}").text == "The launch is on Monday."
 
     def test_german_call_to_action(self) -> None:
         r = run(CallsToAction(), text="Die Wahl ist am Sonntag. Folgen Sie uns auf Twitter!")
