@@ -11,7 +11,10 @@ Two kinds, each with its reason:
   finished sentence, a few words with no full stop of its own, that points elsewhere: an
   @handle, a web address, or a service to share to or be notified by (``lexicon.share_targets``).
   "Bei Telegram teilen", "Notify me when @earth posts", "Поделиться на Facebook". A sentence that
-  mentions Facebook ends with a full stop and stays.
+  mentions Facebook ends with a full stop and stays. So does a tail in parentheses or with a year (a photo
+  credit, ``(David Lee/PacificCoastNews.com)``; an embedded post's attribution, ``— Ann (@ann)
+  October 30, 2012``), and the end of a line that the next line continues (a hard-wrapped
+  paragraph does not end there).
 - ``prompt_line``: the same pointer on a short line of its own (two words or more), with no
   full stop: one with an @handle anywhere ("Follow @earth", "@earth की प्रोफाइल शेयर करे"; not one in parentheses or
   beside a year: an embedded post's attribution), one naming a service or web address only
@@ -30,7 +33,7 @@ import regex
 
 from ..document import Document, Unit
 from ..lexicon import all_phrases, share_targets
-from ..page_regions import article_end
+from ..page_regions import article_end, continues_paragraph
 from ..textshape import (
     CJK_STOPS,
     SPACED_STOPS,
@@ -106,7 +109,7 @@ class CallsToAction:
             units = doc.units
             # a prompt is glued after a full stop: only the lines with one (found for the page at once)
             for i in doc.page_text().lines_matching(_STOP_IN):
-                if units[i].kept:
+                if units[i].kept and not _continued(units, i):
                     self._glued_prompt(doc, units[i])
 
     def _prompt_lines(self, doc: Document) -> None:
@@ -180,8 +183,18 @@ class CallsToAction:
         if not 2 <= word_count(text[s:e]) <= self.glued_max_words:
             return
         tail = fold(text[s:e])
-        if tail.lstrip()[:1] in _OPEN_QUOTES:
-            return
+        if tail.lstrip()[:1] in _OPEN_QUOTES or "(" in tail or _YEAR.search(tail):
+            return  # a quotation; a credit or an embedded post's attribution, "(@handle) May 2, 2012"
         pointer = _pointer_pattern().search(tail)
         if pointer:
             doc.cut(unit, s, e, "glued_prompt", phrase=pointer.group())
+
+
+def _continued(units: list[Unit], i: int) -> bool:
+    """Whether the next kept line after the kept line ``units[i]`` continues its paragraph (a
+    hard-wrapped line): a paragraph does not end on a line the next one continues, so nothing
+    is glued after its end there. (The lines between two kept ones are walked once.)"""
+    j = i + 1
+    while j < len(units) and not units[j].kept:
+        j += 1
+    return j < len(units) and continues_paragraph(units[i], units[j])
