@@ -115,6 +115,7 @@ class TestMarkdownSyntax:
         ("avg(n) - stddev(n) AS lower_bound,", True), ("$ emcc hello.cpp -O3 -o hello.wasm", True),
         ("The council approved the budget (see below).", False), ("Share this story", False),
         ("Read more at https://example.com/a(b)", False),
+        ("今天我們去了台北(台灣)看展覽", False),  # Han and kana write brackets without a space
     ])
     def test_what_is_shaped_like_a_line_of_code(self, line: str, code: bool) -> None:
         from newsclean.code_listings import is_code_line
@@ -751,6 +752,11 @@ class TestRelatedHeadlines:
 
     def test_subheadings_between_paragraphs_stay(self) -> None:
         text = f"{BODY_EN}\n\nWhat happens next\n\n{BODY_EN.replace('Monday', 'Tuesday')}"
+        assert run(RelatedHeadlines(), text=text).text == text
+
+    def test_lines_of_code_under_a_label_are_no_teasers(self) -> None:
+        commands = "$ hg clone public review\n$ hg clone review alice\n$ hg clone review bob"
+        text = f"{BODY_EN}\n\nRelated articles\n{commands}"
         assert run(RelatedHeadlines(), text=text).text == text
 
 

@@ -15,7 +15,8 @@ __all__ = ["code_listings", "is_code_line"]
 #: ends like a line of code (an opened or closed block, a statement's ``;``) or starts by closing one
 _CODE_END = regex.compile(r"[{};(\[][ \t]*$|^[)}\]]")
 #: a call (``avg(n)``, ``now()``), written without a space before the bracket as code writes it
-_CALL = regex.compile(r"[\w\]]\(")
+#: (an ASCII name: Han and kana write a bracket after a word with no space, ``台北(台灣)``)
+_CALL = regex.compile(r"[A-Za-z0-9_\]]\(")
 #: an operator between spaces, a scope ``::``, or a comment, include or shell prompt starting the line
 _OPERATOR = regex.compile(r"(?:^|[ \t])(?:=|==|!=|\+=|-=|<=|>=|=>|->|&&|\|\|)(?:[ \t]|$)|::"
                           r"|^(?://|/\*|#include|\$ |>>> )")

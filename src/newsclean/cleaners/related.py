@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..code_listings import is_code_line
 from ..document import Decision, Document, Unit
 from ..lexicon import all_phrases
 from ..textshape import is_headline_like, phrase_matcher
@@ -65,7 +66,7 @@ class RelatedHeadlines:
                     followed += 1
                     pending = None
                 continue
-            headline = unit.kept and is_headline_like(unit.visible, max_words=max_words, nwords=unit.nwords)
+            headline = unit.kept and _headline(unit, max_words)
             if headline and pending is None:
                 run.append(unit)
                 pending = unit
@@ -99,7 +100,7 @@ class RelatedHeadlines:
             for u in units[i + 1:]:
                 if not u.kept:
                     continue
-                if is_headline_like(u.visible, max_words=self.max_words, nwords=u.nwords) and u.nwords >= 3:
+                if _headline(u, self.max_words) and u.nwords >= 3:
                     items.append(u)
                 else:
                     break
@@ -107,3 +108,10 @@ class RelatedHeadlines:
                 doc.drop(unit, "related_label", label=m.group().strip())
                 for u in items:
                     doc.drop(u, "related_headline", items=len(items))
+
+
+def _headline(unit: Unit, max_words: int) -> bool:
+    """A line that reads as a teaser's headline: headline-like and not a line of code (``$ hg
+    clone public review``)."""
+    text = unit.visible
+    return is_headline_like(text, max_words=max_words, nwords=unit.nwords) and not is_code_line(text)
