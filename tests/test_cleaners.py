@@ -684,6 +684,11 @@ class TestDuplicates:
         assert r.text == f"{a}\n{BODY_EN}"  # the body keeps the input's layout
         assert codes(r) == ["duplicates/duplicate_paragraph"]
 
+    def test_a_row_two_tables_share_stays_in_both(self) -> None:
+        row = "400 │ 2020-08-01 17:59:00+00 │ 12 │ 7.445849602151508 │ t"
+        text = f"{BODY_EN}\n\nstatus │ period │ entries │ zscore │ alert\n{row}\n\n{BODY_RU}\n\n{row}"
+        assert run(Duplicates(), text=text).text == text
+
     def test_an_article_printed_twice_keeps_one_copy_in_cyrillic(self) -> None:
         r = run(Duplicates(), text=f"{BODY_RU}\n\n{BODY_EN}\n\n{BODY_RU}\n\n{BODY_EN}")
         assert r.text == f"{BODY_RU}\n\n{BODY_EN}"

@@ -10,7 +10,7 @@ from typing import ClassVar
 from ..document import Document, Unit
 from ..page_regions import is_running_text
 from ..result import body_paragraphs, paragraph_text
-from ..textshape import word_count
+from ..textshape import has_cells, word_count
 
 __all__ = ["Duplicates"]
 
@@ -18,7 +18,8 @@ __all__ = ["Duplicates"]
 @dataclass(frozen=True)
 class Duplicates:
     """Drop a later copy of a paragraph, comparing words only (case, quotes and dashes ignored). A
-    paragraph hard-wrapped over several lines is compared whole, as the body joins it.
+    paragraph hard-wrapped over several lines is compared whole, as the body joins it. A table's
+    row (three cells or more) is not compared: an article's tables share rows.
 
     Options:
         min_words: shortest paragraph (in words, a run of a script written without spaces
@@ -76,6 +77,8 @@ class Duplicates:
     def _compared_key(self, group: list[Unit]) -> str | None:
         """The paragraph's words (its lines' ``key``) when it is long enough to be compared
         (``min_words``), else None."""
+        if len(group) == 1 and has_cells(group[0].visible):
+            return None  # a table's row: tables of an article repeat rows (the same day, the same value)
         key = group[0].key if len(group) == 1 else " ".join(u.key for u in group if u.key)
         # (spaces count the words of most text; a run of Han or kana counts half its characters)
         if key.count(" ") + 1 >= self.min_words or (not key.isascii() and word_count(key) >= self.min_words):
