@@ -527,6 +527,13 @@ class TestBylines:
         assert r.metadata["date"] == "2025-02-12"
         assert codes(r) == ["bylines/byline"]
 
+    @pytest.mark.parametrize("line", ["By the Numbers: 10,000", "by OmahaHi 13 days ago"])
+    def test_a_by_line_without_a_date_after_its_prefix_names_somebody_or_something(self, line: str) -> None:
+        # a section heading ("By the Numbers"), a name the author parser does not read: not an
+        # empty author field, which leaves only a date or nothing after "by"
+        text = f"{BODY_EN}\n\n{line}\n\n{BODY_EN.replace('Monday', 'Tuesday')}"
+        assert run(Bylines(), text=text).text == text
+
     def test_the_articles_own_byline_stays_and_its_author_and_date_go_to_metadata(self) -> None:
         text = f"Von Anna Schmidt | 3. März 2024\n\n{BODY_DE}"
         r = run(Bylines(), text=text)

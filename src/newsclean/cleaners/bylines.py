@@ -149,8 +149,9 @@ class Bylines:
             carries its kind (``byline``, ``dateline``); above the article's first paragraph, the
             ``boilerplate`` classifier does not drop it for its score
             (``Boilerplate(spare_kinds=...)``).
-        drop_unnamed: with ``in_body``, a byline that names nobody (``by | Feb 12, 2025``: a
-            template whose author field is empty) still goes.
+        drop_unnamed: with ``in_body``, a byline that names nobody (after its prefix, a date
+            alone or nothing: ``by | Feb 12, 2025``, a template whose author field is empty)
+            still goes.
         drop_repeated: with ``in_body``, a byline that stands twice or more on the page (above the
             article and again under it) goes, every copy: a repeated byline is page furniture.
         head_date_lines: with ``in_body``, the date line nearest above the article's first line
@@ -370,7 +371,9 @@ def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
     (``by | Feb 12, 2025``: a template whose author field is empty)."""
     m = prefixes.match(unit.folded) if prefixes is not None else None
     rest = unit.visible[m.end():].strip(" :|-–—") if m is not None else unit.visible
-    return not rest or _mostly_date(rest)
+    # a date is what is left: "By the Numbers: 10,000" is a section's heading, "by OmahaHi 13
+    # days ago" a name the author parser does not read
+    return not rest or (_is_dated(_find(rest)) and _mostly_date(rest))
 
 
 @lru_cache(maxsize=1)
