@@ -161,7 +161,8 @@ def month_name_regex() -> regex.Pattern[str]:
     alt = trie_alternation(sorted(month_names(), key=len, reverse=True))
     return regex.compile(
         rf"(?<![\p{{L}}])(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})"
-        rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?![\p{{L}}\d])")
+        rf"|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}})"
+        rf"|(?P<y3>\d{{4}})\.?\s{{1,3}}(?P<m3>{alt})\.?\s{{1,3}}(?P<d3>\d{{1,2}})\.?)(?![\p{{L}}\d])")
 
 
 _MONTH_NAME = functools.cache(month_name_regex)
@@ -173,7 +174,8 @@ def oracle_date_groups(folded: str, month_name: regex.Pattern[str]) -> tuple[int
         k = next(k for k in (2, 4, 6, 8, 10) if m[k] is not None)
         return 0, m[1], m[k], m[k + 1]
     if m := month_name.search(folded):
-        return (1, m["m1"], m["d1"], m["y1"]) if m["m1"] else (1, m["m2"], m["d2"], m["y2"])
+        k = next(k for k in (1, 2, 3) if m[f"m{k}"])
+        return 1, m[f"m{k}"], m[f"d{k}"], m[f"y{k}"]
     if m := DOTTED.search(folded):
         return 2, m[1], m[2], m[3]
     if m := SLASHED.search(folded):
@@ -181,7 +183,7 @@ def oracle_date_groups(folded: str, month_name: regex.Pattern[str]) -> tuple[int
     return None
 
 
-DATE_PIECES = ["2024", "-03-", "05", "5", "12", ".", ". ", "/", " ", "  ", "de ", "march", "mar", "märz",
+DATE_PIECES = ["2024", "-03-", "05", "5", "12", ".", ". ", "/", " ", "  ", "de ", "march", "mar", "märz", "március",
                "janvier", "января", "3月", "st", ",", "x", "1", "٢٠٢٤", "\n", "ม.ค", "年", "日", "년 ", "월 ", "일"]
 DATE_TEXTS = st.one_of(st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("".join),
                        st.text(ASSIGNED, max_size=40))
@@ -196,6 +198,8 @@ DATE_TEXTS = st.one_of(st.lists(st.sampled_from(DATE_PIECES), max_size=14).map("
 @example("2025. 3. 30.")
 @example("2025年3月30日")
 @example("2025년 3월 30일")
+@example("2025. március 30., vasárnap")
+@example("2025 märz 5.")
 def test_date_forms_are_the_regular_expressions(text: str) -> None:
     from newsclean.cleaners.bylines import _dates
 

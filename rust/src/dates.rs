@@ -1,7 +1,7 @@
 //! Dates written in a line of text, found in four forms, in this order: year first ("2024-03-05",
 //! and as Japanese, Chinese, Korean and Hungarian pages write it: "2024/03/05", "2024. 3. 5.",
 //! "2024年3月5日", "2024년 3월 5일"), a month name with a day and a year ("March 5, 2024", "5. März 2024", "5 de
-//! marzo de 2024"), dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text decides;
+//! marzo de 2024", and year first as Hungarian writes it: "2024. március 5."), dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text decides;
 //! turning its numbers into a date (and refusing an ambiguous slashed one) is the caller's.
 //!
 //! Digits are Unicode decimal digits; a date is not part of a longer run of digits, and a month
@@ -19,7 +19,7 @@ use crate::charclass::{in_class, Class};
 pub enum Form {
     /// groups: year, month, day (year first: ISO, or `/`, `.`, 年月日 or 년월일 between them)
     Iso = 0,
-    /// groups: month name, day, year
+    /// groups: month name, day, year (the month's name first, the day's or the year's)
     MonthName = 1,
     /// groups: day, month, year
     Dotted = 2,
@@ -49,7 +49,7 @@ impl Dates {
         let month_name = (!names.is_empty()).then(|| {
             let alt = names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|");
             compile(&format!(
-                r"(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}}))(?:[^\p{{L}}\d]|$)"
+                r"(?:(?P<m1>{alt})\.?\s{{1,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{1,3}}(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})\.?\s{{1,3}}(?:de\s)?(?P<m2>{alt})\.?,?\s{{1,3}}(?:de\s)?(?P<y2>\d{{4}})|(?P<y3>\d{{4}})\.?\s{{1,3}}(?P<m3>{alt})\.?\s{{1,3}}(?P<d3>\d{{1,2}})\.?)(?:[^\p{{L}}\d]|$)"
             ))
         });
         Dates {
@@ -73,9 +73,10 @@ impl Dates {
             return Some((Form::Iso, group(&c, 1), group(&c, k), group(&c, k + 1)));
         }
         if let Some(c) = self.month_name.as_ref().and_then(|p| first(p, text, is_letter)) {
-            return Some(match c.name("m1") {
-                Some(m1) => (Form::MonthName, m1.as_str(), named(&c, "d1"), named(&c, "y1")),
-                None => (Form::MonthName, named(&c, "m2"), named(&c, "d2"), named(&c, "y2")),
+            return Some(match (c.name("m1"), c.name("m2")) {
+                (Some(m1), _) => (Form::MonthName, m1.as_str(), named(&c, "d1"), named(&c, "y1")),
+                (None, Some(m2)) => (Form::MonthName, m2.as_str(), named(&c, "d2"), named(&c, "y2")),
+                (None, None) => (Form::MonthName, named(&c, "m3"), named(&c, "d3"), named(&c, "y3")),
             });
         }
         if let Some(c) = first(&self.dotted, text, is_digit) {
@@ -128,7 +129,7 @@ mod tests {
     use super::*;
 
     fn dates() -> Dates {
-        Dates::new(["march", "mar", "märz", "marzo", "jan."])
+        Dates::new(["march", "mar", "märz", "marzo", "jan.", "március"])
     }
 
     #[test]
@@ -143,6 +144,7 @@ mod tests {
         assert_eq!(d.find("march 5th, 2024"), Some((Form::MonthName, "march", "5", "2024")));
         assert_eq!(d.find("5. märz 2024"), Some((Form::MonthName, "märz", "5", "2024")));
         assert_eq!(d.find("5 de marzo de 2024"), Some((Form::MonthName, "marzo", "5", "2024")));
+        assert_eq!(d.find("2025. március 30., vasárnap"), Some((Form::MonthName, "március", "30", "2025")));
         assert_eq!(d.find("05.03.2024"), Some((Form::Dotted, "05", "03", "2024")));
         assert_eq!(d.find("12/31/2024"), Some((Form::Slashed, "12", "31", "2024")));
     }
@@ -154,6 +156,7 @@ mod tests {
         assert_eq!(d.find("2024-03-055"), None);
         assert_eq!(d.find("summar 5 2024"), None);
         assert_eq!(d.find("march 5 20245"), None);
+        assert_eq!(d.find("2025. március 305"), None);
         assert_eq!(d.find("١٢/٣١/٢٠٢٤"), Some((Form::Slashed, "١٢", "٣١", "٢٠٢٤"))); // Arabic-Indic digits
     }
 
