@@ -117,7 +117,7 @@ def test_the_lines_holding_a_phrase_are_found_in_one_pass_over_the_page(text: st
 
 def library_line_patterns() -> dict[str, LinePattern]:
     """The line patterns newsclean's cleaners search pages with."""
-    from newsclean import page_regions, textshape
+    from newsclean import code_listings, page_regions, textshape
     from newsclean.cleaners import bylines, calls_to_action, widgets
     from newsclean.cleaners.boilerplate import references
 
@@ -125,12 +125,13 @@ def library_line_patterns() -> dict[str, LinePattern]:
             "citation": references._CITATION, "clock": widgets._CLOCK_TIME, "date": widgets._NUMERIC_DATE,
             "letter": bylines._LETTER, "starts_with_letter": bylines._STARTS_WITH_LETTER,
             "starts_lower": page_regions._STARTS_LOWER, "word_character": textshape.HAS_WORD_CHARACTER,
-            "decimal_digit": textshape.HAS_DECIMAL_DIGIT}
+            "decimal_digit": textshape.HAS_DECIMAL_DIGIT, "code_shape": code_listings._CODE_SHAPE}
 
 
 @SETTINGS
 @given(PAGES, st.sampled_from(sorted(library_line_patterns())))
 @example("Smith, J. (2008). Title\nISBN 3-16\nxISBN\n ^ note\n^\tnote", "citation")
+@example("SELECT avg(n)\n})(this);\n$ hg clone\nx = 1\n台北(台灣)\n  }  ", "code_shape")
 @example("१९४७ ٣\n12 34\nⅦ", "digit")
 @example("东京。\nno stop\n…", "stop")
 @example("21.\u200f3.\u200f2025\n2025年3月5日\n1.2", "date")

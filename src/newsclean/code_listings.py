@@ -10,15 +10,19 @@ from collections.abc import Sequence
 
 import regex
 
+from .textshape import LinePattern
+
 __all__ = ["code_listings", "is_code_line"]
 
-#: ends like a line of code (an opened or closed block, a statement's ``;``) or starts by closing one
-_CODE_END = regex.compile(r"[{};(\[][ \t]*$|^[)}\]]")
-#: a call (``avg(n)``, ``now()``), written without a space before the bracket as code writes it
-#: (an ASCII name: Han and kana write a bracket after a word with no space, ``台北(台灣)``)
-_CALL = regex.compile(r"[A-Za-z0-9_\]]\(")
-#: an operator between spaces, a scope ``::``, or a comment, include or shell prompt starting the line
-_OPERATOR = regex.compile(r"(?:^|[ \t])(?:=|==|!=|\+=|-=|<=|>=|=>|->|&&|\|\|)(?:[ \t]|$)|::"
+#: the shape of a line of code, read by the compiled core in one search: it ends like one (an
+#: opened or closed block, a statement's ``;``) or starts by closing one; it holds a call
+#: (``avg(n)``, ``now()``), written without a space before the bracket as code writes it, after an
+#: ASCII name (Han and kana write a bracket after a word with no space, ``台北(台灣)``); or it holds
+#: an operator between spaces or a scope ``::``, or starts with a comment, an include or a shell
+#: prompt
+_CODE_SHAPE = LinePattern(r"[{};(\[][ \t]*$|^[)}\]]"
+                          r"|[A-Za-z0-9_\]]\("
+                          r"|(?:^|[ \t])(?:=|==|!=|\+=|-=|<=|>=|=>|->|&&|\|\|)(?:[ \t]|$)|::"
                           r"|^(?://|/\*|#include|\$ |>>> )")
 #: ends like a sentence with a full stop, a question or an exclamation (``textshape.ends_like_sentence``
 #: also counts ``;`` and ``:``, which end lines of code)
@@ -35,7 +39,7 @@ def is_code_line(text: str) -> bool:
         return False
     if words >= 6 and _SENTENCE_END.search(text) and not text.endswith(");"):
         return False
-    return bool(_CODE_END.search(text) or _CALL.search(text) or _OPERATOR.search(text))
+    return _CODE_SHAPE.is_match(text)
 
 
 def _introduces(text: str) -> bool:
