@@ -433,6 +433,29 @@ def test_a_thread_signed_with_long_reply_and_link_labels_goes() -> None:
     assert not is_signature_line(Document(signatures[0]).units[0])  # the classifier's feature: twelve words
 
 
+@pytest.mark.parametrize("glue", ["before", "after"])
+def test_a_thread_whose_signatures_are_glued_to_the_comments_goes(glue: str) -> None:
+    """A converter to markdown writes a comment's name, date and text on one line, the signature
+    first (``Maria K March 3, 2021 at 10:15 am I have waited ...``) or last (``... listened to
+    us. Posted by: Maria K at March 3, 2021 10:15 AM``)."""
+    names = ["Maria K", "John Smith", "Li Wei", "Ann Lee"]
+    texts = [COMMENTS[1], COMMENTS[3], COMMENTS[5], COMMENTS[1].replace("buses", "trams")]
+    stamps = [f"March {k + 3}, 2021 at {k + 9}:15 am" for k in range(4)]
+    lines = [f"{n} {d} {t}" if glue == "before" else f"{t} Posted by: {n} at {d}"
+             for n, d, t in zip(names, stamps, texts)]
+    result = _article_then(lines)
+    assert "buses for years" not in result.text and "Li Wei" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
+def test_posts_with_their_footers_and_counts_glued_are_no_thread() -> None:
+    """A blog's front page in one line a post: each glued footer beside a comment count is a post's."""
+    posts = [f"Hot fixes for the client [ {k + 2} Comments ] {EN_PARAS[k % len(EN_PARAS)]} -- Affek @ {k + 1}:36PM"
+             f" Wed {19 - k} Jul 2006" for k in range(4)]
+    result = _pipeline().clean_text("\n\n".join(EN_PARAS) + "\n\n" + "\n".join(posts))
+    assert not any(r.reason == "comment_thread" for r in result.removed)
+
+
 def test_a_blogs_posts_ending_in_their_dated_footers_are_no_thread() -> None:
     """``… this holiday. Monday December 25, 2006 | permalink | comments (0)``: a post's last
     sentence run into its footer is long and dated, but holds a sentence: not a signature."""

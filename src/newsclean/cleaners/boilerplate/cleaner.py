@@ -28,13 +28,14 @@ from .context import (
 from .features import line_features
 from .lists import numbered_lists
 from .model import BoilerplateModel, load_model
-from .posts import load_counter_words, page_of_posts
+from .posts import has_comment_count, load_counter_words, page_of_posts
 from .references import reference_lists
 from .scoring import Floats, PageScores, score_document
 from .sequence import decide_lines
 from .table import DETAIL, column
 from .threads import (
     comment_thread,
+    glued_signature_lines,
     has_clock_time,
     is_signature_line,
     long_signature_lines,
@@ -433,7 +434,9 @@ def _with_signed_bylines(doc: Document, seq: list[Unit], probs: Sequence[float])
 
 def _undated_signatures(doc: Document, lines: list[Unit]) -> list[int]:
     """:attr:`_SignedLines.undated` of ``lines`` (units of ``doc``), in order."""
-    return sorted(set(long_signature_lines(doc, lines)).union(verb_signature_lines(doc, lines)))
+    # a signature glued to a line that also counts comments is a post's footer (a blog's front page)
+    glued = [k for k in glued_signature_lines(doc, lines) if not has_comment_count(lines[k])]
+    return sorted(set(long_signature_lines(doc, lines)).union(verb_signature_lines(doc, lines), glued))
 
 
 def _comment_marks(page: PageScores, signed_lines: _SignedLines) -> bool:

@@ -11,12 +11,15 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
+import regex
+
 from ...document import Document, Unit
-from ...textshape import LinePattern, sentences
+from ...textshape import LinePattern, sentences, word_count
 from ..bylines import Bylines
 from .chars import CLOSERS
 
-__all__ = ["Thread", "comment_thread", "has_clock_time", "is_signature_line", "long_signature_lines",
+__all__ = ["Thread", "comment_thread", "glued_signature_lines", "has_clock_time", "is_signature_line",
+           "long_signature_lines",
            "signature_lines", "verb_signature_lines"]
 
 # Patterns of the compiled core (linear-time, searched over a whole page at once): the crate has
@@ -32,6 +35,9 @@ _TIME = LinePattern(_CLOCK)
 #: the date or time a signature line carries
 _STAMP = LinePattern(f"{_CLOCK}|{_DATE}")
 _LABEL = re.compile(r"^\w{2,20}: ")
+#: the same clock time and date, searched for where they are in a line (the few lines with a stamp)
+_CLOCK_AT = regex.compile(_CLOCK)
+_DATE_AT = regex.compile(_DATE)
 #: the words a signature line has
 MIN_SIGNATURE_WORDS, MAX_SIGNATURE_WORDS = 2, 12
 #: the words a signature line may have where the thread rule reads it: with its reply and link
@@ -90,6 +96,44 @@ def long_signature_lines(doc: Document, seq: Sequence[Unit]) -> list[int]:
             if seq[k].nwords > MAX_SIGNATURE_WORDS and len(sentences(seq[k].visible)) == 1]
 
 
+def glued_signature_lines(doc: Document, seq: Sequence[Unit]) -> list[int]:
+    """Positions in ``seq`` of comments whose signature is glued to their text, as a converter to
+    markdown writes a comment's inline parts on one line (:func:`glued_signature`)."""
+    stamped = doc.page_text().lines_matching(_TIME)
+    return [k for k, u in enumerate(seq)
+            if u.nwords > MAX_SIGNATURE_WORDS and u.index in stamped and glued_signature(u.visible) is not None]
+
+
+def glued_signature(text: str) -> str | None:
+    """The signature glued to a comment's text in ``text``, if there is one: the line opens with
+    a name and a date and time (``Barry Joseph September 27th, 2012 at 11:01 pm danah, That was
+    brilliant ...``), or its last piece after a finished sentence is a signature (``... a defect
+    in the car design. Posted by: DrNo at November 7, 2012 1:56 PM``); the comment around it has
+    :data:`MIN_COMMENT_WORDS` words or more."""
+    clock = _CLOCK_AT.search(text)
+    if clock is not None and _signature_text(text[:clock.end()]) \
+            and word_count(text[clock.end():]) >= MIN_COMMENT_WORDS:
+        return text[:clock.end()]
+    pieces = sentences(text)
+    if len(pieces) >= 2:
+        last = text[pieces[-1][0]:pieces[-1][1]]
+        if _CLOCK_AT.search(last) and _signature_text(last) and word_count(text[:pieces[-1][0]]) >= MIN_COMMENT_WORDS:
+            return last
+    return None
+
+
+def _signature_text(text: str) -> bool:
+    """Whether ``text`` alone would be a signature line: a date, a name-like word, at most
+    :data:`MAX_SIGNATURE_WORDS` words, no sentence's end, not a ``Label: value`` field."""
+    n = word_count(text)
+    if not MIN_SIGNATURE_WORDS <= n <= MAX_SIGNATURE_WORDS or _DATE_AT.search(text) is None:
+        return False
+    stripped = text.strip()
+    if stripped.rstrip(CLOSERS).endswith((".", "!", "?")) or _LABEL.match(stripped):
+        return False
+    return any(t[:1].isalpha() and len(t) >= 2 for t in stripped.split())
+
+
 def has_clock_time(u: Unit) -> bool:
     """Whether ``u`` holds a time of day (``8:46 am``, ``14.05``): a comment's time stamp has one,
     the date of an item in a list of related articles seldom does."""
@@ -132,7 +176,7 @@ def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
         heads = [k for k, u in enumerate(seq) if is_signature_line(u)]
     if len(heads) < min_headers:
         return None
-    best = max(_chains(heads, max_gap), key=len)
+    best = max(_chains(seq, heads, max_gap), key=len)
     if len(best) < min_headers:
         return None
     # different people sign comments; one author signing every entry is a blog archive
@@ -161,15 +205,21 @@ def _named_above(seq: Sequence[Unit], k: int) -> bool:
 def _signer(seq: Sequence[Unit], k: int) -> str:
     """The letters of the signature line at ``k`` (and of the name above it): who signed the comment."""
     lines = seq[k - 1:k + 1] if _named_above(seq, k) else seq[k:k + 1]
-    return "".join(c for u in lines for c in u.visible.casefold() if c.isalpha())
+    # a signature glued to its comment: the signature only (one author posting every entry of a
+    # blog's front page signs each the same)
+    texts = [(glued_signature(u.visible) if u.nwords > MAX_THREAD_SIGNATURE_WORDS else None) or u.visible
+             for u in lines]
+    return "".join(c for t in texts for c in t.casefold() if c.isalpha())
 
 
-def _chains(heads: Sequence[int], max_gap: int) -> list[list[int]]:
+def _chains(seq: Sequence[Unit], heads: Sequence[int], max_gap: int) -> list[list[int]]:
     """The signature lines in runs no more than ``max_gap`` apart (a signature right under
-    another is the same comment's: skipped)."""
+    another is the same comment's: skipped; not a comment with its signature glued to it, a
+    line longer than a signature)."""
     chains: list[list[int]] = []
     for k in heads:
-        if chains and k - chains[-1][-1] <= max_gap and k - chains[-1][-1] > 1:
+        if chains and k - chains[-1][-1] <= max_gap and (k - chains[-1][-1] > 1
+                                                         or seq[k].nwords > MAX_THREAD_SIGNATURE_WORDS):
             chains[-1].append(k)
         elif chains and k - chains[-1][-1] == 1:
             continue
