@@ -1,8 +1,9 @@
 //! Dates written in a line of text, found in four forms, in this order: year first ("2024-03-05",
 //! and as Japanese, Chinese, Korean and Hungarian pages write it: "2024/03/05", "2024. 3. 5.",
-//! "2024年3月5日", "2024년 3월 5일"), a month name with a day and a year ("March 5, 2024", "5. März 2024", "5 de
-//! marzo de 2024", and year first as Hungarian writes it: "2024. március 5."), dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text decides;
-//! turning its numbers into a date (and refusing an ambiguous slashed one) is the caller's.
+//! "2024年3月5日", "2024년 3월 5일"), a month name with a day and a year ("March 5, 2024",
+//! "5. März 2024", "5 de marzo de 2024", and year first as Hungarian writes it: "2024. március
+//! 5."), dotted ("05.03.2024") and slashed ("05/03/2024"). The first form found in the text
+//! decides; turning its numbers into a date (and refusing an ambiguous slashed one) is the caller's.
 //!
 //! Digits are Unicode decimal digits; a date is not part of a longer run of digits, and a month
 //! name not part of a longer word. The regex crate has no look-around: a match whose start has

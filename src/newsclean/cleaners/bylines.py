@@ -373,7 +373,7 @@ def _names_nobody(unit: Unit, prefixes: PhraseMatcher | None) -> bool:
     rest = unit.visible[m.end():].strip(" :|-–—") if m is not None else unit.visible
     # a date is what is left: "By the Numbers: 10,000" is a section's heading, "by OmahaHi 13
     # days ago" a name the author parser does not read
-    return not rest or (_is_dated(_find(rest)) and _mostly_date(rest))
+    return not rest or (is_date(rest) and _mostly_date(rest))
 
 
 @lru_cache(maxsize=1)

@@ -18,9 +18,8 @@ from ...textshape import LinePattern, sentences, word_count
 from ..bylines import Bylines
 from .chars import CLOSERS
 
-__all__ = ["Thread", "comment_thread", "glued_signature_lines", "has_clock_time", "is_signature_line",
-           "long_signature_lines",
-           "signature_lines", "verb_signature_lines"]
+__all__ = ["Thread", "comment_thread", "glued_signature_lines", "has_clock_time",
+           "is_signature_line", "long_signature_lines", "signature_lines", "verb_signature_lines"]
 
 # Patterns of the compiled core (linear-time, searched over a whole page at once): the crate has
 # no look-around, so "not after a digit" is a character that is no digit (or the line's start),
@@ -68,14 +67,19 @@ def is_signature_line(u: Unit, max_words: int = MAX_SIGNATURE_WORDS) -> bool:
 
 def _signs(u: Unit, max_words: int) -> bool:
     """:func:`is_signature_line` for a line known to hold a date or a time."""
-    if u.nwords > max_words or u.nwords < MIN_SIGNATURE_WORDS:
+    return _signs_text(u.visible, u.nwords, max_words)
+
+
+def _signs_text(text: str, words: int, max_words: int) -> bool:
+    """:func:`_signs` for ``text`` of ``words`` words: short, no sentence's end, not a ``Label:
+    value`` field, a name-like word."""
+    if words > max_words or words < MIN_SIGNATURE_WORDS:
         return False
-    vis = u.visible
-    if vis.rstrip(CLOSERS).endswith((".", "!", "?")):
+    if text.rstrip(CLOSERS).endswith((".", "!", "?")):
         return False
-    if _LABEL.match(vis):  # "Source: ...", "Updated: ..." are fields, not signatures
+    if _LABEL.match(text):  # "Source: ...", "Updated: ..." are fields, not signatures
         return False
-    return any(t[:1].isalpha() and len(t) >= 2 for t in vis.split())
+    return any(t[:1].isalpha() and len(t) >= 2 for t in text.split())
 
 
 def signature_lines(doc: Document, lines: Sequence[Unit], max_words: int = MAX_SIGNATURE_WORDS) -> list[int]:
@@ -123,15 +127,8 @@ def glued_signature(text: str) -> str | None:
 
 
 def _signature_text(text: str) -> bool:
-    """Whether ``text`` alone would be a signature line: a date, a name-like word, at most
-    :data:`MAX_SIGNATURE_WORDS` words, no sentence's end, not a ``Label: value`` field."""
-    n = word_count(text)
-    if not MIN_SIGNATURE_WORDS <= n <= MAX_SIGNATURE_WORDS or _DATE_AT.search(text) is None:
-        return False
-    stripped = text.strip()
-    if stripped.rstrip(CLOSERS).endswith((".", "!", "?")) or _LABEL.match(stripped):
-        return False
-    return any(t[:1].isalpha() and len(t) >= 2 for t in stripped.split())
+    """Whether ``text`` alone would be a signature line with a date (:func:`_signs`)."""
+    return _DATE_AT.search(text) is not None and _signs_text(text.strip(), word_count(text), MAX_SIGNATURE_WORDS)
 
 
 def has_clock_time(u: Unit) -> bool:
