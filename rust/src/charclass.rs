@@ -73,16 +73,18 @@ pub fn in_class(c: char, class: Class) -> bool {
 /// The index of the range of `ranges` (sorted, disjoint, inclusive `(first, last)` as `bounds`
 /// reads them off each entry) that holds `cp`.
 pub fn range_containing<T>(ranges: &[T], cp: u32, bounds: impl Fn(&T) -> (u32, u32)) -> Option<usize> {
-    ranges.binary_search_by(|entry| {
-        let (first, last) = bounds(entry);
-        if last < cp {
-            Ordering::Less
-        } else if first > cp {
-            Ordering::Greater
-        } else {
-            Ordering::Equal
-        }
-    }).ok()
+    ranges
+        .binary_search_by(|entry| {
+            let (first, last) = bounds(entry);
+            if last < cp {
+                Ordering::Less
+            } else if first > cp {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .ok()
 }
 
 #[cfg(test)]

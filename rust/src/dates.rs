@@ -83,8 +83,7 @@ impl Dates {
         if let Some(c) = first(&self.dotted, text, is_digit) {
             return Some((Form::Dotted, group(&c, 1), group(&c, 2), group(&c, 3)));
         }
-        first(&self.slashed, text, is_digit)
-            .map(|c| (Form::Slashed, group(&c, 1), group(&c, 2), group(&c, 3)))
+        first(&self.slashed, text, is_digit).map(|c| (Form::Slashed, group(&c, 1), group(&c, 2), group(&c, 3)))
     }
 }
 
@@ -158,7 +157,8 @@ mod tests {
         assert_eq!(d.find("summar 5 2024"), None);
         assert_eq!(d.find("march 5 20245"), None);
         assert_eq!(d.find("2025. március 305"), None);
-        assert_eq!(d.find("١٢/٣١/٢٠٢٤"), Some((Form::Slashed, "١٢", "٣١", "٢٠٢٤"))); // Arabic-Indic digits
+        assert_eq!(d.find("١٢/٣١/٢٠٢٤"), Some((Form::Slashed, "١٢", "٣١", "٢٠٢٤")));
+        // Arabic-Indic digits
     }
 
     #[test]

@@ -46,15 +46,24 @@ pub struct Oblivious {
 impl Oblivious {
     /// Trees of `depth` levels: `feature` and `threshold` hold trees x depth questions, tree by
     /// tree and level 0 first, `value` trees x 2^depth leaves.
-    pub fn new(depth: usize, feature: &[i64], threshold: &[f64], value: Vec<f64>, base: f64)
-        -> Result<Self, SpecError> {
+    pub fn new(
+        depth: usize,
+        feature: &[i64],
+        threshold: &[f64],
+        value: Vec<f64>,
+        base: f64,
+    ) -> Result<Self, SpecError> {
         if !(1..=MAX_OBLIVIOUS_DEPTH).contains(&depth) {
             return Err(SpecError(format!(
-                "oblivious trees must be 1 to {MAX_OBLIVIOUS_DEPTH} levels deep, not {depth}")));
+                "oblivious trees must be 1 to {MAX_OBLIVIOUS_DEPTH} levels deep, not {depth}"
+            )));
         }
         let n_trees = feature.len() / depth;
-        if n_trees == 0 || feature.len() != n_trees * depth || threshold.len() != feature.len()
-            || value.len() != n_trees << depth {
+        if n_trees == 0
+            || feature.len() != n_trees * depth
+            || threshold.len() != feature.len()
+            || value.len() != n_trees << depth
+        {
             return Err(bad("forest arrays differ in length"));
         }
         if feature.iter().any(|&f| f < 0) {
@@ -93,7 +102,6 @@ impl Oblivious {
         }
         self.raw_any(rows, width)
     }
-
 
     /// [`Self::raw`] compiled for AVX2 (twice the lanes a question is asked of at once): the
     /// same operations on each row, so the same sums to the bit.
@@ -140,7 +148,9 @@ pub struct Nodes {
 }
 
 fn indices(name: &str, values: &[i64], n: usize) -> Result<Vec<usize>, SpecError> {
-    values.iter().map(|&v| usize::try_from(v).ok().filter(|&i| i < n))
+    values
+        .iter()
+        .map(|&v| usize::try_from(v).ok().filter(|&i| i < n))
         .collect::<Option<Vec<usize>>>()
         .ok_or_else(|| SpecError(format!("forest {name} index out of range")))
 }
@@ -148,8 +158,16 @@ fn indices(name: &str, values: &[i64], n: usize) -> Result<Vec<usize>, SpecError
 impl Nodes {
     /// The node arrays of the JSON layout; `depth` bounds every walk.
     #[allow(clippy::too_many_arguments)]
-    pub fn new(feature: Vec<i64>, threshold: Vec<f64>, left: &[i64], right: &[i64], value: Vec<f64>,
-               roots: &[i64], depth: usize, base: f64) -> Result<Self, SpecError> {
+    pub fn new(
+        feature: Vec<i64>,
+        threshold: Vec<f64>,
+        left: &[i64],
+        right: &[i64],
+        value: Vec<f64>,
+        roots: &[i64],
+        depth: usize,
+        base: f64,
+    ) -> Result<Self, SpecError> {
         let n = feature.len();
         if n == 0 || threshold.len() != n || left.len() != n || right.len() != n || value.len() != n {
             return Err(bad("forest arrays differ in length"));
@@ -235,8 +253,19 @@ mod tests {
 
     fn stump() -> Forest {
         // one tree: x0 <= 0.5 -> -1, else x1 <= 2 -> 0.5, else 2
-        Forest::Nodes(Nodes::new(vec![0, -1, 1, -1, -1], vec![0.5, 0.0, 2.0, 0.0, 0.0], &[1, 1, 3, 3, 4],
-                                 &[2, 1, 4, 3, 4], vec![0.0, -1.0, 0.0, 0.5, 2.0], &[0], 2, 0.25).unwrap())
+        Forest::Nodes(
+            Nodes::new(
+                vec![0, -1, 1, -1, -1],
+                vec![0.5, 0.0, 2.0, 0.0, 0.0],
+                &[1, 1, 3, 3, 4],
+                &[2, 1, 4, 3, 4],
+                vec![0.0, -1.0, 0.0, 0.5, 2.0],
+                &[0],
+                2,
+                0.25,
+            )
+            .unwrap(),
+        )
     }
 
     #[test]
@@ -264,8 +293,7 @@ mod tests {
     #[test]
     fn oblivious_leaf_is_the_number_the_answers_spell() {
         // one tree of depth 2: bit 0 = x0 > 0, bit 1 = x1 > 0
-        let f = Forest::Oblivious(Oblivious::new(2, &[0, 1], &[0.0, 0.0], vec![1.0, 2.0, 4.0, 8.0], 0.0)
-            .unwrap());
+        let f = Forest::Oblivious(Oblivious::new(2, &[0, 1], &[0.0, 0.0], vec![1.0, 2.0, 4.0, 8.0], 0.0).unwrap());
         assert_eq!(f.raw(&[-1.0, -1.0, 1.0, -1.0, -1.0, 1.0, 1.0, 1.0], 2), vec![1.0, 2.0, 4.0, 8.0]);
     }
 

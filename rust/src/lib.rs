@@ -9,12 +9,12 @@ pub mod dates;
 pub mod features;
 pub mod forest;
 pub mod lines;
+pub mod ngrams;
 pub mod patterns;
 pub mod phrases;
-pub mod textshape;
-pub mod ngrams;
 pub mod scripts;
 pub mod sequence;
 pub mod stage2;
+pub mod textshape;
 
 mod bindings;

@@ -56,7 +56,7 @@ fn is_special(c: u32) -> bool {
         0x00..=0x09 | 0x0E..=0x1B | 0x1F | 0x7F..=0x84 | 0x86..=0x9F   // controls that do not break a line
         | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x202F | 0x205F | 0x3000  // odd spaces
         | 0x200B..=0x200D | 0x2060 | 0xFEFF | 0xAD                    // invisible format characters
-        | 0xD800..=0xDFFF | 0xFB00..=0xFB06)                          // surrogates, ligatures
+        | 0xD800..=0xDFFF | 0xFB00..=0xFB06) // surrogates, ligatures
 }
 
 /// Whether the "&" at `i` may start an entity as the repair reads one (`&[#\w]+;`, which ftfy
@@ -65,7 +65,8 @@ fn is_special(c: u32) -> bool {
 /// to change, so erring that way costs time, never a different text. A "&" in an address
 /// (`?a=1&b=2`) starts none.
 fn starts_entity(cps: &[u32], i: usize) -> bool {
-    let is_word = |c: u32| c > 0x7F || c == u32::from(b'#') || c == u32::from(b'_') || (c as u8).is_ascii_alphanumeric();
+    let is_word =
+        |c: u32| c > 0x7F || c == u32::from(b'#') || c == u32::from(b'_') || (c as u8).is_ascii_alphanumeric();
     let run = cps[i + 1..].iter().take_while(|&&c| is_word(c)).count();
     run > 0 && cps.get(i + 1 + run) == Some(&0x3B)
 }
@@ -79,9 +80,8 @@ fn is_mojibake_char(c: u32) -> bool {
 /// Per code point, whether it makes its line dirty (the double spaces and mojibake pairs marked
 /// as Python's `finditer` finds them: left to right, none overlapping).
 fn dirty_marks(cps: &[u32]) -> Vec<bool> {
-    let mut dirty: Vec<bool> = cps.iter().enumerate()
-        .map(|(i, &c)| is_special(c) || c == 0x26 && starts_entity(cps, i))
-        .collect();
+    let mut dirty: Vec<bool> =
+        cps.iter().enumerate().map(|(i, &c)| is_special(c) || c == 0x26 && starts_entity(cps, i)).collect();
     let mut i = 0;
     while i + 1 < cps.len() {
         if cps[i] == 0x20 && cps[i + 1] == 0x20 {
@@ -169,7 +169,9 @@ mod tests {
 
     #[test]
     fn what_normalisation_may_change_is_dirty() {
-        for dirty in ["a  b", "a\u{a0}b", "caf\u{e9}\u{a9}", "x &amp; y", "&#8217;", "&n\u{e9};", "\u{fb01}ne", "a\u{200b}b"] {
+        for dirty in
+            ["a  b", "a\u{a0}b", "caf\u{e9}\u{a9}", "x &amp; y", "&#8217;", "&n\u{e9};", "\u{fb01}ne", "a\u{200b}b"]
+        {
             assert_eq!(kinds(dirty)[0].0, LineKind::Dirty, "{dirty:?}");
         }
         // an "&" that starts no entity is text: normalisation leaves it as it is

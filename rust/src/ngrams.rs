@@ -53,13 +53,17 @@ pub struct Reader {
 impl Reader {
     /// A reader that normalises as `changes` say (BMP code point, what it becomes; the others
     /// stay), with the word characters and capitals of the inclusive ranges `word` and `upper`.
-    pub fn new(changes: impl IntoIterator<Item = (u32, u32)>, mut word: Vec<(u32, u32)>,
-               mut upper: Vec<(u32, u32)>) -> Result<Self, SpecError> {
+    pub fn new(
+        changes: impl IntoIterator<Item = (u32, u32)>,
+        mut word: Vec<(u32, u32)>,
+        mut upper: Vec<(u32, u32)>,
+    ) -> Result<Self, SpecError> {
         let mut normalised: Vec<u32> = (0..BMP as u32).collect();
         for (from, to) in changes {
             if from as usize >= BMP || to > MAX_CODE_POINT {
                 return Err(SpecError(format!(
-                    "the normaliser maps BMP code points to code points, not {from:#x} to {to:#x}")));
+                    "the normaliser maps BMP code points to code points, not {from:#x} to {to:#x}"
+                )));
             }
             normalised[from as usize] = to;
         }
@@ -209,8 +213,7 @@ fn key(a: u32, b: u32, c: u32) -> u64 {
 impl Model {
     /// The model of `table`: every gram (1 to 3 code points) with its cost for each of the
     /// `n_langs` languages (0 to 65 535). `reader` is how texts are read.
-    pub fn new(reader: Arc<Reader>, n_langs: usize, table: Vec<(Vec<u32>, Vec<i64>)>)
-        -> Result<Self, SpecError> {
+    pub fn new(reader: Arc<Reader>, n_langs: usize, table: Vec<(Vec<u32>, Vec<i64>)>) -> Result<Self, SpecError> {
         let mut alphabet: HashMap<u32, u32> = HashMap::new();
         let mut unigrams = vec![0u32];
         let mut rows = HashMap::with_capacity_and_hasher(table.len(), Mixed::default());
@@ -220,8 +223,10 @@ impl Model {
                 return Err(SpecError(format!("a gram is 1 to 3 code points, not {gram:x?}")));
             }
             if gram_costs.len() != n_langs {
-                return Err(SpecError(format!("gram {gram:x?} has {} costs for {n_langs} languages",
-                                             gram_costs.len())));
+                return Err(SpecError(format!(
+                    "gram {gram:x?} has {} costs for {n_langs} languages",
+                    gram_costs.len()
+                )));
             }
             let mut at = [0u32; 3];
             for (slot, &cp) in at.iter_mut().zip(&gram) {
@@ -241,10 +246,12 @@ impl Model {
                 costs.push(u16::try_from(cost).map_err(|_| SpecError(format!("cost {cost} is out of range")))?);
             }
         }
-        let index = (0..BMP as u32).map(|cp| match reader.normalise(cp) {
-            norm if is_python_space(norm) => SEPARATOR,
-            norm => alphabet.get(&norm).copied().unwrap_or(0),
-        }).collect();
+        let index = (0..BMP as u32)
+            .map(|cp| match reader.normalise(cp) {
+                norm if is_python_space(norm) => SEPARATOR,
+                norm => alphabet.get(&norm).copied().unwrap_or(0),
+            })
+            .collect();
         let space = alphabet.get(&SPACE).copied().unwrap_or(0);
         alphabet.retain(|&cp, _| cp as usize >= BMP);
         Ok(Model { n_langs, reader, index, astral: alphabet, space, unigrams, rows, costs })
@@ -259,11 +266,14 @@ impl Model {
     /// the sums over the n-grams of its [`words`], each padded with a space either side.
     pub fn fields<T: AsRef<[u32]>>(&self, texts: &[T]) -> Vec<Vec<i64>> {
         let mut rows = Vec::new();
-        texts.iter().map(|text| {
-            rows.clear();
-            self.find_rows(text.as_ref(), &mut rows);
-            self.sum_rows(&rows)
-        }).collect()
+        texts
+            .iter()
+            .map(|text| {
+                rows.clear();
+                self.find_rows(text.as_ref(), &mut rows);
+                self.sum_rows(&rows)
+            })
+            .collect()
     }
 
     /// Push the row of every gram of `text`'s padded words that the model holds.
@@ -358,11 +368,14 @@ mod tests {
 
     #[test]
     fn acronyms_are_runs_of_two_capitals_or_more_between_non_word_characters() {
-        assert_eq!(words_of("NATO's AB1 _AB AB_ xAB ABx AB-CD A B the EU"),
-                   ["s", "AB", "AB", "AB", "xAB", "ABx", "A", "B", "the"]);
+        assert_eq!(
+            words_of("NATO's AB1 _AB AB_ xAB ABx AB-CD A B the EU"),
+            ["s", "AB", "AB", "AB", "xAB", "ABx", "A", "B", "the"]
+        );
         assert_eq!(words_of("ÉTAT DE L'ÉTÉ été"), ["L", "été"]); // any capitals, not only ASCII
         assert_eq!(words_of("ΑΘΗΝΑ Αθήνα"), ["Αθήνα"]);
-        assert_eq!(words_of("\u{10400}\u{10401} \u{10400}\u{10428}"), ["\u{10400}\u{10428}"]); // beyond the BMP
+        assert_eq!(words_of("\u{10400}\u{10401} \u{10400}\u{10428}"), ["\u{10400}\u{10428}"]);
+        // beyond the BMP
     }
 
     #[test]
@@ -378,8 +391,14 @@ mod tests {
 
     /// Two languages; "a" and " a" known to both, "ab" to the first only (the second: unseen, 9).
     fn model() -> Model {
-        let table = vec![(cps("a"), vec![1, 2]), (cps(" a"), vec![3, 4]), (cps("ab"), vec![5, 9]),
-                         (cps("b "), vec![7, 8]), (cps("\u{fffd}"), vec![1, 1]), (cps("\u{1d400}"), vec![2, 2])];
+        let table = vec![
+            (cps("a"), vec![1, 2]),
+            (cps(" a"), vec![3, 4]),
+            (cps("ab"), vec![5, 9]),
+            (cps("b "), vec![7, 8]),
+            (cps("\u{fffd}"), vec![1, 1]),
+            (cps("\u{1d400}"), vec![2, 2]),
+        ];
         Model::new(reader(), 2, table).unwrap()
     }
 
@@ -403,7 +422,10 @@ mod tests {
     fn a_text_of_a_batch_sums_as_alone() {
         let (a, b) = (cps("ab ba ab"), cps("ba, ab"));
         let none: Vec<u32> = vec![];
-        assert_eq!(model().fields(&[&a, &b, &a, &none]), [model().one(&a), model().one(&b), model().one(&a), vec![0; 3]]);
+        assert_eq!(
+            model().fields(&[&a, &b, &a, &none]),
+            [model().one(&a), model().one(&b), model().one(&a), vec![0; 3]]
+        );
     }
 
     #[test]

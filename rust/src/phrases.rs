@@ -67,8 +67,7 @@ pub struct Phrases {
 
 /// An Aho-Corasick automaton that finds where any of `phrases` starts (the leftmost first).
 fn automaton<'a>(phrases: impl IntoIterator<Item = &'a str>) -> Option<AhoCorasick> {
-    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).match_kind(MatchKind::LeftmostFirst)
-        .build(phrases).ok()
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).match_kind(MatchKind::LeftmostFirst).build(phrases).ok()
 }
 
 impl Phrases {
@@ -123,8 +122,12 @@ impl Phrases {
                 return None;
             }
             let leads: Vec<usize> = std::iter::once(0)
-                .chain(text.char_indices().take(ANCHOR_REACH).take_while(|&(_, c)| !is_word_char(c))
-                    .map(|(at, c)| at + c.len_utf8()))
+                .chain(
+                    text.char_indices()
+                        .take(ANCHOR_REACH)
+                        .take_while(|&(_, c)| !is_word_char(c))
+                        .map(|(at, c)| at + c.len_utf8()),
+                )
                 .collect();
             return leads.iter().rev().find_map(|&k| self.longest_at(text, k)).map(|end| (0, end));
         }
@@ -163,8 +166,12 @@ impl Phrases {
     pub fn lines_with_match(&self, text: &str) -> Vec<usize> {
         match &self.occurrences {
             Some(automaton) => lines_with_occurrences(&[self], automaton, text).remove(0),
-            None => text.split('\n').enumerate()
-                .filter(|(_, line)| self.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect(),
+            None => text
+                .split('\n')
+                .enumerate()
+                .filter(|(_, line)| self.find_bytes(line, 0).is_some())
+                .map(|(n, _)| n)
+                .collect(),
         }
     }
 }
@@ -277,16 +284,19 @@ mod tests {
     fn the_page_scan_finds_the_lines_the_trie_finds() {
         let p = phrases(&["share", "share this", "this", "lire", "देख", "a b"], false);
         let page = "share thistle\nreshare\nthis2 x\n\nétélire lire\nदेखें\na\nb\nxa b\na bc, a b";
-        let by_line: Vec<usize> = page.split('\n').enumerate()
-            .filter(|(_, line)| p.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect();
+        let by_line: Vec<usize> =
+            page.split('\n').enumerate().filter(|(_, line)| p.find_bytes(line, 0).is_some()).map(|(n, _)| n).collect();
         assert_eq!(p.lines_with_match(page), by_line);
         assert_eq!(by_line, vec![0, 4, 5, 9]);
     }
 
     #[test]
     fn a_set_finds_each_lists_lines_as_the_list_alone() {
-        let lists = [phrases(&["share", "share this"], false), phrases(&["this", "a b", "lire"], false),
-                     phrases(&["देख", "b"], false)];
+        let lists = [
+            phrases(&["share", "share this"], false),
+            phrases(&["this", "a b", "lire"], false),
+            phrases(&["देख", "b"], false),
+        ];
         let set = PhraseSet::new(lists.to_vec()).unwrap();
         let page = "share thistle\nreshare\nthis2 x\n\nétélire lire\nदेखें\na\nb\nxa b\na bc, a b, share";
         let alone: Vec<Vec<usize>> = lists.iter().map(|list| list.lines_with_match(page)).collect();

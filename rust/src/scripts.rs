@@ -25,7 +25,10 @@ const LETTER: u8 = 0x80;
 /// URLs and e-mail addresses (ASCII only), matched on one byte per code point.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     RegexBuilder::new(r"https?://[-_.?&~;+=/#%0-9A-Za-z]{1,2076}|[-_.0-9A-Za-z]{1,64}@[-_.0-9A-Za-z]{1,255}")
-        .unicode(false).size_limit(1 << 26).build().expect("the address pattern compiles")
+        .unicode(false)
+        .size_limit(1 << 26)
+        .build()
+        .expect("the address pattern compiles")
 });
 
 /// What the front end learnt about a text.
@@ -62,8 +65,12 @@ impl Scripts {
     /// A front end that samples at most `max_chars` code points as `chunks` evenly spaced
     /// chunks, whose letters are the inclusive ranges `letters`, and whose scripts are
     /// `scripts` (each a list of inclusive ranges; where two overlap, the later script wins).
-    pub fn new(max_chars: usize, chunks: usize, mut letters: Vec<(u32, u32)>, scripts: Vec<Vec<(u32, u32)>>)
-        -> Result<Self, SpecError> {
+    pub fn new(
+        max_chars: usize,
+        chunks: usize,
+        mut letters: Vec<(u32, u32)>,
+        scripts: Vec<Vec<(u32, u32)>>,
+    ) -> Result<Self, SpecError> {
         if chunks < 2 || max_chars < chunks {
             return Err(SpecError(format!("a sample of {max_chars} characters cannot be {chunks} chunks")));
         }
@@ -199,8 +206,10 @@ mod tests {
     }
 
     fn sampling(max_chars: usize) -> Scripts {
-        let letters = (0..0x3_0000).filter(|&cp| char::from_u32(cp).is_some_and(char::is_alphabetic))
-            .map(|cp| (cp, cp)).collect();
+        let letters = (0..0x3_0000)
+            .filter(|&cp| char::from_u32(cp).is_some_and(char::is_alphabetic))
+            .map(|cp| (cp, cp))
+            .collect();
         let latin = vec![(0x41, 0x5A), (0x61, 0x7A)];
         let greek = vec![(0x370, 0x3FF)];
         let han = vec![(0x4E00, 0x9FFF), (0x2_0000, 0x2_A6DF)];
@@ -244,7 +253,10 @@ mod tests {
 
     #[test]
     fn a_later_script_wins_where_ranges_overlap() {
-        assert_eq!(flatten(vec![(10, 20, 1), (15, 30, 2), (25, 26, 1)]), vec![(10, 14, 1), (15, 24, 2), (25, 26, 1), (27, 30, 2)]);
+        assert_eq!(
+            flatten(vec![(10, 20, 1), (15, 30, 2), (25, 26, 1)]),
+            vec![(10, 14, 1), (15, 24, 2), (25, 26, 1), (27, 30, 2)]
+        );
         let both = Scripts::new(40, 4, vec![(0x41, 0x41)], vec![vec![(0x41, 0x5A)], vec![(0x41, 0x41)]]).unwrap();
         assert_eq!(both.analyse(&cps("A")).counts, vec![0, 1, 0]);
     }

@@ -92,10 +92,12 @@ pub fn main_run(s1: &[f64], words: &[i64], margin: f64) -> Option<(usize, usize)
 /// arguments of [`Page::run_dist`]'s logarithms.
 pub fn run_distances(lines: usize, run: (usize, usize)) -> Vec<i64> {
     let (first, last) = run;
-    (0..lines).map(|k| {
-        let dist = if k < first { first - k } else { k.saturating_sub(last) };
-        dist.min(MAX_RUN_DIST) as i64
-    }).collect()
+    (0..lines)
+        .map(|k| {
+            let dist = if k < first { first - k } else { k.saturating_sub(last) };
+            dist.min(MAX_RUN_DIST) as i64
+        })
+        .collect()
 }
 
 /// numpy's sum of a float64 array (`np.add.reduce`): its identity 0.0 plus the pairwise sum of
@@ -154,7 +156,9 @@ impl Page<'_> {
             (Column::S1Prev, _) => (0..n).map(|k| if k > 0 { self.s1[k - 1] } else { 0.0 }).collect(),
             (Column::S1Next, _) => (0..n).map(|k| self.s1.get(k + 1).copied().unwrap_or(0.0)).collect(),
             (Column::S1Max3, _) => (0..n).map(|k| self.max_around(k, 3)).collect(),
-            (Column::InRun | Column::RunDist | Column::BeforeRun | Column::AfterRun | Column::RunShare, None) => vec![0.0; n],
+            (Column::InRun | Column::RunDist | Column::BeforeRun | Column::AfterRun | Column::RunShare, None) => {
+                vec![0.0; n]
+            }
             (Column::InRun, Some((a, b))) => flag(&|k| a <= k && k <= b),
             (Column::RunDist, Some(_)) => self.run_dist.to_vec(),
             (Column::BeforeRun, Some((a, _))) => flag(&|k| k < a),
@@ -220,8 +224,12 @@ mod tests {
     #[test]
     fn columns_of_a_page() {
         let page = Page {
-            s1: &[0.2, 0.8, 0.6], words: &[0, 10, 5], bodyish: &[0.0, 1.0, 1.0],
-            run: Some((1, 2)), run_dist: &[0.5, 0.0, 0.0], page_lines: 1.25,
+            s1: &[0.2, 0.8, 0.6],
+            words: &[0, 10, 5],
+            bodyish: &[0.0, 1.0, 1.0],
+            run: Some((1, 2)),
+            run_dist: &[0.5, 0.0, 0.0],
+            page_lines: 1.25,
         };
         assert_eq!(page.column(Column::S1Prev), vec![0.0, 0.2, 0.8]);
         assert_eq!(page.column(Column::S1Next), vec![0.8, 0.6, 0.0]);

@@ -101,8 +101,10 @@ mod tests {
 
     #[test]
     fn words_keep_inner_apostrophes_before_letters() {
-        assert_eq!(words("Don't stop, l’homme's 3rd go'5").collect::<Vec<_>>(),
-                   ["Don't", "stop", "l’homme's", "3rd", "go", "5"]);
+        assert_eq!(
+            words("Don't stop, l’homme's 3rd go'5").collect::<Vec<_>>(),
+            ["Don't", "stop", "l’homme's", "3rd", "go", "5"]
+        );
     }
 
     #[test]
@@ -127,10 +129,12 @@ mod tests {
         let mut seed = 7u64;
         for _ in 0..20_000 {
             let len = (seed >> 60) as usize + 1;
-            let text: String = (0..len).map(|_| {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                pool[(seed >> 33) as usize % pool.len()]
-            }).collect();
+            let text: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    pool[(seed >> 33) as usize % pool.len()]
+                })
+                .collect();
             let found: Vec<&str> = words(&text).collect();
             assert_eq!(found, pattern.find_iter(&text).map(|m| m.as_str()).collect::<Vec<_>>(), "{text:?}");
         }

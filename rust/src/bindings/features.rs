@@ -41,20 +41,31 @@ impl PyCharTable {
     /// The table of the code points `cps`: a boolean array a property (by name), and their
     /// lower-case forms end to end (`lower`) with the length of each (`lower_lens`).
     #[new]
-    fn new<'py>(py: Python<'py>, cps: PyReadonlyArray1<'py, u32>, properties: HashMap<String, PyReadonlyArray1<'py, bool>>,
-                lower: PyReadonlyArray1<'py, u32>, lower_lens: PyReadonlyArray1<'py, i64>) -> PyResult<Self> {
+    fn new<'py>(
+        py: Python<'py>,
+        cps: PyReadonlyArray1<'py, u32>,
+        properties: HashMap<String, PyReadonlyArray1<'py, bool>>,
+        lower: PyReadonlyArray1<'py, u32>,
+        lower_lens: PyReadonlyArray1<'py, i64>,
+    ) -> PyResult<Self> {
         let mut named = Vec::with_capacity(properties.len());
         for (name, has) in &properties {
-            let property = Property::named(name).ok_or_else(|| refused(format!("no character property is called {name:?}")))?;
+            let property =
+                Property::named(name).ok_or_else(|| refused(format!("no character property is called {name:?}")))?;
             named.push((property, slice(has)));
         }
-        let lens = slice(&lower_lens).iter().map(|&n| usize::try_from(n)).collect::<Result<Vec<usize>, _>>()
+        let lens = slice(&lower_lens)
+            .iter()
+            .map(|&n| usize::try_from(n))
+            .collect::<Result<Vec<usize>, _>>()
             .map_err(|_| refused("a negative length of a lower-case form".to_string()))?;
         let (cps, lower) = (slice(&cps), slice(&lower));
         super::detached(py, || {
             let properties: Vec<(Property, &[bool])> = named.iter().map(|(p, v)| (*p, v.as_ref())).collect();
             CharTable::new(&cps, &properties, &lower, &lens)
-        })?.map(PyCharTable).map_err(refused)
+        })?
+        .map(PyCharTable)
+        .map_err(refused)
     }
 
     /// The names of the properties a table gives.
@@ -114,9 +125,17 @@ impl PyLineFeatures {
     /// the page's code points outside the process's table.
     #[pyo3(signature = (cps, lengths, lines, signatures, units, stoplist, astral=None))]
     #[allow(clippy::too_many_arguments)]
-    fn rows<'py>(&self, py: Python<'py>, cps: PyReadonlyArray1<'py, u32>, lengths: Vec<usize>, lines: Vec<UnitFacts<'py>>,
-                 signatures: Vec<usize>, units: i64, stoplist: &Bound<'py, PyStoplist>,
-                 astral: Option<Bound<'py, PyCharTable>>) -> PyResult<Bound<'py, PyArray2<f64>>> {
+    fn rows<'py>(
+        &self,
+        py: Python<'py>,
+        cps: PyReadonlyArray1<'py, u32>,
+        lengths: Vec<usize>,
+        lines: Vec<UnitFacts<'py>>,
+        signatures: Vec<usize>,
+        units: i64,
+        stoplist: &Bound<'py, PyStoplist>,
+        astral: Option<Bound<'py, PyCharTable>>,
+    ) -> PyResult<Bound<'py, PyArray2<f64>>> {
         let lines = read_lines(&lengths, lines, &signatures)?;
         let cps = slice(&cps);
         let page = Page::new(&cps, &lines, units).map_err(refused)?;
@@ -136,10 +155,15 @@ fn read_lines(lengths: &[usize], facts: Vec<UnitFacts<'_>>, signatures: &[usize]
     if lengths.len() != facts.len() {
         return Err(refused(format!("{} lengths for {} lines", lengths.len(), facts.len())));
     }
-    let mut lines: Vec<Line> = lengths.iter().zip(facts).map(|(&len, (words, link_chars, gap_before, index, block, kind))| {
-        let kind = kind.as_ref().and_then(|k| k.cast::<PyString>().ok()).and_then(|k| k.to_str().ok().map(Kind::named));
-        Line { len, words, link_chars, gap_before, index, block, kind: kind.unwrap_or_default(), signature: false }
-    }).collect();
+    let mut lines: Vec<Line> = lengths
+        .iter()
+        .zip(facts)
+        .map(|(&len, (words, link_chars, gap_before, index, block, kind))| {
+            let kind =
+                kind.as_ref().and_then(|k| k.cast::<PyString>().ok()).and_then(|k| k.to_str().ok().map(Kind::named));
+            Line { len, words, link_chars, gap_before, index, block, kind: kind.unwrap_or_default(), signature: false }
+        })
+        .collect();
     for &k in signatures {
         let n = lines.len();
         lines.get_mut(k).ok_or_else(|| refused(format!("signature line {k} of {n} lines")))?.signature = true;

@@ -21,20 +21,29 @@ impl PyForest {
     /// Oblivious trees: `depth` levels, trees x depth (feature, threshold) questions, trees x
     /// 2**depth leaf values.
     #[staticmethod]
-    fn oblivious(depth: usize, feature: Vec<i64>, threshold: Vec<f64>, value: Vec<f64>, base: f64)
-        -> PyResult<Self> {
+    fn oblivious(depth: usize, feature: Vec<i64>, threshold: Vec<f64>, value: Vec<f64>, base: f64) -> PyResult<Self> {
         forest::Oblivious::new(depth, &feature, &threshold, value, base)
-            .map(|t| PyForest(forest::Forest::Oblivious(t))).map_err(refused)
+            .map(|t| PyForest(forest::Forest::Oblivious(t)))
+            .map_err(refused)
     }
 
     /// Node trees: parallel node arrays (feature -1 marks a leaf), the root of each tree and the
     /// longest root-to-leaf path.
     #[staticmethod]
     #[allow(clippy::too_many_arguments)]
-    fn nodes(feature: Vec<i64>, threshold: Vec<f64>, left: Vec<i64>, right: Vec<i64>, value: Vec<f64>,
-             roots: Vec<i64>, depth: usize, base: f64) -> PyResult<Self> {
+    fn nodes(
+        feature: Vec<i64>,
+        threshold: Vec<f64>,
+        left: Vec<i64>,
+        right: Vec<i64>,
+        value: Vec<f64>,
+        roots: Vec<i64>,
+        depth: usize,
+        base: f64,
+    ) -> PyResult<Self> {
         forest::Nodes::new(feature, threshold, &left, &right, value, &roots, depth, base)
-            .map(|t| PyForest(forest::Forest::Nodes(t))).map_err(refused)
+            .map(|t| PyForest(forest::Forest::Nodes(t)))
+            .map_err(refused)
     }
 
     #[getter]
@@ -59,8 +68,7 @@ impl PyForest {
     }
 
     /// The probability of each row: the sigmoid of its logit, clipped to [-30, 30].
-    fn predict<'py>(&self, py: Python<'py>, rows: PyReadonlyArray2<'py, f64>)
-        -> PyResult<Bound<'py, PyArray1<f64>>> {
+    fn predict<'py>(&self, py: Python<'py>, rows: PyReadonlyArray2<'py, f64>) -> PyResult<Bound<'py, PyArray1<f64>>> {
         let probabilities = self.scores(py, rows, true)?;
         Ok(probabilities.into_pyarray(py))
     }
@@ -75,7 +83,9 @@ impl PyForest {
         }
         if width < self.0.n_features() {
             return Err(PyValueError::new_err(format!(
-                "rows have {width} features; the forest uses {}", self.0.n_features())));
+                "rows have {width} features; the forest uses {}",
+                self.0.n_features()
+            )));
         }
         let flat: Cow<'_, [f64]> = match view.as_slice() {
             Some(slice) => Cow::Borrowed(slice),

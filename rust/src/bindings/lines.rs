@@ -18,12 +18,16 @@ fn scan_lines(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<Vec<LineRo
     let cps = code_points(text)?;
     super::detached(py, move || {
         let mut line_text = String::new();
-        lines::scan(&cps).into_iter()
+        lines::scan(&cps)
+            .into_iter()
             .map(|l| {
                 let words = (l.kind == lines::LineKind::Text).then(|| {
                     line_text.clear();
-                    line_text.extend(cps[l.text_start..l.text_end].iter()
-                        .map(|&cp| char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)));
+                    line_text.extend(
+                        cps[l.text_start..l.text_end]
+                            .iter()
+                            .map(|&cp| char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER)),
+                    );
                     textshape::word_count(&line_text)
                 });
                 (l.kind as u8, l.start, l.end, l.text_start, l.text_end, words)

@@ -48,7 +48,9 @@ pub(crate) fn sized<T: Send>(py: Python<'_>, bytes: usize, work: impl FnOnce() -
 
 /// The `CoreError` of a panic in the core.
 fn core_error(py: Python<'_>, panic: &(dyn std::any::Any + Send)) -> PyErr {
-    let what = panic.downcast_ref::<&str>().map(|s| s.to_string())
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "a panic without a message".to_string());
     let message = format!("newsclean's compiled core failed ({what}): a bug, please report it with the input");
@@ -112,9 +114,9 @@ fn code_points(text: &Bound<'_, PyString>) -> PyResult<Vec<u32>> {
 fn utf8<'a>(text: &'a Bound<'_, PyString>) -> Cow<'a, str> {
     match self::text(text) {
         Ok(Text::Utf8(utf8)) => Cow::Borrowed(utf8),
-        Ok(Text::CodePoints(cps)) => Cow::Owned(
-            cps.into_iter().map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)).collect(),
-        ),
+        Ok(Text::CodePoints(cps)) => {
+            Cow::Owned(cps.into_iter().map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+        }
         Err(_) => Cow::Borrowed(""),
     }
 }

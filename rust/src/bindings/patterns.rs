@@ -52,7 +52,8 @@ impl PyLinePatternSet {
     #[new]
     fn new(patterns: Vec<PyRef<'_, PyLinePattern>>) -> PyResult<Self> {
         patterns::LinePatternSet::new(patterns.iter().map(|p| &p.0))
-            .map(PyLinePatternSet).map_err(|e| PyValueError::new_err(e.to_string()))
+            .map(PyLinePatternSet)
+            .map_err(|e| PyValueError::new_err(e.to_string()))
     }
 
     /// For each pattern, the lines of `text` (split at "\n", from 0) that hold a match.

@@ -11,7 +11,10 @@ use crate::sequence;
 fn decode_sequence(py: Python<'_>, evidence: Vec<f64>, fixed: Vec<bool>, switch: f64) -> PyResult<Vec<bool>> {
     if evidence.len() != fixed.len() {
         return Err(PyValueError::new_err(format!(
-            "{} evidence values but {} fixed flags: give one of each per line", evidence.len(), fixed.len())));
+            "{} evidence values but {} fixed flags: give one of each per line",
+            evidence.len(),
+            fixed.len()
+        )));
     }
     if evidence.iter().any(|e| !e.is_finite()) || !switch.is_finite() {
         return Err(PyValueError::new_err("evidence and switch cost must be finite numbers"));

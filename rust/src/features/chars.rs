@@ -51,10 +51,23 @@ pub enum Property {
 impl Property {
     /// Every property, in bit order.
     pub const ALL: [Property; 17] = [
-        Property::Upper, Property::Alpha, Property::Cased, Property::Alnum, Property::Space,
-        Property::NoSpace, Property::Digit, Property::Separator, Property::Word, Property::Decimal,
-        Property::Strip, Property::Closer, Property::EndSentence, Property::EndColon,
-        Property::EndOther, Property::CaseIgnorable, Property::UnicodeCased,
+        Property::Upper,
+        Property::Alpha,
+        Property::Cased,
+        Property::Alnum,
+        Property::Space,
+        Property::NoSpace,
+        Property::Digit,
+        Property::Separator,
+        Property::Word,
+        Property::Decimal,
+        Property::Strip,
+        Property::Closer,
+        Property::EndSentence,
+        Property::EndColon,
+        Property::EndOther,
+        Property::CaseIgnorable,
+        Property::UnicodeCased,
     ];
 
     /// The property's name in the Python table.
@@ -124,8 +137,12 @@ pub struct CharTable {
 impl CharTable {
     /// The table of `cps`: for each property, whether each code point has it; `lower` holds the
     /// lower-case forms of the code points end to end, `lower_lens` how long each is.
-    pub fn new(cps: &[u32], properties: &[(Property, &[bool])], lower: &[u32], lower_lens: &[usize])
-        -> Result<Self, String> {
+    pub fn new(
+        cps: &[u32],
+        properties: &[(Property, &[bool])],
+        lower: &[u32],
+        lower_lens: &[usize],
+    ) -> Result<Self, String> {
         for p in Property::ALL {
             match properties.iter().filter(|(q, _)| *q == p).count() {
                 1 => {}
@@ -289,7 +306,7 @@ pub(crate) mod tests {
         let chars = Chars::new(&table, None);
         assert_eq!(lowered(&chars, "ΟΔΟΣ"), "οδος");
         assert_eq!(lowered(&chars, "ΟΔΟΣ."), "οδος.");
-        assert_eq!(lowered(&chars, "Σ ΟΔΟΣ'Α"), "σ οδοσ'α");  // a letter after the quote: not final
+        assert_eq!(lowered(&chars, "Σ ΟΔΟΣ'Α"), "σ οδοσ'α"); // a letter after the quote: not final
         assert_eq!(lowered(&chars, "ΟΔΟΣ'"), "οδος'");
     }
 

@@ -141,12 +141,16 @@ pub fn window_means(values: &[f64], width: usize) -> Vec<f64> {
         running = if k == 0 { v } else { running + v };
         pre.push(running);
     }
-    values.iter().enumerate().map(|(k, &v)| {
-        let (start, end) = (k.saturating_sub(width), k.saturating_add(width).saturating_add(1).min(n));
-        let count = end - start - 1;
-        let inverse = if count > 0 { 1.0 / count as f64 } else { 0.0 };
-        ((pre[end] - pre[start]) - v) * inverse
-    }).collect()
+    values
+        .iter()
+        .enumerate()
+        .map(|(k, &v)| {
+            let (start, end) = (k.saturating_sub(width), k.saturating_add(width).saturating_add(1).min(n));
+            let count = end - start - 1;
+            let inverse = if count > 0 { 1.0 / count as f64 } else { 0.0 };
+            ((pre[end] - pre[start]) - v) * inverse
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,11 +168,16 @@ pub struct Layout {
 impl Layout {
     /// The layout of `names`; refused when one is neither a column nor `<column>_w<k>`.
     pub fn new<S: AsRef<str>>(names: &[S]) -> Result<Self, String> {
-        let sources = names.iter().map(|name| {
-            let name = name.as_ref();
-            Col::named(name).map(Source::Column).or_else(|| window(name))
-                .ok_or_else(|| format!("the core computes no feature named {name:?}"))
-        }).collect::<Result<Vec<Source>, String>>()?;
+        let sources = names
+            .iter()
+            .map(|name| {
+                let name = name.as_ref();
+                Col::named(name)
+                    .map(Source::Column)
+                    .or_else(|| window(name))
+                    .ok_or_else(|| format!("the core computes no feature named {name:?}"))
+            })
+            .collect::<Result<Vec<Source>, String>>()?;
         Ok(Layout { sources })
     }
 

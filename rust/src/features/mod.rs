@@ -23,8 +23,8 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 
 pub use chars::{CharTable, Chars, Property};
-pub use columns::{window_means, Col, Columns, Layout};
 use columns::LogBatch;
+pub use columns::{window_means, Col, Columns, Layout};
 
 /// A line with at most this many words is short ...
 const SHORT_MAX_WORDS: i64 = 3;
@@ -106,10 +106,12 @@ impl<'a> Page<'a> {
 /// The ranges of consecutive lines of lengths `lens`.
 pub fn spans_of(lens: &[usize]) -> Vec<Range<usize>> {
     let mut start = 0;
-    lens.iter().map(|&n| {
-        start += n;
-        start - n..start
-    }).collect()
+    lens.iter()
+        .map(|&n| {
+            start += n;
+            start - n..start
+        })
+        .collect()
 }
 
 /// The stopwords of the page's language.
@@ -125,10 +127,13 @@ impl Stoplist {
     /// density is counted by characters (its one-character words) where a line is mostly in
     /// such a script.
     pub fn new(words: Vec<Vec<u32>>, by_char: bool) -> Self {
-        let chars = words.iter().filter_map(|w| match w.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }).collect();
+        let chars = words
+            .iter()
+            .filter_map(|w| match w.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            })
+            .collect();
         Stoplist { words: words.into_iter().collect(), chars, by_char }
     }
 
@@ -150,11 +155,14 @@ impl Lowered {
     /// The lines at `spans` of `cps` (classes `bits`) lower-cased.
     pub fn new(chars: &Chars<'_>, cps: &[u32], bits: &[u32], spans: &[Range<usize>]) -> Self {
         let mut lowered = Vec::with_capacity(cps.len());
-        let spans = spans.iter().map(|s| {
-            let from = lowered.len();
-            chars.lower_into(&cps[s.clone()], &bits[s.clone()], &mut lowered);
-            from..lowered.len()
-        }).collect();
+        let spans = spans
+            .iter()
+            .map(|s| {
+                let from = lowered.len();
+                chars.lower_into(&cps[s.clone()], &bits[s.clone()], &mut lowered);
+                from..lowered.len()
+            })
+            .collect();
         let bits = chars.classes(&lowered);
         Lowered { cps: lowered, bits, spans }
     }
@@ -221,8 +229,8 @@ fn length(l: &Line) -> i64 {
 /// The columns read off a line's characters, kind and counts.
 fn own_characters(p: &mut Pending, page: &Page<'_>, bits: &[u32]) {
     let (lines, cols) = (page.lines, &mut p.cols);
-    let counts: Vec<text::Counts> = page.spans.iter()
-        .map(|s| text::counts(&page.cps[s.clone()], &bits[s.clone()])).collect();
+    let counts: Vec<text::Counts> =
+        page.spans.iter().map(|s| text::counts(&page.cps[s.clone()], &bits[s.clone()])).collect();
     let per_line = || lines.iter().zip(&counts);
     p.log1p.push(Col::Lw, lines.iter().map(|l| l.words as f64));
     p.log1p.push(Col::Lc, lines.iter().map(|l| length(l) as f64));
@@ -230,9 +238,12 @@ fn own_characters(p: &mut Pending, page: &Page<'_>, bits: &[u32]) {
     p.log1p.push(Col::Seps, counts.iter().map(|c| c.separators as f64));
     cols.set(Col::Upper, counts.iter().map(|c| c.upper as f64 / c.letters.max(1) as f64));
     cols.set(Col::Digits, per_line().map(|(l, c)| c.digits as f64 / length(l) as f64));
-    cols.set(Col::Symbols, per_line().map(|(l, c)| {
-        length(l).wrapping_sub(c.alnum as i64).wrapping_sub(c.blanks as i64) as f64 / length(l) as f64
-    }));
+    cols.set(
+        Col::Symbols,
+        per_line().map(|(l, c)| {
+            length(l).wrapping_sub(c.alnum as i64).wrapping_sub(c.blanks as i64) as f64 / length(l) as f64
+        }),
+    );
     cols.set_flags(Col::Short, lines.iter().map(|l| l.words <= SHORT_MAX_WORDS));
     cols.set_flags(Col::Long, lines.iter().map(|l| l.words >= LONG_MIN_WORDS));
     cols.set(Col::Link, lines.iter().map(|l| 1.0_f64.min(l.link_chars as f64 / length(l) as f64)));
@@ -240,7 +251,8 @@ fn own_characters(p: &mut Pending, page: &Page<'_>, bits: &[u32]) {
     for (col, kind) in [(Col::Heading, Kind::Heading), (Col::ListItem, Kind::ListItem), (Col::Caption, Kind::Caption)] {
         cols.set_flags(col, lines.iter().map(|l| l.kind == kind));
     }
-    let endings: Vec<(bool, bool, bool)> = page.spans.iter().map(|s| text::ending(&page.cps[s.clone()], &bits[s.clone()])).collect();
+    let endings: Vec<(bool, bool, bool)> =
+        page.spans.iter().map(|s| text::ending(&page.cps[s.clone()], &bits[s.clone()])).collect();
     cols.set_flags(Col::EndSent, endings.iter().map(|e| e.0));
     cols.set_flags(Col::EndColon, endings.iter().map(|e| e.1));
     cols.set_flags(Col::EndOther, endings.iter().map(|e| e.2));
@@ -253,10 +265,15 @@ fn own_tokens(p: &mut Pending, page: &Page<'_>, bits: &[u32], lowered: &Lowered,
     let shares = tokens::token_shares(page.cps, bits, &page.spans, lowered, &words, stop);
     let (url, legal) = text::marks(page.cps, &page.spans, lowered);
     let ends_sentence: Vec<bool> = cols.get(Col::EndSent).iter().map(|&e| e > 0.0).collect();
-    cols.set_flags(Col::Bodyish, lines.iter().zip(&shares.stop_hi).zip(ends_sentence).map(|((l, &hi), end)| {
-        l.words >= BODY_MIN_WORDS && (end || l.words >= BODY_LONG_WORDS) && (hi || stop.by_char)
-            && (l.link_chars as f64) < BODY_MAX_LINK * length(l) as f64
-    }));
+    cols.set_flags(
+        Col::Bodyish,
+        lines.iter().zip(&shares.stop_hi).zip(ends_sentence).map(|((l, &hi), end)| {
+            l.words >= BODY_MIN_WORDS
+                && (end || l.words >= BODY_LONG_WORDS)
+                && (hi || stop.by_char)
+                && (l.link_chars as f64) < BODY_MAX_LINK * length(l) as f64
+        }),
+    );
     cols.set(Col::Caps, shares.caps);
     cols.set(Col::Stop, shares.stop);
     cols.set_flags(Col::StopHi, shares.stop_hi);

@@ -24,8 +24,14 @@ const SHAPE_NEAR: usize = 3;
 
 /// `rep`, `pos`, `pos_edge`, the `block_*` and `drop_*` columns (`units`: the document's units,
 /// those other cleaners dropped included).
-pub fn place(cols: &mut Columns, log1p: &mut LogBatch, ln: &mut LogBatch, lines: &[Line], texts: &[&[u32]],
-             units: i64) {
+pub fn place(
+    cols: &mut Columns,
+    log1p: &mut LogBatch,
+    ln: &mut LogBatch,
+    lines: &[Line],
+    texts: &[&[u32]],
+    units: i64,
+) {
     let mut copies: FxHashMap<&[u32], usize> = FxHashMap::default();
     for &t in texts {
         *copies.entry(t).or_default() += 1;
@@ -46,10 +52,14 @@ pub fn place(cols: &mut Columns, log1p: &mut LogBatch, ln: &mut LogBatch, lines:
     log1p.push(Col::BlockAvg, lines.iter().map(|l| of(l).1 / of(l).0));
     // the index of the line before (-1 for the first) and after (`units` for the last)
     let index = |k: Option<usize>, edge: i64| k.and_then(|k| lines.get(k)).map_or(edge, |l| l.index);
-    log1p.push(Col::DropBefore, lines.iter().enumerate()
-        .map(|(k, l)| l.index.wrapping_sub(index(k.checked_sub(1), -1)).wrapping_sub(1) as f64));
-    log1p.push(Col::DropAfter, lines.iter().enumerate()
-        .map(|(k, l)| index(Some(k + 1), units).wrapping_sub(l.index).wrapping_sub(1) as f64));
+    log1p.push(
+        Col::DropBefore,
+        lines.iter().enumerate().map(|(k, l)| l.index.wrapping_sub(index(k.checked_sub(1), -1)).wrapping_sub(1) as f64),
+    );
+    log1p.push(
+        Col::DropAfter,
+        lines.iter().enumerate().map(|(k, l)| index(Some(k + 1), units).wrapping_sub(l.index).wrapping_sub(1) as f64),
+    );
 }
 
 /// `block_avg` at most 4, once its logarithm is in.
@@ -106,10 +116,13 @@ pub fn neighbours(cols: &mut Columns, log1p: &mut LogBatch, lines: &[Line]) {
     log1p.push(Col::DistBodyNext, on.iter().map(|&d| d as f64));
     cols.set_flags(Col::BodyBetween, back.iter().zip(&on).map(|(&b, &o)| b <= BETWEEN && o <= BETWEEN));
     let pre = prefix(lines.iter().map(|l| l.words));
-    log1p.push(Col::WordsNear, lines.iter().enumerate().map(|(k, l)| {
-        let (from, to) = (k.saturating_sub(NEAR_BEFORE), n.min(k + NEAR_AFTER));
-        pre[to].wrapping_sub(pre[from]).wrapping_sub(l.words) as f64
-    }));
+    log1p.push(
+        Col::WordsNear,
+        lines.iter().enumerate().map(|(k, l)| {
+            let (from, to) = (k.saturating_sub(NEAR_BEFORE), n.min(k + NEAR_AFTER));
+            pre[to].wrapping_sub(pre[from]).wrapping_sub(l.words) as f64
+        }),
+    );
 }
 
 /// `prev_lw` and `next_lw`, once `lw` is in.
@@ -122,10 +135,12 @@ pub fn neighbour_lengths(cols: &mut Columns) {
 /// Each line's neighbour's value (the one before when `before`), 0 past the edge.
 fn shifted(values: &[f64], before: bool) -> Vec<f64> {
     let n = values.len();
-    (0..n).map(|k| {
-        let j = if before { k.checked_sub(1) } else { Some(k + 1) };
-        j.and_then(|j| values.get(j)).copied().unwrap_or(0.0)
-    }).collect()
+    (0..n)
+        .map(|k| {
+            let j = if before { k.checked_sub(1) } else { Some(k + 1) };
+            j.and_then(|j| values.get(j)).copied().unwrap_or(0.0)
+        })
+        .collect()
 }
 
 /// The signature-line columns and `words_before`.
@@ -170,26 +185,34 @@ fn shape(cps: &[u32], bits: &[u32]) -> Vec<u32> {
 /// `shape_rep` (its logarithm to come): how many lines of at most 15 words share each line's
 /// shape (1 for longer lines and empty shapes).
 pub fn shapes(ln: &mut LogBatch, lines: &[Line], cps: &[u32], bits: &[u32], spans: &[Range<usize>]) {
-    let shapes: Vec<Option<Vec<u32>>> = lines.iter().zip(spans).map(|(l, s)| {
-        (l.words <= SHAPED_MAX_WORDS).then(|| shape(&cps[s.clone()], &bits[s.clone()])).filter(|sh| !sh.is_empty())
-    }).collect();
+    let shapes: Vec<Option<Vec<u32>>> = lines
+        .iter()
+        .zip(spans)
+        .map(|(l, s)| {
+            (l.words <= SHAPED_MAX_WORDS).then(|| shape(&cps[s.clone()], &bits[s.clone()])).filter(|sh| !sh.is_empty())
+        })
+        .collect();
     let mut counts: FxHashMap<&[u32], usize> = FxHashMap::default();
     for sh in shapes.iter().flatten() {
         *counts.entry(sh).or_default() += 1;
     }
-    ln.push(Col::ShapeRep, shapes.iter().map(|sh| {
-        sh.as_deref().and_then(|sh| counts.get(sh)).copied().unwrap_or(1) as f64
-    }));
+    ln.push(
+        Col::ShapeRep,
+        shapes.iter().map(|sh| sh.as_deref().and_then(|sh| counts.get(sh)).copied().unwrap_or(1) as f64),
+    );
 }
 
 /// `shape_near`, once `shape_rep` is in.
 pub fn shapes_near(cols: &mut Columns) {
     let reps = cols.get(Col::ShapeRep).to_vec();
     let n = reps.len();
-    cols.set(Col::ShapeNear, (0..n).map(|k| {
-        let window = &reps[k.saturating_sub(SHAPE_NEAR)..n.min(k + SHAPE_NEAR + 1)];
-        window.iter().fold(0.0, |m: f64, &v| m.max(v))
-    }));
+    cols.set(
+        Col::ShapeNear,
+        (0..n).map(|k| {
+            let window = &reps[k.saturating_sub(SHAPE_NEAR)..n.min(k + SHAPE_NEAR + 1)];
+            window.iter().fold(0.0, |m: f64, &v| m.max(v))
+        }),
+    );
 }
 
 #[cfg(test)]

@@ -85,8 +85,8 @@ fn any_code_point_is_read_and_every_value_is_finite() {
     let mut ls = lines(&[3, 0, 1]);
     ls[0].len = 6;
     ls[2].len = 4;
-    let layout = Layout::new(&Col::ALL.iter().map(|c| c.name()).chain(["lw_w1", "caps_w8"]).collect::<Vec<_>>())
-        .unwrap();
+    let layout =
+        Layout::new(&Col::ALL.iter().map(|c| c.name()).chain(["lw_w1", "caps_w8"]).collect::<Vec<_>>()).unwrap();
     let table = std_table(0..0x3000);
     let page = Page::new(&raw, &ls, 3).unwrap();
     let rows = rows(&Chars::new(&table, None), &page, &Stoplist::new(vec![vec![0xD800]], true), &layout);

@@ -76,9 +76,15 @@ fn before_end_markers(cps: &[u32], bits: &[u32]) -> usize {
         let from = trimmed.saturating_sub(MARKER_MAX + 2);
         let inner = &cps[from..trimmed - 1];
         match inner.iter().rposition(|&c| c == OPEN || c == CLOSE) {
-            Some(k) if inner[k] == OPEN && k + 1 < inner.len() && from + k > 0
-                && bits[from + k..trimmed].iter().all(|&b| b & upper == 0)
-                && bits[from + k..trimmed].iter().any(|&b| b & alnum != 0) => end = from + k,
+            Some(k)
+                if inner[k] == OPEN
+                    && k + 1 < inner.len()
+                    && from + k > 0
+                    && bits[from + k..trimmed].iter().all(|&b| b & upper == 0)
+                    && bits[from + k..trimmed].iter().any(|&b| b & alnum != 0) =>
+            {
+                end = from + k
+            }
             _ => return end,
         }
     }
@@ -90,8 +96,9 @@ pub fn ending(cps: &[u32], bits: &[u32]) -> (bool, bool, bool) {
     let closer = Property::Closer.bit();
     match bits[..before_end_markers(cps, bits)].iter().rev().find(|&&b| b & closer == 0) {
         None => (false, false, false),
-        Some(&b) => (b & Property::EndSentence.bit() != 0, b & Property::EndColon.bit() != 0,
-                     b & Property::EndOther.bit() != 0),
+        Some(&b) => {
+            (b & Property::EndSentence.bit() != 0, b & Property::EndColon.bit() != 0, b & Property::EndOther.bit() != 0)
+        }
     }
 }
 
@@ -99,11 +106,14 @@ pub fn ending(cps: &[u32], bits: &[u32]) -> (bool, bool, bool) {
 /// page as it is).
 pub fn marks(cps: &[u32], spans: &[Range<usize>], lowered: &Lowered) -> (Vec<bool>, Vec<bool>) {
     // the marks are ASCII: a byte a code point finds them where they are, and nowhere else
-    let bytes: Vec<u8> = lowered.cps.iter().map(|&cp| u8::try_from(cp).ok().filter(u8::is_ascii).unwrap_or(NOT_ASCII))
-        .collect();
+    let bytes: Vec<u8> =
+        lowered.cps.iter().map(|&cp| u8::try_from(cp).ok().filter(u8::is_ascii).unwrap_or(NOT_ASCII)).collect();
     let url = lowered.spans.iter().map(|s| URLS.is_match(&bytes[s.clone()])).collect();
-    let legal = spans.iter().zip(&lowered.spans)
-        .map(|(s, l)| cps[s.clone()].contains(&COPYRIGHT) || LEGAL.is_match(&bytes[l.clone()])).collect();
+    let legal = spans
+        .iter()
+        .zip(&lowered.spans)
+        .map(|(s, l)| cps[s.clone()].contains(&COPYRIGHT) || LEGAL.is_match(&bytes[l.clone()]))
+        .collect();
     (url, legal)
 }
 
@@ -152,7 +162,7 @@ mod tests {
         assert!(end("As the census recorded. [citation needed]"));
         assert!(!end("Components[edit]"));
         assert!(!end("A headline with its media label! [Video]"));
-        assert!(end("The teaser stops here [...]"));  // the elision's own full stops
+        assert!(end("The teaser stops here [...]")); // the elision's own full stops
         assert!(!end("[1]"));
         assert!(!end("A list of [items that runs far too long to be a footnote]"));
     }

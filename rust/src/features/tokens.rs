@@ -49,8 +49,14 @@ struct Token {
 
 /// The token shares of the lines at `spans` of `cps` (`bits`: their classes; `lowered`: the
 /// lines lower-cased; `words`: each line's word count).
-pub fn token_shares(cps: &[u32], bits: &[u32], spans: &[Range<usize>], lowered: &Lowered, words: &[i64],
-                    stop: &Stoplist) -> TokenShares {
+pub fn token_shares(
+    cps: &[u32],
+    bits: &[u32],
+    spans: &[Range<usize>],
+    lowered: &Lowered,
+    words: &[i64],
+    stop: &Stoplist,
+) -> TokenShares {
     let tokens = tokens(lowered);
     let lowered = &lowered.cps;
     let common = common_tokens(lowered, &tokens, words);
@@ -63,9 +69,8 @@ pub fn token_shares(cps: &[u32], bits: &[u32], spans: &[Range<usize>], lowered: 
         stop_hits[t.line] += usize::from(stop.words.contains(word));
         common_hits[t.line] += usize::from(common.contains(word));
     }
-    let share = |hits: &[usize]| -> Vec<f64> {
-        hits.iter().zip(&counted).map(|(&h, &c)| h as f64 / c.max(1) as f64).collect()
-    };
+    let share =
+        |hits: &[usize]| -> Vec<f64> { hits.iter().zip(&counted).map(|(&h, &c)| h as f64 / c.max(1) as f64).collect() };
     let by_tokens = share(&stop_hits);
     let (stop_d, stop_hi) = if stop.by_char {
         let stop_d = char_density(cps, bits, spans, stop, by_tokens);
@@ -81,18 +86,25 @@ pub fn token_shares(cps: &[u32], bits: &[u32], spans: &[Range<usize>], lowered: 
 /// Per line, the share of its tokens starting with a cased letter that start with a capital.
 fn caps(bits: &[u32], spans: &[Range<usize>]) -> Vec<f64> {
     let (space, cased, upper) = (Property::Space.bit(), Property::Cased.bit(), Property::Upper.bit());
-    spans.iter().map(|span| {
-        let line = &bits[span.clone()];
-        let (mut n_cased, mut n_upper) = (0usize, 0usize);
-        for (i, &b) in line.iter().enumerate() {
-            let starts = b & space == 0 && (i == 0 || line[i - 1] & space != 0);
-            if starts && b & cased != 0 {
-                n_cased += 1;
-                n_upper += usize::from(b & upper != 0);
+    spans
+        .iter()
+        .map(|span| {
+            let line = &bits[span.clone()];
+            let (mut n_cased, mut n_upper) = (0usize, 0usize);
+            for (i, &b) in line.iter().enumerate() {
+                let starts = b & space == 0 && (i == 0 || line[i - 1] & space != 0);
+                if starts && b & cased != 0 {
+                    n_cased += 1;
+                    n_upper += usize::from(b & upper != 0);
+                }
             }
-        }
-        if n_cased > 0 { n_upper as f64 / n_cased as f64 } else { 0.0 }
-    }).collect()
+            if n_cased > 0 {
+                n_upper as f64 / n_cased as f64
+            } else {
+                0.0
+            }
+        })
+        .collect()
 }
 
 /// The tokens of the lower-cased lines.
@@ -127,9 +139,11 @@ fn common_tokens<'a>(lowered: &'a [u32], tokens: &[Token], words: &[i64]) -> FxH
     for (k, t) in tokens.iter().enumerate().filter(|(_, t)| words[t.line] >= COMMON_MIN_WORDS) {
         counts.entry(&lowered[t.raw.clone()]).or_insert((0, k)).0 += 1;
     }
-    let mut frequent: Vec<(&[u32], usize, usize)> = counts.into_iter()
+    let mut frequent: Vec<(&[u32], usize, usize)> = counts
+        .into_iter()
         .filter(|&(_, (count, _))| count >= COMMON_MIN_COUNT)
-        .map(|(token, (count, first))| (token, count, first)).collect();
+        .map(|(token, (count, first))| (token, count, first))
+        .collect();
     if frequent.len() > COMMON_TOKENS {
         frequent.sort_unstable_by_key(|&(_, count, first)| (Reverse(count), first));
         frequent.truncate(COMMON_TOKENS);
@@ -141,17 +155,25 @@ fn common_tokens<'a>(lowered: &'a [u32], tokens: &[Token], words: &[i64]) -> FxH
 /// among its no-space ones), `by_tokens` for the others.
 fn char_density(cps: &[u32], bits: &[u32], spans: &[Range<usize>], stop: &Stoplist, by_tokens: Vec<f64>) -> Vec<f64> {
     let nospace = Property::NoSpace.bit();
-    spans.iter().zip(by_tokens).map(|(span, by_tokens)| {
-        let (mut n_cjk, mut n_stop) = (0usize, 0usize);
-        for (&cp, &b) in cps[span.clone()].iter().zip(&bits[span.clone()]) {
-            if b & nospace != 0 {
-                n_cjk += 1;
-                n_stop += usize::from(stop.chars.contains(&cp));
+    spans
+        .iter()
+        .zip(by_tokens)
+        .map(|(span, by_tokens)| {
+            let (mut n_cjk, mut n_stop) = (0usize, 0usize);
+            for (&cp, &b) in cps[span.clone()].iter().zip(&bits[span.clone()]) {
+                if b & nospace != 0 {
+                    n_cjk += 1;
+                    n_stop += usize::from(stop.chars.contains(&cp));
+                }
             }
-        }
-        let length = span.len().max(1) as f64;
-        if n_cjk > 0 && n_cjk as f64 >= NO_SPACE_SHARE * length { n_stop as f64 / n_cjk as f64 } else { by_tokens }
-    }).collect()
+            let length = span.len().max(1) as f64;
+            if n_cjk > 0 && n_cjk as f64 >= NO_SPACE_SHARE * length {
+                n_stop as f64 / n_cjk as f64
+            } else {
+                by_tokens
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
