@@ -484,6 +484,20 @@ def test_a_thread_signed_with_a_name_over_a_date_and_time_goes_names_too() -> No
     assert any(r.reason == "comment_thread" for r in result.removed)
 
 
+def test_a_thread_signed_with_a_verb_over_a_date_and_time_goes_short_comments_too() -> None:
+    """WordPress's comment template: ``Paul Howard says:`` over ``on October 30, 2012 at 11:02
+    am`` over the comment. The time stamps alone read alike (``on October ... at ... am``); the
+    name line above each tells the commenters apart, and the thread starts at the first name."""
+    comments = []
+    for k, (name, text) in enumerate([("Paul Howard", "Great perspective!!"), ("Maria K", COMMENTS[1]),
+                                      ("John Smith", COMMENTS[3]), ("Li Wei", COMMENTS[5])]):
+        comments += [f"{name} says:", f"on October {30 + k // 2}, 2012 at {k + 9}:0{k} am", text]
+    result = _article_then(comments)
+    assert "Paul Howard" not in result.text and "Great perspective" not in result.text
+    assert "buses for years" not in result.text and "October" not in result.text
+    assert any(r.reason == "comment_thread" for r in result.removed)
+
+
 @pytest.mark.parametrize("in_body", [True, False])
 def test_a_thread_signed_with_bylines_goes_whether_the_bylines_cleaner_leaves_or_takes_them(in_body: bool) -> None:
     """By default the bylines cleaner leaves bylines in the body and the thread finder reads

@@ -176,8 +176,9 @@ def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
     best = max(_chains(seq, heads, max_gap), key=len)
     if len(best) < min_headers:
         return None
+    named = _named_above(seq, best)
     # different people sign comments; one author signing every entry is a blog archive
-    names = {_signer(seq, k) for k in best}
+    names = {_signer(seq, k, named) for k in best}
     if len(names) < 0.5 * len(best):
         return None
     # the article's own byline can head the chain ("Posted by: Ann | date" above the article as
@@ -189,19 +190,30 @@ def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
     if len(best) < min_headers or above[best[0]] < min_article_words:
         return None
     # a date alone signs under the commenter's name: the thread starts at the name
-    start = best[0] - 1 if _named_above(seq, best[0]) else best[0]
+    start = best[0] - 1 if best[0] in named else best[0]
     return start, _thread_end(seq, best[-1], max_gap), len(best)
 
 
-def _named_above(seq: Sequence[Unit], k: int) -> bool:
-    """Whether the signature line at ``k`` is a date and time alone, under the commenter's name
-    (``Lisa`` over ``August 8th, 2012 at 8:03 pm``)."""
-    return k > 0 and (seq[k].cleaner, seq[k].reason) == Bylines.DATELINE
+def _named_above(seq: Sequence[Unit], heads: Sequence[int]) -> set[int]:
+    """The signature lines among ``heads`` that are a date and time alone under the commenter's
+    name: the bylines cleaner took the date as a dateline (``Lisa`` over ``August 8th, 2012 at
+    8:03 pm``), or the line above is ``<name> <verb>:`` with the verb that stands above
+    :data:`MIN_SAME_VERB` or more of them (``Paul Howard says:`` over ``on October 30, 2012 at
+    11:02 am``, WordPress's comment template; not a list's lead-in, ``Here are your top 5:``)."""
+    named = {k for k in heads if k > 0 and (seq[k].cleaner, seq[k].reason) == Bylines.DATELINE}
+    verbs: dict[str, list[int]] = {}
+    for k in heads:
+        above = seq[k - 1] if k > 0 else None
+        if above is not None and MIN_SIGNATURE_WORDS <= above.nwords <= MAX_SIGNATURE_WORDS \
+                and (m := _NAME_VERB.match(above.visible)) is not None:
+            verbs.setdefault(m.group(1).casefold(), []).append(k)
+    return named.union(k for same in verbs.values() if len(same) >= MIN_SAME_VERB for k in same)
 
 
-def _signer(seq: Sequence[Unit], k: int) -> str:
-    """The letters of the signature line at ``k`` (and of the name above it): who signed the comment."""
-    lines = seq[k - 1:k + 1] if _named_above(seq, k) else seq[k:k + 1]
+def _signer(seq: Sequence[Unit], k: int, named: set[int]) -> str:
+    """The letters of the signature line at ``k`` (and of the name above it, when ``k`` is in
+    ``named``): who signed the comment."""
+    lines = seq[k - 1:k + 1] if k in named else seq[k:k + 1]
     # a signature glued to its comment: the signature only (one author posting every entry of a
     # blog's front page signs each the same)
     texts = [(glued_signature(u.visible) if u.nwords > MAX_THREAD_SIGNATURE_WORDS else None) or u.visible
