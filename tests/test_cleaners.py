@@ -499,6 +499,9 @@ class TestCommentForms:
          "You can leave a response, or trackback from your own site.",
          "Leave a Reply", "Name (required)", "Mail (will not be published) (required)", "Website", "Submit Comment"],
         ["Both comments and pings are currently closed."],
+        # Drupal's comment links under a node or each comment
+        ["Printer-friendly version | Send to friend | Login or register to post comments"],
+        ["Add new comment", "Log in to post comments"],
     ])
     def test_comment_form_goes(self, lines: list[str]) -> None:
         r = run(CommentForms(), text=BODY_EN + "\n\n" + "\n".join(lines))
