@@ -497,7 +497,7 @@ class TestCommentForms:
         ["This entry was posted on Monday, October 15th, 2012 at 4:48 pm and is filed under Life. You can "
          "follow any responses to this entry through the RSS 2.0 feed.",
          "You can leave a response, or trackback from your own site.",
-         "Leave a Reply", "Name (required)", "Mail (will not be published) (required)", "Website", "Submit Comment"],
+         "Leave a Reply", "Name (required)"],
         ["Both comments and pings are currently closed."],
         # Drupal's comment links under a node or each comment
         ["Printer-friendly version | Send to friend | Login or register to post comments"],
