@@ -793,6 +793,27 @@ def test_a_page_that_keeps_its_article_rescues_nothing() -> None:
     assert _lost_article(page.units, page.rows, [False] * len(page.units), 0) == set()
 
 
+def test_a_page_of_steps_with_few_short_lines_and_sure_scores_reads_as_extracted() -> None:
+    """An article of steps or list items whose lines do not end like sentences has little running
+    text; but it has none of the one- and two-word lines of a page's menus, and the trees are
+    fairly sure of its words: at most a fifth of its lines short and a mean score of
+    ``clean_short_score`` or more, the floor of an extracted page."""
+    steps = ["Measure the cloche and cut the foam about two centimetres smaller than it",
+             "Dig a hole in the middle of the foam with a spoon for the plant",
+             "Set the plant in the hole and press the foam around its roots",
+             "Pin the moss over the foam with floral wire until none shows", "Step 5",
+             "Lower the cloche over the plant and wipe the glass clean"]
+    doc = Document("\n".join(steps))
+    running = [0.0] * len(steps)
+    fairly_sure, unsure = [0.87] * len(steps), [0.87] * 4 + [0.4, 0.6]
+    factor = Boilerplate().clean_factor
+    assert Boilerplate()._clean_page_floor(doc.units, running, 0.5, fairly_sure) == 0.5 * factor
+    assert Boilerplate()._clean_page_floor(doc.units, running, 0.5, unsure) == 0.5
+    assert Boilerplate(clean_short_lines=0)._clean_page_floor(doc.units, running, 0.5, fairly_sure) == 0.5
+    menu = Document("\n".join([*steps, "Home", "News", "Contact us"]))  # a third of its lines short
+    assert Boilerplate()._clean_page_floor(menu.units, running + [0.0] * 3, 0.5, fairly_sure + [0.87] * 3) == 0.5
+
+
 def test_a_page_half_prose_whose_words_all_score_high_reads_as_extracted() -> None:
     """An article with a list between its paragraphs (a recipe's ingredients) has under 80% of
     its words in running text, like a whole page; but the trees are sure of all its words, and a

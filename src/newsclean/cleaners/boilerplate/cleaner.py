@@ -80,6 +80,15 @@ class Boilerplate:
             band, 0.69. Held out, gold bodies kept whole 1,136 -> 1,144 of 1,552; plain F1
             dragnet 0.8701 -> 0.8704, cleaneval-dev markdown 0.8514 -> 0.8518, html dragnet
             0.9170 -> 0.9172, readability unchanged; 1 turns it off.
+        clean_short_lines, clean_short_score: a page with at most ``clean_short_lines`` of its
+            lines short (three words or fewer) whose words score ``clean_short_score`` or more on
+            average reads as extracted too, whatever its share of running text: an article of
+            steps, list items or dialogue whose lines do not end like sentences, with none of the
+            one- and two-word lines of a page's menus. Held out (every page, five renderings),
+            gold bodies kept whole 1,152 -> 1,164 of 1,552; html F1 dragnet 0.9179 -> 0.9181,
+            readability 0.9233 -> 0.9234; residual readability 0.9135 -> 0.9144; plain
+            cleaneval-dev 0.8609 -> 0.8617, dragnet 0.8751 -> 0.8748; every other figure within
+            0.0001. ``clean_short_lines=0`` turns it off.
         clean_keep_words: on such a page, a line that ends like a sentence and has this many
             words or more stays whatever its score: a paragraph of the article the trees score
             low for its place (a post quoted in full, a forum reply under the article, which
@@ -200,6 +209,8 @@ class Boilerplate:
     clean_factor: float = 0.36
     clean_min_words: int = 6
     clean_score: float = 0.9
+    clean_short_lines: float = 0.2
+    clean_short_score: float = 0.85
     clean_keep_words: int = 30
     min_lines: int = 3
     min_confidence: float = 0.0
@@ -356,17 +367,20 @@ class Boilerplate:
     def _clean_page_floor(self, seq: Sequence[Unit], bodyish: Sequence[float], threshold: float,
                           probs: Sequence[float]) -> float:
         """The floor of an already-extracted page (most of its words in lines that read like
-        running text, or half of them and the scores sure of the rest: ``clean_score``): the
-        cleaner the page, the lower (``clean_slope=0``: a factor of 1). The threshold itself on
-        any other page."""
+        running text, or half of them and the scores sure of the rest: ``clean_score``, or few
+        short lines and the scores sure: ``clean_short_lines``): the cleaner the page, the lower
+        (``clean_slope=0``: a factor of 1). The threshold itself on any other page."""
         if self.clean_share >= 1.0:
             return threshold
         total = sum(u.nwords for u in seq) or 1
         running = sum(u.nwords for u, b in zip(seq, bodyish) if b)
         if running < self.clean_share * total:
-            # half the words in running text and the words' mean score at least ``clean_score``
-            if self.clean_score < 1.0 and 2 * running >= total \
-                    and sum(p * u.nwords for p, u in zip(probs, seq)) >= self.clean_score * total:
+            scored = sum(p * u.nwords for p, u in zip(probs, seq))
+            # half the words in running text and the words' mean score at least ``clean_score``;
+            # or few short lines and the mean score at least ``clean_short_score``
+            if self.clean_score < 1.0 and 2 * running >= total and scored >= self.clean_score * total \
+                    or self.clean_short_lines > 0 and scored >= self.clean_short_score * total \
+                    and sum(u.nwords <= 3 for u in seq) <= self.clean_short_lines * len(seq):
                 return threshold * self.clean_factor  # as at ``clean_share``
             return threshold
         cleanness = (1 - running / total) / (1 - self.clean_share)
