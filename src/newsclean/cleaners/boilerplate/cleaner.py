@@ -378,9 +378,10 @@ class Boilerplate:
             scored = sum(p * u.nwords for p, u in zip(probs, seq))
             # half the words in running text and the words' mean score at least ``clean_score``;
             # or few short lines and the mean score at least ``clean_short_score``
-            if self.clean_score < 1.0 and 2 * running >= total and scored >= self.clean_score * total \
-                    or self.clean_short_lines > 0 and scored >= self.clean_short_score * total \
-                    and sum(u.nwords <= 3 for u in seq) <= self.clean_short_lines * len(seq):
+            half_sure = self.clean_score < 1.0 and 2 * running >= total and scored >= self.clean_score * total
+            few_short = self.clean_short_lines > 0 and scored >= self.clean_short_score * total \
+                and sum(u.nwords <= 3 for u in seq) <= self.clean_short_lines * len(seq)
+            if half_sure or few_short:
                 return threshold * self.clean_factor  # as at ``clean_share``
             return threshold
         cleanness = (1 - running / total) / (1 - self.clean_share)
