@@ -148,13 +148,18 @@ def verb_signature_lines(doc: Document, seq: Sequence[Unit]) -> list[int]:
     found: dict[str, list[int]] = {}
     ending = set(doc.page_text().lines_matching(_ENDS_WORD_COLON))
     for k, u in enumerate(seq[:-1]):
-        if u.index not in ending or not MIN_SIGNATURE_WORDS <= u.nwords <= MAX_SIGNATURE_WORDS \
-                or seq[k + 1].nwords < MIN_COMMENT_WORDS:
-            continue
-        m = _NAME_VERB.match(u.visible)
-        if m is not None:
-            found.setdefault(m.group(1).casefold(), []).append(k)
+        if u.index in ending and seq[k + 1].nwords >= MIN_COMMENT_WORDS and (verb := _signing_verb(u)) is not None:
+            found.setdefault(verb, []).append(k)
     return sorted(k for lines in found.values() if len(lines) >= MIN_SAME_VERB for k in lines)
+
+
+def _signing_verb(u: Unit) -> str | None:
+    """The verb a short ``<name> <verb>:`` line ends with (``Darya Pino says:`` -> ``says``),
+    casefolded; None for any other line."""
+    if not MIN_SIGNATURE_WORDS <= u.nwords <= MAX_SIGNATURE_WORDS:
+        return None
+    m = _NAME_VERB.match(u.visible)
+    return m.group(1).casefold() if m is not None else None
 
 
 def comment_thread(seq: Sequence[Unit], body: Sequence[bool], *,
@@ -203,10 +208,8 @@ def _named_above(seq: Sequence[Unit], heads: Sequence[int]) -> set[int]:
     named = {k for k in heads if k > 0 and (seq[k].cleaner, seq[k].reason) == Bylines.DATELINE}
     verbs: dict[str, list[int]] = {}
     for k in heads:
-        above = seq[k - 1] if k > 0 else None
-        if above is not None and MIN_SIGNATURE_WORDS <= above.nwords <= MAX_SIGNATURE_WORDS \
-                and (m := _NAME_VERB.match(above.visible)) is not None:
-            verbs.setdefault(m.group(1).casefold(), []).append(k)
+        if k > 0 and (verb := _signing_verb(seq[k - 1])) is not None:
+            verbs.setdefault(verb, []).append(k)
     return named.union(k for same in verbs.values() if len(same) >= MIN_SAME_VERB for k in same)
 
 
