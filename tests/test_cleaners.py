@@ -764,6 +764,23 @@ class TestDuplicates:
     def test_short_repeated_lines_are_not_its_business(self) -> None:
         assert run(Duplicates(), text="Yes.\nYes.").text == "Yes.\nYes."
 
+    def test_section_headings_named_in_a_table_of_contents_stay(self) -> None:
+        """The headings an article's contents list names are the article's: each stays over its
+        section; the contents list is left to the classifier. A copy that heads no section (a
+        teaser repeated after the article) still goes, and so does a heading whose contents come
+        before the article's first paragraph, where the headline is looked for."""
+        first, second = "How do schools differ in their grade configuration?", "What do the school districts weigh before deciding?"
+        contents = f"Contents\n{first}\nSingle grades\n{second}"
+        closing = "The districts weigh the cost of travel, the size of each grade and what the parents tell them."
+        sections = f"{first}\n{BODY_EN}\n\nSingle grades\n{BODY_RU}\n\n{second}\n{closing}"
+        intro = "Many schools and their communities look for the best way to group the grades they teach."
+        text = f"{intro}\n\n{contents}\n\n{sections}"
+        assert run(Duplicates(), text=text).text == text
+        assert run(Duplicates(keep_section_headings=False), text=text).text.count(first) == 1
+        teaser = f"{first}\n{second}\n\n{BODY_EN}\n\n{first}"
+        assert run(Duplicates(), text=teaser).text == f"{first}\n{second}\n\n{BODY_EN}"
+        assert run(Duplicates(), text=f"{contents}\n\n{sections}").text.count(first) == 1
+
 
 class TestRelatedHeadlines:
     def test_interleaved_teaser_list_goes(self) -> None:

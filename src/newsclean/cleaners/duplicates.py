@@ -1,7 +1,8 @@
 """Paragraphs and captions that appear twice: image alt text followed by the visible caption
 (other quotes and dashes), a teaser repeated above the article, the article printed twice. One
 copy stays — the first. A paragraph of running text repeated on its own stays: a forum post
-quoting another, an article that says a paragraph again."""
+quoting another, an article that says a paragraph again; so does a section heading whose first
+copy is an entry of the article's table of contents."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,6 +35,11 @@ class Duplicates:
             list of teasers again) goes, as does every copy that is not running text (a
             caption, a headline). Held out, against dropping every copy: plain F1
             cleaneval-dev 0.848 -> 0.854, readability 0.875 -> 0.910, dragnet 0.869 -> 0.868.
+        keep_section_headings: a copy that heads a section (a line that is no running text,
+            over a paragraph that is) stays when its first copy is an entry of a table of
+            contents (no running text under it, and a line beside it that the body repeats
+            further down too): the headings are the article's, the contents list is left to
+            the classifier, and dropping the headings lost them both.
     """
 
     name: ClassVar[str] = "duplicates"
@@ -44,6 +50,7 @@ class Duplicates:
     min_words: int = 6
     near_window: int = 3
     keep_lone_paragraphs: bool = True
+    keep_section_headings: bool = True
 
     def __call__(self, doc: Document) -> None:
         # the body's paragraphs, a hard-wrapped one as one (the body joins its lines, and a second
@@ -52,16 +59,17 @@ class Duplicates:
         paragraphs = body_paragraphs(doc.units)
         keys = [self._compared_key(group) for group in paragraphs]
         copies = _copies(keys)
-        seen: dict[str, Unit] = {}
+        sections = _Sections(paragraphs) if self.keep_section_headings and any(copies) else None
+        seen: dict[str, tuple[Unit, int]] = {}
         recent: list[tuple[Unit, str, int]] = []
         place = 0  # lines of the body so far: "near" counts what the body keeps, as a second pass sees it
         for k, (group, key) in enumerate(zip(paragraphs, keys)):
             place += 1
             if key is None:
                 continue
-            first = seen.get(key)
-            if first is not None:
-                if not self._lone(paragraphs, copies, k):
+            if key in seen:
+                first, first_at = seen[key]
+                if not self._lone(paragraphs, copies, k) and not (sections and sections.heading_of_contents(first_at, k)):
                     doc.drop_each(group, "duplicate_paragraph", first_start=first.start)
                     place -= 1
                 continue
@@ -71,7 +79,7 @@ class Duplicates:
                 doc.drop_each(group, "duplicate_caption", first_start=near.start)
                 place -= 1
                 continue
-            seen[key] = group[0]
+            seen[key] = (group[0], k)
             recent = [*recent[-self.near_window:], (group[0], key, place)]
 
     def _compared_key(self, group: list[Unit]) -> str | None:
@@ -92,6 +100,40 @@ class Duplicates:
         return (self.keep_lone_paragraphs
                 and is_running_text(paragraph_text(group), nwords=sum(u.nwords for u in group))
                 and not (k > 0 and copies[k - 1]) and not (k + 1 < len(paragraphs) and copies[k + 1]))
+
+
+class _Sections:
+    """A page's tables of contents and section headings, read off its body's paragraphs."""
+
+    def __init__(self, paragraphs: list[list[Unit]]) -> None:
+        self.running = [is_running_text(paragraph_text(g), nwords=sum(u.nwords for u in g)) for g in paragraphs]
+        self.first_running = next((k for k, runs in enumerate(self.running) if runs), len(self.running))
+        keys = [" ".join([u.key for u in group if u.key]) for group in paragraphs]
+        self.repeated_later = [False] * len(keys)
+        seen: set[str] = set()
+        for k in range(len(keys) - 1, -1, -1):
+            self.repeated_later[k] = bool(keys[k]) and keys[k] in seen
+            seen.add(keys[k])
+
+    def heading_of_contents(self, entry: int, k: int) -> bool:
+        """Whether paragraph ``k`` heads a section (no running text, over running text) and
+        paragraph ``entry``, its first copy, is an entry of a table of contents: no running
+        text, none under it, and a paragraph beside it that the body repeats further down (of
+        any length: short entries count here, as the headings they name). The contents come
+        after the article's first paragraph: before it, their entries are where the ``title``
+        cleaner looks for the headline, and a heading's copy would make one of them the
+        headline on a second cleaning."""
+        return (entry > self.first_running and self._heads(k) and not self._runs(entry) and not self._runs(entry + 1)
+                and (self._repeated(entry - 1) or self._repeated(entry + 1)))
+
+    def _heads(self, k: int) -> bool:
+        return not self._runs(k) and self._runs(k + 1)
+
+    def _runs(self, k: int) -> bool:
+        return 0 <= k < len(self.running) and self.running[k]
+
+    def _repeated(self, k: int) -> bool:
+        return 0 <= k < len(self.repeated_later) and self.repeated_later[k]
 
 
 def _copies(keys: list[str | None]) -> list[bool]:
