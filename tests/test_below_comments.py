@@ -1,7 +1,7 @@
 """Below the comments: what a page prints under its article and comments (a blogroll, a sidebar
 of recent posts, the footer) goes with ``boilerplate/below_comments``, once the article's end is
-marked by a comment thread, a comment-form line, the page's only comment count or the line of
-the article's tags, and the article above outweighs what is below."""
+marked by a comment thread, a comment-form line, the heading over the comments, the page's only
+comment count or the line of the article's tags, and the article above outweighs what is below."""
 from __future__ import annotations
 
 import json
@@ -78,6 +78,27 @@ def test_the_pages_only_comment_count_marks_where_the_comments_begin() -> None:
     result = _lenient().clean_text(text)
     assert all(para in result.text for para in ARTICLE)
     assert _below(result, text) == set(BLOGROLL)
+
+
+@pytest.mark.parametrize("heading", [
+    "12 Responses to “Council approves the budget”",
+    "One thought on “Council approves the budget”",
+    "3 Kommentare zu „Stadtrat beschließt den Haushalt“",
+    "Один комментарий на «Совет утвердил бюджет»",
+    "Bütçe onaylandı için 4 cevap",
+])
+def test_the_heading_over_the_comments_marks_where_they_begin_and_goes(heading: str) -> None:
+    """WordPress prints the post's title in the heading over its comments, in the site's language."""
+    text = _page(ARTICLE, [heading], BLOGROLL)
+    result = _lenient().clean_text(text)
+    assert all(para in result.text for para in ARTICLE)
+    assert _below(result, text) == set(BLOGROLL)
+    assert [r.code for r in result.removed if text[r.start:r.end] == heading] == ["comment_forms/comment_heading"]
+
+
+def test_a_sentence_about_responses_is_no_comment_heading() -> None:
+    line = "12 responses to the survey were received by the council before the deadline on Friday."
+    assert end_marks(Document(_page(ARTICLE, [line])), None) == []
 
 
 def test_counts_on_several_lines_are_the_footers_of_a_page_of_posts_not_a_mark() -> None:

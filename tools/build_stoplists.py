@@ -40,6 +40,7 @@ language, as JSON::
     .venv/bin/python tools/build_stoplists.py wp-counters /path/to/wp-content/languages
     .venv/bin/python tools/build_stoplists.py wp-taxonomy /path/to/wp-content/languages
     .venv/bin/python tools/build_stoplists.py wp-navigation /path/to/wp-content/languages
+    .venv/bin/python tools/build_stoplists.py wp-headings /path/to/wp-content/languages
 
 A third prints Movable Type's comment-form and TrackBack phrases from its catalogues
 (``lib/MT/L10N/<lang>.pm`` of github.com/movabletype/movabletype at 4e3088c817, MT 4.1, the last
@@ -345,6 +346,48 @@ def wp_subscription(args: argparse.Namespace) -> int:
     return 0
 
 
+#: WordPress core's heading over a post's comments (the theme-compat ``comments.php``), singular
+#: and plural: ``12 Responses to “Title”``
+WP_HEADING = "One Response to %2$s"
+#: the same heading in the default themes since 2011 (their own text domains, English only here):
+#: Twenty Eleven to Twenty Sixteen and ``_s`` (``One thought on &ldquo;%2$s&rdquo;``), Twenty
+#: Seventeen and later (``One Reply to &ldquo;%s&rdquo;``), as their ``comments.php`` prints them
+WP_THEME_HEADINGS = ("One thought on &ldquo;%2$s&rdquo;", "%1$s thought on &ldquo;%2$s&rdquo;",
+                     "%1$s thoughts on &ldquo;%2$s&rdquo;", "One Reply to &ldquo;%s&rdquo;",
+                     "%1$s Reply to &ldquo;%2$s&rdquo;", "%1$s Replies to &ldquo;%2$s&rdquo;")
+#: quotation marks a heading's translation puts around the post's title
+_TITLE_QUOTES = "\"'“”„«»‘’‚‹›「」"
+
+
+def heading_template(text: str) -> str:
+    """A comment heading as a ``comment_headings`` template: the count as ``{n}``, the post's
+    title (without the quotation marks around it) as ``{title}``, normalised as the phrase lists
+    are."""
+    plain = html.unescape(text).replace("\xa0", " ")
+    plain = re.sub(rf"[{_TITLE_QUOTES}]*%(?:2\$)?s[{_TITLE_QUOTES}]*", "{title}", plain.replace("%1$s", "{n}"))
+    return as_phrase(plain)
+
+
+def wp_headings(args: argparse.Namespace) -> int:
+    """Print the ``comment_headings`` templates of WordPress core's heading over a post's comments
+    (every plural form), by phrase-file code, as JSON; English adds the default themes' headings."""
+    english = [heading_template(m) for m in ("One Response to %2$s", "%1$s Responses to %2$s", *WP_THEME_HEADINGS)]
+    out: dict[str, list[str]] = {"en": english}
+    for locale, code in WP_LOCALES.items():
+        if not (Path(args.dir) / f"{locale}.mo").exists():
+            continue
+        catalog = wp_catalog(Path(args.dir), locale)
+        found = out.setdefault(code, [])
+        forms = [text for key, text in catalog.items() if isinstance(key, tuple) and key[0] == WP_HEADING]
+        for text in forms:
+            template = heading_template(text)
+            for form in (template, sr_latin(template)) if code == "sr" else (template,):
+                if "{title}" in form and form not in found:
+                    found.append(form)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0
+
+
 def as_phrase(text: str) -> str:
     """A catalogue string's leading text as the phrase lists store it: normalised, casefolded, no
     trailing punctuation."""
@@ -403,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     wn.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     ws = sub.add_parser("wp-subscription", help="print WordPress's e-mail address message as subscription_form phrases (JSON)")
     ws.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
+    wh = sub.add_parser("wp-headings", help="print WordPress comment headings as comment_headings templates (JSON)")
+    wh.add_argument("dir", help="directory holding <locale>.mo (e.g. Debian wordpress-l10n's languages dir)")
     mt = sub.add_parser("mt-strings", help="print Movable Type comment-form phrases from its L10N catalogues")
     mt.add_argument("files", nargs="+", help="lib/MT/L10N/<lang>.pm files")
     args = parser.parse_args(argv)
@@ -418,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
         return wp_navigation(args)
     if args.cmd == "wp-subscription":
         return wp_subscription(args)
+    if args.cmd == "wp-headings":
+        return wp_headings(args)
     return build(args)
 
 

@@ -29,7 +29,8 @@ Phrase lists
          "section_labels":  ["related articles", "most read", ...],
          "byline_prefixes": ["by", "written by", "author:"],
          "months":          ["january", ..., "jan", ...],
-         "subscription_form": ["please enter a valid email address", "delivered by feedburner", ...]}
+         "subscription_form": ["please enter a valid email address", "delivered by feedburner", ...],
+         "comment_headings": ["{n} responses to {title}", "one thought on {title}", ...]}
 
     Every phrase is already in :func:`normalize` form (NFC, casefolded, typographic apostrophes
     replaced by ASCII ``'``, single spaces).  **Callers must apply** :func:`normalize` **to the
@@ -43,7 +44,9 @@ Phrase lists
     least 4 words (8 characters for zh/ja), otherwise only as a whole line or line prefix;
     ``months`` are for recognising date lines, not for matching on their own;
     ``subscription_form`` are the prompts and messages of an e-mail subscription box, each the
-    whole line (its punctuation aside).
+    whole line (its punctuation aside); ``comment_headings`` are templates of the heading over a
+    post's comments, the whole line, ``{n}`` standing for the count and ``{title}`` for the post's
+    title (with any quotation marks around it).
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ PHRASE_KINDS: tuple[str, ...] = (
     "byline_prefixes",
     "months",
     "subscription_form",
+    "comment_headings",
 )
 
 #: The word classes of ``data/calendar.json`` (:func:`calendar_words`).

@@ -1,5 +1,6 @@
 """Comment forms and comment-section chrome: "Leave a Reply", "Your email address will not be
-published", "Post Comment", and the form-field labels that follow them.
+published", "Post Comment", the form-field labels that follow them, and the heading over a
+post's comments ("12 Responses to “Title”", "Ein Kommentar zu …").
 
 Phrases come from the lexicon (WordPress core translations and hand-checked lists), matched on
 casefolded text with quotes normalised, only on short lines, so a news sentence that quotes
@@ -7,23 +8,72 @@ such words in passing stays.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import ClassVar
 
 from ..document import Document
 from ..lexicon import all_phrases
-from ..textshape import phrase_matcher
+from ..textshape import LinePattern, phrase_matcher
 
-__all__ = ["CommentForms"]
+__all__ = ["CommentForms", "comment_heading_lines"]
+
+#: longest line (in words) read as the heading over a post's comments (a long post title in it)
+MAX_HEADING_WORDS = 30
+#: a count as ``number_format_i18n`` writes it (``12``, ``1,024``, ``1.024``, ``1 024``)
+_COUNT = r"\d+(?:[,. ]\d{3})*"
+#: the first character of the post's title in a heading: no lower-case letter (a sentence about
+#: "12 responses to the survey" is no heading); a quotation mark, a capital, a digit, a letter
+#: of a script without case
+_TITLE_START = r"[^\p{Ll}\s]"
+
+
+def _literal(part: str) -> str:
+    """A template's words as a pattern of the visible text: letters in any case, an apostrophe
+    typographic or not, the count a number."""
+    pattern = re.escape(part).replace(re.escape("{n}"), _COUNT).replace("'", "['’‘ʼ]")
+    return f"(?i:{pattern})" if pattern else ""
+
+
+def _heading_regex(template: str) -> str:
+    """A ``comment_headings`` template as a line pattern of the visible text, filling the line:
+    its words, and the post's title where ``{title}`` stands (starting as :data:`_TITLE_START`
+    says; a line ending in a full stop is a sentence, not a heading)."""
+    head, _, tail = template.partition("{title}")
+    end = _literal(tail) if tail else r"(?:.*[^.\s])?"
+    return f"^{_literal(head)}{_TITLE_START}{'.*' if tail else ''}{end}$"
+
+
+@cache
+def _headings() -> LinePattern | None:
+    """Every language's comment headings as one line pattern (the compiled core's, linear-time)."""
+    templates = [t for t in all_phrases("comment_headings") if "{title}" in t]
+    return LinePattern("|".join(f"(?:{_heading_regex(t)})" for t in templates)) if templates else None
+
+
+def comment_heading_lines(doc: Document) -> list[int]:
+    """The lines of ``doc`` (indices in ``doc.units``, kept or not) that head a post's comments:
+    a ``comment_headings`` template of any language filling the line (``12 Responses to
+    “Title”``, ``Ein Kommentar zu „Titel“``), of at most :data:`MAX_HEADING_WORDS` words. Found
+    in the pass over the page's text that finds the other line patterns."""
+    pattern = _headings()
+    if pattern is None:
+        return []
+    units = doc.units
+    return [i for i in doc.page_text().lines_matching(pattern) if units[i].nwords <= MAX_HEADING_WORDS]
 
 
 @dataclass(frozen=True)
 class CommentForms:
-    """Drop comment-form lines and the short field labels right after a form heading.
+    """Drop comment-form lines, the short field labels right after a form heading, and the
+    heading over a post's comments (``12 Responses to “Title”``, ``Ein Kommentar zu „Titel“``).
 
     Options:
         max_words: longest line (in words) that can be form chrome.
         field_label_words: longest line taken as a form field label after a form heading.
+        headings: drop the heading over a post's comments too (it marks the article's end for
+            the ``boilerplate`` cleaner either way).
     """
 
     name: ClassVar[str] = "comment_forms"
@@ -32,11 +82,15 @@ class CommentForms:
     reasons: ClassVar[dict[str, str]] = {
         "comment_form": "a comment-form line (``Leave a Reply``, ``Post Comment``)",
         "form_field": "a short field label right after a form heading (``Name``, ``Email``)",
+        "comment_heading": "the heading over a post's comments (``12 Responses to “Title”``)",
     }
     max_words: int = 30
     field_label_words: int = 4
+    headings: bool = True
 
     def __call__(self, doc: Document) -> None:
+        if self.headings:
+            doc.drop_each([u for u in (doc.units[i] for i in comment_heading_lines(doc)) if u.kept], "comment_heading")
         matcher = phrase_matcher(all_phrases("comment_form"))
         if matcher is None:
             return

@@ -1,8 +1,9 @@
 """Below the article's end: a page prints its article, then the article's tags, the links to the
 previous and next post, its comments, and what is no part of either (a blogroll, a sidebar of
 recent posts, the footer), whose teasers can read like running text. Where the article ends is
-marked five ways: a comment thread (signature lines), a comment-form line (``Leave a Reply``,
-``Post a comment``), the comment count over the comments (``57 Comments``, ``sound off (78
+marked six ways: a comment thread (signature lines), a comment-form line (``Leave a Reply``,
+``Post a comment``), the heading over the comments (``12 Responses to “Title”``), the comment
+count over the comments (``57 Comments``, ``sound off (78
 Responses)``), the page's only one, the line listing the article's tags or categories (``Tags:
 budget, transport, council``), or the post navigation (``Previous Post``, ``Newer Post Older Post
 Home``). Everything below the first such mark goes, with 80 words of
@@ -19,7 +20,7 @@ from typing import NamedTuple
 from ...document import Document, Unit
 from ...lexicon import all_phrases
 from ...textshape import ends_like_sentence, phrase_matcher
-from ..comments import CommentForms
+from ..comments import CommentForms, comment_heading_lines
 from .posts import count_lines
 
 __all__ = ["Mark", "below_comments", "end_marks", "navigation_lines", "taxonomy_lines"]
@@ -87,7 +88,8 @@ def navigation_lines(doc: Document) -> list[int]:
 
 def end_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
     """Where the article of ``doc`` may end, in page order: the comment ``thread`` (its first
-    and last line), each comment-form line, the comment count when the page has only one, each
+    and last line), each comment-form line, each heading over comments
+    (:func:`~newsclean.cleaners.comments.comment_heading_lines`), the comment count when the page has only one, each
     line that lists the article's tags (:func:`taxonomy_lines`) and the post navigation
     (:func:`navigation_lines`). Counts on several lines are the footers of a page of posts
     (``View/Add Comments (5) | Category: Travel``), not the count over the comments, and a
@@ -99,6 +101,7 @@ def end_marks(doc: Document, thread: tuple[Unit, Unit] | None) -> list[Mark]:
     lines = [i for i in counts if len(counts) == 1 and units[i].nwords <= MAX_COUNT_WORDS]
     footers = counted if len(counts) > 1 else set()
     lines += [u.index for u in units if (u.cleaner, u.reason) == CommentForms.FORM and u.index not in footers]
+    lines += comment_heading_lines(doc)
     lines += [i for i in taxonomy_lines(doc) if i not in counted]
     lines += navigation_lines(doc)
     marks = [Mark(i, i) for i in lines]
