@@ -103,17 +103,14 @@ class Duplicates:
 
 
 class _Sections:
-    """A page's tables of contents and section headings, read off its body's paragraphs."""
+    """A page's tables of contents and section headings, read off its body's paragraphs when
+    first asked (most pages with a copy have no heading to spare)."""
 
     def __init__(self, paragraphs: list[list[Unit]]) -> None:
-        self.running = [is_running_text(paragraph_text(g), nwords=sum(u.nwords for u in g)) for g in paragraphs]
-        self.first_running = next((k for k, runs in enumerate(self.running) if runs), len(self.running))
-        keys = [" ".join([u.key for u in group if u.key]) for group in paragraphs]
-        self.repeated_later = [False] * len(keys)
-        seen: set[str] = set()
-        for k in range(len(keys) - 1, -1, -1):
-            self.repeated_later[k] = bool(keys[k]) and keys[k] in seen
-            seen.add(keys[k])
+        self.paragraphs = paragraphs
+        self._running: dict[int, bool] = {}
+        self._first_running: int | None = None
+        self._repeated_later: list[bool] | None = None
 
     def heading_of_contents(self, entry: int, k: int) -> bool:
         """Whether paragraph ``k`` heads a section (no running text, over running text) and
@@ -123,17 +120,34 @@ class _Sections:
         after the article's first paragraph: before it, their entries are where the ``title``
         cleaner looks for the headline, and a heading's copy would make one of them the
         headline on a second cleaning."""
-        return (entry > self.first_running and self._heads(k) and not self._runs(entry) and not self._runs(entry + 1)
-                and (self._repeated(entry - 1) or self._repeated(entry + 1)))
-
-    def _heads(self, k: int) -> bool:
-        return not self._runs(k) and self._runs(k + 1)
+        return (not self._runs(k) and self._runs(k + 1) and not self._runs(entry) and not self._runs(entry + 1)
+                and (self._repeated(entry - 1) or self._repeated(entry + 1)) and entry > self._first())
 
     def _runs(self, k: int) -> bool:
-        return 0 <= k < len(self.running) and self.running[k]
+        """Whether paragraph ``k`` exists and is running text."""
+        if not 0 <= k < len(self.paragraphs):
+            return False
+        if k not in self._running:
+            group = self.paragraphs[k]
+            self._running[k] = is_running_text(paragraph_text(group), nwords=sum(u.nwords for u in group))
+        return self._running[k]
+
+    def _first(self) -> int:
+        """The first paragraph of running text (the number of paragraphs when there is none)."""
+        if self._first_running is None:
+            self._first_running = next((k for k in range(len(self.paragraphs)) if self._runs(k)), len(self.paragraphs))
+        return self._first_running
 
     def _repeated(self, k: int) -> bool:
-        return 0 <= k < len(self.repeated_later) and self.repeated_later[k]
+        """Whether the body repeats paragraph ``k`` further down (compared whole, any length)."""
+        if self._repeated_later is None:
+            keys = [" ".join([u.key for u in group if u.key]) for group in self.paragraphs]
+            self._repeated_later = [False] * len(keys)
+            seen: set[str] = set()
+            for i in range(len(keys) - 1, -1, -1):
+                self._repeated_later[i] = bool(keys[i]) and keys[i] in seen
+                seen.add(keys[i])
+        return 0 <= k < len(self._repeated_later) and self._repeated_later[k]
 
 
 def _copies(keys: list[str | None]) -> list[bool]:
