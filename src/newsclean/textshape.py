@@ -411,6 +411,11 @@ class SearchedTogether(Generic[_T, _S]):
                 lines = found[search]
         return list(lines)
 
+    def members(self) -> tuple[_T, ...]:
+        """The searches made together so far (in the order they were first asked for)."""
+        with self._lock:
+            return tuple(self._members)
+
     def _members_with(self, search: _T) -> tuple[tuple[_T, ...], _S] | None:
         """The searches made together and their set, ``search`` among them; None when it is not
         (yet) one of them."""
