@@ -86,6 +86,16 @@ def test_phrase_files_parse_and_use_known_kinds() -> None:
             assert len(items) == len(set(items)), (name, kind)
 
 
+def test_comment_headings_are_templates_of_a_title_and_at_most_one_count() -> None:
+    """A heading over comments names the post (``{title}``) and may count its comments (``{n}``);
+    a template without the title would match nothing and go unnoticed."""
+    templates = lexicon.all_phrases("comment_headings")
+    assert "{n} responses to {title}" in templates and "{title} için {n} cevap" in templates
+    for template in templates:
+        assert template.count("{title}") == 1 and template.count("{n}") <= 1, template
+        assert template.replace("{title}", "").replace("{n}", "").strip(), template
+
+
 def test_phrases_are_normalised() -> None:
     for name in phrase_files():
         data = json.loads(DATA.joinpath("phrases", f"{name}.json").read_text(encoding="utf-8"))
