@@ -87,7 +87,7 @@ class Duplicates:
         (``min_words``), else None."""
         if len(group) == 1 and has_cells(group[0].visible):
             return None  # a table's row: tables of an article repeat rows (the same day, the same value)
-        key = group[0].key if len(group) == 1 else " ".join(u.key for u in group if u.key)
+        key = _paragraph_key(group)
         # (spaces count the words of most text; a run of Han or kana counts half its characters)
         if key.count(" ") + 1 >= self.min_words or (not key.isascii() and word_count(key) >= self.min_words):
             return key
@@ -96,10 +96,18 @@ class Duplicates:
     def _lone(self, paragraphs: list[list[Unit]], copies: list[bool], k: int) -> bool:
         """Whether paragraph ``k`` is running text with no exact copy of an earlier paragraph
         beside it in the body (``keep_lone_paragraphs``)."""
-        group = paragraphs[k]
-        return (self.keep_lone_paragraphs
-                and is_running_text(paragraph_text(group), nwords=sum(u.nwords for u in group))
+        return (self.keep_lone_paragraphs and _is_running(paragraphs[k])
                 and not (k > 0 and copies[k - 1]) and not (k + 1 < len(paragraphs) and copies[k + 1]))
+
+
+def _paragraph_key(group: list[Unit]) -> str:
+    """A body paragraph's words as compared: its lines' ``key``, joined."""
+    return group[0].key if len(group) == 1 else " ".join(u.key for u in group if u.key)
+
+
+def _is_running(group: list[Unit]) -> bool:
+    """Whether a body paragraph is running text (its lines joined as the body joins them)."""
+    return is_running_text(paragraph_text(group), nwords=sum(u.nwords for u in group))
 
 
 class _Sections:
@@ -128,8 +136,7 @@ class _Sections:
         if not 0 <= k < len(self.paragraphs):
             return False
         if k not in self._running:
-            group = self.paragraphs[k]
-            self._running[k] = is_running_text(paragraph_text(group), nwords=sum(u.nwords for u in group))
+            self._running[k] = _is_running(self.paragraphs[k])
         return self._running[k]
 
     def _first(self) -> int:
@@ -141,7 +148,7 @@ class _Sections:
     def _repeated(self, k: int) -> bool:
         """Whether the body repeats paragraph ``k`` further down (compared whole, any length)."""
         if self._repeated_later is None:
-            keys = [" ".join([u.key for u in group if u.key]) for group in self.paragraphs]
+            keys = [_paragraph_key(group) for group in self.paragraphs]
             self._repeated_later = [False] * len(keys)
             seen: set[str] = set()
             for i in range(len(keys) - 1, -1, -1):
